@@ -1,0 +1,227 @@
+#include "accounts/account_service.h"
+
+#include <spdlog/spdlog.h>
+
+#include "accounts/permissions.h"
+#include "accounts/user_repository.h"
+#include "audit/audit_log.h"
+#include "core/clock.h"
+#include "core/text.h"
+#include "notifications/outbox.h"
+
+namespace apertura::accounts {
+
+namespace {
+constexpr size_t kMaxPasswordBytes = 1024;  // bounds the hashing work per request
+constexpr size_t kMaxNameLength = 120;
+
+audit::Change account_change(std::string action, const User& user, nlohmann::json before = nullptr) {
+  return {std::move(action), "user", std::to_string(user.id), std::nullopt, false, std::move(before),
+          user.to_json()};
+}
+
+std::string in_future(std::chrono::seconds delta) {
+  return format_timestamp(std::chrono::system_clock::now() + delta);
+}
+
+Error sign_in_refused() {
+  return Error::invalid("El correo o la contraseña no son correctos.",
+                        {{"email", "revisa el correo y la contraseña"}});
+}
+}  // namespace
+
+std::string normalize_email(const std::string& email) { return to_lower_ascii(trim(email)); }
+
+AccountService::AccountService(store::Database& database, AccountSettings settings,
+                               InstitutionCheck institution_exists)
+    : database_(database), settings_(settings), institution_exists_(std::move(institution_exists)) {}
+
+void AccountService::check_password(Validation& validation, const std::string& password) const {
+  if (utf8_length(password) < settings_.min_password_length) {
+    validation.fail("password", "debe tener al menos " + std::to_string(settings_.min_password_length) +
+                                    " caracteres");
+  } else if (password.size() > kMaxPasswordBytes) {
+    validation.fail("password", "es demasiado larga (máximo 1024 bytes)");
+  }
+}
+
+std::optional<Error> AccountService::check_role_binding(Role role,
+                                                        std::optional<int64_t> institution_id) const {
+  if (role == Role::official && !institution_id) {
+    return Error::invalid("Una cuenta de persona servidora pública debe pertenecer a una institución.",
+                          {{"institution_id", "elige la institución (sujeto obligado)"}});
+  }
+  if (institution_id && institution_exists_ && !institution_exists_(*institution_id)) {
+    return Error::invalid("La institución indicada no existe.",
+                          {{"institution_id", "no existe la institución " + std::to_string(*institution_id)}});
+  }
+  return std::nullopt;
+}
+
+Result<User> AccountService::insert_user(const Actor& actor, const NewUser& input) {
+  Validation validation;
+  std::string email = normalize_email(input.email);
+  std::string name = trim(input.display_name);
+  validation.require(looks_like_email(email), "email", "escribe un correo electrónico válido");
+  validation.require(!name.empty(), "display_name", "escribe tu nombre");
+  validation.require(utf8_length(name) <= kMaxNameLength, "display_name",
+                     "usa como máximo 120 caracteres");
+  validation.require(is_valid_utf8(name), "display_name", "contiene caracteres no válidos");
+  check_password(validation, input.password);
+  if (!validation.ok()) return validation.error();
+  if (auto error = check_role_binding(input.role, input.institution_id)) return *error;
+
+  User user{0, email, name, input.role, input.institution_id, now_timestamp()};
+  std::string hash = hash_password(input.password, settings_.password_cost);
+  auto connection = database_.connect();
+  try {
+    store::Transaction transaction(*connection);
+    user.id = UserRepository::insert(*connection, user, hash);
+    Actor author = actor.signed_in() || actor.role == Role::system ? actor : user.as_actor();
+    audit::AuditLog::append(*connection, author, account_change("create", user));
+    transaction.commit();
+  } catch (const store::UniqueViolation&) {
+    return Error::conflict("Ya existe una cuenta con ese correo.",
+                           {{"email", "ya está registrado; inicia sesión o restablece tu contraseña"}});
+  }
+  return user;
+}
+
+Result<User> AccountService::register_citizen(const Registration& registration) {
+  if (registration.password != registration.password_confirmation) {
+    return Error::invalid("Las contraseñas no coinciden.",
+                          {{"password_confirmation", "debe ser igual a la contraseña"}});
+  }
+  return insert_user(Actor::anonymous(),
+                     {registration.email, registration.display_name, registration.password,
+                      Role::citizen, std::nullopt});
+}
+
+Result<User> AccountService::create_user(const Actor& actor, const NewUser& input) {
+  if (auto error = account_permissions().check(actor, AccountAction::create_user)) return *error;
+  return insert_user(actor, input);
+}
+
+Result<SignedIn> AccountService::sign_in(const std::string& raw_email, const std::string& password,
+                                         const std::string& remote_address) {
+  std::string email = normalize_email(raw_email);
+  std::string email_subject = "email:" + email;
+  std::string address_subject = "ip:" + remote_address;
+  auto connection = database_.connect();
+  std::string since = format_timestamp(std::chrono::system_clock::now() - settings_.failure_window);
+  if (LoginFailureRepository::count_since(*connection, email_subject, since) >= settings_.max_failures ||
+      LoginFailureRepository::count_since(*connection, address_subject, since) >=
+          4 * settings_.max_failures) {
+    return Error::too_many_requests(
+        "Demasiados intentos fallidos. Espera " + std::to_string(settings_.failure_window.count()) +
+        " minutos o restablece tu contraseña.");
+  }
+  auto stored = UserRepository::find_by_email(*connection, email);
+  bool valid = stored && password.size() <= kMaxPasswordBytes &&
+               verify_password(password, stored->password_hash);
+  if (!valid) {
+    store::Transaction transaction(*connection);
+    LoginFailureRepository::record(*connection, email_subject);
+    LoginFailureRepository::record(*connection, address_subject);
+    transaction.commit();
+    return sign_in_refused();
+  }
+  std::string token = random_token();
+  store::Transaction transaction(*connection);
+  SessionRepository::create(*connection, sha256_hex(token), stored->user.id,
+                            in_future(std::chrono::hours(24 * settings_.session_days)));
+  LoginFailureRepository::clear(*connection, email_subject);
+  transaction.commit();
+  return SignedIn{stored->user, token};
+}
+
+void AccountService::sign_out(const std::string& session_token) {
+  auto connection = database_.connect();
+  SessionRepository::remove(*connection, sha256_hex(session_token));
+}
+
+std::optional<Actor> AccountService::actor_for_session(const std::string& session_token) {
+  auto connection = database_.connect();
+  auto user = SessionRepository::find_user(*connection, sha256_hex(session_token));
+  if (!user) return std::nullopt;
+  return user->as_actor();
+}
+
+std::optional<std::string> AccountService::request_password_reset(const std::string& raw_email,
+                                                                  const std::string& reset_url_base) {
+  std::string email = normalize_email(raw_email);
+  auto connection = database_.connect();
+  auto stored = UserRepository::find_by_email(*connection, email);
+  if (!stored) {
+    spdlog::info("password reset asked for an unknown email");
+    return std::nullopt;
+  }
+  std::string token = random_token();
+  store::Transaction transaction(*connection);
+  PasswordResetRepository::create(*connection, sha256_hex(token), stored->user.id,
+                                  in_future(std::chrono::hours(1)));
+  notifications::Outbox::enqueue(
+      *connection, email, "Restablece tu contraseña de Apertura",
+      "Hola, " + stored->user.display_name +
+          ".\n\nPara elegir una contraseña nueva abre este enlace (vale una hora y una sola vez):\n" +
+          reset_url_base + "?token=" + token +
+          "\n\nSi no lo pediste, ignora este mensaje: tu contraseña no cambia.\n");
+  transaction.commit();
+  return token;
+}
+
+Status AccountService::reset_password(const std::string& token, const std::string& password,
+                                      const std::string& confirmation) {
+  Validation validation;
+  check_password(validation, password);
+  validation.require(password == confirmation, "password_confirmation", "debe ser igual a la contraseña");
+  if (!validation.ok()) return validation.error();
+  auto connection = database_.connect();
+  std::string token_hash = sha256_hex(token);
+  auto user_id = PasswordResetRepository::find_valid(*connection, token_hash);
+  if (!user_id) {
+    return Error::invalid("El enlace para restablecer la contraseña no es válido o ya caducó.",
+                          {{"token", "pide un enlace nuevo"}});
+  }
+  auto user = UserRepository::find_by_id(*connection, *user_id);
+  store::Transaction transaction(*connection);
+  UserRepository::update_password(*connection, *user_id, hash_password(password, settings_.password_cost));
+  PasswordResetRepository::mark_used(*connection, token_hash);
+  SessionRepository::remove_for_user(*connection, *user_id);
+  audit::AuditLog::append(*connection, user->as_actor(), account_change("reset_password", *user));
+  transaction.commit();
+  return ok_status();
+}
+
+Result<User> AccountService::set_role(const Actor& actor, const std::string& raw_email, Role role,
+                                      std::optional<int64_t> institution_id) {
+  if (auto error = account_permissions().check(actor, AccountAction::change_role)) return *error;
+  if (auto error = check_role_binding(role, institution_id)) return *error;
+  auto connection = database_.connect();
+  auto stored = UserRepository::find_by_email(*connection, normalize_email(raw_email));
+  if (!stored) return Error::not_found("No existe una cuenta con el correo " + raw_email + ".");
+  User before = stored->user;
+  User after = before;
+  after.role = role;
+  after.institution_id = institution_id;
+  store::Transaction transaction(*connection);
+  UserRepository::update_role(*connection, after.id, role, institution_id);
+  audit::AuditLog::append(*connection, actor, account_change("change_role", after, before.to_json()));
+  transaction.commit();
+  return after;
+}
+
+Result<Paged<User>> AccountService::list_users(const Actor& actor, const Slice& slice) {
+  if (auto error = account_permissions().check(actor, AccountAction::list_users)) return *error;
+  auto connection = database_.connect();
+  return UserRepository::list(*connection, slice);
+}
+
+Result<User> AccountService::find(int64_t id) {
+  auto connection = database_.connect();
+  auto user = UserRepository::find_by_id(*connection, id);
+  if (!user) return Error::not_found("No existe la cuenta " + std::to_string(id) + ".");
+  return *user;
+}
+
+}  // namespace apertura::accounts

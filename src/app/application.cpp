@@ -1,0 +1,63 @@
+#include "app/application.h"
+
+#include "accounts/account_handlers.h"
+#include "audit/audit_handlers.h"
+#include "jurisdictions/jurisdiction_handlers.h"
+#include "store/migrations.h"
+#include "web/middleware.h"
+
+namespace apertura::app {
+
+namespace {
+std::unique_ptr<store::Database> open_and_migrate(const Config& config) {
+  auto database = store::open_database(config.db);
+  store::apply_migrations(*database);
+  return database;
+}
+}  // namespace
+
+Application::Application(const Config& config, accounts::AccountSettings account_settings)
+    : config_(config),
+      database_(open_and_migrate(config)),
+      assets_(config.assets_dir.empty() ? web::Assets::embedded()
+                                        : web::Assets::from_directory(config.assets_dir)),
+      templates_(assets_),
+      pages_(templates_, assets_),
+      jurisdictions_(*database_),
+      accounts_(*database_, account_settings,
+                [this](int64_t id) { return jurisdictions_.institution_exists(id); }),
+      audit_(*database_) {
+  register_system_routes();
+  jurisdictions::register_jurisdiction_routes(router_, jurisdictions_, pages_);
+  accounts::register_account_routes(router_, accounts_, pages_,
+                                    {config_.secure_cookies, config_.public_url});
+  audit::register_audit_routes(router_, audit_, pages_);
+}
+
+void Application::register_system_routes() {
+  router_.get("/healthz", [](web::Request&) { return web::Response::text("ok\n"); });
+  router_.get("/readyz", [this](web::Request&) {
+    try {
+      auto connection = database_->connect();
+      connection->query("SELECT 1");
+      return web::Response::text("ready\n");
+    } catch (const std::exception& e) {
+      return web::Response::text(std::string("database unavailable: ") + e.what() + "\n", 503);
+    }
+  });
+  router_.get("/api/v1/openapi.json", [this](web::Request&) {
+    web::Response response{200, "application/json; charset=utf-8",
+                           std::string(assets_.file("api/openapi.json").value_or("{}")), {}};
+    response.set_header("Access-Control-Allow-Origin", "*");
+    return response;
+  });
+}
+
+web::Handler Application::handler() {
+  web::MiddlewareOptions options;
+  options.secure_cookies = config_.secure_cookies;
+  options.find_session = [this](const std::string& token) { return accounts_.actor_for_session(token); };
+  return web::with_middleware(router_, pages_, options);
+}
+
+}  // namespace apertura::app

@@ -1,0 +1,46 @@
+#pragma once
+// Wires the domains together: one database, the assets and templates, every
+// service and its routes, and the middleware. `serve` runs it behind the HTTP
+// server; the integration tests call the same handler in-process.
+#include <memory>
+
+#include "accounts/account_service.h"
+#include "app/config.h"
+#include "audit/audit_service.h"
+#include "jurisdictions/jurisdiction_service.h"
+#include "store/database.h"
+#include "web/assets.h"
+#include "web/pages.h"
+#include "web/router.h"
+#include "web/templates.h"
+
+namespace apertura::app {
+
+class Application {
+ public:
+  // Opens the database and applies pending migrations.
+  Application(const Config& config, accounts::AccountSettings account_settings = {});
+
+  web::Handler handler();
+  const web::Router& router() const { return router_; }
+  store::Database& database() { return *database_; }
+  accounts::AccountService& accounts() { return accounts_; }
+  jurisdictions::JurisdictionService& jurisdictions() { return jurisdictions_; }
+  audit::AuditService& audit() { return audit_; }
+  const web::Assets& assets() const { return assets_; }
+
+ private:
+  void register_system_routes();
+
+  Config config_;
+  std::unique_ptr<store::Database> database_;
+  web::Assets assets_;
+  web::Templates templates_;
+  web::Pages pages_;
+  jurisdictions::JurisdictionService jurisdictions_;
+  accounts::AccountService accounts_;
+  audit::AuditService audit_;
+  web::Router router_;
+};
+
+}  // namespace apertura::app

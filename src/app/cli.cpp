@@ -1,0 +1,230 @@
+#include "app/cli.h"
+
+#include <spawn.h>
+#include <spdlog/spdlog.h>
+#include <sys/wait.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/application.h"
+#include "app/demo.h"
+#include "core/crypto.h"
+#include "store/migrations.h"
+#include "store/sqlite_connection.h"
+#include "web/server.h"
+
+extern char** environ;
+
+namespace apertura::app {
+
+namespace {
+
+struct GlobalFlags {
+  std::map<std::string, std::string> values;  // only what was given
+  std::string config_file;
+};
+
+void add_flag(CLI::App& app, GlobalFlags& flags, const std::string& key, const std::string& help) {
+  std::string name = "--" + key;
+  std::replace(name.begin(), name.end(), '_', '-');
+  app.add_option_function<std::string>(
+      name, [&flags, key](const std::string& value) { flags.values[key] = value; }, help);
+}
+
+Config load_config(const GlobalFlags& flags) {
+  std::string path = flags.config_file;
+  if (path.empty()) {
+    if (const char* env = std::getenv("APERTURA_CONFIG")) path = env;
+  }
+  std::map<std::string, std::string> file;
+  if (!path.empty()) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("no se puede leer el archivo de configuración " + path);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = parse_config_file(text.str());
+    if (!parsed) throw std::runtime_error(path + ": " + parsed.error().message);
+    file = parsed.value();
+  }
+  auto config = resolve_config(
+      flags.values,
+      [](const std::string& name) -> std::optional<std::string> {
+        const char* value = std::getenv(name.c_str());
+        return value ? std::optional<std::string>(value) : std::nullopt;
+      },
+      file);
+  if (!config) {
+    std::string message = config.error().message;
+    for (const auto& field : config.error().fields) message += "\n  " + field.field + ": " + field.message;
+    throw std::runtime_error(message);
+  }
+  return config.value();
+}
+
+void print_error(const Error& error) {
+  std::cerr << "error: " << error.message << "\n";
+  for (const auto& field : error.fields) std::cerr << "  " << field.field << ": " << field.message << "\n";
+}
+
+int serve(const Config& config) {
+  Application application(config);
+  web::ServerOptions options;
+  options.address = config.address;
+  options.port = config.port;
+  options.threads = config.threads;
+  options.access_log = config.access_log;
+  web::Server server(options, application.handler());
+  server.start();
+  server.run_until_signal();
+  return 0;
+}
+
+int backup(const Config& config, const std::string& file) {
+  auto database = store::open_database(config.db, 1);
+  if (database->dialect() == store::Dialect::sqlite) {
+    auto connection = database->connect();
+    dynamic_cast<store::SqliteConnection&>(*connection).backup_to(file);
+    std::cout << "copia de seguridad escrita en " << file << "\n";
+    return 0;
+  }
+  // PostgreSQL: pg_dump's custom format, restorable with pg_restore.
+  std::vector<std::string> args = {"pg_dump", "--format=custom", "--file=" + file, config.db};
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), environ) != 0) {
+    std::cerr << "error: no se encontró pg_dump; instala postgresql-client y ejecuta\n  pg_dump "
+                 "--format=custom --file=" << file << " \"$APERTURA_DB\"\n";
+    return 1;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::cerr << "error: pg_dump falló\n";
+    return 1;
+  }
+  std::cout << "copia de seguridad (pg_dump, formato custom) escrita en " << file << "\n";
+  return 0;
+}
+
+std::string read_password() {
+  if (const char* env = std::getenv("APERTURA_PASSWORD")) return env;
+  std::string password;
+  std::cerr << "Contraseña (una línea en la entrada estándar): ";
+  std::getline(std::cin, password);
+  return password;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  init_crypto();
+  CLI::App app{"Apertura: plataforma de gobierno abierto local"};
+  app.require_subcommand(1);
+  GlobalFlags flags;
+  app.add_option("--config", flags.config_file, "Archivo de configuración (clave = valor)");
+  add_flag(app, flags, "db", "Base de datos: sqlite:RUTA o postgresql://... (APERTURA_DB)");
+  add_flag(app, flags, "log_level", "trace, debug, info, warn o error (APERTURA_LOG_LEVEL)");
+
+  auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
+  for (const char* key : {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log"}) {
+    add_flag(*serve_cmd, flags, key, std::string("(APERTURA_") + key + ")");
+  }
+
+  app.add_subcommand("migrate", "Aplica las migraciones pendientes");
+  app.add_subcommand("demo", "Carga los datos de demostración (se puede repetir)");
+
+  auto* backup_cmd = app.add_subcommand("backup", "Copia de seguridad de la base de datos");
+  std::string backup_file;
+  backup_cmd->add_option("file", backup_file, "Archivo de destino")->required();
+
+  auto* user_cmd = app.add_subcommand("user", "Cuentas de usuario");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "Crea una cuenta (contraseña por APERTURA_PASSWORD o stdin)");
+  std::string email, name, role_text = "citizen";
+  std::optional<int64_t> institution;
+  user_add->add_option("--email", email, "Correo")->required();
+  user_add->add_option("--name", name, "Nombre visible")->required();
+  user_add->add_option("--role", role_text, "admin, official, civil_society o citizen");
+  user_add->add_option("--institution", institution, "Institución (para official)");
+  user_cmd->add_subcommand("list", "Lista las cuentas");
+  auto* set_role = user_cmd->add_subcommand("set-role", "Cambia el rol de una cuenta");
+  set_role->add_option("email", email, "Correo")->required();
+  set_role->add_option("role", role_text, "admin, official, civil_society o citizen")->required();
+  set_role->add_option("--institution", institution, "Institución (para official)");
+
+  auto* audit_cmd = app.add_subcommand("audit", "Bitácora de cambios");
+  audit_cmd->require_subcommand(1);
+  audit_cmd->add_subcommand("verify", "Verifica la cadena de hashes");
+
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    Config config = load_config(flags);
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
+    if (serve_cmd->parsed()) return serve(config);
+    if (backup_cmd->parsed()) return backup(config, backup_file);
+    Application application(config);
+    Actor cli = Actor::system("línea de comandos");
+    if (app.got_subcommand("migrate")) {
+      auto connection = application.database().connect();
+      std::cout << "esquema en la versión " << store::current_schema_version(*connection) << "\n";
+      return 0;
+    }
+    if (app.got_subcommand("demo")) {
+      DemoSummary summary = load_demo(application);
+      std::cout << "datos de demostración: " << summary.jurisdictions_created << " jurisdicciones, "
+                << summary.institutions_created << " instituciones, " << summary.accounts_created
+                << " cuentas nuevas\n";
+      return 0;
+    }
+    if (user_add->parsed() || set_role->parsed()) {
+      auto role = parse_role(role_text);
+      if (!role) {
+        std::cerr << "error: rol desconocido `" << role_text << "` (admin, official, civil_society, citizen)\n";
+        return 2;
+      }
+      auto user = user_add->parsed()
+                      ? application.accounts().create_user(cli, {email, name, read_password(), *role, institution})
+                      : application.accounts().set_role(cli, email, *role, institution);
+      if (!user) {
+        print_error(user.error());
+        return 1;
+      }
+      std::cout << user->id << "\t" << user->email << "\t" << role_name(user->role) << "\n";
+      return 0;
+    }
+    if (user_cmd->got_subcommand("list")) {
+      auto users = application.accounts().list_users(cli, {1000000, 0});
+      for (const auto& user : users->items) {
+        std::cout << user.id << "\t" << user.email << "\t" << role_name(user.role) << "\t"
+                  << user.display_name << "\n";
+      }
+      return 0;
+    }
+    if (audit_cmd->got_subcommand("verify")) {
+      auto result = application.audit().verify();
+      if (result.ok) {
+        std::cout << "bitácora íntegra: " << result.entries << " entradas verificadas\n";
+        return 0;
+      }
+      std::cerr << "bitácora alterada en la entrada " << result.broken_at.value_or(0) << ": " << result.problem
+                << "\n";
+      return 1;
+    }
+  } catch (const DomainException& e) {
+    print_error(e.error);
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace apertura::app

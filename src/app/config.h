@@ -1,0 +1,40 @@
+#pragma once
+// Settings of a running instance. Each comes, in this order of precedence,
+// from a command-line flag, an environment variable (APERTURA_DB,
+// APERTURA_PORT, ...), a config file (--config or APERTURA_CONFIG, lines of
+// `key = value`), or the default.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+
+namespace apertura::app {
+
+struct Config {
+  std::string db = "sqlite:apertura.db";
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;
+  unsigned threads = 0;  // one per core
+  std::string assets_dir;  // empty: the copies built into the binary
+  bool secure_cookies = false;
+  std::string public_url;  // empty: http://localhost:<port>
+  std::string log_level = "info";
+  bool access_log = true;
+};
+
+// The keys a config file or environment may set, e.g. "db" <-> APERTURA_DB.
+const std::vector<std::string>& config_keys();
+
+// Parses `key = value` lines; `#` starts a comment. Errors name the line.
+Result<std::map<std::string, std::string>> parse_config_file(const std::string& text);
+
+// Combines the sources. `flags` holds only what the command line set;
+// `getenv` returns nullopt for unset variables.
+Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
+                              const std::function<std::optional<std::string>(const std::string&)>& getenv,
+                              const std::map<std::string, std::string>& file);
+
+}  // namespace apertura::app

@@ -1,0 +1,51 @@
+#pragma once
+// A domain's permissions as data: which roles may do each action. Tests read
+// the same table as a role x action matrix, and services ask `allows`.
+#include <initializer_list>
+#include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/actor.h"
+#include "core/error.h"
+
+namespace apertura {
+
+template <typename Action>
+class PermissionTable {
+ public:
+  struct Rule {
+    Action action;
+    std::string_view name;
+    std::set<Role> roles;
+  };
+
+  PermissionTable(std::initializer_list<Rule> rules) : rules_(rules) {}
+
+  // The command line (Role::system) may always act.
+  bool allows(Role role, Action action) const {
+    if (role == Role::system) return true;
+    for (const Rule& rule : rules_) {
+      if (rule.action == action) return rule.roles.count(role) > 0;
+    }
+    return false;
+  }
+
+  // Ok, or the error to show: sign in first (anonymous) or not allowed.
+  std::optional<Error> check(const Actor& actor, Action action) const {
+    if (allows(actor.role, action)) return std::nullopt;
+    if (!actor.signed_in() && actor.role != Role::system) {
+      return Error::unauthenticated("Inicia sesión para continuar.");
+    }
+    return Error::forbidden("Tu cuenta (" + std::string(role_label_es(actor.role)) +
+                            ") no tiene permiso para esta acción.");
+  }
+
+  const std::vector<Rule>& rules() const { return rules_; }
+
+ private:
+  std::vector<Rule> rules_;
+};
+
+}  // namespace apertura

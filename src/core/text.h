@@ -1,0 +1,22 @@
+#pragma once
+// Small text helpers shared by every domain. All strings are UTF-8.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace apertura {
+
+std::string trim(std::string_view text);
+std::string to_lower_ascii(std::string_view text);
+// Lower-cases and removes Spanish diacritics (á é í ó ú ü ñ and capitals), so
+// "Año Económico" and "ano economico" compare equal; used for search.
+std::string fold_for_search(std::string_view text);
+// "Baja California Sur" -> "baja-california-sur".
+std::string slugify(std::string_view text);
+bool is_valid_utf8(std::string_view text);
+// Number of Unicode code points (not bytes).
+size_t utf8_length(std::string_view text);
+std::vector<std::string> split(std::string_view text, char separator);
+bool looks_like_email(std::string_view text);
+
+}  // namespace apertura

@@ -1,0 +1,40 @@
+#pragma once
+// Full-text search shared by every domain: a domain indexes a record under its
+// kind ("jurisdiction", "institution", ...) and id, and searches return ids in
+// order of relevance. SQLite uses FTS5 (accents folded by its tokenizer),
+// PostgreSQL a tsvector with the 'spanish' configuration; on both the text is
+// folded (lower case, no accents) before it is indexed and queried, and every
+// word of the query must match, as a prefix.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.h"
+
+namespace apertura::store {
+
+struct SearchDocument {
+  std::string kind;
+  int64_t ref_id = 0;
+  std::optional<int64_t> jurisdiction_id;
+  std::string title;
+  std::string body;
+};
+
+struct SearchHits {
+  std::vector<int64_t> ids;
+  int64_t total = 0;
+};
+
+class SearchIndex {
+ public:
+  static void upsert(Connection& connection, const SearchDocument& document);
+  static void remove(Connection& connection, const std::string& kind, int64_t ref_id);
+  static SearchHits search(Connection& connection, const std::string& kind,
+                           const std::string& query, int64_t limit, int64_t offset);
+  // The words of a query as the index sees them: folded, letters and digits only.
+  static std::vector<std::string> query_terms(const std::string& query);
+};
+
+}  // namespace apertura::store

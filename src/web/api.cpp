@@ -1,0 +1,60 @@
+#include "web/api.h"
+
+#include "core/error.h"
+#include "web/downloads.h"
+
+namespace apertura::web {
+
+Response api_list(const Request& request, nlohmann::json items, const PageRequest& page,
+                  int64_t total) {
+  nlohmann::json pagination = pagination_view(request, page, total);
+  License license = License::cc_by_4();
+  nlohmann::json links = {{"self", page_url(request, page.page)},
+                          {"first", page_url(request, 1)},
+                          {"last", page_url(request, pagination["pages"].get<int64_t>())}};
+  if (pagination.contains("next_url")) links["next"] = pagination["next_url"];
+  if (pagination.contains("previous_url")) links["prev"] = pagination["previous_url"];
+  nlohmann::json body = {
+      {"data", std::move(items)},
+      {"meta",
+       {{"page", page.page},
+        {"per_page", page.per_page},
+        {"total", total},
+        {"pages", pagination["pages"]},
+        {"license", license.url}}},
+      {"links", links},
+  };
+  Response response = Response::json(body);
+  response.set_header("Link", link_header(request, page, total));
+  return response;
+}
+
+Response api_item(nlohmann::json item, unsigned status) {
+  return Response::json({{"data", std::move(item)}}, status);
+}
+
+nlohmann::json read_json_object(const Request& request) {
+  nlohmann::json body;
+  try {
+    body = nlohmann::json::parse(request.body);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw DomainException(Error::bad_request("El cuerpo de la solicitud no es JSON válido (byte " +
+                                             std::to_string(e.byte) + ")."));
+  }
+  if (!body.is_object()) {
+    throw DomainException(Error::bad_request("El cuerpo de la solicitud debe ser un objeto JSON."));
+  }
+  return body;
+}
+
+std::string text_field(const nlohmann::json& body, const char* name) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return {};
+  if (!it->is_string()) {
+    throw DomainException(Error::invalid(std::string("El campo ") + name + " debe ser texto.",
+                                         {{name, "debe ser texto"}}));
+  }
+  return it->get<std::string>();
+}
+
+}  // namespace apertura::web

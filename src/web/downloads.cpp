@@ -1,0 +1,73 @@
+#include "web/downloads.h"
+
+namespace apertura::web {
+
+License License::cc_by_4() {
+  return {"CC-BY-4.0", "Creative Commons Atribución 4.0 Internacional",
+          "https://creativecommons.org/licenses/by/4.0/deed.es"};
+}
+
+License License::libre_uso_mx() {
+  return {"Libre-Uso-MX", "Términos de Libre Uso MX",
+          "https://datos.gob.mx/libreusomx"};
+}
+
+namespace {
+std::string cell_text(const nlohmann::json& value) {
+  if (value.is_null()) return {};
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  return value.dump();
+}
+
+std::string csv_cell(std::string text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@') &&
+      !(text[0] == '-' && text.size() > 1 && std::isdigit(static_cast<unsigned char>(text[1])))) {
+    text.insert(text.begin(), '\'');
+  }
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+}  // namespace
+
+std::string to_csv(const Table& table) {
+  std::string out = "\xEF\xBB\xBF";
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    out += (i ? "," : "") + csv_cell(table.columns[i].key);
+  }
+  out += "\r\n";
+  for (const auto& row : table.rows) {
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      const std::string& key = table.columns[i].key;
+      out += (i ? "," : "") + csv_cell(row.contains(key) ? cell_text(row[key]) : "");
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+Response download(const Table& table, const std::string& basename, const std::string& format,
+                  const License& license) {
+  Response response;
+  if (format == "csv") {
+    response.content_type = "text/csv; charset=utf-8";
+    response.body = to_csv(table);
+  } else {
+    nlohmann::json document = {
+        {"license", {{"id", license.id}, {"title", license.title}, {"url", license.url}}},
+        {"data", table.rows},
+    };
+    response = Response::json(document);
+  }
+  response.set_header("Content-Disposition",
+                      "attachment; filename=\"" + basename + "." + (format == "csv" ? "csv" : "json") + "\"");
+  response.set_header("Link", "<" + license.url + ">; rel=\"license\"");
+  return response;
+}
+
+}  // namespace apertura::web

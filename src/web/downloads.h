@@ -1,0 +1,40 @@
+#pragma once
+// Every list a citizen sees can be downloaded as CSV or JSON under its licence.
+// A domain describes the list once as a Table; this turns it into either file.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "web/response.h"
+
+namespace apertura::web {
+
+struct License {
+  std::string id;
+  std::string title;
+  std::string url;
+  static License cc_by_4();
+  static License libre_uso_mx();
+};
+
+struct Column {
+  std::string key;    // JSON key and CSV header
+  std::string label;  // Spanish label for HTML tables
+};
+
+struct Table {
+  std::vector<Column> columns;
+  std::vector<nlohmann::json> rows;  // objects keyed by column key
+};
+
+// RFC 4180 CSV with a UTF-8 byte-order mark (spreadsheet programs need it to
+// read accents). Cells that a spreadsheet would run as a formula (=, +, -, @)
+// are prefixed with an apostrophe.
+std::string to_csv(const Table& table);
+
+// `format` is "csv" or "json"; the file is offered as `<basename>.<format>`.
+Response download(const Table& table, const std::string& basename, const std::string& format,
+                  const License& license = License::cc_by_4());
+
+}  // namespace apertura::web

@@ -1,0 +1,79 @@
+#include "web/middleware.h"
+
+#include <spdlog/spdlog.h>
+
+#include "core/crypto.h"
+#include "store/value.h"
+
+namespace apertura::web {
+
+namespace {
+
+// The CSRF token is a random value in a cookie that forms echo back in a
+// hidden field (double submit): it needs no server state, so any app server
+// behind a load balancer can check it. SameSite=Lax is a second line.
+bool csrf_ok(const Request& request, const std::string& cookie_token) {
+  if (cookie_token.empty()) return false;
+  std::string sent = request.header(kCsrfHeader);
+  if (sent.empty()) sent = request.form().get(kCsrfField).value_or("");
+  return constant_time_equal(sent, cookie_token);
+}
+
+Response dispatch(const Router& router, const Pages& pages, Request& request) {
+  try {
+    return router.dispatch(request);
+  } catch (const DomainException& e) {
+    return pages.error(request, e.error);
+  } catch (const MethodNotAllowed& e) {
+    return pages.method_not_allowed(request, e.allowed);
+  } catch (const store::ConnectionLost& e) {
+    spdlog::error("database unavailable for {} {}: {}", request.method, request.path, e.what());
+    Response response = pages.error(
+        request, Error{ErrorKind::bad_request,
+                       "La base de datos no está disponible en este momento; intenta de nuevo en "
+                       "unos minutos.",
+                       {}});
+    response.status = 503;
+    response.set_header("Retry-After", "30");
+    return response;
+  }
+}
+
+}  // namespace
+
+Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOptions options) {
+  return [&router, &pages, options](Request& request) -> Response {
+    if (request.path.rfind("/static/", 0) == 0 && request.is_safe_method()) {
+      if (auto file = pages.assets().serve_static(request)) return *file;
+      return pages.error(request, Error::not_found("No existe el archivo " + request.path + "."));
+    }
+
+    std::string session_token = request.cookie(kSessionCookie);
+    if (!session_token.empty() && options.find_session) {
+      if (auto actor = options.find_session(session_token)) {
+        request.actor = std::move(*actor);
+        request.session_token = session_token;
+      }
+    }
+
+    std::string csrf_cookie = request.cookie(kCsrfCookie);
+    bool new_csrf = csrf_cookie.empty() || csrf_cookie.size() > 128;
+    request.csrf_token = new_csrf ? random_token(24) : csrf_cookie;
+
+    Response response;
+    if (!request.is_safe_method() && !csrf_ok(request, csrf_cookie)) {
+      response = pages.error(
+          request, Error::forbidden("El formulario caducó o no proviene de este sitio (falta el "
+                                    "token CSRF). Vuelve a cargar la página e inténtalo de nuevo."));
+    } else {
+      response = dispatch(router, pages, request);
+    }
+    if (new_csrf) {
+      response.set_cookie(kCsrfCookie, request.csrf_token,
+                          {-1, true, options.secure_cookies});
+    }
+    return response;
+  };
+}
+
+}  // namespace apertura::web

@@ -1,0 +1,27 @@
+#pragma once
+// Wraps the router with what every request needs: static files, the session
+// (who is asking), the CSRF check on every state-changing request, and the
+// translation of domain errors into clear 4xx pages or JSON.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "web/pages.h"
+#include "web/router.h"
+
+namespace apertura::web {
+
+constexpr const char* kSessionCookie = "apertura_session";
+constexpr const char* kCsrfCookie = "apertura_csrf";
+constexpr const char* kCsrfField = "_csrf";
+constexpr const char* kCsrfHeader = "x-csrf-token";
+
+struct MiddlewareOptions {
+  bool secure_cookies = false;  // set behind TLS
+  // Finds the actor for a session token; nullopt for an unknown or expired one.
+  std::function<std::optional<Actor>(const std::string& token)> find_session;
+};
+
+Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOptions options);
+
+}  // namespace apertura::web

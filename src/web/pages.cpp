@@ -1,0 +1,155 @@
+#include "web/pages.h"
+
+#include <spdlog/spdlog.h>
+
+namespace apertura::web {
+
+namespace {
+constexpr const char* kFlashCookie = "apertura_flash";
+
+std::string error_code(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid: return "validation_failed";
+    case ErrorKind::bad_request: return "bad_request";
+    case ErrorKind::unauthenticated: return "unauthenticated";
+    case ErrorKind::forbidden: return "forbidden";
+    case ErrorKind::not_found: return "not_found";
+    case ErrorKind::conflict: return "conflict";
+    case ErrorKind::too_many_requests: return "too_many_requests";
+  }
+  return "error";
+}
+
+std::string error_title(unsigned status) {
+  switch (status) {
+    case 400: return "Solicitud incorrecta";
+    case 401: return "Inicia sesión";
+    case 403: return "Sin permiso";
+    case 404: return "Página no encontrada";
+    case 405: return "Método no permitido";
+    case 409: return "Conflicto";
+    case 422: return "Revisa los datos";
+    case 429: return "Demasiados intentos";
+    default: return "Error";
+  }
+}
+}  // namespace
+
+unsigned status_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid: return 422;
+    case ErrorKind::bad_request: return 400;
+    case ErrorKind::unauthenticated: return 401;
+    case ErrorKind::forbidden: return 403;
+    case ErrorKind::not_found: return 404;
+    case ErrorKind::conflict: return 409;
+    case ErrorKind::too_many_requests: return 429;
+  }
+  return 400;
+}
+
+nlohmann::json error_json(const Error& error) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& field : error.fields) {
+    fields.push_back({{"field", field.field}, {"message", field.message}});
+  }
+  return {{"error",
+           {{"status", status_for(error.kind)},
+            {"code", error_code(error.kind)},
+            {"message", error.message},
+            {"fields", fields}}}};
+}
+
+void set_flash(Response& response, const std::string& message) {
+  response.set_cookie(kFlashCookie, url_encode(message), {60, true, false});
+}
+
+nlohmann::json form_state(const Request& request, const Error* error) {
+  nlohmann::json values = nlohmann::json::object();
+  for (const auto& [name, value] : request.form().pairs()) {
+    if (name.find("password") == std::string::npos && name != "_csrf") values[name] = value;
+  }
+  nlohmann::json state = {{"values", values}};
+  if (error) {
+    state["error_message"] = error->message;
+    nlohmann::json error_for = nlohmann::json::object();
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& field : error->fields) {
+      error_for[field.field] = field.message;
+      list.push_back({{"field", field.field}, {"message", field.message}});
+    }
+    state["error_for"] = error_for;
+    state["errors"] = list;
+  }
+  return state;
+}
+
+Pages::Pages(const Templates& templates, const Assets& assets, SiteInfo site)
+    : templates_(templates), assets_(assets), site_(std::move(site)) {}
+
+Response Pages::render(const Request& request, const std::string& view, nlohmann::json data,
+                       unsigned status) const {
+  data["csrf_token"] = request.csrf_token;
+  // Shared fragments are rendered once here rather than repeated in every template.
+  if (data.contains("pagination")) data["pagination_html"] = templates_.render("layout/pagination", data["pagination"]);
+  for (nlohmann::json* form : {&data, data.contains("form") ? &data["form"] : nullptr}) {
+    if (form && form->contains("errors")) {
+      (*form)["errors_html"] = templates_.render("layout/form_errors", *form);
+    }
+  }
+  std::string content = templates_.render(view, data);
+  nlohmann::json layout = {
+      {"site_name", site_.name},
+      {"site_tagline", site_.tagline},
+      {"title", data.value("title", site_.name)},
+      {"content", content},
+      {"csrf_token", request.csrf_token},
+      {"css_url", assets_.static_url("css/apertura.css")},
+      {"print_css_url", assets_.static_url("css/print.css")},
+      {"current_path", request.path},
+  };
+  if (request.actor.signed_in()) {
+    layout["user"] = {{"display_name", request.actor.display_name},
+                      {"role_label", std::string(role_label_es(request.actor.role))},
+                      {"is_admin", request.actor.role == Role::admin}};
+  }
+  std::string flash = request.cookie(kFlashCookie);
+  if (!flash.empty()) layout["flash"] = url_decode(flash);
+  Response response = Response::html(templates_.render("layout/base", layout), status);
+  if (!flash.empty()) response.set_cookie(kFlashCookie, "", {0, true, false});
+  response.set_header("Cache-Control", "no-cache, private");
+  return response;
+}
+
+Response Pages::error(const Request& request, const Error& error) const {
+  unsigned status = status_for(error.kind);
+  if (request.wants_json()) return Response::json(error_json(error), status);
+  nlohmann::json data = error_json(error)["error"];
+  data["title"] = error_title(status);
+  data["has_fields"] = !error.fields.empty();
+  try {
+    return render(request, "errors/error", data, status);
+  } catch (const std::exception& e) {
+    spdlog::error("error page failed: {}", e.what());
+    return Response::text(error.message + "\n", status);
+  }
+}
+
+Response Pages::method_not_allowed(const Request& request, const std::string& allowed) const {
+  Error error{ErrorKind::bad_request,
+              "El método " + request.method + " no se admite en " + request.path +
+                  "; usa " + allowed + ".",
+              {}};
+  Response response = this->error(request, error);
+  response.status = 405;
+  if (response.content_type.find("json") != std::string::npos) {
+    nlohmann::json body = error_json(error);
+    body["error"]["status"] = 405;
+    body["error"]["code"] = "method_not_allowed";
+    response.body = body.dump();
+  }
+  response.set_header("Allow", allowed);
+  return response;
+}
+
+}  // namespace apertura::web

@@ -1,0 +1,60 @@
+#pragma once
+// An HTTP request as the handlers see it: no sockets, no Beast types. The
+// server fills the raw parts; the app's middleware fills `actor` and
+// `csrf_token`; the router fills `path_params`.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.h"
+
+namespace apertura::web {
+
+// Decoded application/x-www-form-urlencoded or query-string pairs.
+class FormData {
+ public:
+  static FormData parse(std::string_view encoded);
+  std::optional<std::string> get(std::string_view name) const;
+  // The value, trimmed, or "" when absent.
+  std::string text(std::string_view name) const;
+  const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> pairs_;
+};
+
+std::string url_decode(std::string_view text, bool plus_is_space = true);
+std::string url_encode(std::string_view text);
+
+struct Request {
+  std::string method;
+  std::string target;  // as received: path and query
+  std::string path;    // decoded path without the query
+  std::string query_string;
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::string remote_address;
+  std::map<std::string, std::string> path_params;
+
+  Actor actor;
+  std::string csrf_token;
+  std::optional<std::string> session_token;
+
+  std::string header(std::string_view name) const;
+  std::string cookie(std::string_view name) const;
+  std::optional<std::string> query(std::string_view name) const;
+  const FormData& query_params() const;
+  const FormData& form() const;  // urlencoded body
+  std::string param(const std::string& name) const;
+  bool is_api() const;
+  // JSON for /api/ paths and for clients that ask for JSON and not HTML.
+  bool wants_json() const;
+  bool is_safe_method() const { return method == "GET" || method == "HEAD" || method == "OPTIONS"; }
+
+ private:
+  mutable std::optional<FormData> query_cache_;
+  mutable std::optional<FormData> form_cache_;
+};
+
+}  // namespace apertura::web

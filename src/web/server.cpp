@@ -1,0 +1,269 @@
+#include "web/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <thread>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/text.h"
+#include "web/gzip.h"
+
+namespace apertura::web {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+// Applied to every response, whatever produced it.
+void add_standard_headers(http::response<http::string_body>& response) {
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+               "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+  response.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  response.set(http::field::date, http_date(std::chrono::system_clock::now()));
+}
+
+Request to_request(const http::request<http::string_body>& raw, std::string remote) {
+  Request request;
+  request.method = std::string(raw.method_string());
+  request.target = std::string(raw.target());
+  size_t question = request.target.find('?');
+  request.path = url_decode(request.target.substr(0, question), false);
+  if (question != std::string::npos) request.query_string = request.target.substr(question + 1);
+  for (const auto& field : raw) {
+    request.headers.emplace_back(to_lower_ascii(field.name_string()), std::string(field.value()));
+  }
+  request.body = raw.body();
+  request.remote_address = std::move(remote);
+  return request;
+}
+
+}  // namespace
+
+struct Server::State {
+  ServerOptions options;
+  Handler handler;
+  net::io_context io;
+  tcp::acceptor acceptor{io};
+  std::vector<std::thread> threads;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> draining{false};
+  std::atomic<bool> stopped{false};
+  std::shared_ptr<spdlog::logger> access_log;
+
+  http::response<http::string_body> respond(const http::request<http::string_body>& raw,
+                                            const std::string& remote);
+  void log_access(const http::request<http::string_body>& raw, const std::string& remote,
+                  unsigned status, size_t bytes, std::chrono::steady_clock::time_point start);
+  void accept();
+};
+
+namespace {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Server::State* state) : stream_(std::move(socket)), state_(state) {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    remote_ = ec ? "-" : endpoint.address().to_string();
+  }
+  void run() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); }); }
+
+ private:
+  void read();
+  void on_read(beast::error_code ec);
+  void write(http::response<http::string_body> response);
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  Server::State* state_;
+  std::string remote_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<http::response<http::string_body>> response_;
+};
+
+void Session::read() {
+  parser_.emplace();
+  parser_->body_limit(state_->options.body_limit);
+  parser_->header_limit(static_cast<std::uint32_t>(state_->options.header_limit));
+  stream_.expires_after(state_->options.read_timeout);
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
+}
+
+void Session::on_read(beast::error_code ec) {
+  if (ec == http::error::end_of_stream || ec == beast::error::timeout) return close();
+  if (ec == http::error::body_limit || ec == http::error::header_limit) {
+    ++state_->in_flight;
+    http::response<http::string_body> response{http::status::payload_too_large, 11};
+    response.set(http::field::content_type, "text/plain; charset=utf-8");
+    response.body() = "La solicitud es demasiado grande.\n";
+    response.keep_alive(false);
+    add_standard_headers(response);
+    response.prepare_payload();
+    return write(std::move(response));
+  }
+  if (ec) return;
+  ++state_->in_flight;
+  write(state_->respond(parser_->get(), remote_));
+}
+
+void Session::write(http::response<http::string_body> response) {
+  response_ = std::make_shared<http::response<http::string_body>>(std::move(response));
+  bool keep_alive = response_->keep_alive() && !state_->draining;
+  if (!keep_alive) response_->keep_alive(false);
+  http::async_write(stream_, *response_,
+                    [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+                      --self->state_->in_flight;
+                      self->response_.reset();
+                      if (ec || !keep_alive) return self->close();
+                      self->read();
+                    });
+}
+
+}  // namespace
+
+http::response<http::string_body> Server::State::respond(
+    const http::request<http::string_body>& raw, const std::string& remote) {
+  auto start = std::chrono::steady_clock::now();
+  Request request = to_request(raw, remote);
+  Response result;
+  try {
+    result = handler(request);
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled error for {} {}: {}", request.method, request.target, e.what());
+    result = Response::text("Error interno del servidor.\n", 500);
+  }
+  http::response<http::string_body> response{static_cast<http::status>(result.status),
+                                             raw.version()};
+  response.set(http::field::content_type, result.content_type);
+  for (auto& [name, value] : result.headers) response.insert(name, value);
+  add_standard_headers(response);
+  bool compress = options.gzip && result.body.size() >= 1024 &&
+                  is_compressible(result.content_type) &&
+                  accepts_gzip(raw[http::field::accept_encoding]);
+  if (compress) {
+    if (auto packed = gzip_compress(result.body)) {
+      result.body = std::move(*packed);
+      response.set(http::field::content_encoding, "gzip");
+    }
+  }
+  if (is_compressible(result.content_type)) response.set(http::field::vary, "Accept-Encoding");
+  response.body() = std::move(result.body);
+  response.keep_alive(raw.keep_alive());
+  response.prepare_payload();
+  size_t bytes = response.body().size();
+  if (raw.method() == http::verb::head) response.body().clear();
+  log_access(raw, remote, result.status, bytes, start);
+  return response;
+}
+
+void Server::State::log_access(const http::request<http::string_body>& raw,
+                               const std::string& remote, unsigned status, size_t bytes,
+                               std::chrono::steady_clock::time_point start) {
+  if (!access_log) return;
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+  // Combined Log Format, plus the time taken in microseconds.
+  access_log->info("{} - - [{}] \"{} {} HTTP/{}.{}\" {} {} \"{}\" \"{}\" {}us", remote,
+                   now_timestamp(), std::string(raw.method_string()), std::string(raw.target()),
+                   raw.version() / 10, raw.version() % 10, status, bytes,
+                   std::string(raw[http::field::referer]),
+                   std::string(raw[http::field::user_agent]), micros);
+}
+
+void Server::State::accept() {
+  acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!acceptor.is_open()) return;
+      spdlog::warn("accept failed: {}", ec.message());
+    } else {
+      std::make_shared<Session>(std::move(socket), this)->run();
+    }
+    if (acceptor.is_open()) accept();
+  });
+}
+
+Server::Server(ServerOptions options, Handler handler) : state_(std::make_unique<State>()) {
+  state_->options = std::move(options);
+  state_->handler = std::move(handler);
+  if (state_->options.access_log) {
+    state_->access_log = spdlog::get("access");
+    if (!state_->access_log) state_->access_log = spdlog::default_logger()->clone("access");
+  }
+}
+
+Server::~Server() { stop(); }
+
+uint16_t Server::start() {
+  auto address = net::ip::make_address(state_->options.address);
+  tcp::endpoint endpoint{address, state_->options.port};
+  state_->acceptor.open(endpoint.protocol());
+  state_->acceptor.set_option(net::socket_base::reuse_address(true));
+  state_->acceptor.bind(endpoint);
+  state_->acceptor.listen(net::socket_base::max_listen_connections);
+  uint16_t port = state_->acceptor.local_endpoint().port();
+  state_->accept();
+  unsigned count = state_->options.threads;
+  if (count == 0) count = std::max(2u, std::thread::hardware_concurrency());
+  for (unsigned i = 0; i < count; ++i) {
+    state_->threads.emplace_back([this] { state_->io.run(); });
+  }
+  spdlog::info("listening on http://{}:{} with {} threads", state_->options.address, port, count);
+  return port;
+}
+
+void Server::stop() {
+  if (state_->stopped.exchange(true)) return;
+  state_->draining = true;
+  net::post(state_->io, [this] {
+    beast::error_code ec;
+    state_->acceptor.close(ec);
+  });
+  auto deadline = std::chrono::steady_clock::now() + state_->options.shutdown_grace;
+  // Two quiet checks in a row: a request whose read just completed has had
+  // time to be counted.
+  int quiet = 0;
+  while (quiet < 2 && std::chrono::steady_clock::now() < deadline) {
+    quiet = state_->in_flight == 0 ? quiet + 1 : 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (state_->in_flight > 0) {
+    spdlog::warn("stopping with {} requests still running", state_->in_flight.load());
+  }
+  state_->io.stop();
+  for (auto& thread : state_->threads) {
+    if (thread.joinable() && thread.get_id() != std::this_thread::get_id()) thread.join();
+  }
+  state_->threads.clear();
+}
+
+void Server::run_until_signal() {
+  net::io_context signals_io;
+  net::signal_set signals(signals_io, SIGINT, SIGTERM);
+  signals.async_wait([](beast::error_code, int signal) {
+    spdlog::info("received signal {}, finishing requests in flight", signal);
+  });
+  signals_io.run();
+  stop();
+  spdlog::info("stopped");
+}
+
+}  // namespace apertura::web
