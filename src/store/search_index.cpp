@@ -20,15 +20,26 @@ std::vector<std::string> SearchIndex::query_terms(const std::string& query) {
   std::string folded = fold_for_search(query);
   std::vector<std::string> terms;
   std::string current;
-  for (char c : folded) {
-    bool word_char = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                     (static_cast<unsigned char>(c) >= 0x80);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(folded[i]);
+    // U+0080..U+00BF (¿ ¡ « » °) and U+2000..U+206F (— “ ” …) are punctuation;
+    // other non-ASCII characters are kept as letters.
+    size_t punctuation = 0;
+    if (c == 0xC2) punctuation = 2;
+    if (c == 0xE2 && i + 1 < folded.size() &&
+        (static_cast<unsigned char>(folded[i + 1]) == 0x80 || static_cast<unsigned char>(folded[i + 1]) == 0x81)) {
+      punctuation = 3;
+    }
+    bool word_char = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x80 && punctuation == 0);
     if (word_char) {
-      current.push_back(c);
-    } else if (!current.empty()) {
+      current.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (!current.empty()) {
       terms.push_back(std::move(current));
       current.clear();
     }
+    if (punctuation > 0) i += punctuation - 1;
   }
   if (!current.empty()) terms.push_back(std::move(current));
   if (terms.size() > 16) terms.resize(16);  // bounds the cost of a hostile query

@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "core/crypto.h"
+
+namespace apertura {
+namespace {
+
+struct Run {
+  int status;
+  std::string output;
+};
+
+// Runs the real binary, as an operator would.
+Run run(const std::string& arguments, const std::string& input = "") {
+  std::string command = "printf '%s' '" + input + "' | " + std::string(APERTURA_BINARY) + " " + arguments + " 2>&1";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  std::string output;
+  std::array<char, 4096> buffer{};
+  size_t read;
+  while ((read = fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0) output.append(buffer.data(), read);
+  int status = pclose(pipe.release());
+  return {WEXITSTATUS(status), output};
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    init_crypto();
+    dir = std::filesystem::temp_directory_path() / ("apertura-cli-" + random_token(6));
+    std::filesystem::create_directories(dir);
+    db = "--db sqlite:" + (dir / "cli.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir); }
+  std::filesystem::path dir;
+  std::string db;
+};
+
+TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
+  auto first = run(db + " demo");
+  ASSERT_EQ(first.status, 0) << first.output;
+  EXPECT_NE(first.output.find("13 jurisdicciones, 39 instituciones, 4 cuentas nuevas"), std::string::npos);
+  auto second = run(db + " demo");
+  EXPECT_NE(second.output.find("0 jurisdicciones, 0 instituciones, 0 cuentas nuevas"), std::string::npos);
+  auto verify = run(db + " audit verify");
+  EXPECT_EQ(verify.status, 0) << verify.output;
+  EXPECT_NE(verify.output.find("56 entradas verificadas"), std::string::npos);
+}
+
+TEST_F(CliTest, UserAddListAndSetRole) {
+  auto added = run("--log-level warn " + db + " user add --email Rosa@Example.mx --name Rosa --role civil_society");
+  EXPECT_NE(added.status, 0);  // no password given
+  added = run("--log-level warn " + db + " user add --email Rosa@Example.mx --name Rosa --role civil_society",
+              "una-contrasena-larga");
+  ASSERT_EQ(added.status, 0) << added.output;
+  auto listed = run("--log-level warn " + db + " user list");
+  EXPECT_NE(listed.output.find("rosa@example.mx\tcivil_society\tRosa"), std::string::npos);
+  auto official = run("--log-level warn " + db + " user set-role rosa@example.mx official");
+  EXPECT_EQ(official.status, 1);
+  EXPECT_NE(official.output.find("institution_id"), std::string::npos);
+  auto admin = run("--log-level warn " + db + " user set-role rosa@example.mx admin");
+  EXPECT_EQ(admin.status, 0) << admin.output;
+  auto unknown_role = run("--log-level warn " + db + " user set-role rosa@example.mx king");
+  EXPECT_EQ(unknown_role.status, 2);
+}
+
+TEST_F(CliTest, BackupWritesAUsableCopy) {
+  ASSERT_EQ(run(db + " demo").status, 0);
+  std::string copy = (dir / "copia.db").string();
+  auto backup = run(db + " backup " + copy);
+  ASSERT_EQ(backup.status, 0) << backup.output;
+  auto verify = run("--db sqlite:" + copy + " audit verify");
+  EXPECT_EQ(verify.status, 0) << verify.output;
+}
+
+TEST_F(CliTest, TamperingIsReportedWithANonZeroExit) {
+  ASSERT_EQ(run(db + " demo").status, 0);
+  std::string sql = "UPDATE audit_log SET actor_label = 'otra persona' WHERE seq = 3";
+  ASSERT_EQ(std::system(("sqlite3 " + (dir / "cli.db").string() + " \"" + sql + "\"").c_str()), 0);
+  auto verify = run(db + " audit verify");
+  EXPECT_EQ(verify.status, 1);
+  EXPECT_NE(verify.output.find("entrada 3"), std::string::npos);
+}
+
+TEST_F(CliTest, BadConfigurationIsExplained) {
+  auto bad_port = run(db + " --log-level warn serve --port 99999");
+  EXPECT_EQ(bad_port.status, 1);
+  EXPECT_NE(bad_port.output.find("--port"), std::string::npos);
+  std::string config = (dir / "apertura.conf").string();
+  ASSERT_EQ(std::system(("printf 'db = x\\ncolor = azul\\n' > " + config).c_str()), 0);
+  auto bad_file = run("--config " + config + " migrate");
+  EXPECT_EQ(bad_file.status, 1);
+  EXPECT_NE(bad_file.output.find("línea 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace apertura

@@ -1,0 +1,59 @@
+#include <gtest/gtest.h>
+
+#include "app/config.h"
+
+namespace apertura::app {
+namespace {
+
+std::function<std::optional<std::string>(const std::string&)> env_of(std::map<std::string, std::string> values) {
+  return [values](const std::string& name) -> std::optional<std::string> {
+    auto it = values.find(name);
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+TEST(Config, DefaultsApplyWhenNothingIsSet) {
+  auto config = resolve_config({}, env_of({}), {});
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->db, "sqlite:apertura.db");
+  EXPECT_EQ(config->port, 8080);
+  EXPECT_EQ(config->public_url, "http://localhost:8080");
+}
+
+TEST(Config, FlagBeatsEnvironmentBeatsFile) {
+  std::map<std::string, std::string> file = {{"db", "sqlite:file.db"}, {"port", "7000"}, {"address", "0.0.0.0"}};
+  auto env = env_of({{"APERTURA_DB", "sqlite:env.db"}, {"APERTURA_PORT", "7100"}});
+  auto config = resolve_config({{"port", "7200"}}, env, file);
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->port, 7200);            // flag
+  EXPECT_EQ(config->db, "sqlite:env.db");   // environment
+  EXPECT_EQ(config->address, "0.0.0.0");    // file
+}
+
+TEST(Config, InvalidValuesNameTheirSource) {
+  auto config = resolve_config({{"port", "80000"}}, env_of({{"APERTURA_SECURE_COOKIES", "maybe"}}), {});
+  ASSERT_FALSE(config.ok());
+  ASSERT_EQ(config.error().fields.size(), 2u);
+  EXPECT_EQ(config.error().fields[0].field, "--port");
+  EXPECT_EQ(config.error().fields[1].field, "APERTURA_SECURE_COOKIES");
+}
+
+TEST(ConfigFile, ParsesKeyValueLinesAndComments) {
+  auto parsed = parse_config_file("# Apertura\ndb = postgresql://localhost/apertura\n\nport=9000 # comment\n");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->at("db"), "postgresql://localhost/apertura");
+  EXPECT_EQ(parsed->at("port"), "9000");
+}
+
+TEST(ConfigFile, ReportsTheLineOfAnError) {
+  auto unknown = parse_config_file("db = x\ncolour = blue\n");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().message.find("línea 2"), std::string::npos);
+  auto malformed = parse_config_file("db x\n");
+  ASSERT_FALSE(malformed.ok());
+  EXPECT_NE(malformed.error().message.find("línea 1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace apertura::app

@@ -1,0 +1,148 @@
+#include <gtest/gtest.h>
+
+#include "store/migrations.h"
+#include "store/postgres_connection.h"
+#include "store/search_index.h"
+#include "support/test_database.h"
+
+namespace apertura::store {
+namespace {
+
+using apertura::testing::TestDatabase;
+
+using StoreTest = apertura::testing::BackendTest;
+
+TEST_P(StoreTest, MigrationsAreRecordedAndNotReapplied) {
+  auto connection = db().database().connect();
+  EXPECT_EQ(current_schema_version(*connection), all_migrations().back().version);
+  EXPECT_EQ(apply_migrations(db().database()), 0);
+}
+
+TEST_P(StoreTest, ValuesRoundTripWithTheirTypes) {
+  auto connection = db().database().connect();
+  connection->execute_script("CREATE TABLE sample (i BIGINT, d DOUBLE PRECISION, t TEXT, n TEXT)");
+  connection->execute("INSERT INTO sample (i, d, t, n) VALUES (?, ?, ?, ?)",
+                      {int64_t{9007199254740993}, 2.5, "Año fiscal — ñandú ✓", std::nullopt});
+  auto row = connection->query_one("SELECT i, d, t, n FROM sample");
+  ASSERT_TRUE(row.has_value());
+  EXPECT_EQ(row->integer("i"), 9007199254740993);
+  EXPECT_DOUBLE_EQ(row->real("d"), 2.5);
+  EXPECT_EQ(row->text("t"), "Año fiscal — ñandú ✓");
+  EXPECT_TRUE(row->is_null("n"));
+  EXPECT_FALSE(row->optional_text("n").has_value());
+  EXPECT_THROW((void)(*row)["missing"], StoreError);
+}
+
+TEST_P(StoreTest, UniqueViolationHasItsOwnType) {
+  auto connection = db().database().connect();
+  connection->execute_script("CREATE TABLE codes (code TEXT PRIMARY KEY)");
+  connection->execute("INSERT INTO codes (code) VALUES (?)", {"14"});
+  EXPECT_THROW(connection->execute("INSERT INTO codes (code) VALUES (?)", {"14"}), UniqueViolation);
+}
+
+TEST_P(StoreTest, TransactionRollsBackWhenNotCommitted) {
+  auto connection = db().database().connect();
+  connection->execute_script("CREATE TABLE items (name TEXT)");
+  {
+    Transaction transaction(*connection);
+    connection->execute("INSERT INTO items (name) VALUES (?)", {"perdido"});
+  }
+  {
+    Transaction transaction(*connection);
+    connection->execute("INSERT INTO items (name) VALUES (?)", {"guardado"});
+    transaction.commit();
+  }
+  auto rows = connection->query("SELECT name FROM items");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].text("name"), "guardado");
+}
+
+TEST_P(StoreTest, AFailedStatementInsideATransactionLeavesNothingBehind) {
+  auto connection = db().database().connect();
+  connection->execute_script("CREATE TABLE pairs (k TEXT PRIMARY KEY)");
+  try {
+    Transaction transaction(*connection);
+    connection->execute("INSERT INTO pairs (k) VALUES (?)", {"a"});
+    connection->execute("INSERT INTO pairs (k) VALUES (?)", {"a"});
+    transaction.commit();
+    FAIL() << "the duplicate key should have thrown";
+  } catch (const UniqueViolation&) {
+  }
+  EXPECT_EQ(connection->query_one("SELECT COUNT(*) AS n FROM pairs")->integer("n"), 0);
+}
+
+TEST_P(StoreTest, WrongParameterCountIsAnError) {
+  auto connection = db().database().connect();
+  EXPECT_THROW(connection->query("SELECT ? AS a", {}), StoreError);
+}
+
+TEST_P(StoreTest, PooledConnectionsAreReused) {
+  {
+    auto first = db().database().connect();
+    first->execute_script("CREATE TABLE t (x INTEGER)");
+  }
+  for (int i = 0; i < 20; ++i) {
+    auto connection = db().database().connect();
+    connection->execute("INSERT INTO t (x) VALUES (?)", {i});
+  }
+  EXPECT_EQ(db().database().connect()->query_one("SELECT COUNT(*) AS n FROM t")->integer("n"), 20);
+}
+
+TEST_P(StoreTest, SearchFoldsAccentsMatchesPrefixesAndRanksTitlesFirst) {
+  auto connection = db().database().connect();
+  SearchIndex::upsert(*connection, {"thing", 1, std::nullopt, "Secretaría de Educación Pública", "educación básica"});
+  SearchIndex::upsert(*connection, {"thing", 2, std::nullopt, "Congreso del Estado", "comisión de educación"});
+  SearchIndex::upsert(*connection, {"other", 3, std::nullopt, "Educación", ""});
+  auto hits = SearchIndex::search(*connection, "thing", "EDUCACION", 10, 0);
+  EXPECT_EQ(hits.total, 2);
+  ASSERT_EQ(hits.ids.size(), 2u);
+  EXPECT_EQ(hits.ids[0], 1);  // title match outranks body match
+  EXPECT_EQ(SearchIndex::search(*connection, "thing", "secret", 10, 0).ids, std::vector<int64_t>{1});
+  EXPECT_EQ(SearchIndex::search(*connection, "thing", "congreso educacion", 10, 0).ids, std::vector<int64_t>{2});
+  EXPECT_TRUE(SearchIndex::search(*connection, "thing", "inexistente", 10, 0).ids.empty());
+}
+
+TEST_P(StoreTest, SearchUpsertReplacesAndRemoveForgets) {
+  auto connection = db().database().connect();
+  SearchIndex::upsert(*connection, {"thing", 7, std::nullopt, "Nombre viejo", ""});
+  SearchIndex::upsert(*connection, {"thing", 7, std::nullopt, "Nombre nuevo", ""});
+  EXPECT_TRUE(SearchIndex::search(*connection, "thing", "viejo", 10, 0).ids.empty());
+  EXPECT_EQ(SearchIndex::search(*connection, "thing", "nuevo", 10, 0).ids, std::vector<int64_t>{7});
+  SearchIndex::remove(*connection, "thing", 7);
+  EXPECT_TRUE(SearchIndex::search(*connection, "thing", "nuevo", 10, 0).ids.empty());
+}
+
+TEST_P(StoreTest, SearchPagesAndReportsTheTotalPastTheEnd) {
+  auto connection = db().database().connect();
+  for (int i = 1; i <= 5; ++i) SearchIndex::upsert(*connection, {"thing", i, std::nullopt, "Municipio", ""});
+  auto second = SearchIndex::search(*connection, "thing", "municipio", 2, 2);
+  EXPECT_EQ(second.ids.size(), 2u);
+  EXPECT_EQ(second.total, 5);
+  auto beyond = SearchIndex::search(*connection, "thing", "municipio", 2, 10);
+  EXPECT_TRUE(beyond.ids.empty());
+  EXPECT_EQ(beyond.total, 5);
+}
+
+TEST_P(StoreTest, HostileSearchTextIsOnlyWords) {
+  auto connection = db().database().connect();
+  SearchIndex::upsert(*connection, {"thing", 1, std::nullopt, "Jalisco", ""});
+  // Operators and quotes of either full-text syntax are dropped, not interpreted.
+  EXPECT_EQ(SearchIndex::search(*connection, "thing", "jal\" * ( & ! :* ' ^", 10, 0).ids,
+            std::vector<int64_t>{1});
+  EXPECT_TRUE(SearchIndex::search(*connection, "thing", "\"*&|!", 10, 0).ids.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(apertura::testing::available_backends()),
+                         apertura::testing::BackendName());
+
+TEST(Placeholders, AreNumberedOutsideQuotes) {
+  EXPECT_EQ(to_numbered_placeholders("a = ? AND b = '?' AND c IN (?, ?)"), "a = $1 AND b = '?' AND c IN ($2, $3)");
+}
+
+TEST(SearchTerms, AreFoldedWordsOnly) {
+  EXPECT_EQ(SearchIndex::query_terms("¿Dónde está   Tlaxcala-2025?"),
+            (std::vector<std::string>{"donde", "esta", "tlaxcala", "2025"}));
+}
+
+}  // namespace
+}  // namespace apertura::store

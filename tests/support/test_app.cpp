@@ -1,0 +1,50 @@
+#include "support/test_app.h"
+
+#include <stdexcept>
+
+namespace apertura::testing {
+
+TestApp::TestApp(const std::string& backend) : database_(backend) { start(); }
+
+TestApp::~TestApp() {
+  if (server_) server_->stop();
+}
+
+void TestApp::start() {
+  app::Config config;
+  config.db = database_.url();
+  accounts::AccountSettings settings;
+  settings.password_cost = PasswordCost::minimal;
+  application_ = std::make_unique<app::Application>(config, settings);
+  web::ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  options.access_log = false;
+  options.shutdown_grace = std::chrono::seconds(5);
+  server_ = std::make_unique<web::Server>(options, application_->handler());
+  port_ = server_->start();
+}
+
+void TestApp::restart() {
+  server_->stop();
+  server_.reset();
+  application_.reset();
+  database_.close();
+  start();
+}
+
+accounts::User TestApp::create_user(const std::string& email, Role role, std::optional<int64_t> institution_id) {
+  auto user = application_->accounts().create_user(Actor::system(), {email, "Persona " + email, kPassword, role,
+                                                                     institution_id});
+  if (!user) throw std::runtime_error("create_user failed: " + user.error().message);
+  return user.value();
+}
+
+HttpClient TestApp::signed_in_client(const std::string& email) {
+  HttpClient client(port_);
+  auto response = client.post_form("/entrar", {{"email", email}, {"password", kPassword}, {"next", "/"}});
+  if (response.status != 303) throw std::runtime_error("sign-in failed with status " + std::to_string(response.status));
+  return client;
+}
+
+}  // namespace apertura::testing

@@ -1,0 +1,44 @@
+#pragma once
+// The whole application on a test database, served over HTTP on a free
+// loopback port, with helpers to create accounts and sign in.
+#include <memory>
+#include <string>
+
+#include "app/application.h"
+#include "support/http_client.h"
+#include "support/test_database.h"
+#include "web/server.h"
+
+namespace apertura::testing {
+
+class TestApp {
+ public:
+  explicit TestApp(const std::string& backend);
+  ~TestApp();
+
+  app::Application& app() { return *application_; }
+  uint16_t port() const { return port_; }
+  HttpClient client() const { return HttpClient(port_); }
+  TestDatabase& database() { return database_; }
+
+  // Stops the server and the application and starts them again on the same
+  // database, as a process restart would.
+  void restart();
+
+  // Creates an account with the given role (through the service, as the CLI does).
+  accounts::User create_user(const std::string& email, Role role,
+                             std::optional<int64_t> institution_id = std::nullopt);
+  // A client signed in as that account (password "contrasena-segura").
+  HttpClient signed_in_client(const std::string& email);
+
+  static constexpr const char* kPassword = "contrasena-segura";
+
+ private:
+  void start();
+  TestDatabase database_;
+  std::unique_ptr<app::Application> application_;
+  std::unique_ptr<web::Server> server_;
+  uint16_t port_ = 0;
+};
+
+}  // namespace apertura::testing
