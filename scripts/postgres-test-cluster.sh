@@ -19,7 +19,7 @@ case "$action" in
   start)
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       mkdir -p "$dir"
-      [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+      if [ "$(id -u)" = 0 ]; then chown postgres: "$dir"; fi
       as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     fi
     if ! as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
