@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libboost-dev libsqlite3-dev libpq-dev libsimdjson-dev nlohmann-json3-dev
-  libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev
-  libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev
+  libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libjemalloc-dev
   sqlite3 postgresql chromium wrk nginx-light curl
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -11,6 +11,12 @@ struct Slice {
   int64_t offset = 0;
 };
 
+// A page that came back short, and not empty past the end, already tells the
+// total: the COUNT query is needed only for a full page or an empty one.
+inline bool needs_count(size_t items_on_page, const Slice& slice) {
+  return static_cast<int64_t>(items_on_page) >= slice.limit || (items_on_page == 0 && slice.offset > 0);
+}
+
 template <typename T>
 struct Paged {
   std::vector<T> items;

@@ -12,6 +12,7 @@ using web::Request;
 using web::Response;
 
 constexpr int64_t kDownloadLimit = 100000;
+constexpr int64_t kOverviewLimit = 33;  // the federation and the 32 states
 
 JurisdictionQuery query_from(const Request& request) {
   JurisdictionQuery query;
@@ -26,6 +27,11 @@ JurisdictionQuery query_from(const Request& request) {
     }
   }
   return query;
+}
+
+// What a link to a jurisdiction needs (the home page lists them all).
+nlohmann::json jurisdiction_link(const Jurisdiction& j) {
+  return {{"code", j.code}, {"name", j.name}, {"url", "/jurisdicciones/" + j.slug}};
 }
 
 nlohmann::json jurisdiction_view(const Jurisdiction& j) {
@@ -71,14 +77,16 @@ nlohmann::json jurisdiction_page_data(JurisdictionService& service, const Reques
 
 void register_pages(web::Router& router, JurisdictionService& service, const web::Pages& pages) {
   router.get("/", [&service, &pages](Request& request) {
-    auto states = service.list({"", Level::state}, {100, 0});
-    auto federal = service.list({"", Level::federal}, {1, 0});
+    // Federal first, then the states: one query for the whole overview.
+    auto top = service.list({}, {kOverviewLimit, 0});
     nlohmann::json state_views = nlohmann::json::array();
-    for (const auto& j : states.items) state_views.push_back(jurisdiction_view(j));
-    nlohmann::json data = {{"title", "Apertura: gobierno abierto local"},
-                           {"states", state_views},
-                           {"state_count", states.total}};
-    if (!federal.items.empty()) data["federal"] = jurisdiction_view(federal.items.front());
+    nlohmann::json data = {{"title", "Apertura: gobierno abierto local"}};
+    for (const auto& j : top.items) {
+      if (j.level == Level::federal) data["federal"] = jurisdiction_link(j);
+      if (j.level == Level::state) state_views.push_back(jurisdiction_link(j));
+    }
+    data["state_count"] = state_views.size();
+    data["states"] = std::move(state_views);
     return pages.render(request, "jurisdictions/home", data);
   });
 

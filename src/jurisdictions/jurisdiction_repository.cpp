@@ -45,7 +45,9 @@ Paged<Jurisdiction> JurisdictionRepository::list(store::Connection& c, std::opti
                                  {level_text, slice.limit, slice.offset})) {
     page.items.push_back(jurisdiction_from_row(row));
   }
-  page.total = c.query_one("SELECT COUNT(*) AS n FROM jurisdictions " + filter, {level_text})->integer("n");
+  page.total = needs_count(page.items.size(), slice)
+                   ? c.query_one("SELECT COUNT(*) AS n FROM jurisdictions " + filter, {level_text})->integer("n")
+                   : slice.offset + static_cast<int64_t>(page.items.size());
   return page;
 }
 
@@ -85,9 +87,11 @@ Paged<Institution> InstitutionRepository::list_for(store::Connection& c, int64_t
                                  {jurisdiction_id, slice.limit, slice.offset})) {
     page.items.push_back(institution_from_row(row));
   }
-  page.total = c.query_one("SELECT COUNT(*) AS n FROM institutions WHERE jurisdiction_id = ?",
-                           {jurisdiction_id})
-                   ->integer("n");
+  page.total = needs_count(page.items.size(), slice)
+                   ? c.query_one("SELECT COUNT(*) AS n FROM institutions WHERE jurisdiction_id = ?",
+                                 {jurisdiction_id})
+                         ->integer("n")
+                   : slice.offset + static_cast<int64_t>(page.items.size());
   return page;
 }
 

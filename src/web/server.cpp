@@ -192,9 +192,11 @@ void Server::State::log_access(const http::request<http::string_body>& raw,
 void Server::State::accept() {
   acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
-      if (!acceptor.is_open()) return;
+      if (!acceptor.is_open() || ec == net::error::operation_aborted) return;
       spdlog::warn("accept failed: {}", ec.message());
     } else {
+      beast::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);  // responses go out whole; don't wait for ACKs
       std::make_shared<Session>(std::move(socket), this)->run();
     }
     if (acceptor.is_open()) accept();

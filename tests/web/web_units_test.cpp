@@ -154,7 +154,7 @@ TEST(Templates, EscapeHtmlAndTreatEmptyStringsAsFalse) {
   std::string html = templates.render("errors/error", {{"title", "<b>x</b>"}, {"message", "\"a\" & 'b'"},
                                                        {"has_fields", false}});
   EXPECT_NE(html.find("&lt;b&gt;x&lt;/b&gt;"), std::string::npos);
-  EXPECT_NE(html.find("&quot;a&quot; &amp; &apos;b&apos;"), std::string::npos);
+  EXPECT_NE(html.find("&quot;a&quot; &amp; &#39;b&#39;"), std::string::npos);
   EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);
 }
 
