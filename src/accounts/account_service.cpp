@@ -117,17 +117,23 @@ Result<SignedIn> AccountService::sign_in(const std::string& raw_email, const std
         " minutos o restablece tu contraseña.");
   }
   auto stored = UserRepository::find_by_email(*connection, email);
-  bool valid = stored && password.size() <= kMaxPasswordBytes &&
-               verify_password(password, stored->password_hash);
+  // An unknown email costs the same hashing work as a wrong password, so the
+  // response time does not tell which accounts exist.
+  static const std::string unknown_user_hash = hash_password(random_token(), settings_.password_cost);
+  bool valid = password.size() <= kMaxPasswordBytes &&
+               verify_password(password, stored ? stored->password_hash : unknown_user_hash) && stored;
   if (!valid) {
     store::Transaction transaction(*connection);
-    LoginFailureRepository::record(*connection, email_subject);
-    LoginFailureRepository::record(*connection, address_subject);
+    for (const std::string& subject : {email_subject, address_subject}) {
+      LoginFailureRepository::forget_before(*connection, subject, since);
+      LoginFailureRepository::record(*connection, subject);
+    }
     transaction.commit();
     return sign_in_refused();
   }
   std::string token = random_token();
   store::Transaction transaction(*connection);
+  SessionRepository::remove_expired_for_user(*connection, stored->user.id);
   SessionRepository::create(*connection, sha256_hex(token), stored->user.id,
                             in_future(std::chrono::hours(24 * settings_.session_days)));
   LoginFailureRepository::clear(*connection, email_subject);

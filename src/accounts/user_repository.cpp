@@ -97,6 +97,15 @@ void SessionRepository::remove_for_user(store::Connection& c, int64_t user_id) {
   c.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
 }
 
+void SessionRepository::remove_expired_for_user(store::Connection& c, int64_t user_id) {
+  c.execute("DELETE FROM sessions WHERE user_id = ? AND expires_at <= ?", {user_id, now_timestamp()});
+}
+
+void LoginFailureRepository::forget_before(store::Connection& c, const std::string& subject,
+                                           const std::string& since) {
+  c.execute("DELETE FROM login_failures WHERE subject = ? AND failed_at <= ?", {subject, since});
+}
+
 void LoginFailureRepository::record(store::Connection& c, const std::string& subject) {
   c.execute("INSERT INTO login_failures (subject, failed_at) VALUES (?, ?)", {subject, now_timestamp()});
 }

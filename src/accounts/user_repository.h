@@ -36,6 +36,7 @@ class SessionRepository {
   static std::optional<User> find_user(store::Connection& c, const std::string& token_hash);
   static void remove(store::Connection& c, const std::string& token_hash);
   static void remove_for_user(store::Connection& c, int64_t user_id);
+  static void remove_expired_for_user(store::Connection& c, int64_t user_id);
 };
 
 class LoginFailureRepository {
@@ -44,6 +45,8 @@ class LoginFailureRepository {
   static int64_t count_since(store::Connection& c, const std::string& subject,
                              const std::string& since);
   static void clear(store::Connection& c, const std::string& subject);
+  // Drops failures older than the throttling window, so the table stays small.
+  static void forget_before(store::Connection& c, const std::string& subject, const std::string& since);
 };
 
 class PasswordResetRepository {

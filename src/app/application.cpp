@@ -1,5 +1,7 @@
 #include "app/application.h"
 
+#include <spdlog/spdlog.h>
+
 #include "accounts/account_handlers.h"
 #include "audit/audit_handlers.h"
 #include "jurisdictions/jurisdiction_handlers.h"
@@ -42,7 +44,8 @@ void Application::register_system_routes() {
       connection->query("SELECT 1");
       return web::Response::text("ready\n");
     } catch (const std::exception& e) {
-      return web::Response::text(std::string("database unavailable: ") + e.what() + "\n", 503);
+      spdlog::warn("readiness check failed: {}", e.what());
+      return web::Response::text("database unavailable\n", 503);
     }
   });
   router_.get("/api/v1/openapi.json", [this](web::Request&) {

@@ -1,5 +1,7 @@
 #include "jurisdictions/jurisdiction_repository.h"
 
+#include <unordered_map>
+
 #include "core/clock.h"
 
 namespace apertura::jurisdictions {
@@ -53,9 +55,21 @@ Paged<Jurisdiction> JurisdictionRepository::list(store::Connection& c, std::opti
 
 std::vector<Jurisdiction> JurisdictionRepository::find_by_ids(store::Connection& c,
                                                               const std::vector<int64_t>& ids) {
-  std::vector<Jurisdiction> out;
+  if (ids.empty()) return {};
+  std::string placeholders;
+  store::Params params;
   for (int64_t id : ids) {
-    if (auto found = find_by_id(c, id)) out.push_back(*found);
+    placeholders += placeholders.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  std::unordered_map<int64_t, Jurisdiction> by_id;
+  for (const auto& row : c.query(std::string(kJurisdictionColumns) + "WHERE id IN (" + placeholders + ")", params)) {
+    Jurisdiction j = jurisdiction_from_row(row);
+    by_id.emplace(j.id, std::move(j));
+  }
+  std::vector<Jurisdiction> out;  // in the order asked for (search rank)
+  for (int64_t id : ids) {
+    if (auto it = by_id.find(id); it != by_id.end()) out.push_back(it->second);
   }
   return out;
 }

@@ -132,6 +132,34 @@ TEST_P(StoreTest, HostileSearchTextIsOnlyWords) {
   EXPECT_TRUE(SearchIndex::search(*connection, "thing", "\"*&|!", 10, 0).ids.empty());
 }
 
+TEST_P(StoreTest, APooledConnectionRecoversWhenTheServerDropsIt) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "SQLite has no server connection to lose";
+  auto connection = db().database().connect();
+  int64_t pid = connection->query_one("SELECT pg_backend_pid() AS pid")->integer("pid");
+  {
+    // What a server restart does to every open connection.
+    auto other = db().database().connect();
+    other->query("SELECT pg_terminate_backend(?)", {pid});
+  }
+  EXPECT_EQ(connection->query_one("SELECT 7 AS n")->integer("n"), 7);
+  EXPECT_NE(connection->query_one("SELECT pg_backend_pid() AS pid")->integer("pid"), pid);
+}
+
+TEST_P(StoreTest, ALostConnectionInsideATransactionFailsLoudly) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "SQLite has no server connection to lose";
+  auto connection = db().database().connect();
+  connection->execute_script("CREATE TABLE kept (x INTEGER)");
+  int64_t pid = connection->query_one("SELECT pg_backend_pid() AS pid")->integer("pid");
+  {
+    Transaction transaction(*connection);
+    connection->execute("INSERT INTO kept (x) VALUES (1)");
+    db().database().connect()->query("SELECT pg_terminate_backend(?)", {pid});
+    // Retrying here would silently drop the first half of the transaction.
+    EXPECT_THROW(connection->execute("INSERT INTO kept (x) VALUES (2)"), ConnectionLost);
+  }
+  EXPECT_EQ(db().database().connect()->query_one("SELECT COUNT(*) AS n FROM kept")->integer("n"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());
 
