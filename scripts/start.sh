@@ -7,5 +7,5 @@ scripts/setup.sh
 scripts/build.sh
 db=${APERTURA_DB:-sqlite:apertura.db}
 build/apertura --db "$db" demo
-echo "Apertura: http://localhost:${APERTURA_PORT:-8080}  (demo accounts are listed in README.md)"
+echo "Starting Apertura (http://localhost:8080 unless --port or APERTURA_PORT says otherwise; demo accounts in README.md)"
 exec build/apertura --db "$db" serve "$@"

@@ -4,6 +4,7 @@
 
 #include "accounts/permissions.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "plans/permissions.h"
 
 namespace apertura {
 namespace {
@@ -17,6 +18,12 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"view_private_audit", {Role::admin, Role::system}},
     {"create_jurisdiction", {Role::admin, Role::system}},
     {"create_institution", {Role::admin, Role::system}},
+    {"manage_secretariat", {Role::admin, Role::system}},
+    {"create_plan", {Role::admin, Role::system}},
+    {"change_plan_status", {Role::admin, Role::system}},
+    {"create_commitment", {Role::admin, Role::system}},
+    {"edit_commitment", {Role::admin, Role::official, Role::system}},
+    {"report_progress", {Role::admin, Role::official, Role::system}},
 };
 
 const Role kAllRoles[] = {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system};
@@ -35,6 +42,7 @@ void expect_matrix(const Table& table) {
 
 TEST(PermissionMatrix, Accounts) { expect_matrix(accounts::account_permissions()); }
 TEST(PermissionMatrix, Jurisdictions) { expect_matrix(jurisdictions::jurisdiction_permissions()); }
+TEST(PermissionMatrix, Plans) { expect_matrix(plans::plan_permissions()); }
 
 TEST(PermissionMatrix, ErrorsSaySignInOrForbidden) {
   auto anonymous = accounts::account_permissions().check(Actor::anonymous(), accounts::AccountAction::list_users);

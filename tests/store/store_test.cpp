@@ -132,8 +132,10 @@ TEST_P(StoreTest, HostileSearchTextIsOnlyWords) {
   EXPECT_TRUE(SearchIndex::search(*connection, "thing", "\"*&|!", 10, 0).ids.empty());
 }
 
-TEST_P(StoreTest, APooledConnectionRecoversWhenTheServerDropsIt) {
-  if (GetParam() != "postgresql") GTEST_SKIP() << "SQLite has no server connection to lose";
+// Only PostgreSQL has a server connection to lose.
+class PostgresConnectionTest : public apertura::testing::BackendTest {};
+
+TEST_P(PostgresConnectionTest, APooledConnectionRecoversWhenTheServerDropsIt) {
   auto connection = db().database().connect();
   int64_t pid = connection->query_one("SELECT pg_backend_pid() AS pid")->integer("pid");
   {
@@ -145,8 +147,7 @@ TEST_P(StoreTest, APooledConnectionRecoversWhenTheServerDropsIt) {
   EXPECT_NE(connection->query_one("SELECT pg_backend_pid() AS pid")->integer("pid"), pid);
 }
 
-TEST_P(StoreTest, ALostConnectionInsideATransactionFailsLoudly) {
-  if (GetParam() != "postgresql") GTEST_SKIP() << "SQLite has no server connection to lose";
+TEST_P(PostgresConnectionTest, ALostConnectionInsideATransactionFailsLoudly) {
   auto connection = db().database().connect();
   connection->execute_script("CREATE TABLE kept (x INTEGER)");
   int64_t pid = connection->query_one("SELECT pg_backend_pid() AS pid")->integer("pid");
@@ -159,6 +160,9 @@ TEST_P(StoreTest, ALostConnectionInsideATransactionFailsLoudly) {
   }
   EXPECT_EQ(db().database().connect()->query_one("SELECT COUNT(*) AS n FROM kept")->integer("n"), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PostgresConnectionTest, ::testing::Values(std::string("postgresql")),
+                         apertura::testing::BackendName());
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());

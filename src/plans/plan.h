@@ -1,0 +1,124 @@
+#pragma once
+// The action-plan cycle of the 2015 declaration: each jurisdiction's Technical
+// Tripartite Secretariat (government, civil society, guarantor body)
+// co-creates a one-year local action plan of exactly five concrete, feasible
+// and measurable commitments; each commitment is followed through dated
+// milestones and indicators with a baseline and a target.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace apertura::plans {
+
+enum class Sector { government, civil_society, guarantor };
+std::string sector_name(Sector sector);
+std::string sector_label_es(Sector sector);
+std::optional<Sector> parse_sector(const std::string& name);
+
+struct SecretariatMember {
+  int64_t id = 0;
+  int64_t jurisdiction_id = 0;
+  std::string name;
+  Sector sector = Sector::government;
+  std::string organization;
+  std::string position;  // role in the secretariat ("coordinación", "enlace", ...)
+  std::string starts_on;
+  std::optional<std::string> ends_on;
+
+  bool active_on(const std::string& date) const;
+  nlohmann::json to_json() const;
+};
+
+// A secretariat is constituted only while every sector has an active member.
+struct Secretariat {
+  std::vector<SecretariatMember> members;
+  std::vector<Sector> missing_sectors;  // sectors with no active member today
+  bool constituted() const { return missing_sectors.empty(); }
+};
+
+enum class PlanStatus { draft, co_creation, published, in_progress, closed };
+std::string status_name(PlanStatus status);
+std::string status_label_es(PlanStatus status);
+std::optional<PlanStatus> parse_status(const std::string& name);
+
+struct ActionPlan {
+  int64_t id = 0;
+  int64_t jurisdiction_id = 0;
+  std::string title;
+  std::string starts_on;
+  std::string ends_on;
+  std::string period_exception;  // why a period is not one year (admins only)
+  PlanStatus status = PlanStatus::draft;
+  std::string self_assessment;
+  std::optional<std::string> published_at;
+  std::optional<std::string> closed_at;
+  std::string created_at;
+  std::string updated_at;
+
+  nlohmann::json to_json() const;
+};
+
+enum class MilestoneStatus { pending, in_progress, completed, cancelled };
+std::string milestone_status_name(MilestoneStatus status);
+std::string milestone_status_label_es(MilestoneStatus status);
+std::optional<MilestoneStatus> parse_milestone_status(const std::string& name);
+
+struct Milestone {
+  int64_t id = 0;
+  int64_t commitment_id = 0;
+  std::string description;
+  std::string responsible;
+  std::string due_on;  // "" when not dated yet
+  int weight = 1;
+  MilestoneStatus status = MilestoneStatus::pending;
+  std::optional<std::string> completed_on;
+
+  bool overdue_on(const std::string& date) const;
+  nlohmann::json to_json() const;
+};
+
+struct Indicator {
+  int64_t id = 0;
+  int64_t commitment_id = 0;
+  std::string name;
+  std::string unit;
+  std::optional<double> baseline;
+  std::optional<double> target;
+  std::optional<double> current_value;
+  std::string source;
+  std::string measured_on;
+
+  nlohmann::json to_json() const;
+};
+
+enum class ProgressMethod { even, weighted };
+
+struct Commitment {
+  int64_t id = 0;
+  int64_t plan_id = 0;
+  int number = 0;  // 1 to 5
+  std::string title;
+  std::string problem;
+  std::string objective;
+  std::string aims;  // letters of the declaration's aims, "a" to "n", sorted: "aek"
+  std::optional<int64_t> institution_id;
+  std::string counterpart;  // the civil-society organisation that co-owns it
+  std::string starts_on;
+  std::string ends_on;
+  ProgressMethod progress_method = ProgressMethod::even;
+  std::string withdrawn_reason;
+  std::vector<Milestone> milestones;
+  std::vector<Indicator> indicators;
+
+  nlohmann::json to_json() const;  // with milestones and indicators
+};
+
+// The declaration's aims a) to n), in short Spanish labels.
+const std::vector<std::pair<char, std::string>>& declaration_aims();
+// "a, e" -> "ae"; nullopt names the first letter that is not an aim.
+std::optional<std::string> normalize_aims(const std::string& text, std::string* bad_letter = nullptr);
+
+}  // namespace apertura::plans

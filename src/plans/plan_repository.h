@@ -1,0 +1,50 @@
+#pragma once
+// SQL for secretariats, action plans, commitments, milestones and indicators.
+#include <optional>
+#include <vector>
+
+#include "plans/plan.h"
+#include "store/connection.h"
+
+namespace apertura::plans {
+
+class SecretariatRepository {
+ public:
+  static std::vector<SecretariatMember> members(store::Connection& c, int64_t jurisdiction_id);
+  static int64_t insert(store::Connection& c, const SecretariatMember& member);
+};
+
+class PlanRepository {
+ public:
+  static int64_t insert(store::Connection& c, const ActionPlan& plan);
+  static std::optional<ActionPlan> find(store::Connection& c, int64_t id);
+  // Newest first.
+  static std::vector<ActionPlan> for_jurisdiction(store::Connection& c, int64_t jurisdiction_id);
+  static std::vector<ActionPlan> all(store::Connection& c);
+  static void update_status(store::Connection& c, const ActionPlan& plan);
+};
+
+class CommitmentRepository {
+ public:
+  static int64_t insert(store::Connection& c, const Commitment& commitment);
+  static void update(store::Connection& c, const Commitment& commitment);
+  // With milestones and indicators.
+  static std::optional<Commitment> find(store::Connection& c, int64_t id);
+  static std::vector<Commitment> for_plan(store::Connection& c, int64_t plan_id);
+};
+
+class MilestoneRepository {
+ public:
+  static int64_t insert(store::Connection& c, const Milestone& milestone);
+  static std::optional<Milestone> find(store::Connection& c, int64_t id);
+  static void update(store::Connection& c, const Milestone& milestone);
+};
+
+class IndicatorRepository {
+ public:
+  static int64_t insert(store::Connection& c, const Indicator& indicator);
+  static std::optional<Indicator> find(store::Connection& c, int64_t id);
+  static void update(store::Connection& c, const Indicator& indicator);
+};
+
+}  // namespace apertura::plans

@@ -1,0 +1,432 @@
+#include "plans/plan_service.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "audit/audit_log.h"
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/text.h"
+#include "plans/permissions.h"
+#include "plans/plan_repository.h"
+
+namespace apertura::plans {
+
+namespace {
+
+constexpr size_t kMaxTitle = 300;
+constexpr size_t kMaxText = 10000;
+
+std::optional<double> parse_number(const std::string& text) {
+  std::string value = trim(text);
+  for (char& c : value) {
+    if (c == ',') c = '.';  // "12,5" as written in Mexico's forms
+  }
+  double number = 0;
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (value.empty() || ec != std::errc() || ptr != value.data() + value.size() || !std::isfinite(number)) {
+    return std::nullopt;
+  }
+  return number;
+}
+
+void append_audit(store::Connection& c, const Actor& actor, const std::string& action, const std::string& kind,
+                  int64_t id, int64_t jurisdiction_id, nlohmann::json before, nlohmann::json after) {
+  audit::AuditLog::append(c, actor, {action, kind, std::to_string(id), jurisdiction_id, true, std::move(before),
+                                     std::move(after)});
+}
+
+Error plan_not_found(int64_t id) { return Error::not_found("No existe el plan de acción " + std::to_string(id) + "."); }
+
+bool editable(PlanStatus status) { return status == PlanStatus::draft || status == PlanStatus::co_creation; }
+bool reportable(PlanStatus status) { return status == PlanStatus::published || status == PlanStatus::in_progress; }
+
+}  // namespace
+
+Result<ActionPlan> PlanService::create_plan(const Actor& actor, const std::string& jurisdiction,
+                                            const PlanInput& input) {
+  if (auto error = plan_permissions().check(actor, PlanAction::create_plan)) return *error;
+  auto place = jurisdictions_.find(jurisdiction);
+  if (!place) return place.error();
+  std::string now = now_timestamp();
+  ActionPlan plan{0, place->id, trim(input.title), trim(input.starts_on), trim(input.ends_on),
+                  trim(input.period_exception), PlanStatus::draft, "", std::nullopt, std::nullopt, now, now};
+  if (plan.title.empty()) plan.title = "Plan de acción local " + place->name + " " + plan.starts_on.substr(0, 4);
+  if (utf8_length(plan.title) > kMaxTitle) {
+    return Error::invalid("El título es demasiado largo.", {{"title", "usa como máximo 300 caracteres"}});
+  }
+  bool may_grant = actor.role == Role::admin || actor.role == Role::system;
+  if (auto error = check_period(plan.starts_on, plan.ends_on, plan.period_exception, may_grant)) return *error;
+  auto connection = database_.connect();
+  try {
+    store::Transaction transaction(*connection);
+    plan.id = PlanRepository::insert(*connection, plan);
+    append_audit(*connection, actor, "create", "action_plan", plan.id, plan.jurisdiction_id, nullptr, plan.to_json());
+    transaction.commit();
+  } catch (const store::UniqueViolation&) {
+    return Error::conflict("Ya hay un plan de " + place->name + " que empieza el " + plan.starts_on + ".",
+                           {{"starts_on", "ya existe un plan con esa fecha de inicio"}});
+  }
+  return plan;
+}
+
+Result<std::vector<ActionPlan>> PlanService::plans_of(const std::string& jurisdiction) {
+  auto place = jurisdictions_.find(jurisdiction);
+  if (!place) return place.error();
+  auto connection = database_.connect();
+  return PlanRepository::for_jurisdiction(*connection, place->id);
+}
+
+Result<PlanDocument> PlanService::plan(int64_t plan_id) {
+  auto connection = database_.connect();
+  auto plan = PlanRepository::find(*connection, plan_id);
+  if (!plan) return plan_not_found(plan_id);
+  return PlanDocument{*plan, CommitmentRepository::for_plan(*connection, plan_id)};
+}
+
+Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_id, const std::string& target,
+                                              const std::string& self_assessment) {
+  if (auto error = plan_permissions().check(actor, PlanAction::change_plan_status)) return *error;
+  auto document = plan(plan_id);
+  if (!document) return document.error();
+  ActionPlan before = document->plan;
+  auto wanted = parse_status(trim(target));
+  auto next = next_status(before.status);
+  if (!wanted || !next || *wanted != *next) {
+    std::string expected = next ? status_label_es(*next) + " (" + status_name(*next) + ")" : "ninguno: el plan concluyó";
+    return Error::invalid("Un plan avanza un paso a la vez; desde «" + status_label_es(before.status) +
+                              "» el siguiente es " + expected + ".",
+                          {{"status", "no se puede pasar a " + target}});
+  }
+  ActionPlan after = before;
+  after.status = *wanted;
+  std::string now = now_timestamp();
+  if (*wanted == PlanStatus::published) {
+    auto problems = publication_problems(before, document->commitments);
+    if (!problems.empty()) {
+      return Error::invalid("El plan no se puede publicar todavía: le faltan " + std::to_string(problems.size()) +
+                                " elementos.",
+                            problems);
+    }
+    after.published_at = now;
+  }
+  if (*wanted == PlanStatus::closed) {
+    after.self_assessment = trim(self_assessment);
+    if (after.self_assessment.empty()) {
+      return Error::invalid("Para concluir el plan escribe la autoevaluación de fin de periodo.",
+                            {{"self_assessment", "describe qué se logró y qué no"}});
+    }
+    after.closed_at = now;
+  }
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  PlanRepository::update_status(*connection, after);
+  append_audit(*connection, actor, "change_status", "action_plan", after.id, after.jurisdiction_id, before.to_json(),
+               after.to_json());
+  transaction.commit();
+  return after;
+}
+
+Result<PlanService::Context> PlanService::context_for(int64_t commitment_id) {
+  auto connection = database_.connect();
+  auto commitment = CommitmentRepository::find(*connection, commitment_id);
+  if (!commitment) return Error::not_found("No existe el compromiso " + std::to_string(commitment_id) + ".");
+  auto plan = PlanRepository::find(*connection, commitment->plan_id);
+  if (!plan) return plan_not_found(commitment->plan_id);
+  return Context{*plan, *commitment};
+}
+
+std::optional<Error> PlanService::check_commitment_access(const Actor& actor, const Commitment& commitment,
+                                                          bool reporting) const {
+  PlanAction action = reporting ? PlanAction::report_progress : PlanAction::edit_commitment;
+  if (auto error = plan_permissions().check(actor, action)) return error;
+  if (actor.role == Role::official &&
+      (!actor.institution_id || !commitment.institution_id || *actor.institution_id != *commitment.institution_id)) {
+    return Error::forbidden("Solo la institución responsable de este compromiso puede modificarlo.");
+  }
+  return std::nullopt;
+}
+
+Result<Commitment> PlanService::validate(const ActionPlan& plan, const CommitmentInput& input, Commitment c) {
+  Validation validation;
+  if (!trim(input.number).empty() || c.number == 0) {
+    auto number = parse_number(input.number);
+    bool ok = number && *number >= 1 && *number <= kCommitmentsPerPlan && *number == std::floor(*number);
+    validation.require(ok, "number", "el número del compromiso va del 1 al 5");
+    if (ok) c.number = static_cast<int>(*number);
+  }
+  c.title = trim(input.title);
+  c.problem = trim(input.problem);
+  c.objective = trim(input.objective);
+  c.counterpart = trim(input.counterpart);
+  c.starts_on = trim(input.starts_on);
+  c.ends_on = trim(input.ends_on);
+  validation.require(!c.title.empty() && utf8_length(c.title) <= kMaxTitle, "title",
+                     "escribe el título (máximo 300 caracteres)");
+  validation.require(utf8_length(c.problem) <= kMaxText, "problem", "usa como máximo 10,000 caracteres");
+  validation.require(utf8_length(c.objective) <= kMaxText, "objective", "usa como máximo 10,000 caracteres");
+  validation.require(is_valid_utf8(c.title + c.problem + c.objective + c.counterpart), "title",
+                     "el texto contiene caracteres no válidos");
+  std::string bad_letter;
+  auto aims = normalize_aims(input.aims, &bad_letter);
+  if (aims) c.aims = *aims;
+  else validation.fail("aims", "«" + bad_letter + "» no es un fin de la declaración; usa letras de la a a la n");
+  for (const auto& [field, date] : {std::pair<const char*, std::string&>{"starts_on", c.starts_on},
+                                    std::pair<const char*, std::string&>{"ends_on", c.ends_on}}) {
+    if (date.empty()) continue;
+    if (!is_iso_date(date)) validation.fail(field, "escribe la fecha como AAAA-MM-DD");
+    else if (date < plan.starts_on || date > plan.ends_on)
+      validation.fail(field, "debe quedar dentro del periodo del plan (" + plan.starts_on + " a " + plan.ends_on + ")");
+  }
+  if (!c.starts_on.empty() && !c.ends_on.empty() && c.ends_on < c.starts_on) {
+    validation.fail("ends_on", "no puede ser anterior al inicio");
+  }
+  std::string method = trim(input.progress_method);
+  validation.require(method.empty() || method == "even" || method == "weighted", "progress_method",
+                     "usa even (hitos iguales) o weighted (por peso)");
+  if (method == "weighted") c.progress_method = ProgressMethod::weighted;
+  if (method == "even") c.progress_method = ProgressMethod::even;
+  c.institution_id.reset();
+  if (!trim(input.institution_id).empty()) {
+    auto id = parse_number(input.institution_id);
+    auto institution = id ? jurisdictions_.institution(static_cast<int64_t>(*id)) : std::nullopt;
+    bool local = institution && institution->jurisdiction_id == plan.jurisdiction_id;
+    validation.require(local, "institution_id", "elige una institución de la jurisdicción del plan");
+    if (local) c.institution_id = institution->id;
+  }
+  if (!validation.ok()) return validation.error();
+  return c;
+}
+
+Result<Commitment> PlanService::save_commitment(const Actor& actor, const ActionPlan& plan, Commitment commitment,
+                                                nlohmann::json before) {
+  auto connection = database_.connect();
+  try {
+    store::Transaction transaction(*connection);
+    bool created = commitment.id == 0;
+    if (created) commitment.id = CommitmentRepository::insert(*connection, commitment);
+    else CommitmentRepository::update(*connection, commitment);
+    nlohmann::json after = commitment.to_json();
+    after.erase("milestones");
+    after.erase("indicators");
+    append_audit(*connection, actor, created ? "create" : "update", "commitment", commitment.id, plan.jurisdiction_id,
+                 std::move(before), std::move(after));
+    transaction.commit();
+  } catch (const store::UniqueViolation&) {
+    return Error::conflict("El plan ya tiene un compromiso número " + std::to_string(commitment.number) + ".",
+                           {{"number", "elige otro número del 1 al 5"}});
+  }
+  return commitment;
+}
+
+Result<Commitment> PlanService::add_commitment(const Actor& actor, int64_t plan_id, const CommitmentInput& input) {
+  if (auto error = plan_permissions().check(actor, PlanAction::create_commitment)) return *error;
+  auto document = plan(plan_id);
+  if (!document) return document.error();
+  if (!editable(document->plan.status)) {
+    return Error::conflict("Los compromisos solo se agregan mientras el plan está en borrador o en co-creación.");
+  }
+  if (document->commitments.size() >= kCommitmentsPerPlan) {
+    return Error::conflict("El plan ya tiene sus cinco compromisos.");
+  }
+  Commitment commitment;
+  commitment.plan_id = plan_id;
+  auto valid = validate(document->plan, input, commitment);
+  if (!valid) return valid.error();
+  return save_commitment(actor, document->plan, valid.value(), nullptr);
+}
+
+Result<Commitment> PlanService::update_commitment(const Actor& actor, int64_t commitment_id,
+                                                  const CommitmentInput& input) {
+  auto context = context_for(commitment_id);
+  if (!context) return context.error();
+  if (auto error = check_commitment_access(actor, context->commitment, false)) return *error;
+  if (!editable(context->plan.status)) {
+    return Error::conflict("Un compromiso publicado ya no se modifica; se informa su avance con hitos e indicadores.");
+  }
+  auto valid = validate(context->plan, input, context->commitment);
+  if (!valid) return valid.error();
+  if (actor.role == Role::official && valid->institution_id != context->commitment.institution_id) {
+    return Error::forbidden("Solo la administración cambia la institución responsable.");
+  }
+  nlohmann::json before = context->commitment.to_json();
+  before.erase("milestones");
+  before.erase("indicators");
+  return save_commitment(actor, context->plan, valid.value(), std::move(before));
+}
+
+Result<Commitment> PlanService::commitment(int64_t commitment_id) {
+  auto context = context_for(commitment_id);
+  if (!context) return context.error();
+  return context->commitment;
+}
+
+Result<Milestone> PlanService::add_milestone(const Actor& actor, int64_t commitment_id, const MilestoneInput& input) {
+  auto context = context_for(commitment_id);
+  if (!context) return context.error();
+  if (auto error = check_commitment_access(actor, context->commitment, false)) return *error;
+  if (!editable(context->plan.status)) {
+    return Error::conflict("Los hitos se definen antes de publicar el plan.");
+  }
+  Validation validation;
+  Milestone milestone;
+  milestone.commitment_id = commitment_id;
+  milestone.description = trim(input.description);
+  milestone.responsible = trim(input.responsible);
+  milestone.due_on = trim(input.due_on);
+  validation.require(!milestone.description.empty() && utf8_length(milestone.description) <= 2000, "description",
+                     "describe el hito (máximo 2,000 caracteres)");
+  if (!milestone.due_on.empty()) {
+    validation.require(is_iso_date(milestone.due_on) && milestone.due_on >= context->plan.starts_on &&
+                           milestone.due_on <= context->plan.ends_on,
+                       "due_on", "la fecha (AAAA-MM-DD) debe quedar dentro del periodo del plan");
+  }
+  if (!trim(input.weight).empty()) {
+    auto weight = parse_number(input.weight);
+    bool ok = weight && *weight >= 0 && *weight <= 100 && *weight == std::floor(*weight);
+    validation.require(ok, "weight", "el peso es un número entero de 0 a 100");
+    if (ok) milestone.weight = static_cast<int>(*weight);
+  }
+  if (!validation.ok()) return validation.error();
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  milestone.id = MilestoneRepository::insert(*connection, milestone);
+  append_audit(*connection, actor, "create", "milestone", milestone.id, context->plan.jurisdiction_id, nullptr,
+               milestone.to_json());
+  transaction.commit();
+  return milestone;
+}
+
+Result<Milestone> PlanService::report_milestone(const Actor& actor, int64_t milestone_id, const std::string& status,
+                                                const std::string& completed_on) {
+  std::optional<Milestone> milestone;
+  {
+    auto connection = database_.connect();
+    milestone = MilestoneRepository::find(*connection, milestone_id);
+  }
+  if (!milestone) return Error::not_found("No existe el hito " + std::to_string(milestone_id) + ".");
+  auto context = context_for(milestone->commitment_id);
+  if (!context) return context.error();
+  if (auto error = check_commitment_access(actor, context->commitment, true)) return *error;
+  if (!reportable(context->plan.status)) {
+    return Error::conflict("El avance se informa cuando el plan está publicado o en implementación.");
+  }
+  auto new_status = parse_milestone_status(trim(status));
+  if (!new_status) {
+    return Error::invalid("Elige un estado válido.", {{"status", "pending, in_progress, completed o cancelled"}});
+  }
+  Milestone before = *milestone;
+  milestone->status = *new_status;
+  milestone->completed_on.reset();
+  if (*new_status == MilestoneStatus::completed) {
+    std::string date = trim(completed_on).empty() ? today_iso() : trim(completed_on);
+    if (!is_iso_date(date) || date > today_iso()) {
+      return Error::invalid("La fecha de cumplimiento no es válida.",
+                            {{"completed_on", "escribe una fecha AAAA-MM-DD que no sea futura"}});
+    }
+    milestone->completed_on = date;
+  }
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  MilestoneRepository::update(*connection, *milestone);
+  append_audit(*connection, actor, "update", "milestone", milestone->id, context->plan.jurisdiction_id,
+               before.to_json(), milestone->to_json());
+  transaction.commit();
+  return *milestone;
+}
+
+Result<Indicator> PlanService::add_indicator(const Actor& actor, int64_t commitment_id, const IndicatorInput& input) {
+  auto context = context_for(commitment_id);
+  if (!context) return context.error();
+  if (auto error = check_commitment_access(actor, context->commitment, false)) return *error;
+  if (!editable(context->plan.status)) {
+    return Error::conflict("Los indicadores se definen antes de publicar el plan.");
+  }
+  Validation validation;
+  Indicator indicator;
+  indicator.commitment_id = commitment_id;
+  indicator.name = trim(input.name);
+  indicator.unit = trim(input.unit);
+  indicator.source = trim(input.source);
+  validation.require(!indicator.name.empty() && utf8_length(indicator.name) <= 300, "name",
+                     "escribe el nombre del indicador (máximo 300 caracteres)");
+  for (const auto& [field, text, slot] :
+       {std::tuple<const char*, const std::string&, std::optional<double>*>{"baseline", input.baseline, &indicator.baseline},
+        std::tuple<const char*, const std::string&, std::optional<double>*>{"target", input.target, &indicator.target}}) {
+    if (trim(text).empty()) continue;
+    *slot = parse_number(text);
+    validation.require(slot->has_value(), field, "escribe un número (por ejemplo 12.5)");
+  }
+  if (!validation.ok()) return validation.error();
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  indicator.id = IndicatorRepository::insert(*connection, indicator);
+  append_audit(*connection, actor, "create", "indicator", indicator.id, context->plan.jurisdiction_id, nullptr,
+               indicator.to_json());
+  transaction.commit();
+  return indicator;
+}
+
+Result<Indicator> PlanService::record_indicator(const Actor& actor, int64_t indicator_id, const std::string& value,
+                                                const std::string& measured_on) {
+  std::optional<Indicator> indicator;
+  {
+    auto connection = database_.connect();
+    indicator = IndicatorRepository::find(*connection, indicator_id);
+  }
+  if (!indicator) return Error::not_found("No existe el indicador " + std::to_string(indicator_id) + ".");
+  auto context = context_for(indicator->commitment_id);
+  if (!context) return context.error();
+  if (auto error = check_commitment_access(actor, context->commitment, true)) return *error;
+  if (!reportable(context->plan.status)) {
+    return Error::conflict("Los valores se registran cuando el plan está publicado o en implementación.");
+  }
+  Validation validation;
+  auto number = parse_number(value);
+  std::string date = trim(measured_on).empty() ? today_iso() : trim(measured_on);
+  validation.require(number.has_value(), "current_value", "escribe un número (por ejemplo 12.5)");
+  validation.require(is_iso_date(date) && date <= today_iso(), "measured_on",
+                     "escribe la fecha de medición AAAA-MM-DD (no futura)");
+  if (!validation.ok()) return validation.error();
+  Indicator before = *indicator;
+  indicator->current_value = number;
+  indicator->measured_on = date;
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  IndicatorRepository::update(*connection, *indicator);
+  append_audit(*connection, actor, "update", "indicator", indicator->id, context->plan.jurisdiction_id,
+               before.to_json(), indicator->to_json());
+  transaction.commit();
+  return *indicator;
+}
+
+std::vector<JurisdictionProgress> PlanService::overview(const std::string& today) {
+  auto places = jurisdictions_.list({}, {10000, 0});
+  std::vector<ActionPlan> plans;
+  {
+    auto connection = database_.connect();
+    plans = PlanRepository::all(*connection);
+  }
+  std::vector<JurisdictionProgress> rows;
+  for (const auto& place : places.items) {
+    if (place.level == jurisdictions::Level::municipality) continue;
+    JurisdictionProgress row{place, std::nullopt, 0, 0};
+    for (const auto& plan : plans) {  // newest first within a jurisdiction
+      if (plan.jurisdiction_id != place.id) continue;
+      if (!row.plan || (row.plan->status == PlanStatus::draft && plan.status != PlanStatus::draft)) row.plan = plan;
+    }
+    if (row.plan) {
+      auto document = plan(row.plan->id);
+      double sum = 0;
+      for (const auto& commitment : document->commitments) {
+        sum += progress_of(commitment).share;
+        for (const auto& milestone : commitment.milestones) row.overdue_milestones += milestone.overdue_on(today);
+      }
+      if (!document->commitments.empty()) row.average_progress = sum / static_cast<double>(document->commitments.size());
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace apertura::plans

@@ -1,0 +1,111 @@
+#pragma once
+// Action plans, their five commitments, milestones and indicators: one
+// function per thing a user does. The rules are in plan_rules.h; on top:
+// - admins create plans and commitments and move plans through their states;
+// - admins, and officials of the commitment's responsible institution, edit
+//   commitments (while the plan is a draft or in co-creation) and report
+//   progress (milestone status, indicator values) once it is published;
+// - a commitment's institution must belong to the plan's jurisdiction;
+//   numbers 1 to 5 are unique within a plan;
+// - every change is audited and public.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "jurisdictions/jurisdiction_service.h"
+#include "plans/plan.h"
+#include "plans/plan_rules.h"
+#include "store/database.h"
+
+namespace apertura::plans {
+
+struct PlanInput {
+  std::string title;
+  std::string starts_on;
+  std::string ends_on;
+  std::string period_exception;
+};
+
+struct CommitmentInput {
+  std::string number;
+  std::string title;
+  std::string problem;
+  std::string objective;
+  std::string aims;  // "a, e, k"
+  std::string institution_id;
+  std::string counterpart;
+  std::string starts_on;
+  std::string ends_on;
+  std::string progress_method;  // "even" (default) or "weighted"
+};
+
+struct MilestoneInput {
+  std::string description;
+  std::string responsible;
+  std::string due_on;
+  std::string weight;  // default 1
+};
+
+struct IndicatorInput {
+  std::string name;
+  std::string unit;
+  std::string baseline;
+  std::string target;
+  std::string source;
+};
+
+struct PlanDocument {
+  ActionPlan plan;
+  std::vector<Commitment> commitments;
+};
+
+// One line of the national overview.
+struct JurisdictionProgress {
+  jurisdictions::Jurisdiction jurisdiction;
+  std::optional<ActionPlan> plan;  // the newest one that is not a draft, else the newest
+  double average_progress = 0;     // 0 to 1 over the plan's commitments
+  int overdue_milestones = 0;
+};
+
+class PlanService {
+ public:
+  PlanService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions)
+      : database_(database), jurisdictions_(jurisdictions) {}
+
+  Result<ActionPlan> create_plan(const Actor& actor, const std::string& jurisdiction, const PlanInput& input);
+  Result<std::vector<ActionPlan>> plans_of(const std::string& jurisdiction);
+  Result<PlanDocument> plan(int64_t plan_id);
+  // Moves the plan to `target`, which must be its next state.
+  Result<ActionPlan> change_status(const Actor& actor, int64_t plan_id, const std::string& target,
+                                   const std::string& self_assessment);
+
+  Result<Commitment> add_commitment(const Actor& actor, int64_t plan_id, const CommitmentInput& input);
+  Result<Commitment> update_commitment(const Actor& actor, int64_t commitment_id, const CommitmentInput& input);
+  Result<Commitment> commitment(int64_t commitment_id);
+
+  Result<Milestone> add_milestone(const Actor& actor, int64_t commitment_id, const MilestoneInput& input);
+  Result<Milestone> report_milestone(const Actor& actor, int64_t milestone_id, const std::string& status,
+                                     const std::string& completed_on);
+  Result<Indicator> add_indicator(const Actor& actor, int64_t commitment_id, const IndicatorInput& input);
+  Result<Indicator> record_indicator(const Actor& actor, int64_t indicator_id, const std::string& value,
+                                     const std::string& measured_on);
+
+  std::vector<JurisdictionProgress> overview(const std::string& today);
+
+ private:
+  struct Context {
+    ActionPlan plan;
+    Commitment commitment;
+  };
+  Result<Context> context_for(int64_t commitment_id);
+  std::optional<Error> check_commitment_access(const Actor& actor, const Commitment& commitment, bool reporting) const;
+  Result<Commitment> validate(const ActionPlan& plan, const CommitmentInput& input, Commitment commitment);
+  Result<Commitment> save_commitment(const Actor& actor, const ActionPlan& plan, Commitment commitment,
+                                     nlohmann::json before);
+
+  store::Database& database_;
+  jurisdictions::JurisdictionService& jurisdictions_;
+};
+
+}  // namespace apertura::plans

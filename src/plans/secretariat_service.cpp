@@ -1,0 +1,65 @@
+#include "plans/secretariat_service.h"
+
+#include "audit/audit_log.h"
+#include "core/date.h"
+#include "core/text.h"
+#include "plans/permissions.h"
+#include "plans/plan_repository.h"
+
+namespace apertura::plans {
+
+Secretariat SecretariatService::secretariat_of(int64_t jurisdiction_id, const std::string& today) {
+  auto connection = database_.connect();
+  Secretariat secretariat;
+  secretariat.members = SecretariatRepository::members(*connection, jurisdiction_id);
+  for (Sector sector : {Sector::government, Sector::civil_society, Sector::guarantor}) {
+    bool present = std::any_of(secretariat.members.begin(), secretariat.members.end(), [&](const auto& m) {
+      return m.sector == sector && m.active_on(today);
+    });
+    if (!present) secretariat.missing_sectors.push_back(sector);
+  }
+  return secretariat;
+}
+
+Result<Secretariat> SecretariatService::secretariat(const std::string& jurisdiction) {
+  auto found = jurisdictions_.find(jurisdiction);
+  if (!found) return found.error();
+  return secretariat_of(found->id, today_iso());
+}
+
+Result<SecretariatMember> SecretariatService::add_member(const Actor& actor, const std::string& jurisdiction,
+                                                         const MemberInput& input) {
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
+  auto found = jurisdictions_.find(jurisdiction);
+  if (!found) return found.error();
+  Validation validation;
+  SecretariatMember member;
+  member.jurisdiction_id = found->id;
+  member.name = trim(input.name);
+  member.organization = trim(input.organization);
+  member.position = trim(input.position);
+  member.starts_on = trim(input.starts_on);
+  std::string ends_on = trim(input.ends_on);
+  auto sector = parse_sector(trim(input.sector));
+  validation.require(!member.name.empty() && utf8_length(member.name) <= 200, "name", "escribe el nombre (máximo 200 caracteres)");
+  validation.require(sector.has_value(), "sector", "elige gobierno, sociedad civil u órgano garante");
+  validation.require(!member.organization.empty(), "organization", "escribe la organización o dependencia");
+  validation.require(is_iso_date(member.starts_on), "starts_on", "escribe la fecha de inicio como AAAA-MM-DD");
+  if (!ends_on.empty()) {
+    validation.require(is_iso_date(ends_on) && ends_on >= member.starts_on, "ends_on",
+                       "la fecha de término (AAAA-MM-DD) no puede ser anterior al inicio");
+    member.ends_on = ends_on;
+  }
+  if (!validation.ok()) return validation.error();
+  member.sector = *sector;
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  member.id = SecretariatRepository::insert(*connection, member);
+  audit::AuditLog::append(*connection, actor,
+                          {"create", "secretariat_member", std::to_string(member.id), found->id, true, nullptr,
+                           member.to_json()});
+  transaction.commit();
+  return member;
+}
+
+}  // namespace apertura::plans

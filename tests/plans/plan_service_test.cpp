@@ -1,0 +1,179 @@
+#include <gtest/gtest.h>
+
+#include "audit/audit_log.h"
+#include "core/date.h"
+#include "plans/plan_service.h"
+#include "plans/secretariat_service.h"
+#include "support/test_database.h"
+
+namespace apertura::plans {
+namespace {
+
+class PlanServiceTest : public apertura::testing::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    places_ = std::make_unique<jurisdictions::JurisdictionService>(db().database());
+    secretariats_ = std::make_unique<SecretariatService>(db().database(), *places_);
+    plans_ = std::make_unique<PlanService>(db().database(), *places_);
+    places_->create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
+    places_->create(Actor::system(), {"14", "Jalisco", "state"}).take();
+    places_->create(Actor::system(), {"20", "Oaxaca", "state"}).take();
+    finance_ = places_->add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+    oaxaca_office_ = places_->add_institution(Actor::system(), "20", {"Secretaría de Finanzas", "", ""}).take().id;
+  }
+
+  CommitmentInput commitment_input(int number) {
+    return {std::to_string(number), "Compromiso " + std::to_string(number), "Problema público", "Objetivo medible",
+            "a, k", std::to_string(finance_), "Colectivo Ciudad Abierta", "2026-02-01", "2026-11-30", ""};
+  }
+
+  // A plan with five complete commitments, still a draft.
+  ActionPlan complete_plan() {
+    ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).take();
+    for (int n = 1; n <= 5; ++n) {
+      Commitment c = plans_->add_commitment(admin_, plan.id, commitment_input(n)).take();
+      plans_->add_milestone(admin_, c.id, {"Diagnóstico publicado", "Finanzas", "2026-03-31", ""}).take();
+      plans_->add_milestone(admin_, c.id, {"Portal en línea", "Finanzas", "2026-09-30", ""}).take();
+      plans_->add_indicator(admin_, c.id, {"Contratos publicados", "%", "10", "90", "Portal estatal"}).take();
+    }
+    return plan;
+  }
+
+  std::unique_ptr<jurisdictions::JurisdictionService> places_;
+  std::unique_ptr<SecretariatService> secretariats_;
+  std::unique_ptr<PlanService> plans_;
+  int64_t finance_ = 0;
+  int64_t oaxaca_office_ = 0;
+  Actor admin_{Role::admin, 1, "Admin", std::nullopt};
+};
+
+TEST_P(PlanServiceTest, SecretariatIsConstitutedOnlyWithAllThreeSectorsActive) {
+  std::string today = today_iso();
+  secretariats_->add_member(admin_, "jalisco", {"Ana", "government", "Finanzas", "Enlace", "2025-01-01", ""}).take();
+  secretariats_->add_member(admin_, "jalisco", {"Luis", "civil_society", "Colectivo", "", "2025-01-01", ""}).take();
+  auto partial = secretariats_->secretariat("jalisco").take();
+  EXPECT_FALSE(partial.constituted());
+  ASSERT_EQ(partial.missing_sectors.size(), 1u);
+  EXPECT_EQ(partial.missing_sectors[0], Sector::guarantor);
+  secretariats_->add_member(admin_, "jalisco", {"Rosa", "guarantor", "ITEI", "", "2024-01-01", "2024-12-31"}).take();
+  EXPECT_FALSE(secretariats_->secretariat("jalisco")->constituted());  // her term ended
+  secretariats_->add_member(admin_, "jalisco", {"Eva", "guarantor", "ITEI", "Coordinación", "2025-01-01", ""}).take();
+  EXPECT_TRUE(secretariats_->secretariat("jalisco")->constituted());
+  EXPECT_EQ(secretariats_->secretariat("jalisco")->members.size(), 4u);
+}
+
+TEST_P(PlanServiceTest, SecretariatMembersAreValidatedAndAdminOnly) {
+  auto invalid = secretariats_->add_member(admin_, "jalisco", {"", "press", "", "", "ayer", "2020-01-01"});
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().fields.size(), 5u);  // name, sector, organization, both dates
+  Actor official{Role::official, 2, "Funcionaria", finance_};
+  EXPECT_EQ(secretariats_->add_member(official, "jalisco", {"A", "government", "B", "", "2025-01-01", ""}).error().kind,
+            ErrorKind::forbidden);
+}
+
+TEST_P(PlanServiceTest, PublishingNeedsFiveCompleteCommitmentsAndSaysWhatIsMissing) {
+  ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).take();
+  EXPECT_EQ(plan.title, "Plan de acción local Jalisco 2026");
+  plans_->change_status(admin_, plan.id, "co_creation", "").take();
+  plans_->add_commitment(admin_, plan.id, commitment_input(1)).take();
+  auto refused = plans_->change_status(admin_, plan.id, "published", "");
+  ASSERT_FALSE(refused.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : refused.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"commitment_2", "commitment_3", "commitment_4", "commitment_5",
+                                              "commitment_1.indicators", "commitment_1.milestones"}));
+  EXPECT_EQ(plans_->plan(plan.id)->plan.status, PlanStatus::co_creation);
+}
+
+TEST_P(PlanServiceTest, AFullCycleFromDraftToClosed) {
+  ActionPlan plan = complete_plan();
+  EXPECT_FALSE(plans_->change_status(admin_, plan.id, "published", "").ok());  // skips co-creation
+  plans_->change_status(admin_, plan.id, "co_creation", "").take();
+  auto published = plans_->change_status(admin_, plan.id, "published", "");
+  ASSERT_TRUE(published.ok()) << published.error().message;
+  EXPECT_TRUE(published->published_at.has_value());
+  EXPECT_EQ(plans_->add_commitment(admin_, plan.id, commitment_input(5)).error().kind, ErrorKind::conflict);
+  plans_->change_status(admin_, plan.id, "in_progress", "").take();
+  EXPECT_EQ(plans_->change_status(admin_, plan.id, "closed", "").error().fields.at(0).field, "self_assessment");
+  auto closed = plans_->change_status(admin_, plan.id, "closed", "Se cumplieron cuatro de cinco compromisos.");
+  ASSERT_TRUE(closed.ok());
+  EXPECT_EQ(closed->status, PlanStatus::closed);
+  auto connection = db().database().connect();
+  EXPECT_TRUE(audit::AuditLog::verify(*connection).ok);
+}
+
+TEST_P(PlanServiceTest, OfficialsReportProgressOnlyForTheirInstitution) {
+  ActionPlan plan = complete_plan();
+  plans_->change_status(admin_, plan.id, "co_creation", "").take();
+  auto document = plans_->plan(plan.id).take();
+  int64_t milestone_id = document.commitments[0].milestones[0].id;
+  int64_t indicator_id = document.commitments[0].indicators[0].id;
+  Actor own{Role::official, 2, "Funcionaria", finance_};
+  Actor other{Role::official, 3, "Otro", oaxaca_office_};
+  Actor citizen{Role::citizen, 4, "Ciudadana", std::nullopt};
+  EXPECT_EQ(plans_->report_milestone(own, milestone_id, "completed", "").error().kind, ErrorKind::conflict);  // not published
+  plans_->change_status(admin_, plan.id, "published", "").take();
+  EXPECT_EQ(plans_->report_milestone(other, milestone_id, "completed", "").error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(plans_->report_milestone(citizen, milestone_id, "completed", "").error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(plans_->report_milestone(own, milestone_id, "done", "").error().fields.at(0).field, "status");
+  EXPECT_EQ(plans_->report_milestone(own, milestone_id, "completed", "2999-01-01").error().fields.at(0).field,
+            "completed_on");
+  auto reported = plans_->report_milestone(own, milestone_id, "completed", "");
+  ASSERT_TRUE(reported.ok());
+  EXPECT_EQ(reported->completed_on, today_iso());
+  auto value = plans_->record_indicator(own, indicator_id, "45,5", "");
+  ASSERT_TRUE(value.ok()) << value.error().message;
+  EXPECT_DOUBLE_EQ(*value->current_value, 45.5);
+  auto commitment = plans_->commitment(document.commitments[0].id).take();
+  EXPECT_EQ(progress_of(commitment).percent, 50);
+}
+
+TEST_P(PlanServiceTest, CommitmentsAreValidatedAgainstThePlan) {
+  ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).take();
+  CommitmentInput input = commitment_input(6);
+  input.aims = "a, x";
+  input.starts_on = "2025-06-01";
+  input.institution_id = std::to_string(oaxaca_office_);
+  auto invalid = plans_->add_commitment(admin_, plan.id, input);
+  ASSERT_FALSE(invalid.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : invalid.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"number", "aims", "starts_on", "institution_id"}));
+  plans_->add_commitment(admin_, plan.id, commitment_input(1)).take();
+  EXPECT_EQ(plans_->add_commitment(admin_, plan.id, commitment_input(1)).error().kind, ErrorKind::conflict);
+}
+
+TEST_P(PlanServiceTest, PlansLastOneYearAndStartOncePerDate) {
+  EXPECT_EQ(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2027-06-30", ""}).error().fields.at(0).field,
+            "period_exception");
+  EXPECT_TRUE(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2027-06-30", "Periodo electoral"}).ok());
+  EXPECT_EQ(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).error().kind,
+            ErrorKind::conflict);
+  Actor citizen{Role::citizen, 4, "Ciudadana", std::nullopt};
+  EXPECT_EQ(plans_->create_plan(citizen, "oaxaca", {"", "2026-01-01", "2026-12-31", ""}).error().kind,
+            ErrorKind::forbidden);
+}
+
+TEST_P(PlanServiceTest, OverviewComparesJurisdictions) {
+  ActionPlan plan = complete_plan();
+  plans_->change_status(admin_, plan.id, "co_creation", "").take();
+  plans_->change_status(admin_, plan.id, "published", "").take();
+  auto document = plans_->plan(plan.id).take();
+  plans_->report_milestone(admin_, document.commitments[0].milestones[0].id, "completed", "").take();
+  auto rows = plans_->overview("2026-12-31");
+  ASSERT_EQ(rows.size(), 3u);  // federation and two states
+  const auto& jalisco = rows[1];
+  EXPECT_EQ(jalisco.jurisdiction.code, "14");
+  ASSERT_TRUE(jalisco.plan.has_value());
+  EXPECT_NEAR(jalisco.average_progress, 0.5 / 5, 1e-9);
+  EXPECT_EQ(jalisco.overdue_milestones, 9);  // ten milestones due by 2026-09-30, one completed
+  EXPECT_FALSE(rows[2].plan.has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PlanServiceTest, ::testing::ValuesIn(apertura::testing::available_backends()),
+                         apertura::testing::BackendName());
+
+}  // namespace
+}  // namespace apertura::plans
