@@ -5,6 +5,7 @@
 #include "accounts/account_handlers.h"
 #include "audit/audit_handlers.h"
 #include "jurisdictions/jurisdiction_handlers.h"
+#include "plans/plan_routes.h"
 #include "store/migrations.h"
 #include "web/middleware.h"
 
@@ -28,9 +29,18 @@ Application::Application(const Config& config, accounts::AccountSettings account
       jurisdictions_(*database_),
       accounts_(*database_, account_settings,
                 [this](int64_t id) { return jurisdictions_.institution_exists(id); }),
-      audit_(*database_) {
+      audit_(*database_),
+      secretariats_(*database_, jurisdictions_),
+      plans_(*database_, jurisdictions_) {
   register_system_routes();
-  jurisdictions::register_jurisdiction_routes(router_, jurisdictions_, pages_);
+  plans::PlanServices plan_services{plans_, secretariats_};
+  jurisdictions::register_jurisdiction_routes(
+      router_, jurisdictions_, pages_,
+      {[this, plan_services](const web::Request& request, const jurisdictions::Jurisdiction& jurisdiction) {
+        return plans::jurisdiction_section_html(plan_services, pages_, request, jurisdiction);
+      }});
+  plans::register_plan_api(router_, plan_services);
+  plans::register_plan_pages(router_, plan_services, pages_);
   accounts::register_account_routes(router_, accounts_, pages_,
                                     {config_.secure_cookies, config_.public_url});
   audit::register_audit_routes(router_, audit_, pages_);

@@ -8,6 +8,8 @@
 #include "app/config.h"
 #include "audit/audit_service.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "plans/plan_service.h"
+#include "plans/secretariat_service.h"
 #include "store/database.h"
 #include "web/assets.h"
 #include "web/pages.h"
@@ -27,6 +29,8 @@ class Application {
   accounts::AccountService& accounts() { return accounts_; }
   jurisdictions::JurisdictionService& jurisdictions() { return jurisdictions_; }
   audit::AuditService& audit() { return audit_; }
+  plans::PlanService& plans() { return plans_; }
+  plans::SecretariatService& secretariats() { return secretariats_; }
   const web::Assets& assets() const { return assets_; }
 
  private:
@@ -40,6 +44,8 @@ class Application {
   jurisdictions::JurisdictionService jurisdictions_;
   accounts::AccountService accounts_;
   audit::AuditService audit_;
+  plans::SecretariatService secretariats_;
+  plans::PlanService plans_;
   web::Router router_;
 };
 

@@ -180,7 +180,7 @@ int run_cli(int argc, char** argv) {
       DemoSummary summary = load_demo(application);
       std::cout << "datos de demostración: " << summary.jurisdictions_created << " jurisdicciones, "
                 << summary.institutions_created << " instituciones, " << summary.accounts_created
-                << " cuentas nuevas\n";
+                << " cuentas, " << summary.plans_created << " planes de acción nuevos\n";
       return 0;
     }
     if (user_add->parsed() || set_role->parsed()) {

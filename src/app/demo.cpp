@@ -1,6 +1,7 @@
 #include "app/demo.h"
 
 #include "jurisdictions/demo_jurisdictions.h"
+#include "plans/demo_plans.h"
 
 namespace apertura::app {
 
@@ -45,6 +46,8 @@ DemoSummary load_demo(Application& application) {
     if (created) ++summary.accounts_created;
     else if (created.error().kind != ErrorKind::conflict) throw DomainException(created.error());
   }
+  summary.plans_created =
+      plans::load_demo_plans(application.plans(), application.secretariats(), application.jurisdictions(), loader);
   return summary;
 }
 

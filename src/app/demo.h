@@ -22,6 +22,7 @@ struct DemoSummary {
   int jurisdictions_created = 0;
   int institutions_created = 0;
   int accounts_created = 0;
+  int plans_created = 0;
 };
 
 DemoSummary load_demo(Application& application);

@@ -75,7 +75,8 @@ nlohmann::json jurisdiction_page_data(JurisdictionService& service, const Reques
   return data;
 }
 
-void register_pages(web::Router& router, JurisdictionService& service, const web::Pages& pages) {
+void register_pages(web::Router& router, JurisdictionService& service, const web::Pages& pages,
+                    std::vector<JurisdictionSection> sections) {
   router.get("/", [&service, &pages](Request& request) {
     // Federal first, then the states: one query for the whole overview.
     auto top = service.list({}, {kOverviewLimit, 0});
@@ -131,9 +132,13 @@ void register_pages(web::Router& router, JurisdictionService& service, const web
     return response;
   });
 
-  router.get("/jurisdicciones/{slug}", [&service, &pages](Request& request) {
+  router.get("/jurisdicciones/{slug}", [&service, &pages, sections](Request& request) {
     auto jurisdiction = service.find(request.param("slug")).take();
-    return pages.render(request, "jurisdictions/show", jurisdiction_page_data(service, request, jurisdiction));
+    nlohmann::json data = jurisdiction_page_data(service, request, jurisdiction);
+    std::string html;
+    for (const auto& section : sections) html += section(request, jurisdiction);
+    data["sections_html"] = html;
+    return pages.render(request, "jurisdictions/show", data);
   });
 
   router.post("/jurisdicciones/{slug}/instituciones", [&service, &pages](Request& request) {
@@ -202,9 +207,9 @@ void register_api(web::Router& router, JurisdictionService& service) {
 
 }  // namespace
 
-void register_jurisdiction_routes(web::Router& router, JurisdictionService& service,
-                                  const web::Pages& pages) {
-  register_pages(router, service, pages);
+void register_jurisdiction_routes(web::Router& router, JurisdictionService& service, const web::Pages& pages,
+                                  std::vector<JurisdictionSection> sections) {
+  register_pages(router, service, pages, std::move(sections));
   register_api(router, service);
 }
 

@@ -400,6 +400,12 @@ Result<Indicator> PlanService::record_indicator(const Actor& actor, int64_t indi
   return *indicator;
 }
 
+std::string PlanService::institution_name(std::optional<int64_t> institution_id) {
+  if (!institution_id) return {};
+  auto institution = jurisdictions_.institution(*institution_id);
+  return institution ? institution->name : std::string();
+}
+
 std::vector<JurisdictionProgress> PlanService::overview(const std::string& today) {
   auto places = jurisdictions_.list({}, {10000, 0});
   std::vector<ActionPlan> plans;

@@ -1,5 +1,7 @@
 #include "web/mustache.h"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
@@ -112,6 +114,11 @@ void append_value(const Json& value, bool escape, std::string& out) {
   if (value.is_string()) {
     const std::string& text = value.get_ref<const std::string&>();
     out += escape ? html_escape(text) : text;
+  } else if (value.is_number_float()) {
+    // 40.0 reads as 40 on a page; other numbers keep their digits.
+    double number = value.get<double>();
+    if (std::floor(number) == number && std::fabs(number) < 1e15) out += std::to_string(static_cast<long long>(number));
+    else out += value.dump();
   } else if (value.is_number() || (value.is_boolean() && value.get<bool>())) {
     out += value.dump();
   }

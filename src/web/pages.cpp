@@ -121,6 +121,11 @@ Response Pages::render(const Request& request, const std::string& view, nlohmann
   return response;
 }
 
+std::string Pages::fragment(const Request& request, const std::string& view, nlohmann::json data) const {
+  data["csrf_token"] = request.csrf_token;
+  return templates_.render(view, data);
+}
+
 Response Pages::error(const Request& request, const Error& error) const {
   unsigned status = status_for(error.kind);
   if (request.wants_json()) return Response::json(error_json(error), status);

@@ -26,6 +26,8 @@ class Pages {
   // `data["title"]` names the page. The template sees the data plus `csrf_token`.
   Response render(const Request& request, const std::string& view, nlohmann::json data,
                   unsigned status = 200) const;
+  // A template rendered without the layout, to be embedded in another page.
+  std::string fragment(const Request& request, const std::string& view, nlohmann::json data) const;
   // HTML error page or JSON error object, by what the client wants.
   Response error(const Request& request, const Error& error) const;
   // For 405: the methods the path accepts.

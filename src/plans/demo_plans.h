@@ -1,0 +1,16 @@
+#pragma once
+// Demo data for the action-plan cycle: in Jalisco and Oaxaca, a constituted
+// secretariat and a published 2026 plan of five commitments (contracting,
+// budget, access to information, open data, participation) with milestones
+// in different states, so the portal shows real-looking progress.
+#include "jurisdictions/jurisdiction_service.h"
+#include "plans/plan_service.h"
+#include "plans/secretariat_service.h"
+
+namespace apertura::plans {
+
+// Returns how many plans it created (0 when they exist already).
+int load_demo_plans(PlanService& plans, SecretariatService& secretariats,
+                    jurisdictions::JurisdictionService& jurisdictions, const Actor& loader);
+
+}  // namespace apertura::plans

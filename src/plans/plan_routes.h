@@ -1,0 +1,27 @@
+#pragma once
+// Pages and API endpoints of the action-plan cycle.
+#include <string>
+
+#include "plans/plan_service.h"
+#include "plans/secretariat_service.h"
+#include "web/pages.h"
+#include "web/router.h"
+
+namespace apertura::plans {
+
+struct PlanServices {
+  PlanService& plans;
+  SecretariatService& secretariats;
+};
+
+void register_plan_api(web::Router& router, PlanServices services);
+void register_plan_pages(web::Router& router, PlanServices services, const web::Pages& pages);
+
+// The block about the secretariat and the current plan on a jurisdiction's page.
+std::string jurisdiction_section_html(PlanServices services, const web::Pages& pages, const web::Request& request,
+                                      const jurisdictions::Jurisdiction& jurisdiction);
+
+// Parses a numeric path parameter; a 404 naming `what` otherwise.
+int64_t id_param(const web::Request& request, const std::string& name, const std::string& what);
+
+}  // namespace apertura::plans

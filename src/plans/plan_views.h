@@ -1,0 +1,21 @@
+#pragma once
+// JSON views of plans for pages, downloads and the API: the stored fields
+// plus what is derived (progress, completion level, overdue milestones,
+// labels in Spanish).
+#include <nlohmann/json.hpp>
+
+#include "plans/plan.h"
+#include "plans/plan_rules.h"
+#include "plans/plan_service.h"
+
+namespace apertura::plans {
+
+nlohmann::json progress_json(const Progress& progress);
+// The commitment with its progress and each milestone's and indicator's labels.
+nlohmann::json commitment_view(const Commitment& commitment, const std::string& today);
+// The whole plan as one open document: plan, commitments, milestones, indicators, progress.
+nlohmann::json plan_document_json(const PlanDocument& document, const std::string& today);
+nlohmann::json secretariat_json(const Secretariat& secretariat);
+nlohmann::json overview_row_json(const JurisdictionProgress& row, bool constituted);
+
+}  // namespace apertura::plans

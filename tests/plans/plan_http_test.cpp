@@ -1,0 +1,152 @@
+#include <gtest/gtest.h>
+
+#include "support/test_app.h"
+
+namespace apertura {
+namespace {
+
+using apertura::testing::HttpClient;
+using apertura::testing::TestApp;
+
+class PlanHttpTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql" && !apertura::testing::postgres_configured()) {
+      GTEST_SKIP() << "APERTURA_TEST_POSTGRES_URL is not set";
+    }
+    app_ = std::make_unique<TestApp>(GetParam());
+    auto& places = app_->app().jurisdictions();
+    places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
+    places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
+    finance_ = places.add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+    app_->create_user("admin@example.mx", Role::admin);
+    app_->create_user("funcionaria@example.mx", Role::official, finance_);
+    app_->create_user("ciudadana@example.mx", Role::citizen);
+  }
+
+  // Creates a draft plan through the form and returns its id.
+  int64_t create_plan(HttpClient& admin) {
+    auto created = admin.post_form("/jurisdicciones/jalisco/planes", {{"starts_on", "2026-01-01"}, {"ends_on", "2026-12-31"}});
+    EXPECT_EQ(created.status, 303u);
+    std::string location = created.header("location");
+    return std::stoll(location.substr(location.rfind('/') + 1));
+  }
+
+  void add_complete_commitment(HttpClient& admin, int64_t plan_id, int number) {
+    auto commitment = admin.send_json("POST", "/api/v1/plans/" + std::to_string(plan_id) + "/commitments",
+                                      {{"number", number}, {"title", "Compromiso " + std::to_string(number)},
+                                       {"problem", "La información de compras no se puede consultar."},
+                                       {"objective", "Publicar las compras en datos abiertos."},
+                                       {"aims", {"a", "k"}}, {"institution_id", finance_},
+                                       {"counterpart", "Colectivo"}, {"starts_on", "2026-02-01"}, {"ends_on", "2026-11-30"}});
+    ASSERT_EQ(commitment.status, 201u) << commitment.body;
+    std::string id = std::to_string(commitment.json()["data"]["id"].get<int64_t>());
+    for (const char* due : {"2026-03-31", "2026-09-30"}) {
+      auto milestone = admin.send_json("POST", "/api/v1/commitments/" + id + "/milestones",
+                                       {{"description", std::string("Hito ") + due}, {"due_on", due}});
+      ASSERT_EQ(milestone.status, 201u) << milestone.body;
+    }
+    auto indicator = admin.send_json("POST", "/api/v1/commitments/" + id + "/indicators",
+                                     {{"name", "Contratos publicados"}, {"unit", "%"}, {"baseline", 10}, {"target", 90}});
+    ASSERT_EQ(indicator.status, 201u) << indicator.body;
+  }
+
+  std::unique_ptr<TestApp> app_;
+  int64_t finance_ = 0;
+};
+
+TEST_P(PlanHttpTest, AdminBuildsAndPublishesAPlanThenTheOfficialReportsProgress) {
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  int64_t plan_id = create_plan(admin);
+  std::string plan_url = "/planes/" + std::to_string(plan_id);
+  EXPECT_EQ(admin.post_form(plan_url + "/estado", {{"status", "co_creation"}}).status, 303u);
+  for (int n = 1; n <= 4; ++n) add_complete_commitment(admin, plan_id, n);
+
+  auto refused = admin.post_form(plan_url + "/estado", {{"status", "published"}});
+  EXPECT_EQ(refused.status, 422u);
+  EXPECT_NE(refused.body.find("falta el compromiso 5"), std::string::npos);
+
+  add_complete_commitment(admin, plan_id, 5);
+  auto published = admin.post_form(plan_url + "/estado", {{"status", "published"}});
+  EXPECT_EQ(published.status, 303u);
+  auto document = app_->client().get("/api/v1/plans/" + std::to_string(plan_id)).json()["data"];
+  EXPECT_EQ(document["status"], "published");
+  ASSERT_EQ(document["commitments"].size(), 5u);
+  int64_t milestone_id = document["commitments"][0]["milestones"][0]["id"];
+  int64_t commitment_id = document["commitments"][0]["id"];
+
+  HttpClient citizen = app_->signed_in_client("ciudadana@example.mx");
+  EXPECT_EQ(citizen.post_form("/hitos/" + std::to_string(milestone_id) + "/avance",
+                              {{"status", "completed"}, {"commitment_id", std::to_string(commitment_id)}})
+                .status,
+            403u);
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  auto reported = official.post_form("/hitos/" + std::to_string(milestone_id) + "/avance",
+                                     {{"status", "completed"}, {"commitment_id", std::to_string(commitment_id)}});
+  EXPECT_EQ(reported.status, 303u);
+  auto page = official.get("/compromisos/" + std::to_string(commitment_id));
+  EXPECT_NE(page.body.find("value=\"50\""), std::string::npos);  // the progress bar moved
+  EXPECT_NE(page.body.find("Registramos el avance del hito"), std::string::npos);
+  EXPECT_NE(page.body.find("Secretaría de la Hacienda Pública"), std::string::npos);
+  auto bad_value = official.post_form("/indicadores/" + std::to_string(document["commitments"][0]["indicators"][0]["id"].get<int64_t>()) + "/valor",
+                                      {{"value", "muchos"}, {"commitment_id", std::to_string(commitment_id)}});
+  EXPECT_EQ(bad_value.status, 422u);
+  EXPECT_NE(bad_value.body.find("escribe un número"), std::string::npos);
+}
+
+TEST_P(PlanHttpTest, CommitmentPageShowsReadabilityToEditorsOnly) {
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  int64_t plan_id = create_plan(admin);
+  add_complete_commitment(admin, plan_id, 1);
+  auto document = app_->client().get("/api/v1/plans/" + std::to_string(plan_id)).json()["data"];
+  std::string url = "/compromisos/" + std::to_string(document["commitments"][0]["id"].get<int64_t>());
+  EXPECT_NE(admin.get(url).body.find("Szigriszt-Pazos"), std::string::npos);
+  EXPECT_EQ(app_->client().get(url).body.find("Szigriszt-Pazos"), std::string::npos);
+  auto readability = admin.send_json("POST", "/api/v1/readability", {{"text", "La ley es clara. Todos pueden pedir información."}});
+  EXPECT_EQ(readability.json()["data"]["inflesz_band"], "muy fácil");
+}
+
+TEST_P(PlanHttpTest, SecretariatPageAndJurisdictionSectionSayWhetherItIsConstituted) {
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  EXPECT_NE(app_->client().get("/jurisdicciones/jalisco").body.find("sin constituir"), std::string::npos);
+  for (const auto& [name, sector] : {std::pair<std::string, std::string>{"Ana", "government"},
+                                     {"Colectivo", "civil_society"}, {"ITEI", "guarantor"}}) {
+    auto added = admin.post_form("/jurisdicciones/jalisco/secretariado",
+                                 {{"name", name}, {"sector", sector}, {"organization", name}, {"starts_on", "2025-01-01"}});
+    EXPECT_EQ(added.status, 303u);
+  }
+  auto invalid = admin.post_form("/jurisdicciones/jalisco/secretariado", {{"name", ""}, {"sector", "prensa"}});
+  EXPECT_EQ(invalid.status, 422u);
+  EXPECT_NE(app_->client().get("/jurisdicciones/jalisco").body.find("Secretariado Técnico Tripartita constituido"),
+            std::string::npos);
+  auto api = app_->client().get("/api/v1/jurisdictions/14/secretariat").json()["data"];
+  EXPECT_TRUE(api["constituted"].get<bool>());
+  EXPECT_EQ(api["members"].size(), 3u);
+  EXPECT_EQ(app_->signed_in_client("ciudadana@example.mx")
+                .post_form("/jurisdicciones/jalisco/secretariado", {{"name", "X"}, {"sector", "government"}})
+                .status,
+            403u);
+}
+
+TEST_P(PlanHttpTest, OverviewAndPlanDownloads) {
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  int64_t plan_id = create_plan(admin);
+  add_complete_commitment(admin, plan_id, 1);
+  auto csv = app_->client().get("/planes.csv");
+  EXPECT_NE(csv.body.find("14,Jalisco,false,draft,0,2"), std::string::npos) << csv.body;
+  auto overview = app_->client().get("/api/v1/overview").json();
+  EXPECT_EQ(overview["meta"]["total"], 2);
+  auto document = app_->client().get("/planes/" + std::to_string(plan_id) + "/plan.json");
+  EXPECT_NE(document.header("content-disposition").find("plan-"), std::string::npos);
+  EXPECT_EQ(document.json()["commitments"].size(), 1u);
+  auto milestones = app_->client().get("/planes/" + std::to_string(plan_id) + "/hitos.csv");
+  EXPECT_NE(milestones.body.find("Hito 2026-03-31"), std::string::npos);
+  EXPECT_EQ(app_->client().get("/planes/abc").status, 404u);
+  EXPECT_EQ(app_->client().get("/api/v1/plans/999").status, 404u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PlanHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),
+                         apertura::testing::BackendName());
+
+}  // namespace
+}  // namespace apertura
