@@ -63,6 +63,15 @@ CommitmentInput commitment_from_form(const web::FormData& form) {
           form.text("progress_method")};
 }
 
+nlohmann::json institution_options(PlanService& plans, const ActionPlan& plan, std::optional<int64_t> selected) {
+  nlohmann::json options = nlohmann::json::array();
+  for (const auto& institution : plans.institutions_for(plan)) {
+    options.push_back({{"id", institution.id}, {"name", institution.name},
+                       {"selected", selected && *selected == institution.id}});
+  }
+  return options;
+}
+
 struct PageContext {
   PlanServices services;
   const web::Pages& pages;
@@ -82,7 +91,8 @@ Response plan_page(PageContext ctx, const Request& request, int64_t plan_id, con
   }
   bool editable = document.plan.status == PlanStatus::draft || document.plan.status == PlanStatus::co_creation;
   data["can_add_commitment"] = can(request, PlanAction::create_commitment) && editable && document.commitments.size() < 5;
-  data["aims"] = aims_options("");
+  data["aims"] = aims_options(checked_aims(request.form()));
+  data["institutions"] = institution_options(ctx.services.plans, document.plan, std::nullopt);
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "plans/plan", data, error ? web::status_for(error->kind) : 200);
 }
@@ -94,6 +104,7 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
   nlohmann::json data = commitment_view(commitment, today);
   data["title"] = "Compromiso " + std::to_string(commitment.number) + ": " + commitment.title;
   data["institution_name"] = ctx.services.plans.institution_name(commitment.institution_id);
+  data["commitment_title"] = commitment.title;
   data["plan"] = {{"id", document.plan.id}, {"title", document.plan.title}, {"starts_on", document.plan.starts_on},
                   {"ends_on", document.plan.ends_on}, {"status_label", status_label_es(document.plan.status)}};
   bool editable = document.plan.status == PlanStatus::draft || document.plan.status == PlanStatus::co_creation;
@@ -106,6 +117,7 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
                            readability_json("Objetivo", commitment.objective)};
   }
   data["aims"] = aims_options(commitment.aims);
+  data["institutions"] = institution_options(ctx.services.plans, document.plan, commitment.institution_id);
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "plans/commitment", data, error ? web::status_for(error->kind) : 200);
 }

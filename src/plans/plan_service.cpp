@@ -400,6 +400,10 @@ Result<Indicator> PlanService::record_indicator(const Actor& actor, int64_t indi
   return *indicator;
 }
 
+std::vector<jurisdictions::Institution> PlanService::institutions_for(const ActionPlan& plan) {
+  return jurisdictions_.institutions(plan.jurisdiction_id, {1000, 0}).items;
+}
+
 std::string PlanService::institution_name(std::optional<int64_t> institution_id) {
   if (!institution_id) return {};
   auto institution = jurisdictions_.institution(*institution_id);

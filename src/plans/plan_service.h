@@ -92,6 +92,8 @@ class PlanService {
                                      const std::string& measured_on);
 
   std::vector<JurisdictionProgress> overview(const std::string& today);
+  // The institutions that may be responsible for a commitment of the plan.
+  std::vector<jurisdictions::Institution> institutions_for(const ActionPlan& plan);
   // The responsible institution's name, "" when none or unknown.
   std::string institution_name(std::optional<int64_t> institution_id);
 
