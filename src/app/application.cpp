@@ -6,6 +6,7 @@
 #include "audit/audit_handlers.h"
 #include "jurisdictions/jurisdiction_handlers.h"
 #include "plans/plan_routes.h"
+#include "plans/proposal_routes.h"
 #include "store/migrations.h"
 #include "web/middleware.h"
 
@@ -31,7 +32,8 @@ Application::Application(const Config& config, accounts::AccountSettings account
                 [this](int64_t id) { return jurisdictions_.institution_exists(id); }),
       audit_(*database_),
       secretariats_(*database_, jurisdictions_),
-      plans_(*database_, jurisdictions_) {
+      plans_(*database_, jurisdictions_),
+      proposals_(*database_, jurisdictions_) {
   register_system_routes();
   plans::PlanServices plan_services{plans_, secretariats_};
   jurisdictions::register_jurisdiction_routes(
@@ -40,6 +42,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
         return plans::jurisdiction_section_html(plan_services, pages_, request, jurisdiction);
       }});
   plans::register_plan_api(router_, plan_services);
+  plans::register_proposal_routes(router_, proposals_, plans_, pages_);
   plans::register_plan_pages(router_, plan_services, pages_);
   accounts::register_account_routes(router_, accounts_, pages_,
                                     {config_.secure_cookies, config_.public_url});

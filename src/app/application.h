@@ -9,6 +9,7 @@
 #include "audit/audit_service.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "plans/plan_service.h"
+#include "plans/proposal_service.h"
 #include "plans/secretariat_service.h"
 #include "store/database.h"
 #include "web/assets.h"
@@ -30,6 +31,7 @@ class Application {
   jurisdictions::JurisdictionService& jurisdictions() { return jurisdictions_; }
   audit::AuditService& audit() { return audit_; }
   plans::PlanService& plans() { return plans_; }
+  plans::ProposalService& proposals() { return proposals_; }
   plans::SecretariatService& secretariats() { return secretariats_; }
   const web::Assets& assets() const { return assets_; }
 
@@ -46,6 +48,7 @@ class Application {
   audit::AuditService audit_;
   plans::SecretariatService secretariats_;
   plans::PlanService plans_;
+  plans::ProposalService proposals_;
   web::Router router_;
 };
 

@@ -180,7 +180,8 @@ int run_cli(int argc, char** argv) {
       DemoSummary summary = load_demo(application);
       std::cout << "datos de demostración: " << summary.jurisdictions_created << " jurisdicciones, "
                 << summary.institutions_created << " instituciones, " << summary.accounts_created
-                << " cuentas, " << summary.plans_created << " planes de acción nuevos\n";
+                << " cuentas, " << summary.plans_created << " planes de acción, " << summary.proposals_created
+                << " propuestas nuevas\n";
       return 0;
     }
     if (user_add->parsed() || set_role->parsed()) {

@@ -1,5 +1,7 @@
 #include "app/demo.h"
 
+#include <map>
+
 #include "jurisdictions/demo_jurisdictions.h"
 #include "plans/demo_plans.h"
 
@@ -48,6 +50,18 @@ DemoSummary load_demo(Application& application) {
   }
   summary.plans_created =
       plans::load_demo_plans(application.plans(), application.secretariats(), application.jurisdictions(), loader);
+  std::map<Role, Actor> actors;
+  auto users = application.accounts().list_users(loader, {1000, 0}).take();
+  for (const auto& user : users.items) {
+    for (const auto& account : demo_accounts()) {
+      if (account.email == user.email) actors[account.role] = user.as_actor();
+    }
+  }
+  if (actors.count(Role::citizen) && actors.count(Role::civil_society) && actors.count(Role::admin)) {
+    summary.proposals_created = plans::load_demo_proposals(application.proposals(), application.plans(),
+                                                           actors[Role::citizen], actors[Role::civil_society],
+                                                           actors[Role::admin]);
+  }
   return summary;
 }
 

@@ -23,6 +23,7 @@ struct DemoSummary {
   int institutions_created = 0;
   int accounts_created = 0;
   int plans_created = 0;
+  int proposals_created = 0;
 };
 
 DemoSummary load_demo(Application& application);

@@ -77,6 +77,11 @@ Result<std::vector<ActionPlan>> PlanService::plans_of(const std::string& jurisdi
   return PlanRepository::for_jurisdiction(*connection, place->id);
 }
 
+std::vector<ActionPlan> PlanService::plans_in(int64_t jurisdiction_id) {
+  auto connection = database_.connect();
+  return PlanRepository::for_jurisdiction(*connection, jurisdiction_id);
+}
+
 Result<PlanDocument> PlanService::plan(int64_t plan_id) {
   auto connection = database_.connect();
   auto plan = PlanRepository::find(*connection, plan_id);

@@ -75,6 +75,7 @@ class PlanService {
 
   Result<ActionPlan> create_plan(const Actor& actor, const std::string& jurisdiction, const PlanInput& input);
   Result<std::vector<ActionPlan>> plans_of(const std::string& jurisdiction);
+  std::vector<ActionPlan> plans_in(int64_t jurisdiction_id);
   Result<PlanDocument> plan(int64_t plan_id);
   // Moves the plan to `target`, which must be its next state.
   Result<ActionPlan> change_status(const Actor& actor, int64_t plan_id, const std::string& target,

@@ -5,6 +5,7 @@
 #include "accounts/permissions.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "plans/permissions.h"
+#include "plans/proposal_service.h"
 
 namespace apertura {
 namespace {
@@ -24,6 +25,10 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"create_commitment", {Role::admin, Role::system}},
     {"edit_commitment", {Role::admin, Role::official, Role::system}},
     {"report_progress", {Role::admin, Role::official, Role::system}},
+    {"submit_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
+    {"support_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
+    {"comment_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
+    {"answer_proposal", {Role::admin, Role::system}},
 };
 
 const Role kAllRoles[] = {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system};
@@ -43,6 +48,7 @@ void expect_matrix(const Table& table) {
 TEST(PermissionMatrix, Accounts) { expect_matrix(accounts::account_permissions()); }
 TEST(PermissionMatrix, Jurisdictions) { expect_matrix(jurisdictions::jurisdiction_permissions()); }
 TEST(PermissionMatrix, Plans) { expect_matrix(plans::plan_permissions()); }
+TEST(PermissionMatrix, Proposals) { expect_matrix(plans::proposal_permissions()); }
 
 TEST(PermissionMatrix, ErrorsSaySignInOrForbidden) {
   auto anonymous = accounts::account_permissions().check(Actor::anonymous(), accounts::AccountAction::list_users);

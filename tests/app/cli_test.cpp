@@ -43,12 +43,12 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   auto first = run(db + " demo");
   ASSERT_EQ(first.status, 0) << first.output;
-  EXPECT_NE(first.output.find("13 jurisdicciones, 39 instituciones, 4 cuentas, 2 planes de acción nuevos"), std::string::npos);
+  EXPECT_NE(first.output.find("13 jurisdicciones, 39 instituciones, 4 cuentas, 2 planes de acción, 3 propuestas nuevas"), std::string::npos);
   auto second = run(db + " demo");
-  EXPECT_NE(second.output.find("0 jurisdicciones, 0 instituciones, 0 cuentas, 0 planes de acción nuevos"), std::string::npos);
+  EXPECT_NE(second.output.find("0 jurisdicciones, 0 instituciones, 0 cuentas, 0 planes de acción, 0 propuestas nuevas"), std::string::npos);
   auto verify = run(db + " audit verify");
   EXPECT_EQ(verify.status, 0) << verify.output;
-  EXPECT_NE(verify.output.find("148 entradas verificadas"), std::string::npos);
+  EXPECT_NE(verify.output.find("155 entradas verificadas"), std::string::npos);
 }
 
 TEST_F(CliTest, UserAddListAndSetRole) {

@@ -102,3 +102,31 @@ test('an admin creates a plan with five commitments and publishes it', async () 
   await page.getByRole('status').waitFor();
   assert.match(await page.locator('.facts').innerText(), /Publicado/);
 });
+
+test('a citizen submits a proposal and sees the secretariat\'s answer', async () => {
+  const citizen = await portal.newPage();
+  await signIn(citizen, 'ciudadana@demo.apertura.mx', 'demo-citizen-2026');
+  await citizen.goto(`${portal.url}/jurisdicciones/jalisco/propuestas`);
+  await expectAccessible(citizen);
+  await citizen.getByLabel('Tipo').selectOption('problem');
+  await citizen.getByLabel('Título').fill('Baches sin reparar en la carretera estatal');
+  await citizen.getByLabel('Descripción').fill('Nadie publica cuándo se repararán ni cuánto cuesta.');
+  await citizen.getByLabel(/e\) Transparentar la asignación/).check();
+  await citizen.getByRole('button', { name: 'Enviar' }).click();
+  await citizen.getByRole('status').waitFor();
+  const proposalUrl = citizen.url();
+  assert.match(await citizen.locator('.answer').innerText(), /En espera de respuesta/);
+  await expectAccessible(citizen);
+
+  const admin = await portal.newPage();
+  await signIn(admin, demo.admin.email, demo.admin.password);
+  await admin.goto(proposalUrl);
+  await admin.getByLabel('Decisión').selectOption('not_adopted');
+  await admin.getByLabel('Respuesta para quien propuso').fill('Las obras estatales entran en el compromiso de contrataciones abiertas del próximo plan.');
+  await admin.getByRole('button', { name: 'Registrar respuesta' }).click();
+  await admin.getByRole('status').waitFor();
+
+  await citizen.goto(`${portal.url}/propuestas/mias`);
+  assert.match(await citizen.locator('tbody').innerText(), /próximo plan/);
+  await expectAccessible(citizen);
+});

@@ -1,0 +1,60 @@
+#pragma once
+// Co-creation proposals. Rules:
+// - anyone signed in may submit a problem or a proposal for a jurisdiction
+//   (title up to 200 characters, a description, optional aims a-n and place),
+//   support it once, and comment on it;
+// - only admins (the secretariat's guarantor) answer, and every answer has a
+//   written reason: "adopted" names the commitment it became, which must be in
+//   a plan of the same jurisdiction; "not_adopted" says why; an answer can be
+//   corrected, and each version is in the audit log;
+// - proposals, supports, comments and answers are public and audited.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/paging.h"
+#include "core/permissions.h"
+#include "core/result.h"
+#include "jurisdictions/jurisdiction_service.h"
+#include "plans/proposal.h"
+#include "store/database.h"
+
+namespace apertura::plans {
+
+enum class ProposalAction { submit, support, comment, answer };
+const PermissionTable<ProposalAction>& proposal_permissions();
+
+struct ProposalInput {
+  std::string kind;  // "problem" or "proposal"
+  std::string title;
+  std::string description;
+  std::string aims;
+  std::string location;
+};
+
+struct AnswerInput {
+  std::string status;  // "adopted" or "not_adopted"
+  std::string answer;
+  std::string commitment_id;
+};
+
+class ProposalService {
+ public:
+  ProposalService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions)
+      : database_(database), jurisdictions_(jurisdictions) {}
+
+  Result<Proposal> submit(const Actor& actor, const std::string& jurisdiction, const ProposalInput& input);
+  Result<Paged<Proposal>> for_jurisdiction(const std::string& jurisdiction, const std::string& status, const Slice& slice);
+  Result<Proposal> find(int64_t id);
+  std::vector<ProposalComment> comments(int64_t proposal_id);
+  std::vector<Proposal> mine(const Actor& actor);
+  Result<Proposal> support(const Actor& actor, int64_t proposal_id);
+  Result<ProposalComment> comment(const Actor& actor, int64_t proposal_id, const std::string& body);
+  Result<Proposal> answer(const Actor& actor, int64_t proposal_id, const AnswerInput& input);
+
+ private:
+  store::Database& database_;
+  jurisdictions::JurisdictionService& jurisdictions_;
+};
+
+}  // namespace apertura::plans
