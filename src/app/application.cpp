@@ -33,9 +33,11 @@ Application::Application(const Config& config, accounts::AccountSettings account
       audit_(*database_),
       secretariats_(*database_, jurisdictions_),
       plans_(*database_, jurisdictions_),
-      proposals_(*database_, jurisdictions_) {
+      proposals_(*database_, jurisdictions_),
+      files_(store::make_file_store(config.files_dir)),
+      evidence_(*database_, *files_, plans_) {
   register_system_routes();
-  plans::PlanServices plan_services{plans_, secretariats_};
+  plans::PlanServices plan_services{plans_, secretariats_, evidence_};
   jurisdictions::register_jurisdiction_routes(
       router_, jurisdictions_, pages_,
       {[this, plan_services](const web::Request& request, const jurisdictions::Jurisdiction& jurisdiction) {

@@ -8,10 +8,12 @@
 #include "app/config.h"
 #include "audit/audit_service.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "plans/evidence_service.h"
 #include "plans/plan_service.h"
 #include "plans/proposal_service.h"
 #include "plans/secretariat_service.h"
 #include "store/database.h"
+#include "store/file_store.h"
 #include "web/assets.h"
 #include "web/pages.h"
 #include "web/router.h"
@@ -32,6 +34,7 @@ class Application {
   audit::AuditService& audit() { return audit_; }
   plans::PlanService& plans() { return plans_; }
   plans::ProposalService& proposals() { return proposals_; }
+  plans::EvidenceService& evidence() { return evidence_; }
   plans::SecretariatService& secretariats() { return secretariats_; }
   const web::Assets& assets() const { return assets_; }
 
@@ -49,6 +52,8 @@ class Application {
   plans::SecretariatService secretariats_;
   plans::PlanService plans_;
   plans::ProposalService proposals_;
+  std::unique_ptr<store::FileStore> files_;
+  plans::EvidenceService evidence_;
   web::Router router_;
 };
 

@@ -130,6 +130,7 @@ int run_cli(int argc, char** argv) {
   app.add_option("--config", flags.config_file, "Archivo de configuración (clave = valor)");
   add_flag(app, flags, "db", "Base de datos: sqlite:RUTA o postgresql://... (APERTURA_DB)");
   add_flag(app, flags, "log_level", "trace, debug, info, warn o error (APERTURA_LOG_LEVEL)");
+  add_flag(app, flags, "files_dir", "Carpeta para archivos subidos; vacío: en la base de datos (APERTURA_FILES_DIR)");
 
   auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
   for (const char* key : {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log"}) {

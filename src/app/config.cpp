@@ -34,7 +34,7 @@ std::optional<Number> parse_number(const std::string& text, Number max) {
 const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"db",         "address",        "port",
                                                 "threads",    "assets_dir",     "secure_cookies",
-                                                "public_url", "log_level",      "access_log"};
+                                                "public_url", "log_level",      "access_log", "files_dir"};
   return keys;
 }
 
@@ -79,6 +79,7 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
     if (key == "db") config.db = *value;
     if (key == "address") config.address = *value;
     if (key == "assets_dir") config.assets_dir = *value;
+    if (key == "files_dir") config.files_dir = *value;
     if (key == "public_url") config.public_url = *value;
     if (key == "log_level") config.log_level = *value;
     if (key == "port") {

@@ -19,6 +19,7 @@ struct Config {
   uint16_t port = 8080;
   unsigned threads = 0;  // one per core
   std::string assets_dir;  // empty: the copies built into the binary
+  std::string files_dir;   // empty: uploaded files are kept in the database
   bool secure_cookies = false;
   std::string public_url;  // empty: http://localhost:<port>
   std::string log_level = "info";

@@ -140,6 +140,30 @@ void register_plan_api(web::Router& router, PlanServices services) {
                                             number_field(body, "value"), text_field(body, "measured_on"));
     return web::api_item(std::move(indicator).take().to_json());
   });
+  router.get("/api/v1/milestones/{id}/evidence", [services](Request& request) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : services.evidence.for_milestones({id_param(request, "id", "el hito")})) items.push_back(e.to_json());
+    web::PageRequest page{1, std::max<int64_t>(1, static_cast<int64_t>(items.size()))};
+    return web::api_list(request, items, page, static_cast<int64_t>(items.size()));
+  });
+  // A link as JSON ({"title", "url"}), or a file as multipart/form-data (fields title and file).
+  router.post("/api/v1/milestones/{id}/evidence", [services](Request& request) {
+    int64_t milestone_id = id_param(request, "id", "el hito");
+    if (!request.uploads().empty()) {
+      const auto& file = request.uploads().front();
+      return web::api_item(services.evidence.add_file(request.actor, milestone_id, request.form().text("title"),
+                                                      *file.filename, file.data).take().to_json(), 201);
+    }
+    auto body = web::read_json_object(request);
+    return web::api_item(services.evidence.add_link(request.actor, milestone_id, text_field(body, "title"),
+                                                    text_field(body, "url")).take().to_json(), 201);
+  });
+  router.post("/api/v1/evidence/{id}/validation", [services](Request& request) {
+    auto body = web::read_json_object(request);
+    auto evidence = services.evidence.validate(request.actor, id_param(request, "id", "la evidencia"),
+                                               text_field(body, "validation"), text_field(body, "comment"));
+    return web::api_item(std::move(evidence).take().to_json());
+  });
   router.post("/api/v1/readability", [](Request& request) {
     auto body = web::read_json_object(request);
     Readability r = measure_readability(text_field(body, "text"));

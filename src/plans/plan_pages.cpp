@@ -104,6 +104,20 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
   nlohmann::json data = commitment_view(commitment, today);
   data["title"] = "Compromiso " + std::to_string(commitment.number) + ": " + commitment.title;
   data["institution_name"] = ctx.services.plans.institution_name(commitment.institution_id);
+  std::vector<int64_t> milestone_ids;
+  for (const auto& m : commitment.milestones) milestone_ids.push_back(m.id);
+  bool validator = request.actor.role == Role::civil_society;
+  for (const auto& evidence : ctx.services.evidence.for_milestones(milestone_ids)) {
+    for (auto& milestone : data["milestones"]) {
+      if (milestone["id"] != evidence.milestone_id) continue;
+      nlohmann::json view = evidence.to_json();
+      view["validation_label"] = evidence.validation == "validated" ? "Validada por la sociedad civil"
+                                 : evidence.validation == "contested" ? "Impugnada por la sociedad civil"
+                                                                      : "Sin validar";
+      view["can_validate"] = validator;
+      milestone["evidence"].push_back(view);
+    }
+  }
   data["commitment_title"] = commitment.title;
   data["plan"] = {{"id", document.plan.id}, {"title", document.plan.title}, {"starts_on", document.plan.starts_on},
                   {"ends_on", document.plan.ends_on}, {"status_label", status_label_es(document.plan.status)}};
@@ -301,6 +315,33 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
         [&](const Error* e) { return commitment_page(ctx, request, id, e); }, "/compromisos/" + std::to_string(id),
         "Agregamos el indicador.");
   });
+  router.post("/hitos/{id}/evidencias", [ctx](Request& request) {
+    int64_t milestone_id = id_param(request, "id", "el hito");
+    const auto& f = request.form();
+    const auto& uploads = request.uploads();
+    bool has_file = !uploads.empty() && !uploads.front().data.empty();
+    auto result = has_file ? ctx.services.evidence.add_file(request.actor, milestone_id, f.text("title"),
+                                                            *uploads.front().filename, uploads.front().data)
+                           : ctx.services.evidence.add_link(request.actor, milestone_id, f.text("title"), f.text("url"));
+    if (!result.ok()) return show_form_error(ctx, request, result.error());
+    return redirect_with("/compromisos/" + f.text("commitment_id"), "Agregamos la evidencia.");
+  });
+  router.post("/evidencias/{id}/validacion", [ctx](Request& request) {
+    const auto& f = request.form();
+    auto result = ctx.services.evidence.validate(request.actor, id_param(request, "id", "la evidencia"),
+                                                 f.text("validation"), f.text("validation_comment"));
+    if (!result.ok()) return show_form_error(ctx, request, result.error());
+    return redirect_with("/compromisos/" + f.text("commitment_id"), "Registramos tu revisión de la evidencia.");
+  });
+  router.get("/evidencias/{id}", [ctx](Request& request) {
+    auto evidence = ctx.services.evidence.find(id_param(request, "id", "la evidencia")).take();
+    if (evidence.kind == "link") return Response::redirect(evidence.url, 302);
+    Response response{200, evidence.content_type, ctx.services.evidence.content(evidence).take(), {}};
+    response.set_header("Content-Disposition", "attachment; filename=\"" + evidence.file_name + "\"");
+    response.set_header("Cache-Control", "public, max-age=86400");
+    return response;
+  });
+
   // Progress forms carry the commitment's id so a rejected report can show its page again.
   router.post("/hitos/{id}/avance", [ctx](Request& request) {
     const auto& f = request.form();

@@ -2,6 +2,7 @@
 // Pages and API endpoints of the action-plan cycle.
 #include <string>
 
+#include "plans/evidence_service.h"
 #include "plans/plan_service.h"
 #include "plans/secretariat_service.h"
 #include "web/pages.h"
@@ -12,6 +13,7 @@ namespace apertura::plans {
 struct PlanServices {
   PlanService& plans;
   SecretariatService& secretariats;
+  EvidenceService& evidence;
 };
 
 void register_plan_api(web::Router& router, PlanServices services);

@@ -302,6 +302,22 @@ Result<Milestone> PlanService::add_milestone(const Actor& actor, int64_t commitm
   return milestone;
 }
 
+Result<int64_t> PlanService::check_reporting(const Actor& actor, int64_t milestone_id) {
+  std::optional<Milestone> milestone;
+  {
+    auto connection = database_.connect();
+    milestone = MilestoneRepository::find(*connection, milestone_id);
+  }
+  if (!milestone) return Error::not_found("No existe el hito " + std::to_string(milestone_id) + ".");
+  auto context = context_for(milestone->commitment_id);
+  if (!context) return context.error();
+  if (auto error = check_commitment_access(actor, context->commitment, true)) return *error;
+  if (!reportable(context->plan.status)) {
+    return Error::conflict("El avance se informa cuando el plan está publicado o en implementación.");
+  }
+  return context->plan.jurisdiction_id;
+}
+
 Result<Milestone> PlanService::report_milestone(const Actor& actor, int64_t milestone_id, const std::string& status,
                                                 const std::string& completed_on) {
   std::optional<Milestone> milestone;

@@ -88,6 +88,9 @@ class PlanService {
   Result<Milestone> add_milestone(const Actor& actor, int64_t commitment_id, const MilestoneInput& input);
   Result<Milestone> report_milestone(const Actor& actor, int64_t milestone_id, const std::string& status,
                                      const std::string& completed_on);
+  // Whether the actor may report on the milestone now (the same rules as
+  // report_milestone); the plan's jurisdiction when so.
+  Result<int64_t> check_reporting(const Actor& actor, int64_t milestone_id);
   Result<Indicator> add_indicator(const Actor& actor, int64_t commitment_id, const IndicatorInput& input);
   Result<Indicator> record_indicator(const Actor& actor, int64_t indicator_id, const std::string& value,
                                      const std::string& measured_on);

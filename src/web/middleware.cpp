@@ -60,14 +60,18 @@ Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOpti
     bool new_csrf = csrf_cookie.empty() || csrf_cookie.size() > 128;
     request.csrf_token = new_csrf ? random_token(24) : csrf_cookie;
 
-    Response response;
-    if (!request.is_safe_method() && !csrf_ok(request, csrf_cookie)) {
-      response = pages.error(
-          request, Error::forbidden("El formulario caducó o no proviene de este sitio (falta el "
-                                    "token CSRF). Vuelve a cargar la página e inténtalo de nuevo."));
-    } else {
-      response = dispatch(router, pages, request);
+    std::optional<Error> refused;
+    if (!request.is_safe_method()) {
+      try {
+        if (!csrf_ok(request, csrf_cookie)) {
+          refused = Error::forbidden("El formulario caducó o no proviene de este sitio (falta el token CSRF). "
+                                     "Vuelve a cargar la página e inténtalo de nuevo.");
+        }
+      } catch (const DomainException& e) {  // a body that cannot be read at all
+        refused = e.error;
+      }
     }
+    Response response = refused ? pages.error(request, *refused) : dispatch(router, pages, request);
     if (new_csrf) {
       response.set_cookie(kCsrfCookie, request.csrf_token,
                           {-1, true, options.secure_cookies});

@@ -1,5 +1,6 @@
 #include "web/request.h"
 
+#include "core/error.h"
 #include "core/text.h"
 
 namespace apertura::web {
@@ -97,12 +98,27 @@ std::optional<std::string> Request::query(std::string_view name) const {
 }
 
 const FormData& Request::form() const {
-  if (!form_cache_) {
-    bool urlencoded =
-        header("content-type").find("application/x-www-form-urlencoded") != std::string::npos;
-    form_cache_ = urlencoded ? FormData::parse(body) : FormData{};
+  if (form_cache_) return *form_cache_;
+  std::string type = header("content-type");
+  if (type.find("application/x-www-form-urlencoded") != std::string::npos) {
+    form_cache_ = FormData::parse(body);
+  } else if (auto boundary = multipart_boundary(type)) {
+    auto parts = parse_multipart(body, *boundary);
+    if (!parts) throw DomainException(parts.error());
+    form_cache_ = FormData{};
+    for (auto& part : parts.value()) {
+      if (part.filename) uploads_.push_back(std::move(part));
+      else form_cache_->add(std::move(part.name), std::move(part.data));
+    }
+  } else {
+    form_cache_ = FormData{};
   }
   return *form_cache_;
+}
+
+const std::vector<FormPart>& Request::uploads() const {
+  form();
+  return uploads_;
 }
 
 std::string Request::param(const std::string& name) const {

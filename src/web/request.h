@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/actor.h"
+#include "web/multipart.h"
 
 namespace apertura::web {
 
@@ -19,6 +20,7 @@ class FormData {
   // The value, trimmed, or "" when absent.
   std::string text(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
+  void add(std::string name, std::string value) { pairs_.emplace_back(std::move(name), std::move(value)); }
 
  private:
   std::vector<std::pair<std::string, std::string>> pairs_;
@@ -45,7 +47,10 @@ struct Request {
   std::string cookie(std::string_view name) const;
   std::optional<std::string> query(std::string_view name) const;
   const FormData& query_params() const;
-  const FormData& form() const;  // urlencoded body
+  // Fields of an urlencoded or multipart body (file fields are in uploads()).
+  const FormData& form() const;
+  // Files of a multipart body.
+  const std::vector<FormPart>& uploads() const;
   std::string param(const std::string& name) const;
   bool is_api() const;
   // JSON for /api/ paths and for clients that ask for JSON and not HTML.
@@ -55,6 +60,7 @@ struct Request {
  private:
   mutable std::optional<FormData> query_cache_;
   mutable std::optional<FormData> form_cache_;
+  mutable std::vector<FormPart> uploads_;
 };
 
 }  // namespace apertura::web

@@ -36,7 +36,7 @@ test('the national overview and a published plan are public and accessible', asy
   await expectAccessible(page);
 });
 
-test('an official reports a milestone and the progress bar moves', async () => {
+test('an official reports a milestone with evidence and the progress bar moves', async () => {
   const page = await portal.newPage();
   await signIn(page, 'funcionaria@demo.apertura.mx', 'demo-official-2026');
   const planId = await jaliscoPlanId(page);
@@ -45,7 +45,15 @@ test('an official reports a milestone and the progress bar moves', async () => {
   const bar = page.getByRole('progressbar', { name: 'Avance del compromiso' });
   assert.equal(await bar.getAttribute('value'), '66');
   await expectAccessible(page);
-  const open = page.locator('.timeline li').filter({ hasText: 'Publicación del 90%' });
+  let open = page.locator('.timeline li').filter({ hasText: 'Publicación del 90%' });
+  await open.getByLabel('Evidencia').fill('Reporte de procesos publicados');
+  await open.getByLabel(/^Archivo/).setInputFiles({
+    name: 'reporte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  await open.getByRole('button', { name: 'Agregar evidencia' }).click();
+  await page.getByRole('status').waitFor();
+  open = page.locator('.timeline li').filter({ hasText: 'Publicación del 90%' });
+  assert.match(await open.locator('.evidence').innerText(), /Reporte de procesos publicados \(reporte\.pdf\)/);
   await open.getByLabel('Estado del hito').selectOption('completed');
   await open.getByRole('button', { name: 'Informar avance' }).click();
   await page.getByRole('status').waitFor();

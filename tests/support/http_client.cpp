@@ -95,6 +95,19 @@ HttpResponse HttpClient::post_form(const std::string& target, Fields fields, boo
   return request("POST", target, form_encode(fields), "application/x-www-form-urlencoded");
 }
 
+HttpResponse HttpClient::post_file(const std::string& target, Fields fields, const std::string& file_field,
+                                   const std::string& file_name, const std::string& content) {
+  const std::string boundary = "----apertura-test-boundary";
+  fields.emplace_back("_csrf", csrf_token());
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  }
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field + "\"; filename=\"" + file_name +
+          "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+  return request("POST", target, body, "multipart/form-data; boundary=" + boundary);
+}
+
 HttpResponse HttpClient::send_json(const std::string& method, const std::string& target,
                                    const nlohmann::json& body, bool with_csrf) {
   Fields headers = {{"Accept", "application/json"}};

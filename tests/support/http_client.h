@@ -32,6 +32,9 @@ class HttpClient {
   HttpResponse get(const std::string& target, Fields extra_headers = {});
   // Adds the _csrf field from the cookie jar (fetching / first if needed).
   HttpResponse post_form(const std::string& target, Fields fields, bool with_csrf = true);
+  // A multipart/form-data form with one file, as a browser uploads it (with _csrf).
+  HttpResponse post_file(const std::string& target, Fields fields, const std::string& file_field,
+                         const std::string& file_name, const std::string& content);
   // Sends the CSRF token in the X-CSRF-Token header.
   HttpResponse send_json(const std::string& method, const std::string& target, const nlohmann::json& body,
                          bool with_csrf = true);

@@ -1,0 +1,41 @@
+#include "plans/evidence.h"
+
+#include "core/text.h"
+
+namespace apertura::plans {
+
+nlohmann::json Evidence::to_json() const {
+  nlohmann::json json = {{"id", id},
+                         {"milestone_id", milestone_id},
+                         {"kind", kind},
+                         {"title", title},
+                         {"added_by_name", added_by_name},
+                         {"validation", validation},
+                         {"validation_comment", validation_comment},
+                         {"validated_by_name", validated_by_name},
+                         {"validated_at", validated_at ? nlohmann::json(*validated_at) : nlohmann::json()},
+                         {"created_at", created_at}};
+  if (kind == "link") {
+    json["url"] = url;
+  } else {
+    json["url"] = "/evidencias/" + std::to_string(id);
+    json["file_name"] = file_name;
+    json["content_type"] = content_type;
+    json["size"] = size;
+    json["sha256"] = sha256;
+  }
+  return json;
+}
+
+std::optional<std::string> detect_evidence_type(const std::string& file_name, const std::string& data) {
+  auto starts = [&](std::string_view magic) { return data.compare(0, magic.size(), magic) == 0; };
+  if (starts("%PDF-")) return "application/pdf";
+  if (starts("\x89PNG\r\n\x1a\n")) return "image/png";
+  if (starts("\xFF\xD8\xFF")) return "image/jpeg";
+  std::string lower = to_lower_ascii(file_name);
+  bool csv_name = lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".csv") == 0;
+  if (csv_name && !data.empty() && data.find('\0') == std::string::npos && is_valid_utf8(data)) return "text/csv";
+  return std::nullopt;
+}
+
+}  // namespace apertura::plans

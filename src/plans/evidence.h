@@ -1,0 +1,38 @@
+#pragma once
+// Evidence that a milestone was met: an uploaded file (PDF, PNG, JPEG or CSV)
+// or a link, which civil-society members validate or contest with a comment.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace apertura::plans {
+
+struct Evidence {
+  int64_t id = 0;
+  int64_t milestone_id = 0;
+  std::string kind;  // "file" or "link"
+  std::string title;
+  std::string url;  // links only
+  std::string file_name;
+  std::string content_type;
+  int64_t size = 0;
+  std::string sha256;
+  std::string storage;  // "database" or "disk"
+  std::string added_by_name;
+  std::string validation = "pending";  // "pending", "validated", "contested"
+  std::string validation_comment;
+  std::string validated_by_name;
+  std::optional<std::string> validated_at;
+  std::string created_at;
+
+  nlohmann::json to_json() const;
+};
+
+// The type of an uploaded file from its first bytes (and, for CSV, its name
+// and text), never from what the browser declared: "application/pdf",
+// "image/png", "image/jpeg", "text/csv"; nullopt for anything else.
+std::optional<std::string> detect_evidence_type(const std::string& file_name, const std::string& data);
+
+}  // namespace apertura::plans

@@ -1,0 +1,188 @@
+#include "plans/evidence_service.h"
+
+#include <map>
+
+#include "audit/audit_log.h"
+#include "core/clock.h"
+#include "core/text.h"
+
+namespace apertura::plans {
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, milestone_id, kind, title, url, file_name, content_type, size, sha256, storage, added_by_name, "
+    "validation, validation_comment, validated_by_name, validated_at, created_at FROM evidence ";
+
+Evidence evidence_from(const store::Row& row) {
+  Evidence e;
+  e.id = row.integer("id");
+  e.milestone_id = row.integer("milestone_id");
+  e.kind = row.text("kind");
+  e.title = row.text("title");
+  e.url = row.text("url");
+  e.file_name = row.text("file_name");
+  e.content_type = row.text("content_type");
+  e.size = row.integer("size");
+  e.sha256 = row.text("sha256");
+  e.storage = row.text("storage");
+  e.added_by_name = row.text("added_by_name");
+  e.validation = row.text("validation");
+  e.validation_comment = row.text("validation_comment");
+  e.validated_by_name = row.text("validated_by_name");
+  e.validated_at = row.optional_text("validated_at");
+  e.created_at = row.text("created_at");
+  return e;
+}
+
+std::optional<Error> check_title(std::string& title) {
+  title = trim(title);
+  if (title.empty() || utf8_length(title) > 300 || !is_valid_utf8(title)) {
+    return Error::invalid("Describe la evidencia.", {{"title", "escribe un título de hasta 300 caracteres"}});
+  }
+  return std::nullopt;
+}
+
+// Keeps letters, digits, dots, dashes and underscores, so the name is safe in a header.
+std::string safe_file_name(const std::string& name) {
+  std::string base = name.substr(name.find_last_of("/\\") == std::string::npos ? 0 : name.find_last_of("/\\") + 1);
+  std::string out;
+  for (char c : base) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
+    out += ok ? c : '_';
+  }
+  if (out.size() > 120) out = out.substr(out.size() - 120);
+  return out.empty() ? "evidencia" : out;
+}
+
+}  // namespace
+
+Result<Evidence> EvidenceService::insert(const Actor& actor, Evidence evidence, int64_t jurisdiction_id,
+                                         const std::string* data) {
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  if (data) {
+    evidence.sha256 = files_.save(*connection, *data);
+    evidence.storage = files_.kind();
+  }
+  evidence.added_by_name = actor.display_name;
+  evidence.created_at = now_timestamp();
+  evidence.id = connection->insert_returning_id(
+      "INSERT INTO evidence (milestone_id, kind, title, url, file_name, content_type, size, sha256, storage, "
+      "added_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {evidence.milestone_id, evidence.kind, evidence.title, evidence.url, evidence.file_name, evidence.content_type,
+       evidence.size, evidence.sha256, evidence.storage, evidence.added_by_name, evidence.created_at});
+  audit::AuditLog::append(*connection, actor,
+                          {"create", "evidence", std::to_string(evidence.id), jurisdiction_id, true, nullptr,
+                           evidence.to_json()});
+  transaction.commit();
+  return evidence;
+}
+
+Result<Evidence> EvidenceService::add_link(const Actor& actor, int64_t milestone_id, const std::string& title,
+                                           const std::string& url) {
+  auto jurisdiction = plans_.check_reporting(actor, milestone_id);
+  if (!jurisdiction) return jurisdiction.error();
+  Evidence evidence;
+  evidence.milestone_id = milestone_id;
+  evidence.kind = "link";
+  evidence.title = title;
+  evidence.url = trim(url);
+  if (auto error = check_title(evidence.title)) return *error;
+  bool web = evidence.url.rfind("https://", 0) == 0 || evidence.url.rfind("http://", 0) == 0;
+  if (!web || evidence.url.size() > 2000 || evidence.url.find_first_of(" \t\r\n\"<>") != std::string::npos) {
+    return Error::invalid("El enlace no es válido.", {{"url", "escribe una dirección que empiece con https://"}});
+  }
+  return insert(actor, evidence, *jurisdiction, nullptr);
+}
+
+Result<Evidence> EvidenceService::add_file(const Actor& actor, int64_t milestone_id, const std::string& title,
+                                           const std::string& file_name, const std::string& data) {
+  auto jurisdiction = plans_.check_reporting(actor, milestone_id);
+  if (!jurisdiction) return jurisdiction.error();
+  Evidence evidence;
+  evidence.milestone_id = milestone_id;
+  evidence.kind = "file";
+  evidence.title = title;
+  if (auto error = check_title(evidence.title)) return *error;
+  if (data.empty()) return Error::invalid("El archivo está vacío.", {{"file", "elige un archivo"}});
+  if (data.size() > kMaxEvidenceBytes) {
+    return Error::invalid("El archivo pesa más de 10 MB.", {{"file", "sube un archivo de hasta 10 MB"}});
+  }
+  auto type = detect_evidence_type(file_name, data);
+  if (!type) {
+    return Error::invalid("Ese tipo de archivo no se acepta como evidencia.",
+                          {{"file", "sube un PDF, una imagen PNG o JPEG, o un CSV en UTF-8"}});
+  }
+  evidence.file_name = safe_file_name(file_name);
+  evidence.content_type = *type;
+  evidence.size = static_cast<int64_t>(data.size());
+  return insert(actor, evidence, *jurisdiction, &data);
+}
+
+Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_id, const std::string& verdict,
+                                           const std::string& comment) {
+  if (actor.role != Role::civil_society && actor.role != Role::system) {
+    if (!actor.signed_in()) return Error::unauthenticated("Inicia sesión para validar evidencia.");
+    return Error::forbidden("Solo la sociedad civil valida o impugna la evidencia.");
+  }
+  auto found = find(evidence_id);
+  if (!found) return found.error();
+  Evidence before = found.value();
+  Evidence after = before;
+  after.validation = trim(verdict);
+  after.validation_comment = trim(comment);
+  Validation validation;
+  validation.require(after.validation == "validated" || after.validation == "contested", "validation",
+                     "elige validada o impugnada");
+  validation.require(after.validation != "contested" || !after.validation_comment.empty(), "validation_comment",
+                     "explica por qué la impugnas");
+  validation.require(utf8_length(after.validation_comment) <= 2000, "validation_comment", "usa como máximo 2,000 caracteres");
+  if (!validation.ok()) return validation.error();
+  after.validated_by_name = actor.display_name;
+  after.validated_at = now_timestamp();
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  connection->execute(
+      "UPDATE evidence SET validation = ?, validation_comment = ?, validated_by_name = ?, validated_at = ? WHERE id = ?",
+      {after.validation, after.validation_comment, after.validated_by_name, after.validated_at, after.id});
+  audit::AuditLog::append(*connection, actor,
+                          {"validate", "evidence", std::to_string(after.id), std::nullopt, true, before.to_json(),
+                           after.to_json()});
+  transaction.commit();
+  return after;
+}
+
+std::vector<Evidence> EvidenceService::for_milestones(const std::vector<int64_t>& milestone_ids) {
+  std::vector<Evidence> out;
+  if (milestone_ids.empty()) return out;
+  std::string placeholders;
+  store::Params params;
+  for (int64_t id : milestone_ids) {
+    placeholders += placeholders.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  auto connection = database_.connect();
+  for (const auto& row : connection->query(std::string(kColumns) + "WHERE milestone_id IN (" + placeholders + ") ORDER BY id",
+                                           params)) {
+    out.push_back(evidence_from(row));
+  }
+  return out;
+}
+
+Result<Evidence> EvidenceService::find(int64_t evidence_id) {
+  auto connection = database_.connect();
+  auto row = connection->query_one(std::string(kColumns) + "WHERE id = ?", {evidence_id});
+  if (!row) return Error::not_found("No existe la evidencia " + std::to_string(evidence_id) + ".");
+  return evidence_from(*row);
+}
+
+Result<std::string> EvidenceService::content(const Evidence& evidence) {
+  if (evidence.kind != "file") return Error::not_found("Esta evidencia es un enlace, no un archivo.");
+  auto connection = database_.connect();
+  auto data = files_.load(*connection, evidence.sha256);
+  if (!data) return Error::not_found("El archivo de esta evidencia no está disponible.");
+  return *data;
+}
+
+}  // namespace apertura::plans

@@ -1,0 +1,46 @@
+#pragma once
+// Evidence on milestones. Rules:
+// - admins, and officials of the commitment's institution, attach evidence
+//   once the plan is published: a link (http or https) or a file of at most
+//   10 MB whose content is a PDF, PNG, JPEG or UTF-8 CSV (checked from the
+//   bytes, not from what the browser says);
+// - civil-society members mark evidence validated or contested; contesting
+//   needs a comment;
+// - everything is public and audited; files are kept in the configured store.
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "plans/evidence.h"
+#include "plans/plan_service.h"
+#include "store/database.h"
+#include "store/file_store.h"
+
+namespace apertura::plans {
+
+constexpr size_t kMaxEvidenceBytes = 10 * 1024 * 1024;
+
+class EvidenceService {
+ public:
+  EvidenceService(store::Database& database, store::FileStore& files, PlanService& plans)
+      : database_(database), files_(files), plans_(plans) {}
+
+  Result<Evidence> add_link(const Actor& actor, int64_t milestone_id, const std::string& title, const std::string& url);
+  Result<Evidence> add_file(const Actor& actor, int64_t milestone_id, const std::string& title,
+                            const std::string& file_name, const std::string& data);
+  Result<Evidence> validate(const Actor& actor, int64_t evidence_id, const std::string& verdict,
+                            const std::string& comment);
+  std::vector<Evidence> for_milestones(const std::vector<int64_t>& milestone_ids);
+  Result<Evidence> find(int64_t evidence_id);
+  // The file's bytes; not_found for links or a missing file.
+  Result<std::string> content(const Evidence& evidence);
+
+ private:
+  Result<Evidence> insert(const Actor& actor, Evidence evidence, int64_t jurisdiction_id, const std::string* data);
+
+  store::Database& database_;
+  store::FileStore& files_;
+  PlanService& plans_;
+};
+
+}  // namespace apertura::plans

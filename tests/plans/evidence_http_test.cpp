@@ -1,0 +1,118 @@
+#include <gtest/gtest.h>
+
+#include "support/test_app.h"
+
+namespace apertura {
+namespace {
+
+using apertura::testing::HttpClient;
+using apertura::testing::TestApp;
+
+const std::string kPdf = std::string("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+
+class EvidenceHttpTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql" && !apertura::testing::postgres_configured()) {
+      GTEST_SKIP() << "APERTURA_TEST_POSTGRES_URL is not set";
+    }
+    app_ = std::make_unique<TestApp>(GetParam());
+    auto& places = app_->app().jurisdictions();
+    places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
+    places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
+    int64_t finance = places.add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+    auto& plans = app_->app().plans();
+    Actor system = Actor::system();
+    auto plan = plans.create_plan(system, "14", {"", "2026-01-01", "2026-12-31", ""}).take();
+    for (int n = 1; n <= 5; ++n) {
+      auto c = plans.add_commitment(system, plan.id, {std::to_string(n), "Compromiso", "Problema", "Objetivo", "a",
+                                                      std::to_string(finance), "Colectivo", "2026-02-01", "2026-11-30", ""})
+                   .take();
+      plans.add_milestone(system, c.id, {"Primer hito", "", "2026-03-31", ""}).take();
+      plans.add_milestone(system, c.id, {"Segundo hito", "", "2026-09-30", ""}).take();
+      plans.add_indicator(system, c.id, {"Indicador", "%", "0", "100", ""}).take();
+      if (n == 1) {
+        commitment_id_ = c.id;
+        milestone_id_ = plans.commitment(c.id).take().milestones.front().id;
+      }
+    }
+    plans.change_status(system, plan.id, "co_creation", "").take();
+    plans.change_status(system, plan.id, "published", "").take();
+    app_->create_user("funcionaria@example.mx", Role::official, finance);
+    app_->create_user("sociedad@example.mx", Role::civil_society);
+    app_->create_user("ciudadana@example.mx", Role::citizen);
+  }
+
+  std::string milestone_url() const { return "/hitos/" + std::to_string(milestone_id_) + "/evidencias"; }
+  apertura::testing::Fields fields(const std::string& title) const {
+    return {{"title", title}, {"commitment_id", std::to_string(commitment_id_)}};
+  }
+
+  std::unique_ptr<TestApp> app_;
+  int64_t commitment_id_ = 0;
+  int64_t milestone_id_ = 0;
+};
+
+TEST_P(EvidenceHttpTest, AnOfficialUploadsAFileThatAnyoneCanDownloadAndCivilSocietyValidates) {
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  auto uploaded = official.post_file(milestone_url(), fields("Acta de la sesión"), "file", "../../acta final.pdf", kPdf);
+  EXPECT_EQ(uploaded.status, 303u) << uploaded.body;
+  auto listed = app_->client().get("/api/v1/milestones/" + std::to_string(milestone_id_) + "/evidence").json()["data"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["content_type"], "application/pdf");
+  EXPECT_EQ(listed[0]["file_name"], "acta_final.pdf");  // no path, no spaces
+  EXPECT_EQ(listed[0]["size"], static_cast<int64_t>(kPdf.size()));
+  auto download = app_->client().get(listed[0]["url"].get<std::string>());
+  EXPECT_EQ(download.status, 200u);
+  EXPECT_EQ(download.body, kPdf);
+  EXPECT_EQ(download.header("content-type"), "application/pdf");
+  EXPECT_NE(download.header("content-disposition").find("attachment"), std::string::npos);
+
+  std::string validation_url = "/evidencias/" + std::to_string(listed[0]["id"].get<int64_t>()) + "/validacion";
+  HttpClient citizen = app_->signed_in_client("ciudadana@example.mx");
+  EXPECT_EQ(citizen.post_form(validation_url, {{"validation", "validated"}}).status, 403u);
+  HttpClient civil = app_->signed_in_client("sociedad@example.mx");
+  auto no_reason = civil.post_form(validation_url, {{"validation", "contested"}, {"commitment_id", std::to_string(commitment_id_)}});
+  EXPECT_EQ(no_reason.status, 422u);
+  EXPECT_EQ(civil.post_form(validation_url, {{"validation", "validated"}, {"commitment_id", std::to_string(commitment_id_)}}).status,
+            303u);
+  auto page = app_->client().get("/compromisos/" + std::to_string(commitment_id_));
+  EXPECT_NE(page.body.find("Validada por la sociedad civil"), std::string::npos);
+  EXPECT_NE(page.body.find("Acta de la sesión"), std::string::npos);
+}
+
+TEST_P(EvidenceHttpTest, FilesAreCheckedByTheirContent) {
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  auto exe = official.post_file(milestone_url(), fields("Programa"), "file", "informe.pdf", "MZ\x90\x00 not a pdf");
+  EXPECT_EQ(exe.status, 422u);
+  EXPECT_NE(exe.body.find("Ese tipo de archivo no se acepta"), std::string::npos);
+  auto bad_csv = official.post_file(milestone_url(), fields("Datos"), "file", "datos.csv", std::string("a,b\n\xff\xfe", 6));
+  EXPECT_EQ(bad_csv.status, 422u);
+  auto csv = official.post_file(milestone_url(), fields("Datos"), "file", "datos.csv", "municipio,valor\nZapopan,3\n");
+  EXPECT_EQ(csv.status, 303u);
+  std::string too_big = "%PDF-" + std::string(10 * 1024 * 1024, 'x');
+  EXPECT_EQ(official.post_file(milestone_url(), fields("Grande"), "file", "grande.pdf", too_big).status, 422u);
+  auto malformed = official.request("POST", milestone_url(), "--b\r\nbasura", "multipart/form-data; boundary=b");
+  EXPECT_EQ(malformed.status, 400u);
+  auto listed = app_->client().get("/api/v1/milestones/" + std::to_string(milestone_id_) + "/evidence").json()["data"];
+  EXPECT_EQ(listed.size(), 1u);  // only the valid CSV was kept
+}
+
+TEST_P(EvidenceHttpTest, LinksAndPermissions) {
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  auto link = official.send_json("POST", "/api/v1/milestones/" + std::to_string(milestone_id_) + "/evidence",
+                                 {{"title", "Portal publicado"}, {"url", "https://transparencia.jalisco.gob.mx"}});
+  EXPECT_EQ(link.status, 201u) << link.body;
+  auto script = official.send_json("POST", "/api/v1/milestones/" + std::to_string(milestone_id_) + "/evidence",
+                                   {{"title", "x"}, {"url", "javascript:alert(1)"}});
+  EXPECT_EQ(script.status, 422u);
+  HttpClient citizen = app_->signed_in_client("ciudadana@example.mx");
+  EXPECT_EQ(citizen.post_file(milestone_url(), fields("Mío"), "file", "a.pdf", kPdf).status, 403u);
+  EXPECT_EQ(app_->client().get("/evidencias/999").status, 404u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, EvidenceHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),
+                         apertura::testing::BackendName());
+
+}  // namespace
+}  // namespace apertura
