@@ -7,6 +7,7 @@
 #include "jurisdictions/jurisdiction_handlers.h"
 #include "plans/plan_routes.h"
 #include "plans/proposal_routes.h"
+#include "plans/session_routes.h"
 #include "store/migrations.h"
 #include "web/middleware.h"
 
@@ -35,9 +36,10 @@ Application::Application(const Config& config, accounts::AccountSettings account
       plans_(*database_, jurisdictions_),
       proposals_(*database_, jurisdictions_),
       files_(store::make_file_store(config.files_dir)),
-      evidence_(*database_, *files_, plans_) {
+      evidence_(*database_, *files_, plans_),
+      sessions_(*database_, jurisdictions_) {
   register_system_routes();
-  plans::PlanServices plan_services{plans_, secretariats_, evidence_};
+  plans::PlanServices plan_services{plans_, secretariats_, evidence_, sessions_};
   jurisdictions::register_jurisdiction_routes(
       router_, jurisdictions_, pages_,
       {[this, plan_services](const web::Request& request, const jurisdictions::Jurisdiction& jurisdiction) {
@@ -45,6 +47,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
       }});
   plans::register_plan_api(router_, plan_services);
   plans::register_proposal_routes(router_, proposals_, plans_, pages_);
+  plans::register_session_routes(router_, sessions_, pages_);
   plans::register_plan_pages(router_, plan_services, pages_);
   accounts::register_account_routes(router_, accounts_, pages_,
                                     {config_.secure_cookies, config_.public_url});

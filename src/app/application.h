@@ -11,6 +11,7 @@
 #include "plans/evidence_service.h"
 #include "plans/plan_service.h"
 #include "plans/proposal_service.h"
+#include "plans/session_service.h"
 #include "plans/secretariat_service.h"
 #include "store/database.h"
 #include "store/file_store.h"
@@ -35,6 +36,7 @@ class Application {
   plans::PlanService& plans() { return plans_; }
   plans::ProposalService& proposals() { return proposals_; }
   plans::EvidenceService& evidence() { return evidence_; }
+  plans::SessionService& sessions() { return sessions_; }
   plans::SecretariatService& secretariats() { return secretariats_; }
   const web::Assets& assets() const { return assets_; }
 
@@ -54,6 +56,7 @@ class Application {
   plans::ProposalService proposals_;
   std::unique_ptr<store::FileStore> files_;
   plans::EvidenceService evidence_;
+  plans::SessionService sessions_;
   web::Router router_;
 };
 

@@ -10,6 +10,7 @@ const PermissionTable<PlanAction>& plan_permissions() {
       {PlanAction::create_commitment, "create_commitment", {Role::admin}},
       {PlanAction::edit_commitment, "edit_commitment", {Role::admin, Role::official}},
       {PlanAction::report_progress, "report_progress", {Role::admin, Role::official}},
+      {PlanAction::withdraw_commitment, "withdraw_commitment", {Role::admin}},
   };
   return table;
 }

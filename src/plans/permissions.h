@@ -12,6 +12,7 @@ enum class PlanAction {
   create_commitment,
   edit_commitment,
   report_progress,
+  withdraw_commitment,
 };
 
 const PermissionTable<PlanAction>& plan_permissions();

@@ -114,6 +114,11 @@ void register_plan_api(web::Router& router, PlanServices services) {
         plans.update_commitment(request.actor, id_param(request, "id", "el compromiso"), commitment_from_json(body));
     return web::api_item(commitment_view(std::move(commitment).take(), today_iso()));
   });
+  router.post("/api/v1/commitments/{id}/withdrawal", [&plans](Request& request) {
+    auto body = web::read_json_object(request);
+    auto commitment = plans.withdraw_commitment(request.actor, id_param(request, "id", "el compromiso"), text_field(body, "reason"));
+    return web::api_item(commitment_view(std::move(commitment).take(), today_iso()));
+  });
   router.post("/api/v1/commitments/{id}/milestones", [&plans](Request& request) {
     auto body = web::read_json_object(request);
     auto milestone = plans.add_milestone(request.actor, id_param(request, "id", "el compromiso"),

@@ -5,6 +5,7 @@
 #include "plans/permissions.h"
 #include "plans/plan_routes.h"
 #include "plans/plan_views.h"
+#include "plans/session_routes.h"
 #include "web/downloads.h"
 
 namespace apertura::plans {
@@ -126,6 +127,7 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
   bool editor = can_edit(request, commitment);
   data["can_edit"] = editor && editable;
   data["can_report"] = editor && reportable;
+  data["can_withdraw"] = reportable && commitment.withdrawn_reason.empty() && can(request, PlanAction::withdraw_commitment);
   if (editor) {
     data["readability"] = {readability_json("Problema público", commitment.problem),
                            readability_json("Objetivo", commitment.objective)};
@@ -241,6 +243,8 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     nlohmann::json data = secretariat_json(secretariat);
     data["title"] = "Secretariado Técnico Tripartita";
     data["slug"] = request.param("slug");
+    data["sessions"] = sessions_view(ctx.services.sessions, request.param("slug"));
+    data["has_sessions"] = !data["sessions"].empty();
     data["can_manage"] = can(request, PlanAction::manage_secretariat);
     data["form"] = web::form_state(request);
     return ctx.pages.render(request, "plans/secretariat", data);
@@ -256,6 +260,8 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     nlohmann::json data = secretariat_json(ctx.services.secretariats.secretariat(slug).take());
     data["title"] = "Secretariado Técnico Tripartita";
     data["slug"] = slug;
+    data["sessions"] = sessions_view(ctx.services.sessions, slug);
+    data["has_sessions"] = !data["sessions"].empty();
     data["can_manage"] = true;
     data["form"] = web::form_state(request, &result.error());
     return ctx.pages.render(request, "plans/secretariat", data, 422);
@@ -298,6 +304,12 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     return form_action([&] { return ctx.services.plans.update_commitment(request.actor, id, commitment_from_form(request.form())); },
                        [&](const Error* e) { return commitment_page(ctx, request, id, e); },
                        "/compromisos/" + std::to_string(id), "Guardamos los cambios del compromiso.");
+  });
+  router.post("/compromisos/{id}/retiro", [ctx](Request& request) {
+    int64_t id = id_param(request, "id", "el compromiso");
+    return form_action([&] { return ctx.services.plans.withdraw_commitment(request.actor, id, request.form().text("withdrawn_reason")); },
+                       [&](const Error* e) { return commitment_page(ctx, request, id, e); },
+                       "/compromisos/" + std::to_string(id), "El compromiso quedó retirado.");
   });
   router.post("/compromisos/{id}/hitos", [ctx](Request& request) {
     int64_t id = id_param(request, "id", "el compromiso");

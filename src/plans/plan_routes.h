@@ -5,6 +5,7 @@
 #include "plans/evidence_service.h"
 #include "plans/plan_service.h"
 #include "plans/secretariat_service.h"
+#include "plans/session_service.h"
 #include "web/pages.h"
 #include "web/router.h"
 
@@ -14,6 +15,7 @@ struct PlanServices {
   PlanService& plans;
   SecretariatService& secretariats;
   EvidenceService& evidence;
+  SessionService& sessions;
 };
 
 void register_plan_api(web::Router& router, PlanServices services);

@@ -266,6 +266,33 @@ Result<Commitment> PlanService::commitment(int64_t commitment_id) {
   return context->commitment;
 }
 
+Result<Commitment> PlanService::withdraw_commitment(const Actor& actor, int64_t commitment_id, const std::string& reason) {
+  if (auto error = plan_permissions().check(actor, PlanAction::withdraw_commitment)) return *error;
+  auto context = context_for(commitment_id);
+  if (!context) return context.error();
+  if (!reportable(context->plan.status)) {
+    return Error::conflict("Solo se retira un compromiso de un plan publicado o en implementación; antes, modifícalo.");
+  }
+  Commitment after = context->commitment;
+  after.withdrawn_reason = trim(reason);
+  if (after.withdrawn_reason.empty() || utf8_length(after.withdrawn_reason) > 2000) {
+    return Error::invalid("Explica por qué se retira el compromiso.", {{"withdrawn_reason", "escribe el motivo (máximo 2,000 caracteres)"}});
+  }
+  nlohmann::json before = context->commitment.to_json();
+  before.erase("milestones");
+  before.erase("indicators");
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  CommitmentRepository::update(*connection, after);
+  nlohmann::json after_json = after.to_json();
+  after_json.erase("milestones");
+  after_json.erase("indicators");
+  append_audit(*connection, actor, "withdraw", "commitment", after.id, context->plan.jurisdiction_id, std::move(before),
+               std::move(after_json));
+  transaction.commit();
+  return after;
+}
+
 Result<Milestone> PlanService::add_milestone(const Actor& actor, int64_t commitment_id, const MilestoneInput& input) {
   auto context = context_for(commitment_id);
   if (!context) return context.error();

@@ -84,6 +84,8 @@ class PlanService {
   Result<Commitment> add_commitment(const Actor& actor, int64_t plan_id, const CommitmentInput& input);
   Result<Commitment> update_commitment(const Actor& actor, int64_t commitment_id, const CommitmentInput& input);
   Result<Commitment> commitment(int64_t commitment_id);
+  // Admins withdraw a published commitment, with the reason shown beside it.
+  Result<Commitment> withdraw_commitment(const Actor& actor, int64_t commitment_id, const std::string& reason);
 
   Result<Milestone> add_milestone(const Actor& actor, int64_t commitment_id, const MilestoneInput& input);
   Result<Milestone> report_milestone(const Actor& actor, int64_t milestone_id, const std::string& status,

@@ -130,6 +130,20 @@ TEST_P(PlanServiceTest, OfficialsReportProgressOnlyForTheirInstitution) {
   EXPECT_EQ(progress_of(commitment).percent, 50);
 }
 
+TEST_P(PlanServiceTest, AdminsWithdrawPublishedCommitmentsWithAReason) {
+  ActionPlan plan = complete_plan();
+  int64_t id = plans_->plan(plan.id)->commitments[2].id;
+  EXPECT_EQ(plans_->withdraw_commitment(admin_, id, "Cambió la ley").error().kind, ErrorKind::conflict);  // still a draft
+  plans_->change_status(admin_, plan.id, "co_creation", "").take();
+  plans_->change_status(admin_, plan.id, "published", "").take();
+  Actor own{Role::official, 2, "Funcionaria", finance_};
+  EXPECT_EQ(plans_->withdraw_commitment(own, id, "No quiero").error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(plans_->withdraw_commitment(admin_, id, "  ").error().fields.at(0).field, "withdrawn_reason");
+  auto withdrawn = plans_->withdraw_commitment(admin_, id, "La reforma de 2025 cambió la autoridad responsable.");
+  ASSERT_TRUE(withdrawn.ok());
+  EXPECT_EQ(progress_of(plans_->commitment(id).take()).level, CompletionLevel::withdrawn);
+}
+
 TEST_P(PlanServiceTest, CommitmentsAreValidatedAgainstThePlan) {
   ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).take();
   CommitmentInput input = commitment_input(6);

@@ -1,0 +1,150 @@
+#include "plans/session_service.h"
+
+#include "audit/audit_log.h"
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/text.h"
+#include "plans/permissions.h"
+
+namespace apertura::plans {
+
+namespace {
+
+constexpr const char* kSessionColumns =
+    "SELECT id, jurisdiction_id, held_on, place, agenda, minutes, attendance FROM secretariat_sessions ";
+
+SecretariatSession session_from(const store::Row& row) {
+  SecretariatSession s;
+  s.id = row.integer("id");
+  s.jurisdiction_id = row.integer("jurisdiction_id");
+  s.held_on = row.text("held_on");
+  s.place = row.text("place");
+  s.agenda = row.text("agenda");
+  s.minutes = row.text("minutes");
+  for (const std::string& name : split(row.text("attendance"), '\n')) {
+    if (!trim(name).empty()) s.attendance.push_back(trim(name));
+  }
+  return s;
+}
+
+SessionAgreement agreement_from(const store::Row& row) {
+  return {row.integer("id"), row.integer("session_id"), row.text("description"), row.text("owner"),
+          row.text("due_on"), row.text("status")};
+}
+
+void audit_change(store::Connection& c, const Actor& actor, const std::string& action, const std::string& kind,
+                  int64_t id, int64_t jurisdiction_id, nlohmann::json before, nlohmann::json after) {
+  audit::AuditLog::append(c, actor, {action, kind, std::to_string(id), jurisdiction_id, true, std::move(before),
+                                     std::move(after)});
+}
+
+}  // namespace
+
+Result<SecretariatSession> SessionService::record(const Actor& actor, const std::string& jurisdiction,
+                                                  const SessionInput& input) {
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
+  auto place = jurisdictions_.find(jurisdiction);
+  if (!place) return place.error();
+  SecretariatSession session;
+  session.jurisdiction_id = place->id;
+  session.held_on = trim(input.held_on);
+  session.place = trim(input.place);
+  session.agenda = trim(input.agenda);
+  session.minutes = trim(input.minutes);
+  std::string attendance;
+  for (const std::string& name : split(input.attendance, '\n')) {
+    if (trim(name).empty()) continue;
+    session.attendance.push_back(trim(name));
+    attendance += trim(name) + "\n";
+  }
+  Validation validation;
+  validation.require(is_iso_date(session.held_on), "held_on", "escribe la fecha como AAAA-MM-DD");
+  validation.require(!session.place.empty() && utf8_length(session.place) <= 500, "place", "escribe el lugar o el enlace");
+  validation.require(!session.agenda.empty() && utf8_length(session.agenda) <= 10000, "agenda", "escribe el orden del día");
+  validation.require(utf8_length(session.minutes) <= 100000, "minutes", "la minuta es demasiado larga (máximo 100,000 caracteres)");
+  validation.require(is_valid_utf8(session.place + session.agenda + session.minutes + attendance), "minutes",
+                     "el texto contiene caracteres no válidos");
+  if (!validation.ok()) return validation.error();
+  std::string now = now_timestamp();
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  session.id = connection->insert_returning_id(
+      "INSERT INTO secretariat_sessions (jurisdiction_id, held_on, place, agenda, minutes, attendance, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {session.jurisdiction_id, session.held_on, session.place, session.agenda, session.minutes, attendance, now, now});
+  audit_change(*connection, actor, "create", "secretariat_session", session.id, session.jurisdiction_id, nullptr,
+               session.to_json());
+  transaction.commit();
+  return session;
+}
+
+Result<std::vector<SecretariatSession>> SessionService::sessions_of(const std::string& jurisdiction) {
+  auto place = jurisdictions_.find(jurisdiction);
+  if (!place) return place.error();
+  auto connection = database_.connect();
+  std::vector<SecretariatSession> out;
+  for (const auto& row : connection->query(std::string(kSessionColumns) + "WHERE jurisdiction_id = ? ORDER BY held_on DESC, id DESC",
+                                           {place->id})) {
+    out.push_back(session_from(row));
+  }
+  return out;
+}
+
+Result<SecretariatSession> SessionService::session(int64_t id) {
+  auto connection = database_.connect();
+  auto row = connection->query_one(std::string(kSessionColumns) + "WHERE id = ?", {id});
+  if (!row) return Error::not_found("No existe la sesión " + std::to_string(id) + ".");
+  SecretariatSession session = session_from(*row);
+  for (const auto& agreement : connection->query(
+           "SELECT id, session_id, description, owner, due_on, status FROM session_agreements WHERE session_id = ? "
+           "ORDER BY due_on, id",
+           {id})) {
+    session.agreements.push_back(agreement_from(agreement));
+  }
+  return session;
+}
+
+Result<SessionAgreement> SessionService::add_agreement(const Actor& actor, int64_t session_id, const AgreementInput& input) {
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
+  auto found = session(session_id);
+  if (!found) return found.error();
+  SessionAgreement agreement{0, session_id, trim(input.description), trim(input.owner), trim(input.due_on), "pending"};
+  Validation validation;
+  validation.require(!agreement.description.empty() && utf8_length(agreement.description) <= 2000, "description",
+                     "describe el acuerdo (máximo 2,000 caracteres)");
+  validation.require(!agreement.owner.empty() && utf8_length(agreement.owner) <= 200, "owner", "escribe quién es responsable");
+  validation.require(is_iso_date(agreement.due_on), "due_on", "escribe la fecha límite como AAAA-MM-DD");
+  if (!validation.ok()) return validation.error();
+  std::string now = now_timestamp();
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  agreement.id = connection->insert_returning_id(
+      "INSERT INTO session_agreements (session_id, description, owner, due_on, status, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
+      {session_id, agreement.description, agreement.owner, agreement.due_on, now, now});
+  audit_change(*connection, actor, "create", "session_agreement", agreement.id, found->jurisdiction_id, nullptr,
+               agreement.to_json());
+  transaction.commit();
+  return agreement;
+}
+
+Result<SessionAgreement> SessionService::complete_agreement(const Actor& actor, int64_t agreement_id) {
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
+  auto connection = database_.connect();
+  auto row = connection->query_one(
+      "SELECT a.id, a.session_id, a.description, a.owner, a.due_on, a.status, s.jurisdiction_id FROM session_agreements a "
+      "JOIN secretariat_sessions s ON s.id = a.session_id WHERE a.id = ?",
+      {agreement_id});
+  if (!row) return Error::not_found("No existe el acuerdo " + std::to_string(agreement_id) + ".");
+  SessionAgreement before = agreement_from(*row);
+  SessionAgreement after = before;
+  after.status = "done";
+  store::Transaction transaction(*connection);
+  connection->execute("UPDATE session_agreements SET status = 'done', updated_at = ? WHERE id = ?", {now_timestamp(), agreement_id});
+  audit_change(*connection, actor, "update", "session_agreement", agreement_id, row->integer("jurisdiction_id"),
+               before.to_json(), after.to_json());
+  transaction.commit();
+  return after;
+}
+
+}  // namespace apertura::plans

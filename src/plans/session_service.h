@@ -1,0 +1,48 @@
+#pragma once
+// Sessions of the secretariat. Rules: a session has a date (AAAA-MM-DD), a
+// place or link, and an agenda; minutes (Markdown) and attendance (one name
+// per line) may follow; an agreement has a description, an owner and a due
+// date, and is pending or done. Only admins record them; all are public and
+// audited.
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "jurisdictions/jurisdiction_service.h"
+#include "plans/session.h"
+#include "store/database.h"
+
+namespace apertura::plans {
+
+struct SessionInput {
+  std::string held_on;
+  std::string place;
+  std::string agenda;
+  std::string minutes;
+  std::string attendance;  // one name per line
+};
+
+struct AgreementInput {
+  std::string description;
+  std::string owner;
+  std::string due_on;
+};
+
+class SessionService {
+ public:
+  SessionService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions)
+      : database_(database), jurisdictions_(jurisdictions) {}
+
+  Result<SecretariatSession> record(const Actor& actor, const std::string& jurisdiction, const SessionInput& input);
+  // Newest first, without agreements.
+  Result<std::vector<SecretariatSession>> sessions_of(const std::string& jurisdiction);
+  Result<SecretariatSession> session(int64_t id);
+  Result<SessionAgreement> add_agreement(const Actor& actor, int64_t session_id, const AgreementInput& input);
+  Result<SessionAgreement> complete_agreement(const Actor& actor, int64_t agreement_id);
+
+ private:
+  store::Database& database_;
+  jurisdictions::JurisdictionService& jurisdictions_;
+};
+
+}  // namespace apertura::plans
