@@ -347,17 +347,12 @@ Result<int64_t> PlanService::check_reporting(const Actor& actor, int64_t milesto
 
 Result<Milestone> PlanService::report_milestone(const Actor& actor, int64_t milestone_id, const std::string& status,
                                                 const std::string& completed_on) {
+  auto jurisdiction_id = check_reporting(actor, milestone_id);
+  if (!jurisdiction_id) return jurisdiction_id.error();
   std::optional<Milestone> milestone;
   {
     auto connection = database_.connect();
     milestone = MilestoneRepository::find(*connection, milestone_id);
-  }
-  if (!milestone) return Error::not_found("No existe el hito " + std::to_string(milestone_id) + ".");
-  auto context = context_for(milestone->commitment_id);
-  if (!context) return context.error();
-  if (auto error = check_commitment_access(actor, context->commitment, true)) return *error;
-  if (!reportable(context->plan.status)) {
-    return Error::conflict("El avance se informa cuando el plan está publicado o en implementación.");
   }
   auto new_status = parse_milestone_status(trim(status));
   if (!new_status) {
@@ -377,8 +372,8 @@ Result<Milestone> PlanService::report_milestone(const Actor& actor, int64_t mile
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
   MilestoneRepository::update(*connection, *milestone);
-  append_audit(*connection, actor, "update", "milestone", milestone->id, context->plan.jurisdiction_id,
-               before.to_json(), milestone->to_json());
+  append_audit(*connection, actor, "update", "milestone", milestone->id, *jurisdiction_id, before.to_json(),
+               milestone->to_json());
   transaction.commit();
   return *milestone;
 }

@@ -3,23 +3,14 @@
 // bar moves, and every page visited passes axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, seriousViolations, demo } from './support.js';
+import { startPortal, expectAccessible, signIn as signInAt, demo } from './support.js';
 
 let portal;
 before(async () => { portal = await startPortal(); });
 after(async () => { await portal?.stop(); });
+const signIn = (page, email, password, options) => signInAt(portal, page, email, password, options);
 
-async function expectAccessible(page) {
-  assert.deepEqual(await seriousViolations(page), [], `accessibility violations on ${page.url()}`);
-}
 
-async function signIn(page, email, password) {
-  await page.goto(`${portal.url}/entrar`);
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
-}
 
 async function jaliscoPlanId(page) {
   const response = await page.request.get(`${portal.url}/api/v1/jurisdictions/14/plans`);

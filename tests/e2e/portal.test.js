@@ -2,22 +2,14 @@
 // adding an institution, and an accessibility check on every page visited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, seriousViolations, demo } from './support.js';
+import { startPortal, expectAccessible, signIn as signInAt, demo } from './support.js';
 
 let portal;
 before(async () => { portal = await startPortal(); });
 after(async () => { await portal?.stop(); });
+const signIn = (page, email, password, options) => signInAt(portal, page, email, password, options);
 
-async function expectAccessible(page) {
-  assert.deepEqual(await seriousViolations(page), [], `accessibility violations on ${page.url()}`);
-}
 
-async function signIn(page, email, password) {
-  await page.goto(`${portal.url}/entrar`);
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-}
 
 test('the home page lists the states that signed the declaration', async () => {
   const page = await portal.newPage();
@@ -64,7 +56,7 @@ test('a user signs out and signs in again', async () => {
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await page.getByRole('link', { name: 'Iniciar sesión' }).waitFor();
 
-  await signIn(page, 'luis@example.mx', 'contraseña-equivocada');
+  await signIn(page, 'luis@example.mx', 'contraseña-equivocada', { expectSuccess: false });
   await page.locator('.form-errors').waitFor();
   await expectAccessible(page);
   await signIn(page, 'luis@example.mx', 'otra-frase-muy-larga');

@@ -67,3 +67,17 @@ export async function seriousViolations(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+export async function expectAccessible(page) {
+  const assert = (await import('node:assert/strict')).default;
+  assert.deepEqual(await seriousViolations(page), [], `accessibility violations on ${page.url()}`);
+}
+
+// Fills the sign-in form; waits for the signed-in header unless told not to.
+export async function signIn(portal, page, email, password, { expectSuccess = true } = {}) {
+  await page.goto(`${portal.url}/entrar`);
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  if (expectSuccess) await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+}

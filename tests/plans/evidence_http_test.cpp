@@ -10,13 +10,11 @@ using apertura::testing::TestApp;
 
 const std::string kPdf = std::string("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
 
-class EvidenceHttpTest : public ::testing::TestWithParam<std::string> {
+class EvidenceHttpTest : public apertura::testing::AppTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && !apertura::testing::postgres_configured()) {
-      GTEST_SKIP() << "APERTURA_TEST_POSTGRES_URL is not set";
-    }
-    app_ = std::make_unique<TestApp>(GetParam());
+    AppTest::SetUp();
+    if (IsSkipped()) return;
     auto& places = app_->app().jurisdictions();
     places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
     places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
@@ -48,7 +46,6 @@ class EvidenceHttpTest : public ::testing::TestWithParam<std::string> {
     return {{"title", title}, {"commitment_id", std::to_string(commitment_id_)}};
   }
 
-  std::unique_ptr<TestApp> app_;
   int64_t commitment_id_ = 0;
   int64_t milestone_id_ = 0;
 };

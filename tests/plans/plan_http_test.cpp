@@ -8,13 +8,11 @@ namespace {
 using apertura::testing::HttpClient;
 using apertura::testing::TestApp;
 
-class PlanHttpTest : public ::testing::TestWithParam<std::string> {
+class PlanHttpTest : public apertura::testing::AppTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && !apertura::testing::postgres_configured()) {
-      GTEST_SKIP() << "APERTURA_TEST_POSTGRES_URL is not set";
-    }
-    app_ = std::make_unique<TestApp>(GetParam());
+    AppTest::SetUp();
+    if (IsSkipped()) return;
     auto& places = app_->app().jurisdictions();
     places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
     places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
@@ -51,7 +49,6 @@ class PlanHttpTest : public ::testing::TestWithParam<std::string> {
     ASSERT_EQ(indicator.status, 201u) << indicator.body;
   }
 
-  std::unique_ptr<TestApp> app_;
   int64_t finance_ = 0;
 };
 

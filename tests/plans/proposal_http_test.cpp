@@ -8,13 +8,11 @@ namespace {
 using apertura::testing::HttpClient;
 using apertura::testing::TestApp;
 
-class ProposalHttpTest : public ::testing::TestWithParam<std::string> {
+class ProposalHttpTest : public apertura::testing::AppTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && !apertura::testing::postgres_configured()) {
-      GTEST_SKIP() << "APERTURA_TEST_POSTGRES_URL is not set";
-    }
-    app_ = std::make_unique<TestApp>(GetParam());
+    AppTest::SetUp();
+    if (IsSkipped()) return;
     auto& places = app_->app().jurisdictions();
     places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
     places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
@@ -44,7 +42,6 @@ class ProposalHttpTest : public ::testing::TestWithParam<std::string> {
     return std::stoll(location.substr(location.rfind('/') + 1));
   }
 
-  std::unique_ptr<TestApp> app_;
   int64_t jalisco_commitment_ = 0;
   int64_t oaxaca_commitment_ = 0;
 };

@@ -17,19 +17,16 @@ TEST(Markdown, RendersAndDropsRawHtmlAndScriptLinks) {
   EXPECT_EQ(html.find("javascript:"), std::string::npos);
 }
 
-class SessionHttpTest : public ::testing::TestWithParam<std::string> {
+class SessionHttpTest : public apertura::testing::AppTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && !apertura::testing::postgres_configured()) {
-      GTEST_SKIP() << "APERTURA_TEST_POSTGRES_URL is not set";
-    }
-    app_ = std::make_unique<TestApp>(GetParam());
+    AppTest::SetUp();
+    if (IsSkipped()) return;
     app_->app().jurisdictions().create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
     app_->app().jurisdictions().create(Actor::system(), {"14", "Jalisco", "state"}).take();
     app_->create_user("admin@example.mx", Role::admin);
     app_->create_user("sociedad@example.mx", Role::civil_society);
   }
-  std::unique_ptr<TestApp> app_;
 };
 
 TEST_P(SessionHttpTest, AdminsRecordSessionsWithMinutesAttendanceAndAgreements) {

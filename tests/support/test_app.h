@@ -1,6 +1,8 @@
 #pragma once
 // The whole application on a test database, served over HTTP on a free
 // loopback port, with helpers to create accounts and sign in.
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 
@@ -39,6 +41,19 @@ class TestApp {
   std::unique_ptr<app::Application> application_;
   std::unique_ptr<web::Server> server_;
   uint16_t port_ = 0;
+};
+
+// A test run once per backend against the whole application; the
+// PostgreSQL run is skipped when no server is configured.
+class AppTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql" && !postgres_configured()) {
+      GTEST_SKIP() << "APERTURA_TEST_POSTGRES_URL is not set";
+    }
+    app_ = std::make_unique<TestApp>(GetParam());
+  }
+  std::unique_ptr<TestApp> app_;
 };
 
 }  // namespace apertura::testing

@@ -8,20 +8,17 @@ namespace {
 using apertura::testing::HttpClient;
 using apertura::testing::TestApp;
 
-class HttpTest : public ::testing::TestWithParam<std::string> {
+class HttpTest : public apertura::testing::AppTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && !apertura::testing::postgres_configured()) {
-      GTEST_SKIP() << "APERTURA_TEST_POSTGRES_URL is not set";
-    }
-    app_ = std::make_unique<TestApp>(GetParam());
+    AppTest::SetUp();
+    if (IsSkipped()) return;
     Actor loader = Actor::system();
     auto& jurisdictions = app_->app().jurisdictions();
     ASSERT_TRUE(jurisdictions.create(loader, {"00", "Estados Unidos Mexicanos", "federal"}).ok());
     ASSERT_TRUE(jurisdictions.create(loader, {"14", "Jalisco", "state"}).ok());
     ASSERT_TRUE(jurisdictions.create(loader, {"20", "Oaxaca", "state"}).ok());
   }
-  std::unique_ptr<TestApp> app_;
 };
 
 TEST_P(HttpTest, HomePageIsAccessibleSpanishHtmlWithSecurityHeaders) {
