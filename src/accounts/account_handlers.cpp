@@ -1,5 +1,7 @@
 #include "accounts/account_handlers.h"
 
+#include <algorithm>
+
 #include "web/api.h"
 #include "web/middleware.h"
 #include "web/pagination.h"
@@ -13,7 +15,8 @@ using web::Response;
 
 // Only local paths, so the sign-in form cannot be used to send people elsewhere.
 std::string safe_next(const std::string& next) {
-  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
+  bool control = std::any_of(next.begin(), next.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (next.empty() || control || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
     return "/";
   }
   return next;

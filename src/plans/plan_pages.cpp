@@ -149,14 +149,27 @@ Response form_action(Action action, Page page, const std::string& location, cons
   throw DomainException(error);
 }
 
+// The form's commitment_id as a number, or 0.
+int64_t form_commitment_id(const Request& request) {
+  std::string text = request.form().text("commitment_id");
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  return ec == std::errc() && ptr == text.data() + text.size() && id > 0 ? id : 0;
+}
+
+// Where to go back after a form on a commitment's page (only ever a local path).
+std::string commitment_location(const Request& request) {
+  int64_t id = form_commitment_id(request);
+  return id > 0 ? "/compromisos/" + std::to_string(id) : "/planes";
+}
+
 // Shows the commitment page named by the form's commitment_id with the
 // error, or the error page when the form names none or the error is not about the input.
 Response show_form_error(PageContext ctx, const Request& request, const Error& error) {
-  std::string text = request.form().text("commitment_id");
-  int64_t commitment_id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), commitment_id);
-  bool known = ec == std::errc() && ptr == text.data() + text.size() && commitment_id > 0;
-  if (!known || (error.kind != ErrorKind::invalid && error.kind != ErrorKind::conflict)) throw DomainException(error);
+  int64_t commitment_id = form_commitment_id(request);
+  if (commitment_id == 0 || (error.kind != ErrorKind::invalid && error.kind != ErrorKind::conflict)) {
+    throw DomainException(error);
+  }
   return commitment_page(ctx, request, commitment_id, &error);
 }
 
@@ -336,14 +349,14 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
                                                             *uploads.front().filename, uploads.front().data)
                            : ctx.services.evidence.add_link(request.actor, milestone_id, f.text("title"), f.text("url"));
     if (!result.ok()) return show_form_error(ctx, request, result.error());
-    return redirect_with("/compromisos/" + f.text("commitment_id"), "Agregamos la evidencia.");
+    return redirect_with(commitment_location(request), "Agregamos la evidencia.");
   });
   router.post("/evidencias/{id}/validacion", [ctx](Request& request) {
     const auto& f = request.form();
     auto result = ctx.services.evidence.validate(request.actor, id_param(request, "id", "la evidencia"),
                                                  f.text("validation"), f.text("validation_comment"));
     if (!result.ok()) return show_form_error(ctx, request, result.error());
-    return redirect_with("/compromisos/" + f.text("commitment_id"), "Registramos tu revisión de la evidencia.");
+    return redirect_with(commitment_location(request), "Registramos tu revisión de la evidencia.");
   });
   router.get("/evidencias/{id}", [ctx](Request& request) {
     auto evidence = ctx.services.evidence.find(id_param(request, "id", "la evidencia")).take();

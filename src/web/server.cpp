@@ -153,7 +153,14 @@ http::response<http::string_body> Server::State::respond(
   http::response<http::string_body> response{static_cast<http::status>(result.status),
                                              raw.version()};
   response.set(http::field::content_type, result.content_type);
-  for (auto& [name, value] : result.headers) response.insert(name, value);
+  for (auto& [name, value] : result.headers) {
+    // A line break in a header would let input split the response.
+    if (value.find_first_of("\r\n") != std::string::npos || name.find_first_of("\r\n:") != std::string::npos) {
+      spdlog::error("dropped a header with a line break for {} {}", request.method, request.target);
+      continue;
+    }
+    response.insert(name, value);
+  }
   add_standard_headers(response);
   bool compress = options.gzip && result.body.size() >= 1024 &&
                   is_compressible(result.content_type) &&

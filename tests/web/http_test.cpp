@@ -106,6 +106,9 @@ TEST_P(HttpTest, SignUpSignInAndSignOutThroughTheForms) {
                                             {"next", "//evil.example"}});
   EXPECT_EQ(right.status, 303u);
   EXPECT_EQ(right.header("location"), "/");  // no open redirect
+  auto split = client.post_form("/entrar", {{"email", "ana@example.mx"}, {"password", "contrasena-segura"},
+                                            {"next", "/cuenta\r\nSet-Cookie: x=1"}});
+  EXPECT_EQ(split.header("location"), "/");
   std::string session_cookie;
   for (const auto& cookie : right.all("set-cookie")) {
     if (cookie.rfind("apertura_session=", 0) == 0) session_cookie = cookie;

@@ -47,6 +47,21 @@ TEST(Server, AnExceptionInAHandlerIsA500AndTheServerGoesOn) {
   server.stop();
 }
 
+TEST(Server, HeadersWithLineBreaksAreDropped) {
+  Server server(test_options(), [](Request&) {
+    Response response = Response::redirect("/a\r\nSet-Cookie: evil=1");
+    response.set_header("X-Fine", "yes");
+    return response;
+  });
+  uint16_t port = server.start();
+  auto response = apertura::testing::HttpClient(port).get("/");
+  EXPECT_EQ(response.status, 303u);
+  EXPECT_EQ(response.header("location"), "");
+  EXPECT_EQ(response.header("set-cookie"), "");
+  EXPECT_EQ(response.header("x-fine"), "yes");
+  server.stop();
+}
+
 TEST(Server, HeadReturnsHeadersWithoutBody) {
   Server server(test_options(), [](Request&) { return Response::text("contenido"); });
   uint16_t port = server.start();
