@@ -215,6 +215,21 @@ web::Table milestones_table(const PlanDocument& document) {
   return table;
 }
 
+web::Table indicators_table(const PlanDocument& document) {
+  web::Table table{{{"commitment", "Compromiso"}, {"id", "Indicador"}, {"name", "Nombre"}, {"unit", "Unidad"},
+                    {"baseline", "Línea base"}, {"target", "Meta"}, {"current_value", "Valor actual"},
+                    {"measured_on", "Medido el"}, {"source", "Fuente"}},
+                   {}};
+  for (const auto& c : document.commitments) {
+    for (const auto& indicator : c.indicators) {
+      nlohmann::json row = indicator.to_json();
+      row["commitment"] = c.number;
+      table.rows.push_back(row);
+    }
+  }
+  return table;
+}
+
 }  // namespace
 
 std::string jurisdiction_section_html(PlanServices services, const web::Pages& pages, const Request& request,
@@ -244,6 +259,10 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     router.get("/planes/{id}/compromisos." + format, [ctx, format](Request& request) {
       auto document = ctx.services.plans.plan(id_param(request, "id", "el plan")).take();
       return web::download(commitments_table(document), "plan-" + std::to_string(document.plan.id) + "-compromisos", format);
+    });
+    router.get("/planes/{id}/indicadores." + format, [ctx, format](Request& request) {
+      auto document = ctx.services.plans.plan(id_param(request, "id", "el plan")).take();
+      return web::download(indicators_table(document), "plan-" + std::to_string(document.plan.id) + "-indicadores", format);
     });
     router.get("/planes/{id}/hitos." + format, [ctx, format](Request& request) {
       auto document = ctx.services.plans.plan(id_param(request, "id", "el plan")).take();

@@ -1,5 +1,7 @@
 #include "web/downloads.h"
 
+#include <cmath>
+
 namespace apertura::web {
 
 License License::cc_by_4() {
@@ -17,6 +19,11 @@ std::string cell_text(const nlohmann::json& value) {
   if (value.is_null()) return {};
   if (value.is_string()) return value.get<std::string>();
   if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_number_float()) {
+    // 90.0 is written 90, as a spreadsheet shows it.
+    double number = value.get<double>();
+    if (std::floor(number) == number && std::fabs(number) < 1e15) return std::to_string(static_cast<long long>(number));
+  }
   return value.dump();
 }
 

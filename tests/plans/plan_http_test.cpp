@@ -138,6 +138,8 @@ TEST_P(PlanHttpTest, OverviewAndPlanDownloads) {
   EXPECT_EQ(document.json()["commitments"].size(), 1u);
   auto milestones = app_->client().get("/planes/" + std::to_string(plan_id) + "/hitos.csv");
   EXPECT_NE(milestones.body.find("Hito 2026-03-31"), std::string::npos);
+  auto indicators = app_->client().get("/planes/" + std::to_string(plan_id) + "/indicadores.csv");
+  EXPECT_NE(indicators.body.find("1,1,Contratos publicados,%,10,90,,,"), std::string::npos) << indicators.body;
   EXPECT_EQ(app_->client().get("/planes/abc").status, 404u);
   EXPECT_EQ(app_->client().get("/api/v1/plans/999").status, 404u);
 }
