@@ -86,6 +86,13 @@ Entry AuditLog::append(store::Connection& connection, const Actor& actor, const 
   return entry;
 }
 
+Entry AuditLog::append_public(store::Connection& connection, const Actor& actor, const std::string& action,
+                              const std::string& entity_kind, int64_t entity_id,
+                              std::optional<int64_t> jurisdiction_id, nlohmann::json before, nlohmann::json after) {
+  return append(connection, actor,
+                {action, entity_kind, std::to_string(entity_id), jurisdiction_id, true, std::move(before), std::move(after)});
+}
+
 Verification AuditLog::verify(store::Connection& connection) {
   Verification result;
   std::string previous_hash;

@@ -47,6 +47,10 @@ class AuditLog {
  public:
   // Appends inside the caller's open transaction.
   static Entry append(store::Connection& connection, const Actor& actor, const Change& change);
+  // A public change to a record identified by number, for the common case.
+  static Entry append_public(store::Connection& connection, const Actor& actor, const std::string& action,
+                             const std::string& entity_kind, int64_t entity_id,
+                             std::optional<int64_t> jurisdiction_id, nlohmann::json before, nlohmann::json after);
   static Verification verify(store::Connection& connection);
   // Newest first.
   static std::vector<Entry> list(store::Connection& connection, bool public_only, int64_t limit,

@@ -56,12 +56,8 @@ Paged<Jurisdiction> JurisdictionRepository::list(store::Connection& c, std::opti
 std::vector<Jurisdiction> JurisdictionRepository::find_by_ids(store::Connection& c,
                                                               const std::vector<int64_t>& ids) {
   if (ids.empty()) return {};
-  std::string placeholders;
-  store::Params params;
-  for (int64_t id : ids) {
-    placeholders += placeholders.empty() ? "?" : ", ?";
-    params.emplace_back(id);
-  }
+  store::Params params(ids.begin(), ids.end());
+  std::string placeholders = store::placeholder_list(params.size());
   std::unordered_map<int64_t, Jurisdiction> by_id;
   for (const auto& row : c.query(std::string(kJurisdictionColumns) + "WHERE id IN (" + placeholders + ")", params)) {
     Jurisdiction j = jurisdiction_from_row(row);

@@ -156,12 +156,8 @@ Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_
 std::vector<Evidence> EvidenceService::for_milestones(const std::vector<int64_t>& milestone_ids) {
   std::vector<Evidence> out;
   if (milestone_ids.empty()) return out;
-  std::string placeholders;
-  store::Params params;
-  for (int64_t id : milestone_ids) {
-    placeholders += placeholders.empty() ? "?" : ", ?";
-    params.emplace_back(id);
-  }
+  store::Params params(milestone_ids.begin(), milestone_ids.end());
+  std::string placeholders = store::placeholder_list(params.size());
   auto connection = database_.connect();
   for (const auto& row : connection->query(std::string(kColumns) + "WHERE milestone_id IN (" + placeholders + ") ORDER BY id",
                                            params)) {

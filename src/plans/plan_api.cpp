@@ -71,8 +71,7 @@ void register_plan_api(web::Router& router, PlanServices services) {
   router.get("/api/v1/jurisdictions/{code}/plans", [&plans](Request& request) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& plan : plans.plans_of(request.param("code")).take()) items.push_back(plan.to_json());
-    web::PageRequest page{1, std::max<int64_t>(1, static_cast<int64_t>(items.size()))};
-    return web::api_list(request, items, page, static_cast<int64_t>(items.size()));
+    return web::api_all(request, items);
   });
   router.post("/api/v1/jurisdictions/{code}/plans", [&plans](Request& request) {
     auto body = web::read_json_object(request);
@@ -87,8 +86,7 @@ void register_plan_api(web::Router& router, PlanServices services) {
     for (const auto& row : plans.overview(today)) {
       items.push_back(overview_row_json(row, secretariats.secretariat_of(row.jurisdiction.id, today).constituted()));
     }
-    web::PageRequest page{1, std::max<int64_t>(1, static_cast<int64_t>(items.size()))};
-    return web::api_list(request, items, page, static_cast<int64_t>(items.size()));
+    return web::api_all(request, items);
   });
   router.get("/api/v1/plans/{id}", [&plans](Request& request) {
     auto document = plans.plan(id_param(request, "id", "el plan")).take();
@@ -148,8 +146,7 @@ void register_plan_api(web::Router& router, PlanServices services) {
   router.get("/api/v1/milestones/{id}/evidence", [services](Request& request) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : services.evidence.for_milestones({id_param(request, "id", "el hito")})) items.push_back(e.to_json());
-    web::PageRequest page{1, std::max<int64_t>(1, static_cast<int64_t>(items.size()))};
-    return web::api_list(request, items, page, static_cast<int64_t>(items.size()));
+    return web::api_all(request, items);
   });
   // A link as JSON ({"title", "url"}), or a file as multipart/form-data (fields title and file).
   router.post("/api/v1/milestones/{id}/evidence", [services](Request& request) {

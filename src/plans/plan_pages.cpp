@@ -50,16 +50,8 @@ nlohmann::json aims_options(const std::string& selected) {
   return options;
 }
 
-std::string checked_aims(const web::FormData& form) {
-  std::string letters;
-  for (const auto& [name, value] : form.pairs()) {
-    if (name == "aims") letters += value + ",";
-  }
-  return letters;
-}
-
 CommitmentInput commitment_from_form(const web::FormData& form) {
-  return {form.text("number"), form.text("title"), form.text("problem"), form.text("objective"), checked_aims(form),
+  return {form.text("number"), form.text("title"), form.text("problem"), form.text("objective"), form_aims(form),
           form.text("institution_id"), form.text("counterpart"), form.text("starts_on"), form.text("ends_on"),
           form.text("progress_method")};
 }
@@ -92,7 +84,7 @@ Response plan_page(PageContext ctx, const Request& request, int64_t plan_id, con
   }
   bool editable = document.plan.status == PlanStatus::draft || document.plan.status == PlanStatus::co_creation;
   data["can_add_commitment"] = can(request, PlanAction::create_commitment) && editable && document.commitments.size() < 5;
-  data["aims"] = aims_options(checked_aims(request.form()));
+  data["aims"] = aims_options(form_aims(request.form()));
   data["institutions"] = institution_options(ctx.services.plans, document.plan, std::nullopt);
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "plans/plan", data, error ? web::status_for(error->kind) : 200);
@@ -231,6 +223,14 @@ web::Table indicators_table(const PlanDocument& document) {
 }
 
 }  // namespace
+
+std::string form_aims(const web::FormData& form) {
+  std::string letters;
+  for (const auto& [name, value] : form.pairs()) {
+    if (name == "aims") letters += value + ",";
+  }
+  return letters;
+}
 
 std::string jurisdiction_section_html(PlanServices services, const web::Pages& pages, const Request& request,
                                       const jurisdictions::Jurisdiction& jurisdiction) {

@@ -25,6 +25,9 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
 std::string jurisdiction_section_html(PlanServices services, const web::Pages& pages, const web::Request& request,
                                       const jurisdictions::Jurisdiction& jurisdiction);
 
+// The aims ticked in a form (checkboxes named "aims"), as "a,e,".
+std::string form_aims(const web::FormData& form);
+
 // Parses a numeric path parameter; a 404 naming `what` otherwise.
 int64_t id_param(const web::Request& request, const std::string& name, const std::string& what);
 

@@ -30,11 +30,6 @@ std::optional<double> parse_number(const std::string& text) {
   return number;
 }
 
-void append_audit(store::Connection& c, const Actor& actor, const std::string& action, const std::string& kind,
-                  int64_t id, int64_t jurisdiction_id, nlohmann::json before, nlohmann::json after) {
-  audit::AuditLog::append(c, actor, {action, kind, std::to_string(id), jurisdiction_id, true, std::move(before),
-                                     std::move(after)});
-}
 
 Error plan_not_found(int64_t id) { return Error::not_found("No existe el plan de acción " + std::to_string(id) + "."); }
 
@@ -61,7 +56,7 @@ Result<ActionPlan> PlanService::create_plan(const Actor& actor, const std::strin
   try {
     store::Transaction transaction(*connection);
     plan.id = PlanRepository::insert(*connection, plan);
-    append_audit(*connection, actor, "create", "action_plan", plan.id, plan.jurisdiction_id, nullptr, plan.to_json());
+    audit::AuditLog::append_public(*connection, actor, "create", "action_plan", plan.id, plan.jurisdiction_id, nullptr, plan.to_json());
     transaction.commit();
   } catch (const store::UniqueViolation&) {
     return Error::conflict("Ya hay un plan de " + place->name + " que empieza el " + plan.starts_on + ".",
@@ -126,7 +121,7 @@ Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_i
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
   PlanRepository::update_status(*connection, after);
-  append_audit(*connection, actor, "change_status", "action_plan", after.id, after.jurisdiction_id, before.to_json(),
+  audit::AuditLog::append_public(*connection, actor, "change_status", "action_plan", after.id, after.jurisdiction_id, before.to_json(),
                after.to_json());
   transaction.commit();
   return after;
@@ -214,7 +209,7 @@ Result<Commitment> PlanService::save_commitment(const Actor& actor, const Action
     nlohmann::json after = commitment.to_json();
     after.erase("milestones");
     after.erase("indicators");
-    append_audit(*connection, actor, created ? "create" : "update", "commitment", commitment.id, plan.jurisdiction_id,
+    audit::AuditLog::append_public(*connection, actor, created ? "create" : "update", "commitment", commitment.id, plan.jurisdiction_id,
                  std::move(before), std::move(after));
     transaction.commit();
   } catch (const store::UniqueViolation&) {
@@ -287,7 +282,7 @@ Result<Commitment> PlanService::withdraw_commitment(const Actor& actor, int64_t 
   nlohmann::json after_json = after.to_json();
   after_json.erase("milestones");
   after_json.erase("indicators");
-  append_audit(*connection, actor, "withdraw", "commitment", after.id, context->plan.jurisdiction_id, std::move(before),
+  audit::AuditLog::append_public(*connection, actor, "withdraw", "commitment", after.id, context->plan.jurisdiction_id, std::move(before),
                std::move(after_json));
   transaction.commit();
   return after;
@@ -323,7 +318,7 @@ Result<Milestone> PlanService::add_milestone(const Actor& actor, int64_t commitm
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
   milestone.id = MilestoneRepository::insert(*connection, milestone);
-  append_audit(*connection, actor, "create", "milestone", milestone.id, context->plan.jurisdiction_id, nullptr,
+  audit::AuditLog::append_public(*connection, actor, "create", "milestone", milestone.id, context->plan.jurisdiction_id, nullptr,
                milestone.to_json());
   transaction.commit();
   return milestone;
@@ -372,7 +367,7 @@ Result<Milestone> PlanService::report_milestone(const Actor& actor, int64_t mile
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
   MilestoneRepository::update(*connection, *milestone);
-  append_audit(*connection, actor, "update", "milestone", milestone->id, *jurisdiction_id, before.to_json(),
+  audit::AuditLog::append_public(*connection, actor, "update", "milestone", milestone->id, *jurisdiction_id, before.to_json(),
                milestone->to_json());
   transaction.commit();
   return *milestone;
@@ -404,7 +399,7 @@ Result<Indicator> PlanService::add_indicator(const Actor& actor, int64_t commitm
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
   indicator.id = IndicatorRepository::insert(*connection, indicator);
-  append_audit(*connection, actor, "create", "indicator", indicator.id, context->plan.jurisdiction_id, nullptr,
+  audit::AuditLog::append_public(*connection, actor, "create", "indicator", indicator.id, context->plan.jurisdiction_id, nullptr,
                indicator.to_json());
   transaction.commit();
   return indicator;
@@ -437,7 +432,7 @@ Result<Indicator> PlanService::record_indicator(const Actor& actor, int64_t indi
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
   IndicatorRepository::update(*connection, *indicator);
-  append_audit(*connection, actor, "update", "indicator", indicator->id, context->plan.jurisdiction_id,
+  audit::AuditLog::append_public(*connection, actor, "update", "indicator", indicator->id, context->plan.jurisdiction_id,
                before.to_json(), indicator->to_json());
   transaction.commit();
   return *indicator;

@@ -23,14 +23,6 @@ nlohmann::json proposal_view(const Proposal& p) {
   return view;
 }
 
-std::string form_aims(const web::FormData& form) {
-  std::string letters;
-  for (const auto& [name, value] : form.pairs()) {
-    if (name == "aims") letters += value + ",";
-  }
-  return letters;
-}
-
 // The commitments a proposal of this jurisdiction can become, newest plan first.
 nlohmann::json commitment_choices(PlanService& plans, int64_t jurisdiction_id) {
   nlohmann::json choices = nlohmann::json::array();

@@ -14,11 +14,6 @@ namespace apertura::plans {
 namespace {
 
 
-void audit_change(store::Connection& c, const Actor& actor, const std::string& action, const std::string& kind,
-                  int64_t id, int64_t jurisdiction_id, nlohmann::json before, nlohmann::json after) {
-  audit::AuditLog::append(c, actor, {action, kind, std::to_string(id), jurisdiction_id, true, std::move(before),
-                                     std::move(after)});
-}
 
 Error not_found(int64_t id) { return Error::not_found("No existe la propuesta " + std::to_string(id) + "."); }
 
@@ -66,7 +61,7 @@ Result<Proposal> ProposalService::submit(const Actor& actor, const std::string& 
   store::Transaction transaction(*connection);
   proposal.id = ProposalRepository::insert(*connection, proposal);
   proposal.created_at = now_timestamp();
-  audit_change(*connection, actor, "create", "proposal", proposal.id, proposal.jurisdiction_id, nullptr, proposal.to_json());
+  audit::AuditLog::append_public(*connection, actor, "create", "proposal", proposal.id, proposal.jurisdiction_id, nullptr, proposal.to_json());
   transaction.commit();
   return proposal;
 }
@@ -113,7 +108,7 @@ Result<Proposal> ProposalService::support(const Actor& actor, int64_t proposal_i
   try {
     store::Transaction transaction(*connection);
     ProposalRepository::add_support(*connection, proposal_id, *actor.user_id);
-    audit_change(*connection, actor, "support", "proposal", proposal_id, proposal->jurisdiction_id, nullptr,
+    audit::AuditLog::append_public(*connection, actor, "support", "proposal", proposal_id, proposal->jurisdiction_id, nullptr,
                  {{"proposal_id", proposal_id}});
     transaction.commit();
   } catch (const store::UniqueViolation&) {
@@ -134,7 +129,7 @@ Result<ProposalComment> ProposalService::comment(const Actor& actor, int64_t pro
   }
   store::Transaction transaction(*connection);
   comment.id = ProposalRepository::add_comment(*connection, comment);
-  audit_change(*connection, actor, "comment", "proposal", proposal_id, proposal->jurisdiction_id, nullptr, comment.to_json());
+  audit::AuditLog::append_public(*connection, actor, "comment", "proposal", proposal_id, proposal->jurisdiction_id, nullptr, comment.to_json());
   transaction.commit();
   return comment;
 }
@@ -169,7 +164,7 @@ Result<Proposal> ProposalService::answer(const Actor& actor, int64_t proposal_id
   proposal->answered_at = now_timestamp();
   store::Transaction transaction(*connection);
   ProposalRepository::save_answer(*connection, *proposal);
-  audit_change(*connection, actor, "answer", "proposal", proposal->id, proposal->jurisdiction_id, before.to_json(),
+  audit::AuditLog::append_public(*connection, actor, "answer", "proposal", proposal->id, proposal->jurisdiction_id, before.to_json(),
                proposal->to_json());
   transaction.commit();
   return *proposal;

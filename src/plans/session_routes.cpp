@@ -78,8 +78,7 @@ void register_session_routes(web::Router& router, SessionService& sessions, cons
   router.get("/api/v1/jurisdictions/{code}/secretariat/sessions", [&sessions](Request& request) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& s : sessions.sessions_of(request.param("code")).take()) items.push_back(s.to_json());
-    web::PageRequest page{1, std::max<int64_t>(1, static_cast<int64_t>(items.size()))};
-    return web::api_list(request, items, page, static_cast<int64_t>(items.size()));
+    return web::api_all(request, items);
   });
   router.post("/api/v1/jurisdictions/{code}/secretariat/sessions", [&sessions](Request& request) {
     auto body = web::read_json_object(request);

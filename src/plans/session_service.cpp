@@ -32,11 +32,6 @@ SessionAgreement agreement_from(const store::Row& row) {
           row.text("due_on"), row.text("status")};
 }
 
-void audit_change(store::Connection& c, const Actor& actor, const std::string& action, const std::string& kind,
-                  int64_t id, int64_t jurisdiction_id, nlohmann::json before, nlohmann::json after) {
-  audit::AuditLog::append(c, actor, {action, kind, std::to_string(id), jurisdiction_id, true, std::move(before),
-                                     std::move(after)});
-}
 
 }  // namespace
 
@@ -72,7 +67,7 @@ Result<SecretariatSession> SessionService::record(const Actor& actor, const std:
       "INSERT INTO secretariat_sessions (jurisdiction_id, held_on, place, agenda, minutes, attendance, created_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {session.jurisdiction_id, session.held_on, session.place, session.agenda, session.minutes, attendance, now, now});
-  audit_change(*connection, actor, "create", "secretariat_session", session.id, session.jurisdiction_id, nullptr,
+  audit::AuditLog::append_public(*connection, actor, "create", "secretariat_session", session.id, session.jurisdiction_id, nullptr,
                session.to_json());
   transaction.commit();
   return session;
@@ -122,7 +117,7 @@ Result<SessionAgreement> SessionService::add_agreement(const Actor& actor, int64
       "INSERT INTO session_agreements (session_id, description, owner, due_on, status, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
       {session_id, agreement.description, agreement.owner, agreement.due_on, now, now});
-  audit_change(*connection, actor, "create", "session_agreement", agreement.id, found->jurisdiction_id, nullptr,
+  audit::AuditLog::append_public(*connection, actor, "create", "session_agreement", agreement.id, found->jurisdiction_id, nullptr,
                agreement.to_json());
   transaction.commit();
   return agreement;
@@ -141,7 +136,7 @@ Result<SessionAgreement> SessionService::complete_agreement(const Actor& actor, 
   after.status = "done";
   store::Transaction transaction(*connection);
   connection->execute("UPDATE session_agreements SET status = 'done', updated_at = ? WHERE id = ?", {now_timestamp(), agreement_id});
-  audit_change(*connection, actor, "update", "session_agreement", agreement_id, row->integer("jurisdiction_id"),
+  audit::AuditLog::append_public(*connection, actor, "update", "session_agreement", agreement_id, row->integer("jurisdiction_id"),
                before.to_json(), after.to_json());
   transaction.commit();
   return after;

@@ -16,6 +16,12 @@ int64_t Connection::insert_returning_id(std::string_view sql, const Params& para
   return rows.front()[0].as_integer();
 }
 
+std::string placeholder_list(size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
 Transaction::Transaction(Connection& connection) : connection_(connection) { connection_.begin(); }
 
 Transaction::~Transaction() {

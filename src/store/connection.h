@@ -34,6 +34,9 @@ class Connection {
   virtual void rollback() = 0;
 };
 
+// "?, ?, ?" for an IN list of `count` parameters.
+std::string placeholder_list(size_t count);
+
 // Begins a write transaction; rolls back unless commit() is called. Nested
 // use on one connection is a programming error and throws.
 class Transaction {

@@ -29,6 +29,11 @@ Response api_list(const Request& request, nlohmann::json items, const PageReques
   return response;
 }
 
+Response api_all(const Request& request, nlohmann::json items) {
+  auto total = static_cast<int64_t>(items.size());
+  return api_list(request, std::move(items), PageRequest{1, std::max<int64_t>(1, total)}, total);
+}
+
 Response api_item(nlohmann::json item, unsigned status) {
   return Response::json({{"data", std::move(item)}}, status);
 }

@@ -13,6 +13,8 @@ namespace apertura::web {
 Response api_list(const Request& request, nlohmann::json items, const PageRequest& page,
                   int64_t total);
 Response api_item(nlohmann::json item, unsigned status = 200);
+// A short list returned whole (one page holding every item), in the same envelope.
+Response api_all(const Request& request, nlohmann::json items);
 // Parses the body as a JSON object; a body that is not one is a 400 that
 // says where parsing stopped.
 nlohmann::json read_json_object(const Request& request);
