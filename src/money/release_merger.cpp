@@ -1,0 +1,299 @@
+#include "money/release_merger.h"
+
+#include <algorithm>
+
+namespace apertura::money {
+
+namespace {
+
+using nlohmann::json;
+
+const MergeRuleNode* child_rule(const MergeRuleNode* rules, std::string_view name) {
+  return rules ? rules->child(name) : nullptr;
+}
+
+bool only_objects(const json& array) {
+  return std::all_of(array.begin(), array.end(), [](const json& item) { return item.is_object(); });
+}
+
+// How the merge routine treats one input value.
+enum class Shape { literal, object, identified_array, ignored };
+
+Shape shape_of(const json& value, const MergeRuleNode* rule) {
+  if (rule && rule->whole_list) return Shape::literal;
+  if (value.is_object()) return value.empty() ? Shape::ignored : Shape::object;
+  if (value.is_array()) {
+    if (!only_objects(value)) return Shape::literal;       // strings, numbers or a mix
+    return value.empty() ? Shape::ignored : Shape::identified_array;
+  }
+  return Shape::literal;  // strings, numbers, booleans and null
+}
+
+std::string describe(const json& value) {
+  std::string text = value.dump();
+  if (text.size() > 80) text = text.substr(0, 77) + "...";
+  return text;
+}
+
+void check_object_slot(const json& existing, const std::string& path) {
+  if (!existing.is_null() && !existing.is_object()) {
+    throw MergeError("an earlier release had the value " + describe(existing) + " for /" + path +
+                     ", but this release has an object there");
+  }
+}
+
+void check_array_slot(const json& existing, const std::string& path) {
+  if (!existing.is_null() && !existing.is_array()) {
+    throw MergeError("an earlier release had " + describe(existing) + " for /" + path +
+                     ", but this release has an array of objects there");
+  }
+}
+
+// Finds the object an array item merges into, or nullptr to append it.
+json* merge_target(json& output, const json& item, size_t position, ArrayStrategy strategy) {
+  switch (strategy) {
+    case ArrayStrategy::append:
+      return nullptr;
+    case ArrayStrategy::by_position:
+      return position < output.size() ? &output[position] : nullptr;
+    case ArrayStrategy::by_identifier: {
+      auto id = item.find("id");
+      if (id == item.end() || id->is_null()) return nullptr;  // no id: always a new object
+      for (json& existing : output) {
+        auto existing_id = existing.find("id");
+        if (existing_id != existing.end() && existing_id->type() == id->type() && *existing_id == *id) {
+          return &existing;
+        }
+      }
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+// --- compiled release -------------------------------------------------------
+
+// Each merge function returns whether it met a field to merge (a value or a
+// null): as in the reference implementation, an object or array that only
+// held empty objects does not appear in the output.
+bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const std::string& path);
+
+bool compile_array(json& output, const json& input, const MergeRuleNode* rule, const std::string& path) {
+  bool touched = false;
+  ArrayStrategy strategy = rule ? rule->array_strategy : ArrayStrategy::by_identifier;
+  size_t position = 0;
+  for (const json& item : input) {
+    json* target = merge_target(output, item, position++, strategy);
+    if (target) {
+      touched = compile_object(*target, item, rule, path) || touched;
+      continue;
+    }
+    json fresh = json::object();
+    if (compile_object(fresh, item, rule, path)) {
+      output.push_back(std::move(fresh));
+      touched = true;
+    }
+  }
+  return touched;
+}
+
+// Merges `input` into the object or array at output[key], creating it when
+// missing and removing it again when nothing was merged into it.
+template <typename Merge>
+bool merge_into_slot(json& output, const std::string& key, json empty, Merge&& merge) {
+  bool created = !output.contains(key);
+  json& slot = output[key];
+  if (created) slot = std::move(empty);
+  bool touched = merge(slot);
+  if (created && !touched) output.erase(key);
+  return touched;
+}
+
+bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const std::string& path) {
+  bool touched = false;
+  for (const auto& [key, value] : input.items()) {
+    const MergeRuleNode* rule = child_rule(rules, key);
+    if (rule && rule->omit) continue;
+    std::string child_path = path.empty() ? key : path + "/" + key;
+    switch (shape_of(value, rule)) {
+      case Shape::ignored:
+        break;
+      case Shape::literal:
+        if (value.is_null()) {
+          output.erase(key);  // null removes the field
+        } else {
+          output[key] = value;
+        }
+        touched = true;
+        break;
+      case Shape::object:
+        if (output.contains(key)) check_object_slot(output[key], child_path);
+        touched = merge_into_slot(output, key, json::object(), [&](json& slot) {
+          return compile_object(slot, value, rule, child_path);
+        }) || touched;
+        break;
+      case Shape::identified_array:
+        if (output.contains(key)) check_array_slot(output[key], child_path);
+        touched = merge_into_slot(output, key, json::array(), [&](json& slot) {
+          return compile_array(slot, value, rule, child_path);
+        }) || touched;
+        break;
+    }
+  }
+  return touched;
+}
+
+// --- versioned release ------------------------------------------------------
+
+struct Provenance {
+  json release_id;
+  json release_date;
+  json release_tag;
+};
+
+bool version_object(json& output, const json& input, const MergeRuleNode* rules, const Provenance& from,
+                    const std::string& path, bool in_array);
+
+void add_version(json& history, const json& value, const Provenance& from, const std::string& path) {
+  if (history.is_null()) history = json::array();
+  if (!history.is_array()) {
+    throw MergeError("an earlier release had an object for /" + path + ", but this release has " + describe(value));
+  }
+  if (!history.empty() && history.back().is_object() && history.back()["value"] == value) return;
+  history.push_back({{"releaseID", from.release_id},
+                     {"releaseDate", from.release_date},
+                     {"releaseTag", from.release_tag},
+                     {"value", value}});
+}
+
+bool version_array(json& output, const json& input, const MergeRuleNode* rule, const Provenance& from,
+                   const std::string& path) {
+  bool touched = false;
+  ArrayStrategy strategy = rule ? rule->array_strategy : ArrayStrategy::by_identifier;
+  size_t position = 0;
+  for (const json& item : input) {
+    json* target = merge_target(output, item, position++, strategy);
+    if (target) {
+      touched = version_object(*target, item, rule, from, path, true) || touched;
+      continue;
+    }
+    // The `id` of an object in an array identifies it and is not versioned.
+    json fresh = json::object();
+    auto id = item.find("id");
+    bool has_id = id != item.end() && !id->is_null();
+    if (has_id) fresh["id"] = *id;
+    if (version_object(fresh, item, rule, from, path, true) || has_id) {
+      output.push_back(std::move(fresh));
+      touched = true;
+    }
+  }
+  return touched;
+}
+
+bool version_object(json& output, const json& input, const MergeRuleNode* rules, const Provenance& from,
+                    const std::string& path, bool in_array) {
+  bool touched = false;
+  for (const auto& [key, value] : input.items()) {
+    if (in_array && key == "id") continue;
+    const MergeRuleNode* rule = child_rule(rules, key);
+    if (rule && rule->omit) continue;
+    std::string child_path = path.empty() ? key : path + "/" + key;
+    switch (shape_of(value, rule)) {
+      case Shape::ignored:
+        break;
+      case Shape::literal:
+        add_version(output[key], value, from, child_path);
+        touched = true;
+        break;
+      case Shape::object:
+        if (output.contains(key)) check_object_slot(output[key], child_path);
+        touched = merge_into_slot(output, key, json::object(), [&](json& slot) {
+          return version_object(slot, value, rule, from, child_path, false);
+        }) || touched;
+        break;
+      case Shape::identified_array:
+        if (output.contains(key)) {
+          const json& slot = output[key];
+          if (!slot.is_array() || (!slot.empty() && slot.front().contains("releaseID"))) {
+            throw MergeError("an earlier release had a different kind of value for /" + child_path +
+                             ", but this release has an array of objects there");
+          }
+        }
+        touched = merge_into_slot(output, key, json::array(), [&](json& slot) {
+          return version_array(slot, value, rule, from, child_path);
+        }) || touched;
+        break;
+    }
+  }
+  return touched;
+}
+
+json field_or_null(const json& release, const char* name) {
+  auto it = release.find(name);
+  return it == release.end() ? json() : *it;
+}
+
+}  // namespace
+
+std::vector<const json*> releases_in_merge_order(const std::vector<json>& releases) {
+  std::vector<const json*> ordered;
+  ordered.reserve(releases.size());
+  for (const json& release : releases) ordered.push_back(&release);
+  if (ordered.size() < 2) return ordered;
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    const json& release = *ordered[i];
+    std::string which = "release " + std::to_string(i + 1);
+    if (!release.is_object()) throw MergeError(which + " is not a JSON object");
+    auto date = release.find("date");
+    if (date == release.end()) throw MergeError(which + " has no `date`");
+    if (date->is_null()) throw MergeError(which + " has a null `date`");
+    if (!date->is_string()) throw MergeError(which + " has a `date` that is not a string");
+  }
+  std::stable_sort(ordered.begin(), ordered.end(), [](const json* a, const json* b) {
+    return (*a)["date"].get_ref<const std::string&>() < (*b)["date"].get_ref<const std::string&>();
+  });
+  return ordered;
+}
+
+json compile_releases(const std::vector<json>& releases, const MergeRules& rules) {
+  json compiled = json::object();
+  compiled["tag"] = json::array({"compiled"});
+  json ocid, date;
+  for (const json* release : releases_in_merge_order(releases)) {
+    if (!release->is_object()) throw MergeError("a release is not a JSON object");
+    ocid = field_or_null(*release, "ocid");
+    date = field_or_null(*release, "date");
+    json body = *release;
+    body.erase("tag");  // `tag` is never merged, whatever the schema says
+    compile_object(compiled, body, &rules.root(), "");
+  }
+  std::string ocid_text = ocid.is_string() ? ocid.get<std::string>() : "None";
+  std::string date_text = date.is_string() ? date.get<std::string>() : "None";
+  compiled["tag"] = json::array({"compiled"});
+  compiled["id"] = ocid_text + "-" + date_text;
+  compiled["date"] = date;
+  if (ocid.is_null()) {
+    compiled.erase("ocid");
+  } else {
+    compiled["ocid"] = ocid;
+  }
+  return compiled;
+}
+
+json version_releases(const std::vector<json>& releases, const MergeRules& rules) {
+  json versioned = json::object();
+  json ocid;
+  for (const json* release : releases_in_merge_order(releases)) {
+    if (!release->is_object()) throw MergeError("a release is not a JSON object");
+    ocid = field_or_null(*release, "ocid");
+    Provenance from{field_or_null(*release, "id"), field_or_null(*release, "date"), field_or_null(*release, "tag")};
+    json body = *release;
+    body.erase("tag");
+    body.erase("ocid");  // the process identifier is not versioned
+    version_object(versioned, body, &rules.root(), from, "", false);
+  }
+  if (!ocid.is_null()) versioned["ocid"] = ocid;
+  return versioned;
+}
+
+}  // namespace apertura::money
