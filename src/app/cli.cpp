@@ -13,6 +13,7 @@
 #include "app/application.h"
 #include "app/demo.h"
 #include "core/crypto.h"
+#include "money/ocds_importer.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
 #include "web/server.h"
@@ -112,6 +113,56 @@ int backup(const Config& config, const std::string& file) {
   return 0;
 }
 
+void print_import(const std::string& file, const money::ImportSummary& summary) {
+  if (summary.refused) {
+    std::cerr << "rechazado: " << *summary.refused << " (no se escribió nada)\n";
+    return;
+  }
+  std::cout << file << ": " << summary.imported << " entregas importadas, " << summary.duplicates
+            << " duplicadas, " << summary.rejected << " rechazadas";
+  if (summary.linked > 0) std::cout << ", " << summary.linked << " entregas enlazadas (no incluidas) omitidas";
+  if (summary.from_compiled > 0) {
+    std::cout << ", " << summary.from_compiled << " entregas compiladas tomadas de registros sin entregas incluidas";
+  }
+  std::cout << "; " << summary.processes << " procesos compilados\n";
+  for (const auto& problem : summary.problems) {
+    std::cerr << "  " << problem.source << ":" << problem.line << " (byte " << problem.offset << ")";
+    if (!problem.ocid.empty()) std::cerr << " " << problem.ocid;
+    if (!problem.release_id.empty()) std::cerr << " entrega " << problem.release_id;
+    std::cerr << ": " << problem.reason << "\n";
+  }
+  if (summary.problems_total > static_cast<int64_t>(summary.problems.size())) {
+    std::cerr << "  ... y " << summary.problems_total - static_cast<int64_t>(summary.problems.size())
+              << " problemas más\n";
+  }
+}
+
+int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
+                const std::string& jurisdiction) {
+  money::ImportOptions options;
+  if (!jurisdiction.empty()) {
+    auto found = application.jurisdictions().find(jurisdiction);
+    if (!found) {
+      std::cerr << "error: no existe la jurisdicción `" << jurisdiction << "`\n";
+      return 1;
+    }
+    options.jurisdiction_id = found->id;
+  }
+  money::OcdsImporter importer(application.database(), actor, options);
+  money::ImportSummary total;
+  for (const auto& file : files) {
+    money::ImportSummary summary = importer.import_file(file, file);
+    print_import(file, summary);
+    total.add(std::move(summary));
+  }
+  if (files.size() > 1) {
+    std::cout << "total: " << total.imported << " importadas, " << total.duplicates << " duplicadas, "
+              << total.rejected << " rechazadas; " << total.processes << " procesos compilados\n";
+  }
+  if (total.refused) return 1;
+  return total.rejected > 0 ? 3 : 0;
+}
+
 std::string read_password() {
   if (const char* env = std::getenv("APERTURA_PASSWORD")) return env;
   std::string password;
@@ -163,6 +214,19 @@ int run_cli(int argc, char** argv) {
   audit_cmd->require_subcommand(1);
   audit_cmd->add_subcommand("verify", "Verifica la cadena de hashes");
 
+  auto* import_cmd = app.add_subcommand("import", "Importa datos abiertos");
+  import_cmd->require_subcommand(1);
+  auto* import_ocds_cmd = import_cmd->add_subcommand(
+      "ocds",
+      "Importa entregas OCDS: paquetes de entregas o de registros, entregas sueltas, JSON Lines; "
+      "también comprimidos con gzip. Sale con 0 si todo se importó, 3 si se rechazaron elementos "
+      "(se listan con su línea), 1 si un archivo no se pudo leer");
+  std::vector<std::string> import_files;
+  std::string import_jurisdiction;
+  import_ocds_cmd->add_option("files", import_files, "Archivos")->required()->check(CLI::ExistingFile);
+  import_ocds_cmd->add_option("--jurisdiction", import_jurisdiction,
+                              "Clave INEGI o nombre corto de la jurisdicción a la que pertenecen");
+
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -185,6 +249,7 @@ int run_cli(int argc, char** argv) {
                 << " propuestas nuevas\n";
       return 0;
     }
+    if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction);
     if (user_add->parsed() || set_role->parsed()) {
       auto role = parse_role(role_text);
       if (!role) {

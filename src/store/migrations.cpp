@@ -304,6 +304,96 @@ CREATE TABLE session_agreements (
 CREATE INDEX session_agreements_session ON session_agreements(session_id);
 )SQL";
 
+// Contracting processes (OCDS). Releases are kept as received; each process
+// keeps its compiled release and the columns that search, filters and red
+// flags read, so lists never parse JSON.
+const char* kContractingSql = R"SQL(
+CREATE TABLE ocds_packages (
+  id {{id}},
+  jurisdiction_id BIGINT REFERENCES jurisdictions(id),
+  source TEXT NOT NULL,
+  uri TEXT NOT NULL DEFAULT '',
+  publisher_name TEXT NOT NULL DEFAULT '',
+  license TEXT NOT NULL DEFAULT '',
+  publication_policy TEXT NOT NULL DEFAULT '',
+  published_date TEXT NOT NULL DEFAULT '',
+  version TEXT NOT NULL DEFAULT '',
+  metadata TEXT NOT NULL DEFAULT '{}',
+  imported_at TEXT NOT NULL
+);
+
+CREATE TABLE ocds_releases (
+  id {{id}},
+  ocid TEXT NOT NULL,
+  release_id TEXT NOT NULL,
+  release_date TEXT NOT NULL,
+  tags TEXT NOT NULL DEFAULT '[]',
+  ocds_version TEXT NOT NULL DEFAULT '1.1',
+  package_id BIGINT NOT NULL REFERENCES ocds_packages(id),
+  data TEXT NOT NULL,
+  UNIQUE (ocid, release_id)
+);
+CREATE INDEX ocds_releases_package ON ocds_releases(package_id);
+
+CREATE TABLE ocds_organizations (
+  id {{id}},
+  org_key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  identifier TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE contracting_processes (
+  id {{id}},
+  ocid TEXT NOT NULL UNIQUE,
+  jurisdiction_id BIGINT REFERENCES jurisdictions(id),
+  title TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  buyer_id BIGINT REFERENCES ocds_organizations(id),
+  buyer_name TEXT NOT NULL DEFAULT '',
+  procurement_method TEXT NOT NULL DEFAULT '',
+  procurement_method_details TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT '',
+  stage TEXT NOT NULL DEFAULT '',
+  currency TEXT NOT NULL DEFAULT '',
+  tender_amount DOUBLE PRECISION,
+  award_amount DOUBLE PRECISION,
+  contract_amount DOUBLE PRECISION,
+  amount DOUBLE PRECISION,
+  tenderers INTEGER,
+  budget_id TEXT NOT NULL DEFAULT '',
+  first_date TEXT NOT NULL,
+  last_date TEXT NOT NULL,
+  year INTEGER,
+  release_count INTEGER NOT NULL,
+  supplier_names TEXT NOT NULL DEFAULT '',
+  compiled TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX contracting_processes_buyer ON contracting_processes(buyer_id, year);
+CREATE INDEX contracting_processes_date ON contracting_processes(last_date);
+CREATE INDEX contracting_processes_amount ON contracting_processes(amount);
+CREATE INDEX contracting_processes_method ON contracting_processes(procurement_method);
+CREATE INDEX contracting_processes_jurisdiction ON contracting_processes(jurisdiction_id, year);
+
+CREATE TABLE process_parties (
+  process_id BIGINT NOT NULL REFERENCES contracting_processes(id) ON DELETE CASCADE,
+  organization_id BIGINT NOT NULL REFERENCES ocds_organizations(id),
+  role TEXT NOT NULL CHECK (role IN ('buyer', 'supplier', 'tenderer')),
+  amount DOUBLE PRECISION,
+  PRIMARY KEY (process_id, organization_id, role)
+);
+CREATE INDEX process_parties_organization ON process_parties(organization_id, role);
+)SQL";
+
+const char* kContractingSqlite = R"SQL(
+CREATE VIRTUAL TABLE process_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+)SQL";
+
+const char* kContractingPostgresql = R"SQL(
+ALTER TABLE contracting_processes ADD COLUMN search_vector tsvector;
+CREATE INDEX contracting_processes_search ON contracting_processes USING GIN (search_vector);
+)SQL";
+
 std::string for_dialect(const std::string& sql, Dialect dialect) {
   static const std::regex id_token(R"(\{\{id\}\})");
   return std::regex_replace(sql, id_token,
@@ -320,6 +410,7 @@ const std::vector<Migration>& all_migrations() {
       {3, "co-creation proposals", kProposalsSql, "", ""},
       {4, "evidence", kEvidenceSql, "", ""},
       {5, "secretariat sessions", kSessionsSql, "", ""},
+      {6, "contracting processes (OCDS)", kContractingSql, kContractingSqlite, kContractingPostgresql},
   };
   return migrations;
 }

@@ -1,0 +1,257 @@
+#include "money/contracting_repository.h"
+
+#include "core/clock.h"
+#include "core/text.h"
+#include "store/search_index.h"
+
+namespace apertura::money {
+
+namespace {
+
+using store::Connection;
+using store::Dialect;
+using store::Params;
+using store::Row;
+
+constexpr size_t kInChunk = 500;  // parameters per IN list
+
+const char* kProcessColumns =
+    "p.id, p.ocid, p.title, p.buyer_name, p.buyer_id, p.procurement_method, p.status, p.stage, p.currency, "
+    "p.amount, p.year, p.last_date, p.supplier_names, p.release_count";
+
+ProcessRow process_from(const Row& row) {
+  ProcessRow p;
+  p.id = row.integer("id");
+  p.ocid = row.text("ocid");
+  p.title = row.text("title");
+  p.buyer_name = row.text("buyer_name");
+  p.buyer_id = row.optional_integer("buyer_id");
+  p.procurement_method = row.text("procurement_method");
+  p.status = row.text("status");
+  p.stage = row.text("stage");
+  p.currency = row.text("currency");
+  if (!row.is_null("amount")) p.amount = row.real("amount");
+  p.year = row.optional_integer("year");
+  p.last_date = row.text("last_date");
+  p.supplier_names = row.text("supplier_names");
+  p.release_count = row.integer("release_count");
+  return p;
+}
+
+int64_t organization_id(Connection& connection, const OrganizationRef& organization) {
+  return connection.insert_returning_id(
+      "INSERT INTO ocds_organizations (org_key, name, identifier) VALUES (?, ?, ?) "
+      "ON CONFLICT (org_key) DO UPDATE SET name = excluded.name RETURNING id",
+      {organization.key, organization.name, organization.identifier});
+}
+
+// The full-text condition on p.id for the query's words, with its parameter.
+std::string text_condition(Connection& connection, const std::string& text, Params& params) {
+  std::vector<std::string> terms = store::SearchIndex::query_terms(text);
+  if (terms.empty()) return "";
+  std::string expression;
+  if (connection.dialect() == Dialect::sqlite) {
+    for (const auto& term : terms) expression += (expression.empty() ? "\"" : " \"") + term + "\"*";
+    params.emplace_back(expression);
+    return "p.id IN (SELECT rowid FROM process_fts WHERE process_fts MATCH ?)";
+  }
+  for (const auto& term : terms) expression += (expression.empty() ? "" : " & ") + term + ":*";
+  params.emplace_back(expression);
+  return "p.search_vector @@ to_tsquery('spanish', ?)";
+}
+
+}  // namespace
+
+int64_t ContractingRepository::insert_package(Connection& connection, const PackageRecord& package) {
+  return connection.insert_returning_id(
+      "INSERT INTO ocds_packages (jurisdiction_id, source, uri, publisher_name, license, publication_policy, "
+      "published_date, version, metadata, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {package.jurisdiction_id, package.source, package.uri, package.publisher_name, package.license,
+       package.publication_policy, package.published_date, package.version, package.metadata, now_timestamp()});
+}
+
+void ContractingRepository::update_package(Connection& connection, int64_t id, const PackageRecord& package) {
+  connection.execute(
+      "UPDATE ocds_packages SET uri = ?, publisher_name = ?, license = ?, publication_policy = ?, "
+      "published_date = ?, version = ?, metadata = ? WHERE id = ?",
+      {package.uri, package.publisher_name, package.license, package.publication_policy, package.published_date,
+       package.version, package.metadata, id});
+}
+
+bool ContractingRepository::insert_release(Connection& connection, const ReleaseRecord& release) {
+  return connection.execute(
+             "INSERT INTO ocds_releases (ocid, release_id, release_date, tags, ocds_version, package_id, data) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ocid, release_id) DO NOTHING",
+             {release.ocid, release.release_id, release.date, release.tags, release.ocds_version,
+              release.package_id, release.data}) > 0;
+}
+
+std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connection,
+                                                              const std::vector<std::string>& ocids) {
+  std::vector<StoredRelease> out;
+  for (size_t start = 0; start < ocids.size(); start += kInChunk) {
+    size_t count = std::min(kInChunk, ocids.size() - start);
+    Params params(ocids.begin() + static_cast<long>(start), ocids.begin() + static_cast<long>(start + count));
+    auto rows = connection.query(
+        "SELECT r.ocid, r.release_id, r.release_date, r.ocds_version, r.data, k.uri, k.publisher_name, k.license "
+        "FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id WHERE r.ocid IN (" +
+            store::placeholder_list(count) + ") ORDER BY r.ocid, r.id",
+        params);
+    for (const Row& row : rows) {
+      out.push_back({row.text("ocid"), row.text("release_id"), row.text("release_date"), row.text("ocds_version"),
+                     row.text("data"), row.text("uri"), row.text("publisher_name"), row.text("license")});
+    }
+  }
+  return out;
+}
+
+std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
+                                                         const std::vector<std::string>& ocids) {
+  std::set<std::string> known;
+  for (size_t start = 0; start < ocids.size(); start += kInChunk) {
+    size_t count = std::min(kInChunk, ocids.size() - start);
+    Params params(ocids.begin() + static_cast<long>(start), ocids.begin() + static_cast<long>(start + count));
+    for (const Row& row : connection.query(
+             "SELECT ocid FROM contracting_processes WHERE ocid IN (" + store::placeholder_list(count) + ")",
+             params)) {
+      known.insert(row.text("ocid"));
+    }
+  }
+  return known;
+}
+
+int64_t ContractingRepository::save_process(Connection& connection, const ProcessRecord& process) {
+  const ProcessSummary& s = process.summary;
+  std::optional<int64_t> buyer_id;
+  if (s.buyer) buyer_id = organization_id(connection, *s.buyer);
+  std::optional<int64_t> year;
+  if (s.year) year = *s.year;
+  int64_t id = connection.insert_returning_id(
+      "INSERT INTO contracting_processes (ocid, jurisdiction_id, title, description, buyer_id, buyer_name, "
+      "procurement_method, procurement_method_details, status, stage, currency, tender_amount, award_amount, "
+      "contract_amount, amount, tenderers, budget_id, first_date, last_date, year, release_count, supplier_names, "
+      "compiled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (ocid) DO UPDATE SET jurisdiction_id = COALESCE(excluded.jurisdiction_id, "
+      "contracting_processes.jurisdiction_id), title = excluded.title, description = excluded.description, "
+      "buyer_id = excluded.buyer_id, buyer_name = excluded.buyer_name, "
+      "procurement_method = excluded.procurement_method, "
+      "procurement_method_details = excluded.procurement_method_details, status = excluded.status, "
+      "stage = excluded.stage, currency = excluded.currency, tender_amount = excluded.tender_amount, "
+      "award_amount = excluded.award_amount, contract_amount = excluded.contract_amount, amount = excluded.amount, "
+      "tenderers = excluded.tenderers, budget_id = excluded.budget_id, first_date = excluded.first_date, "
+      "last_date = excluded.last_date, year = excluded.year, release_count = excluded.release_count, "
+      "supplier_names = excluded.supplier_names, compiled = excluded.compiled, updated_at = excluded.updated_at "
+      "RETURNING id",
+      {s.ocid, process.jurisdiction_id, s.title, s.description, buyer_id, s.buyer ? s.buyer->name : "",
+       s.procurement_method, s.procurement_method_details, s.status, s.stage, s.currency, s.tender_amount,
+       s.award_amount, s.contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date, process.last_date,
+       year, process.release_count, s.supplier_names, process.compiled, now_timestamp()});
+
+  connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
+  for (const PartyShare& party : s.parties) {
+    int64_t organization = party.role == "buyer" && buyer_id ? *buyer_id : organization_id(connection, party.organization);
+    connection.execute(
+        "INSERT INTO process_parties (process_id, organization_id, role, amount) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (process_id, organization_id, role) DO NOTHING",
+        {id, organization, party.role, party.amount});
+  }
+
+  std::string folded = fold_for_search(s.search_text);
+  if (connection.dialect() == Dialect::sqlite) {
+    connection.execute("DELETE FROM process_fts WHERE rowid = ?", {id});
+    connection.execute("INSERT INTO process_fts (rowid, body) VALUES (?, ?)", {id, folded});
+  } else {
+    connection.execute("UPDATE contracting_processes SET search_vector = to_tsvector('spanish', ?) WHERE id = ?",
+                       {folded, id});
+  }
+  return id;
+}
+
+Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, const ProcessFilter& filter,
+                                                        const Slice& slice) {
+  Params params;
+  std::vector<std::string> conditions;
+  if (!filter.text.empty()) {
+    std::string condition = text_condition(connection, filter.text, params);
+    if (!condition.empty()) conditions.push_back(condition);
+  }
+  if (filter.buyer_id) {
+    conditions.push_back("p.buyer_id = ?");
+    params.emplace_back(*filter.buyer_id);
+  }
+  if (filter.supplier_id) {
+    conditions.push_back(
+        "p.id IN (SELECT process_id FROM process_parties WHERE organization_id = ? AND role = 'supplier')");
+    params.emplace_back(*filter.supplier_id);
+  }
+  if (filter.jurisdiction_id) {
+    conditions.push_back("p.jurisdiction_id = ?");
+    params.emplace_back(*filter.jurisdiction_id);
+  }
+  if (!filter.method.empty()) {
+    conditions.push_back("p.procurement_method = ?");
+    params.emplace_back(filter.method);
+  }
+  if (!filter.status.empty()) {
+    conditions.push_back("p.status = ?");
+    params.emplace_back(filter.status);
+  }
+  if (!filter.date_from.empty()) {
+    conditions.push_back("p.last_date >= ?");
+    params.emplace_back(filter.date_from);
+  }
+  if (!filter.date_to.empty()) {
+    conditions.push_back("p.last_date < ?");
+    params.emplace_back(filter.date_to + "T99");  // the whole last day
+  }
+  if (filter.amount_min) {
+    conditions.push_back("p.amount >= ?");
+    params.emplace_back(*filter.amount_min);
+  }
+  if (filter.amount_max) {
+    conditions.push_back("p.amount <= ?");
+    params.emplace_back(*filter.amount_max);
+  }
+  std::string where;
+  for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  std::string order = filter.sort == "oldest"        ? "p.last_date ASC, p.id ASC"
+                      : filter.sort == "amount_desc" ? "p.amount IS NULL, p.amount DESC, p.id DESC"
+                      : filter.sort == "amount_asc"  ? "p.amount IS NULL, p.amount ASC, p.id ASC"
+                                                     : "p.last_date DESC, p.id DESC";
+  Params page_params = params;
+  page_params.emplace_back(slice.limit);
+  page_params.emplace_back(slice.offset);
+  Paged<ProcessRow> page;
+  for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns + " FROM contracting_processes p" +
+                                             where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                                         page_params)) {
+    page.items.push_back(process_from(row));
+  }
+  if (needs_count(page.items.size(), slice)) {
+    page.total = connection.query_one("SELECT COUNT(*) AS n FROM contracting_processes p" + where, params)
+                     ->integer("n");
+  } else {
+    page.total = slice.offset + static_cast<int64_t>(page.items.size());
+  }
+  return page;
+}
+
+std::optional<ProcessRow> ContractingRepository::process_by_ocid(Connection& connection, const std::string& ocid) {
+  auto row = connection.query_one(std::string("SELECT ") + kProcessColumns +
+                                      " FROM contracting_processes p WHERE p.ocid = ?",
+                                  {ocid});
+  if (!row) return std::nullopt;
+  return process_from(*row);
+}
+
+std::optional<std::string> ContractingRepository::compiled_of(Connection& connection, const std::string& ocid) {
+  auto row = connection.query_one("SELECT compiled FROM contracting_processes WHERE ocid = ?", {ocid});
+  if (!row) return std::nullopt;
+  return row->text("compiled");
+}
+
+int64_t ContractingRepository::count_processes(Connection& connection) {
+  return connection.query_one("SELECT COUNT(*) AS n FROM contracting_processes")->integer("n");
+}
+
+}  // namespace apertura::money

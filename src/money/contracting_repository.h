@@ -1,0 +1,106 @@
+#pragma once
+// SQL for packages, releases, contracting processes and the organisations
+// that buy and sell in them. The caller owns the transaction.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/paging.h"
+#include "money/process_summary.h"
+#include "store/connection.h"
+
+namespace apertura::money {
+
+struct PackageRecord {
+  std::optional<int64_t> jurisdiction_id;
+  std::string source;
+  std::string uri;
+  std::string publisher_name;
+  std::string license;
+  std::string publication_policy;
+  std::string published_date;
+  std::string version;
+  std::string metadata = "{}";
+};
+
+struct ReleaseRecord {
+  std::string ocid;
+  std::string release_id;
+  std::string date;
+  std::string tags = "[]";
+  std::string ocds_version = "1.1";
+  int64_t package_id = 0;
+  std::string data;
+};
+
+struct StoredRelease {
+  std::string ocid;
+  std::string release_id;
+  std::string date;
+  std::string ocds_version;
+  std::string data;
+  std::string package_uri;
+  std::string publisher_name;
+  std::string license;
+};
+
+struct ProcessRecord {
+  ProcessSummary summary;
+  std::optional<int64_t> jurisdiction_id;
+  std::string compiled;
+  std::string first_date;
+  std::string last_date;
+  int64_t release_count = 0;
+};
+
+// A process as lists show it (no compiled release).
+struct ProcessRow {
+  int64_t id = 0;
+  std::string ocid;
+  std::string title;
+  std::string buyer_name;
+  std::optional<int64_t> buyer_id;
+  std::string procurement_method;
+  std::string status;
+  std::string stage;
+  std::string currency;
+  std::optional<double> amount;
+  std::optional<int64_t> year;
+  std::string last_date;
+  std::string supplier_names;
+  int64_t release_count = 0;
+};
+
+struct ProcessFilter {
+  std::string text;
+  std::optional<int64_t> buyer_id;
+  std::optional<int64_t> supplier_id;
+  std::optional<int64_t> jurisdiction_id;
+  std::string method;
+  std::string status;
+  std::string date_from;  // YYYY-MM-DD, compared with the latest release date
+  std::string date_to;
+  std::optional<double> amount_min;
+  std::optional<double> amount_max;
+  std::string sort = "recent";  // recent, oldest, amount_desc, amount_asc
+};
+
+class ContractingRepository {
+ public:
+  static int64_t insert_package(store::Connection& connection, const PackageRecord& package);
+  static void update_package(store::Connection& connection, int64_t id, const PackageRecord& package);
+  // False when a release with this ocid and id is already stored.
+  static bool insert_release(store::Connection& connection, const ReleaseRecord& release);
+  static std::vector<StoredRelease> releases_of(store::Connection& connection, const std::vector<std::string>& ocids);
+  static std::set<std::string> known_ocids(store::Connection& connection, const std::vector<std::string>& ocids);
+  static int64_t save_process(store::Connection& connection, const ProcessRecord& process);
+
+  static Paged<ProcessRow> find_processes(store::Connection& connection, const ProcessFilter& filter,
+                                          const Slice& slice);
+  static std::optional<ProcessRow> process_by_ocid(store::Connection& connection, const std::string& ocid);
+  static std::optional<std::string> compiled_of(store::Connection& connection, const std::string& ocid);
+  static int64_t count_processes(store::Connection& connection);
+};
+
+}  // namespace apertura::money

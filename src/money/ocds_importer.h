@@ -1,0 +1,62 @@
+#pragma once
+// Imports OCDS files into the store: every valid release is kept as received
+// (one copy per ocid + id), each touched contracting process is compiled
+// again, and everything else is reported with where it is in the file and why.
+// Work is committed in batches; a batch is all or nothing, so a killed import
+// leaves the store as it was before the batch it was in.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.h"
+#include "money/ocds_stream.h"
+#include "store/database.h"
+
+namespace apertura::money {
+
+struct ImportProblem {
+  std::string source;
+  uint64_t line = 0;
+  uint64_t offset = 0;
+  std::string ocid;
+  std::string release_id;
+  std::string reason;
+};
+
+struct ImportSummary {
+  int64_t imported = 0;       // new releases stored
+  int64_t duplicates = 0;     // releases whose ocid + id were already stored
+  int64_t rejected = 0;       // releases or items that could not be imported
+  int64_t linked = 0;         // linked (not embedded) releases inside records
+  int64_t from_compiled = 0;  // compiled releases taken from records without embedded releases
+  int64_t processes = 0;      // contracting processes compiled
+  int64_t problems_total = 0;
+  std::vector<ImportProblem> problems;  // the first kMaxKeptProblems
+  std::optional<std::string> refused;   // the file was refused whole; nothing was written
+
+  static constexpr size_t kMaxKeptProblems = 1000;
+  void add(ImportSummary other);
+};
+
+struct ImportOptions {
+  std::optional<int64_t> jurisdiction_id;
+  size_t batch_size = 1000;
+  size_t max_item_bytes = 64u << 20;  // one release or record
+};
+
+class OcdsImporter {
+ public:
+  OcdsImporter(store::Database& database, Actor actor, ImportOptions options = {});
+  // `source` names the file in reports and in the stored package.
+  ImportSummary import_file(const std::string& path, const std::string& source);
+  ImportSummary import_text(const std::string& text, const std::string& source);
+
+ private:
+  StreamLimits limits() const;
+  store::Database& database_;
+  Actor actor_;
+  ImportOptions options_;
+};
+
+}  // namespace apertura::money

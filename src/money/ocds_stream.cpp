@@ -1,0 +1,360 @@
+#include "money/ocds_stream.h"
+
+#include <zlib.h>
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace apertura::money {
+
+namespace {
+
+// Bytes from a file (gzip or plain: zlib reads plain files transparently) or
+// from memory, with the position and line of the next byte.
+class ByteReader {
+ public:
+  explicit ByteReader(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
+    if (!file_) throw StreamError("no se puede abrir " + path, 0, 1);
+    gzbuffer(file_, 1 << 17);
+    buffer_.resize(1 << 16);
+  }
+  explicit ByteReader(const std::string* text) : text_(text) {}
+  ~ByteReader() {
+    if (file_) gzclose(file_);
+  }
+  ByteReader(const ByteReader&) = delete;
+  ByteReader& operator=(const ByteReader&) = delete;
+
+  // The next byte without consuming it, or -1 at the end.
+  int peek() {
+    if (position_ == size_ && !refill()) return -1;
+    return static_cast<unsigned char>(data()[position_]);
+  }
+  int get() {
+    int c = peek();
+    if (c < 0) return c;
+    ++position_;
+    ++offset_;
+    if (c == '\n') ++line_;
+    return c;
+  }
+  uint64_t offset() const { return offset_; }
+  uint64_t line() const { return line_; }
+
+  // Copies bytes into `out` (unless null) until the value that starts here
+  // ends; returns false at the end of input inside the value.
+  bool copy_value(std::string* out, size_t limit, bool& too_large);
+
+ private:
+  const char* data() const { return text_ ? text_->data() + text_base_ : buffer_.data(); }
+  bool refill() {
+    if (text_) {
+      if (text_base_ + size_ >= text_->size()) return false;
+      text_base_ += size_;
+      size_ = text_->size() - text_base_;
+      position_ = 0;
+      return size_ > 0;
+    }
+    int read = gzread(file_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
+    if (read < 0) {
+      int code = 0;
+      const char* message = gzerror(file_, &code);
+      throw StreamError(std::string("no se puede leer el archivo: ") + message, offset_, line_);
+    }
+    size_ = static_cast<size_t>(read);
+    position_ = 0;
+    return size_ > 0;
+  }
+
+  gzFile file_ = nullptr;
+  const std::string* text_ = nullptr;
+  size_t text_base_ = 0;
+  std::vector<char> buffer_;
+  size_t size_ = 0;
+  size_t position_ = 0;
+  uint64_t offset_ = 0;
+  uint64_t line_ = 1;
+};
+
+bool ByteReader::copy_value(std::string* out, size_t limit, bool& too_large) {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  bool scalar = false;
+  while (true) {
+    if (position_ == size_ && !refill()) return scalar && depth == 0;
+    // Work a buffer at a time: scan for the bytes that matter.
+    const char* begin = data() + position_;
+    const char* end = data() + size_;
+    const char* p = begin;
+    bool done = false;
+    for (; p < end; ++p) {
+      char c = *p;
+      if (c == '\n') ++line_;
+      if (in_string) {
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          in_string = false;
+          if (depth == 0) {
+            ++p;
+            done = true;
+            break;
+          }
+        }
+        continue;
+      }
+      if (scalar) {
+        if (c == ',' || c == ']' || c == '}' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+          if (c == '\n') --line_;  // not consumed
+          done = true;
+          break;
+        }
+        continue;
+      }
+      if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        --depth;
+        if (depth <= 0) {
+          ++p;
+          done = true;
+          break;
+        }
+      } else if (depth == 0 && c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        scalar = true;
+      }
+    }
+    size_t consumed = static_cast<size_t>(p - begin);
+    if (out && !too_large) {
+      if (out->size() + consumed > limit) {
+        too_large = true;
+        out->clear();
+        out->shrink_to_fit();
+      } else {
+        out->append(begin, consumed);
+      }
+    }
+    position_ += consumed;
+    offset_ += consumed;
+    if (done) return true;
+  }
+}
+
+class Parser {
+ public:
+  Parser(ByteReader& in, const StreamHandlers& handlers, const StreamLimits& limits)
+      : in_(in), handlers_(handlers), limits_(limits) {}
+
+  void run() {
+    skip_whitespace_and_bom();
+    int first = in_.peek();
+    if (first < 0) return;  // an empty file holds nothing to import
+    if (first != '{' && first != '[') {
+      throw StreamError(std::string("no es JSON: empieza con «") + static_cast<char>(first) +
+                            "»; se esperaba un paquete, entrega o registro OCDS (un objeto JSON), "
+                            "un arreglo JSON o JSON Lines",
+                        in_.offset(), in_.line());
+    }
+    while (true) {
+      skip_whitespace();
+      int c = in_.peek();
+      if (c < 0) return;
+      if (c == '{') {
+        top_level_object();
+      } else if (c == '[') {
+        top_level_array();
+      } else if (c == ',') {
+        in_.get();  // tolerated between concatenated values
+      } else {
+        // A stray value in JSON Lines: handed over, to be reported as not a release.
+        handlers_.item(capture(StreamItem::Kind::top_level, std::nullopt));
+      }
+    }
+  }
+
+ private:
+  std::string limit_text() const {
+    size_t limit = limits_.max_item_bytes;
+    return "más de " + (limit >= (1u << 20) ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes");
+  }
+
+  [[noreturn]] void fail(const std::string& message) { throw StreamError(message, in_.offset(), in_.line()); }
+
+  void skip_whitespace_and_bom() {
+    if (in_.peek() == 0xEF) {
+      in_.get();
+      if (in_.get() != 0xBB || in_.get() != 0xBF) fail("no es JSON: empieza con bytes desconocidos");
+    }
+    skip_whitespace();
+  }
+  void skip_whitespace() {
+    while (true) {
+      int c = in_.peek();
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        in_.get();
+      } else {
+        return;
+      }
+    }
+  }
+  void expect(char wanted, const char* what) {
+    skip_whitespace();
+    int c = in_.get();
+    if (c != wanted) {
+      if (c < 0) fail(std::string("el archivo termina donde se esperaba ") + what + " (¿está truncado?)");
+      fail(std::string("se esperaba ") + what + " y hay «" + static_cast<char>(c) + "»");
+    }
+  }
+
+  StreamItem capture(StreamItem::Kind kind, std::optional<size_t> package) {
+    StreamItem item;
+    item.kind = kind;
+    item.package = package;
+    item.offset = in_.offset();
+    item.line = in_.line();
+    bool too_large = false;
+    if (!in_.copy_value(&item.text, limits_.max_item_bytes, too_large)) {
+      fail("el archivo termina dentro de un valor que empieza en la línea " + std::to_string(item.line) + " (¿está truncado?)");
+    }
+    if (too_large) item.oversize = limit_text();
+    return item;
+  }
+
+  std::string read_key() {
+    std::string key;
+    bool too_large = false;
+    if (in_.peek() != '"') {
+      int c = in_.peek();
+      if (c < 0) fail("el archivo termina dentro de un objeto (¿está truncado?)");
+      fail(std::string("se esperaba un nombre de campo entre comillas y hay «") + static_cast<char>(c) + "»");
+    }
+    if (!in_.copy_value(&key, 4096, too_large) || too_large) fail("un nombre de campo es demasiado largo o no termina");
+    return key;  // with its quotes, as in the file
+  }
+
+  // A top-level object: a package whose "releases"/"records" array is
+  // streamed, or a release or record handed over whole.
+  void top_level_object() {
+    uint64_t start_offset = in_.offset();
+    uint64_t start_line = in_.line();
+    std::string text = "{";
+    bool text_too_large = false;
+    std::optional<size_t> package;
+    in_.get();
+    bool first = true;
+    while (true) {
+      skip_whitespace();
+      if (in_.peek() == '}') {
+        in_.get();
+        break;
+      }
+      if (!first) expect(',', "«,» o «}»");
+      skip_whitespace();
+      std::string key = read_key();
+      expect(':', "«:»");
+      skip_whitespace();
+      bool streamed = (key == "\"releases\"" || key == "\"records\"") && in_.peek() == '[' && !package;
+      if (streamed) {
+        package = next_package_++;
+        if (handlers_.package_begin) handlers_.package_begin(*package, text + "}");
+        stream_array(key == "\"records\"" ? StreamItem::Kind::record : StreamItem::Kind::release, *package);
+        first = false;
+        continue;
+      }
+      if (!(first || text.size() == 1)) text += ',';
+      text += key;
+      text += ':';
+      if (!in_.copy_value(&text, limits_.max_item_bytes, text_too_large)) {
+        fail("el archivo termina dentro del objeto que empieza en la línea " + std::to_string(start_line) +
+             " (¿está truncado?)");
+      }
+      first = false;
+    }
+    text += '}';
+    if (package) {
+      if (text_too_large) text = "{}";
+      if (handlers_.package_end) handlers_.package_end(*package, text);
+      return;
+    }
+    StreamItem item;
+    item.kind = StreamItem::Kind::top_level;
+    item.offset = start_offset;
+    item.line = start_line;
+    if (text_too_large) {
+      item.oversize = limit_text();
+    } else {
+      item.text = std::move(text);
+    }
+    handlers_.item(item);
+  }
+
+  void stream_array(StreamItem::Kind kind, size_t package) {
+    in_.get();  // '['
+    bool first = true;
+    while (true) {
+      skip_whitespace();
+      int c = in_.peek();
+      if (c == ']') {
+        in_.get();
+        return;
+      }
+      if (c < 0) fail("el archivo termina dentro de la lista de entregas (¿está truncado?)");
+      if (!first) {
+        expect(',', "«,» o «]»");
+        skip_whitespace();
+      }
+      handlers_.item(capture(kind, package));
+      first = false;
+    }
+  }
+
+  // A JSON array at the top: each element is a package, release or record.
+  void top_level_array() {
+    in_.get();
+    bool first = true;
+    while (true) {
+      skip_whitespace();
+      int c = in_.peek();
+      if (c == ']') {
+        in_.get();
+        return;
+      }
+      if (c < 0) fail("el archivo termina dentro del arreglo principal (¿está truncado?)");
+      if (!first) {
+        expect(',', "«,» o «]»");
+        skip_whitespace();
+      }
+      if (in_.peek() == '{') {
+        top_level_object();
+      } else {
+        handlers_.item(capture(StreamItem::Kind::top_level, std::nullopt));
+      }
+      first = false;
+    }
+  }
+
+  ByteReader& in_;
+  const StreamHandlers& handlers_;
+  const StreamLimits& limits_;
+  size_t next_package_ = 0;
+};
+
+}  // namespace
+
+void read_ocds_stream(const std::string& path, const StreamHandlers& handlers, const StreamLimits& limits) {
+  ByteReader reader(path);
+  Parser(reader, handlers, limits).run();
+}
+
+void read_ocds_text(const std::string& text, const StreamHandlers& handlers, const StreamLimits& limits) {
+  ByteReader reader(&text);
+  Parser(reader, handlers, limits).run();
+}
+
+}  // namespace apertura::money

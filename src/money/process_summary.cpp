@@ -1,0 +1,213 @@
+#include "money/process_summary.h"
+
+#include <cstdlib>
+#include <map>
+
+#include "core/text.h"
+
+namespace apertura::money {
+
+namespace {
+
+using nlohmann::json;
+
+const json kNull;
+
+const json& at(const json& object, const char* key) {
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+std::string text_of(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number_integer()) return std::to_string(value.get<int64_t>());
+  if (value.is_number()) return value.dump();
+  return "";
+}
+
+const json& array_at(const json& object, const char* key) {
+  const json& value = at(object, key);
+  static const json empty = json::array();
+  return value.is_array() ? value : empty;
+}
+
+std::string identifier_of(const json& organization) {
+  const json& identifier = at(organization, "identifier");
+  std::string scheme = text_of(at(identifier, "scheme"));
+  std::string id = text_of(at(identifier, "id"));
+  if (id.empty()) return "";
+  return scheme.empty() ? id : scheme + "-" + id;
+}
+
+// Resolves an organisation reference through `parties` (1.1) or reads the
+// organisation written out in place (1.0).
+std::optional<OrganizationRef> organization_of(const json& reference, const json& parties) {
+  if (!reference.is_object()) return std::nullopt;
+  std::string name = text_of(at(reference, "name"));
+  std::string identifier = identifier_of(reference);
+  const json& id = at(reference, "id");
+  if (!id.is_null()) {
+    for (const json& party : parties) {
+      if (at(party, "id") == id) {
+        if (name.empty()) name = text_of(at(party, "name"));
+        if (identifier.empty()) identifier = identifier_of(party);
+        break;
+      }
+    }
+  }
+  name = std::string(trim(name));
+  if (name.empty() && identifier.empty()) return std::nullopt;
+  OrganizationRef ref;
+  ref.name = name.empty() ? identifier : name;
+  ref.identifier = identifier;
+  ref.key = identifier.empty() ? "name:" + fold_for_search(name) : identifier;
+  return ref;
+}
+
+bool counts(const json& award_or_contract) {
+  std::string status = text_of(at(award_or_contract, "status"));
+  return status != "cancelled" && status != "unsuccessful";
+}
+
+std::optional<int> year_of(const std::string& date) {
+  if (date.size() < 4) return std::nullopt;
+  int year = std::atoi(date.substr(0, 4).c_str());
+  if (year < 1900 || year > 2200) return std::nullopt;
+  return year;
+}
+
+void add_item_texts(const json& items, std::string& out) {
+  if (!items.is_array()) return;
+  for (const json& item : items) {
+    std::string description = text_of(at(item, "description"));
+    if (!description.empty()) out += " " + description;
+  }
+}
+
+}  // namespace
+
+std::optional<double> amount_of(const json& value) {
+  if (value.is_number()) return value.get<double>();
+  if (value.is_string()) {
+    const std::string& text = value.get_ref<const std::string&>();
+    char* end = nullptr;
+    double number = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() && *end == '\0') return number;
+  }
+  return std::nullopt;
+}
+
+ProcessSummary summarize_process(const json& compiled, const std::string& first_date) {
+  ProcessSummary summary;
+  summary.ocid = text_of(at(compiled, "ocid"));
+  const json& parties = array_at(compiled, "parties");
+  const json& planning = at(compiled, "planning");
+  const json& tender = at(compiled, "tender");
+  const json& awards = array_at(compiled, "awards");
+  const json& contracts = array_at(compiled, "contracts");
+
+  summary.title = text_of(at(tender, "title"));
+  for (const json* list : {&contracts, &awards}) {
+    for (const json& entry : *list) {
+      if (summary.title.empty()) summary.title = text_of(at(entry, "title"));
+    }
+  }
+  if (summary.title.empty()) summary.title = text_of(at(at(planning, "budget"), "description"));
+  summary.description = text_of(at(tender, "description"));
+  if (summary.description.empty()) summary.description = text_of(at(planning, "rationale"));
+
+  summary.buyer = organization_of(at(compiled, "buyer"), parties);
+  if (!summary.buyer) {
+    for (const json& party : parties) {
+      for (const json& role : array_at(party, "roles")) {
+        if (!summary.buyer && role == "buyer") summary.buyer = organization_of(party, parties);
+      }
+    }
+  }
+  if (!summary.buyer) summary.buyer = organization_of(at(tender, "procuringEntity"), parties);
+
+  summary.procurement_method = text_of(at(tender, "procurementMethod"));
+  summary.procurement_method_details = text_of(at(tender, "procurementMethodDetails"));
+  summary.status = text_of(at(tender, "status"));
+  summary.budget_id = text_of(at(at(planning, "budget"), "id"));
+
+  auto note_currency = [&](const json& value) {
+    if (summary.currency.empty()) summary.currency = text_of(at(value, "currency"));
+  };
+  summary.tender_amount = amount_of(at(at(tender, "value"), "amount"));
+  note_currency(at(tender, "value"));
+
+  std::map<std::string, PartyShare> suppliers;
+  std::vector<std::string> supplier_order;
+  for (const json& award : awards) {
+    if (!counts(award)) continue;
+    std::optional<double> value = amount_of(at(at(award, "value"), "amount"));
+    note_currency(at(award, "value"));
+    if (value) summary.award_amount = summary.award_amount.value_or(0) + *value;
+    for (const json& supplier : array_at(award, "suppliers")) {
+      std::optional<OrganizationRef> ref = organization_of(supplier, parties);
+      if (!ref) continue;
+      auto [it, inserted] = suppliers.try_emplace(ref->key, PartyShare{*ref, "supplier", std::nullopt});
+      if (inserted) supplier_order.push_back(ref->key);
+      if (value) it->second.amount = it->second.amount.value_or(0) + *value;
+    }
+  }
+  bool paid = false;
+  for (const json& contract : contracts) {
+    if (!counts(contract)) continue;
+    std::optional<double> value = amount_of(at(at(contract, "value"), "amount"));
+    note_currency(at(contract, "value"));
+    if (value) summary.contract_amount = summary.contract_amount.value_or(0) + *value;
+    if (!array_at(at(contract, "implementation"), "transactions").empty()) paid = true;
+  }
+  summary.amount = summary.contract_amount ? summary.contract_amount
+                   : summary.award_amount  ? summary.award_amount
+                                           : summary.tender_amount;
+
+  const json& number_of_tenderers = at(tender, "numberOfTenderers");
+  if (number_of_tenderers.is_number_integer()) {
+    summary.tenderers = number_of_tenderers.get<int64_t>();
+  } else if (at(tender, "tenderers").is_array()) {
+    summary.tenderers = static_cast<int64_t>(at(tender, "tenderers").size());
+  }
+
+  summary.stage = paid                        ? "implementation"
+                  : !contracts.empty()        ? "contract"
+                  : !awards.empty()           ? "award"
+                  : tender.is_object()        ? "tender"
+                                              : "planning";
+
+  std::string start = text_of(at(at(tender, "tenderPeriod"), "startDate"));
+  if (start.empty() && !awards.empty()) start = text_of(at(awards.front(), "date"));
+  if (start.empty() && !contracts.empty()) start = text_of(at(contracts.front(), "dateSigned"));
+  if (start.empty()) start = first_date;
+  summary.year = year_of(start);
+
+  if (summary.buyer) summary.parties.push_back({*summary.buyer, "buyer", summary.amount});
+  for (const std::string& key : supplier_order) {
+    const PartyShare& share = suppliers.at(key);
+    summary.parties.push_back(share);
+    if (!summary.supplier_names.empty()) summary.supplier_names += "; ";
+    summary.supplier_names += share.organization.name;
+  }
+  std::map<std::string, bool> seen_tenderers;
+  for (const json& tenderer : array_at(tender, "tenderers")) {
+    std::optional<OrganizationRef> ref = organization_of(tenderer, parties);
+    if (ref && !seen_tenderers[ref->key]) {
+      seen_tenderers[ref->key] = true;
+      summary.parties.push_back({*ref, "tenderer", std::nullopt});
+    }
+  }
+
+  std::string text = summary.ocid + " " + summary.title + " " + summary.description;
+  add_item_texts(at(tender, "items"), text);
+  for (const json& award : awards) add_item_texts(at(award, "items"), text);
+  for (const json& contract : contracts) add_item_texts(at(contract, "items"), text);
+  if (summary.buyer) text += " " + summary.buyer->name;
+  text += " " + summary.supplier_names;
+  summary.search_text = std::move(text);
+  return summary;
+}
+
+}  // namespace apertura::money

@@ -1,0 +1,57 @@
+#include "money/simdjson_convert.h"
+
+#include <simdjson.h>
+
+#include <stdexcept>
+
+namespace apertura::money {
+
+namespace {
+
+nlohmann::json convert(simdjson::dom::element element) {
+  switch (element.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+      nlohmann::json object = nlohmann::json::object();
+      for (auto field : simdjson::dom::object(element)) {
+        object[std::string(field.key)] = convert(field.value);
+      }
+      return object;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+      nlohmann::json array = nlohmann::json::array();
+      for (auto item : simdjson::dom::array(element)) array.push_back(convert(item));
+      return array;
+    }
+    case simdjson::dom::element_type::STRING:
+      return std::string(std::string_view(element));
+    case simdjson::dom::element_type::INT64:
+      return int64_t(element);
+    case simdjson::dom::element_type::UINT64:
+      return uint64_t(element);
+    case simdjson::dom::element_type::DOUBLE:
+      return double(element);
+    case simdjson::dom::element_type::BOOL:
+      return bool(element);
+    case simdjson::dom::element_type::NULL_VALUE:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+struct FastJsonParser::State {
+  simdjson::dom::parser parser;
+};
+
+FastJsonParser::FastJsonParser() : state_(new State) {}
+FastJsonParser::~FastJsonParser() { delete state_; }
+
+nlohmann::json FastJsonParser::parse(std::string_view text) {
+  simdjson::dom::element root;
+  auto error = state_->parser.parse(text.data(), text.size(), true).get(root);
+  if (error) throw std::invalid_argument(simdjson::error_message(error));
+  return convert(root);
+}
+
+}  // namespace apertura::money
