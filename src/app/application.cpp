@@ -5,6 +5,7 @@
 #include "accounts/account_handlers.h"
 #include "audit/audit_handlers.h"
 #include "jurisdictions/jurisdiction_handlers.h"
+#include "money/contracting_routes.h"
 #include "plans/plan_routes.h"
 #include "plans/proposal_routes.h"
 #include "plans/session_routes.h"
@@ -37,7 +38,8 @@ Application::Application(const Config& config, accounts::AccountSettings account
       proposals_(*database_, jurisdictions_),
       files_(store::make_file_store(config.files_dir)),
       evidence_(*database_, *files_, plans_),
-      sessions_(*database_, jurisdictions_) {
+      sessions_(*database_, jurisdictions_),
+      contracting_(*database_) {
   register_system_routes();
   plans::PlanServices plan_services{plans_, secretariats_, evidence_, sessions_};
   jurisdictions::register_jurisdiction_routes(
@@ -52,6 +54,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
   accounts::register_account_routes(router_, accounts_, pages_,
                                     {config_.secure_cookies, config_.public_url});
   audit::register_audit_routes(router_, audit_, pages_);
+  money::register_contracting_routes(router_, contracting_, pages_);
 }
 
 void Application::register_system_routes() {

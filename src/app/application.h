@@ -8,6 +8,7 @@
 #include "app/config.h"
 #include "audit/audit_service.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "money/contracting_service.h"
 #include "plans/evidence_service.h"
 #include "plans/plan_service.h"
 #include "plans/proposal_service.h"
@@ -38,6 +39,7 @@ class Application {
   plans::EvidenceService& evidence() { return evidence_; }
   plans::SessionService& sessions() { return sessions_; }
   plans::SecretariatService& secretariats() { return secretariats_; }
+  money::ContractingService& contracting() { return contracting_; }
   const web::Assets& assets() const { return assets_; }
 
  private:
@@ -57,6 +59,7 @@ class Application {
   std::unique_ptr<store::FileStore> files_;
   plans::EvidenceService evidence_;
   plans::SessionService sessions_;
+  money::ContractingService contracting_;
   web::Router router_;
 };
 

@@ -93,13 +93,15 @@ std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connec
     size_t count = std::min(kInChunk, ocids.size() - start);
     Params params(ocids.begin() + static_cast<long>(start), ocids.begin() + static_cast<long>(start + count));
     auto rows = connection.query(
-        "SELECT r.ocid, r.release_id, r.release_date, r.ocds_version, r.data, k.uri, k.publisher_name, k.license "
+        "SELECT r.ocid, r.release_id, r.release_date, r.tags, r.ocds_version, r.data, k.uri, k.publisher_name, "
+        "k.license "
         "FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id WHERE r.ocid IN (" +
             store::placeholder_list(count) + ") ORDER BY r.ocid, r.id",
         params);
     for (const Row& row : rows) {
-      out.push_back({row.text("ocid"), row.text("release_id"), row.text("release_date"), row.text("ocds_version"),
-                     row.text("data"), row.text("uri"), row.text("publisher_name"), row.text("license")});
+      out.push_back({row.text("ocid"), row.text("release_id"), row.text("release_date"), row.text("tags"),
+                     row.text("ocds_version"), row.text("data"), row.text("uri"), row.text("publisher_name"),
+                     row.text("license")});
     }
   }
   return out;
@@ -252,6 +254,78 @@ std::optional<std::string> ContractingRepository::compiled_of(Connection& connec
 
 int64_t ContractingRepository::count_processes(Connection& connection) {
   return connection.query_one("SELECT COUNT(*) AS n FROM contracting_processes")->integer("n");
+}
+
+std::optional<OrganizationRow> ContractingRepository::organization(Connection& connection, int64_t id) {
+  auto row = connection.query_one("SELECT id, name, identifier FROM ocds_organizations WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return OrganizationRow{row->integer("id"), row->text("name"), row->text("identifier")};
+}
+
+namespace {
+
+std::vector<AmountGroup> groups_from(const store::Rows& rows) {
+  std::vector<AmountGroup> out;
+  for (const Row& row : rows) {
+    out.push_back({row.is_null("group_key") ? "" : row["group_key"].as_text(), row.integer("processes"),
+                   row.is_null("amount") ? 0.0 : row.real("amount")});
+  }
+  return out;
+}
+
+std::vector<Counterpart> counterparts_from(const store::Rows& rows) {
+  std::vector<Counterpart> out;
+  for (const Row& row : rows) {
+    out.push_back({row.integer("id"), row.text("name"), row.integer("processes"),
+                   row.is_null("amount") ? 0.0 : row.real("amount"), row.text("since")});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<AmountGroup> ContractingRepository::buyer_spend_by_year(Connection& connection, int64_t buyer_id) {
+  return groups_from(connection.query(
+      "SELECT year AS group_key, COUNT(*) AS processes, SUM(amount) AS amount FROM contracting_processes "
+      "WHERE buyer_id = ? GROUP BY year ORDER BY year DESC",
+      {buyer_id}));
+}
+
+std::vector<AmountGroup> ContractingRepository::buyer_methods(Connection& connection, int64_t buyer_id) {
+  return groups_from(connection.query(
+      "SELECT procurement_method AS group_key, COUNT(*) AS processes, SUM(amount) AS amount "
+      "FROM contracting_processes WHERE buyer_id = ? GROUP BY procurement_method ORDER BY 3 DESC",
+      {buyer_id}));
+}
+
+std::vector<Counterpart> ContractingRepository::suppliers_of_buyer(Connection& connection, int64_t buyer_id,
+                                                                   int64_t limit) {
+  return counterparts_from(connection.query(
+      "SELECT o.id, o.name, COUNT(*) AS processes, SUM(pp.amount) AS amount, MIN(p.first_date) AS since "
+      "FROM contracting_processes p JOIN process_parties pp ON pp.process_id = p.id AND pp.role = 'supplier' "
+      "JOIN ocds_organizations o ON o.id = pp.organization_id WHERE p.buyer_id = ? "
+      "GROUP BY o.id, o.name ORDER BY 4 DESC, 3 DESC, o.id LIMIT ?",
+      {buyer_id, limit}));
+}
+
+std::vector<Counterpart> ContractingRepository::buyers_of_supplier(Connection& connection, int64_t supplier_id,
+                                                                   int64_t limit) {
+  return counterparts_from(connection.query(
+      "SELECT o.id, o.name, COUNT(*) AS processes, SUM(pp.amount) AS amount, MIN(p.first_date) AS since "
+      "FROM process_parties pp JOIN contracting_processes p ON p.id = pp.process_id "
+      "JOIN ocds_organizations o ON o.id = p.buyer_id "
+      "WHERE pp.organization_id = ? AND pp.role = 'supplier' "
+      "GROUP BY o.id, o.name ORDER BY 4 DESC, 3 DESC, o.id LIMIT ?",
+      {supplier_id, limit}));
+}
+
+std::vector<AmountGroup> ContractingRepository::supplier_income_by_year(Connection& connection,
+                                                                        int64_t supplier_id) {
+  return groups_from(connection.query(
+      "SELECT p.year AS group_key, COUNT(*) AS processes, SUM(pp.amount) AS amount "
+      "FROM process_parties pp JOIN contracting_processes p ON p.id = pp.process_id "
+      "WHERE pp.organization_id = ? AND pp.role = 'supplier' GROUP BY p.year ORDER BY p.year DESC",
+      {supplier_id}));
 }
 
 }  // namespace apertura::money

@@ -38,6 +38,7 @@ struct StoredRelease {
   std::string ocid;
   std::string release_id;
   std::string date;
+  std::string tags;
   std::string ocds_version;
   std::string data;
   std::string package_uri;
@@ -86,6 +87,29 @@ struct ProcessFilter {
   std::string sort = "recent";  // recent, oldest, amount_desc, amount_asc
 };
 
+struct OrganizationRow {
+  int64_t id = 0;
+  std::string name;
+  std::string identifier;
+};
+
+// Spending grouped by one key (a year, a procurement method).
+struct AmountGroup {
+  std::string key;
+  int64_t processes = 0;
+  double amount = 0;
+};
+
+// The other side of an organisation's contracts: suppliers of a buyer or
+// buyers of a supplier.
+struct Counterpart {
+  int64_t id = 0;
+  std::string name;
+  int64_t processes = 0;
+  double amount = 0;
+  std::string since;  // the earliest release date of their processes together
+};
+
 class ContractingRepository {
  public:
   static int64_t insert_package(store::Connection& connection, const PackageRecord& package);
@@ -101,6 +125,14 @@ class ContractingRepository {
   static std::optional<ProcessRow> process_by_ocid(store::Connection& connection, const std::string& ocid);
   static std::optional<std::string> compiled_of(store::Connection& connection, const std::string& ocid);
   static int64_t count_processes(store::Connection& connection);
+
+  static std::optional<OrganizationRow> organization(store::Connection& connection, int64_t id);
+  static std::vector<AmountGroup> buyer_spend_by_year(store::Connection& connection, int64_t buyer_id);
+  static std::vector<AmountGroup> buyer_methods(store::Connection& connection, int64_t buyer_id);
+  static std::vector<Counterpart> suppliers_of_buyer(store::Connection& connection, int64_t buyer_id, int64_t limit);
+  static std::vector<Counterpart> buyers_of_supplier(store::Connection& connection, int64_t supplier_id,
+                                                     int64_t limit);
+  static std::vector<AmountGroup> supplier_income_by_year(store::Connection& connection, int64_t supplier_id);
 };
 
 }  // namespace apertura::money

@@ -161,9 +161,14 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
     if (value) summary.contract_amount = summary.contract_amount.value_or(0) + *value;
     if (!array_at(at(contract, "implementation"), "transactions").empty()) paid = true;
   }
-  summary.amount = summary.contract_amount ? summary.contract_amount
-                   : summary.award_amount  ? summary.award_amount
-                                           : summary.tender_amount;
+  // Some publishers write 0 for a contract whose value they did not publish.
+  auto positive = [](const std::optional<double>& v) { return v && *v > 0; };
+  summary.amount = positive(summary.contract_amount) ? summary.contract_amount
+                   : positive(summary.award_amount)  ? summary.award_amount
+                   : positive(summary.tender_amount) ? summary.tender_amount
+                   : summary.contract_amount         ? summary.contract_amount
+                   : summary.award_amount            ? summary.award_amount
+                                                     : summary.tender_amount;
 
   const json& number_of_tenderers = at(tender, "numberOfTenderers");
   if (number_of_tenderers.is_number_integer()) {

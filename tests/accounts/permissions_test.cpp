@@ -4,6 +4,7 @@
 
 #include "accounts/permissions.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "money/permissions.h"
 #include "plans/permissions.h"
 #include "plans/proposal_service.h"
 
@@ -30,6 +31,7 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"support_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
     {"comment_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
     {"answer_proposal", {Role::admin, Role::system}},
+    {"import_releases", {Role::admin, Role::official, Role::system}},
 };
 
 const Role kAllRoles[] = {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system};
@@ -50,6 +52,7 @@ TEST(PermissionMatrix, Accounts) { expect_matrix(accounts::account_permissions()
 TEST(PermissionMatrix, Jurisdictions) { expect_matrix(jurisdictions::jurisdiction_permissions()); }
 TEST(PermissionMatrix, Plans) { expect_matrix(plans::plan_permissions()); }
 TEST(PermissionMatrix, Proposals) { expect_matrix(plans::proposal_permissions()); }
+TEST(PermissionMatrix, Contracting) { expect_matrix(money::contracting_permissions()); }
 
 TEST(PermissionMatrix, ErrorsSaySignInOrForbidden) {
   auto anonymous = accounts::account_permissions().check(Actor::anonymous(), accounts::AccountAction::list_users);

@@ -1,0 +1,272 @@
+#include "money/contracting_routes.h"
+
+#include "money/contracting_views.h"
+#include "money/permissions.h"
+#include "web/api.h"
+#include "web/downloads.h"
+#include "web/pagination.h"
+
+namespace apertura::money {
+
+namespace {
+
+using nlohmann::json;
+using web::Request;
+using web::Response;
+
+constexpr int64_t kDownloadLimit = 100000;
+constexpr int64_t kChangesShown = 200;
+
+std::string query_suffix(const Request& request) {
+  return request.query_string.empty() ? "" : "?" + request.query_string;
+}
+
+json groups_view(const std::vector<AmountGroup>& groups, bool methods) {
+  json out = json::array();
+  for (const auto& g : groups) {
+    out.push_back({{"label", methods ? method_label(g.key) : (g.key.empty() ? "Sin año" : g.key)},
+                   {"processes", g.processes},
+                   {"amount_text", money_text(g.amount, "")}});
+  }
+  return out;
+}
+
+json counterparts_view(const std::vector<Counterpart>& list) {
+  json out = json::array();
+  for (const auto& c : list) {
+    out.push_back({{"name", c.name}, {"url", "/organizaciones/" + std::to_string(c.id)}, {"processes", c.processes},
+                   {"amount_text", money_text(c.amount, "")}, {"since", c.since.substr(0, 10)}});
+  }
+  return out;
+}
+
+std::string short_value(const json& value) {
+  if (value.is_null()) return "—";
+  if (value.is_string()) return value.get<std::string>();
+  std::string text = value.dump();
+  return text.size() > 160 ? text.substr(0, 157) + "..." : text;
+}
+
+json process_page_data(const ProcessDetail& detail) {
+  const json& compiled = detail.compiled;
+  json view = process_view(detail.row);
+  json releases = json::array();
+  for (const auto& r : detail.releases) {
+    json tags = json::parse(r.tags, nullptr, false);
+    std::string tag_text;
+    if (tags.is_array()) {
+      for (const auto& t : tags) tag_text += (tag_text.empty() ? "" : ", ") + (t.is_string() ? t.get<std::string>() : t.dump());
+    }
+    releases.push_back({{"id", r.release_id}, {"date", r.date}, {"tags", tag_text}, {"publisher", r.publisher_name}});
+  }
+  json changes = json::array();
+  for (const auto& c : detail.changes) {
+    if (static_cast<int64_t>(changes.size()) >= kChangesShown) break;
+    changes.push_back({{"date", c.date.substr(0, 10)}, {"release_id", c.release_id}, {"path", c.path},
+                       {"before", short_value(c.before)}, {"after", short_value(c.after)}});
+  }
+  json suppliers = json::array();
+  for (const auto& award : compiled.value("awards", json::array())) {
+    if (!award.is_object()) continue;
+    json names = json::array();
+    for (const auto& s : award.value("suppliers", json::array())) {
+      if (s.is_object() && s.contains("name") && s["name"].is_string()) names.push_back(s["name"]);
+    }
+    std::optional<double> amount;
+    std::string currency;
+    if (award.contains("value") && award["value"].is_object()) {
+      amount = amount_of(award["value"].value("amount", json()));
+      currency = award["value"].value("currency", "");
+    }
+    std::string names_text;
+    for (const auto& n : names) names_text += (names_text.empty() ? "" : "; ") + n.get<std::string>();
+    suppliers.push_back({{"id", award.contains("id") ? short_value(award["id"]) : ""},
+                         {"suppliers", names_text},
+                         {"status", award.value("status", json("")).is_string() ? award.value("status", "") : ""},
+                         {"amount_text", money_text(amount, currency)}});
+  }
+  return {{"title", detail.row.title.empty() ? detail.row.ocid : detail.row.title},
+          {"process", view},
+          {"description", compiled.contains("tender") && compiled["tender"].is_object()
+                              ? compiled["tender"].value("description", json("")).is_string()
+                                    ? compiled["tender"].value("description", "")
+                                    : ""
+                              : ""},
+          {"awards", suppliers},
+          {"has_awards", !suppliers.empty()},
+          {"releases", releases},
+          {"changes", changes},
+          {"has_changes", !changes.empty()},
+          {"changes_total", detail.changes.size()},
+          {"compiled_url", "/api/v1/processes/" + detail.row.ocid},
+          {"record_url", "/api/v1/ocds/records?ocid=" + detail.row.ocid}};
+}
+
+std::vector<std::string> selected_ocids(ContractingService& service, const Request& request,
+                                        const web::PageRequest& page) {
+  std::vector<std::string> ocids;
+  if (auto ocid = request.query("ocid")) {
+    ocids.push_back(*ocid);
+    return ocids;
+  }
+  for (const auto& row : service.find(filter_from(request), {page.per_page, page.offset()}).items) {
+    ocids.push_back(row.ocid);
+  }
+  return ocids;
+}
+
+std::optional<int64_t> jurisdiction_field(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  long long value = std::strtoll(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0' || value <= 0) {
+    throw DomainException(Error::invalid("Elige una jurisdicción de la lista.", {{"jurisdiction_id", "no válida"}}));
+  }
+  return value;
+}
+
+}  // namespace
+
+void register_contracting_routes(web::Router& router, ContractingService& service, const web::Pages& pages) {
+  // --- pages ---------------------------------------------------------------
+  router.get("/contrataciones", [&service, &pages](Request& request) {
+    ProcessFilter filter = filter_from(request);
+    auto page = web::PageRequest::from(request, 25);
+    auto result = service.find(filter, {page.per_page, page.offset()});
+    json rows = json::array();
+    for (const auto& row : result.items) rows.push_back(process_view(row));
+    json data = {{"title", "Contrataciones públicas"},
+                 {"processes", rows},
+                 {"has_results", !rows.empty()},
+                 {"total", result.total},
+                 {"q", filter.text},
+                 {"from", filter.date_from},
+                 {"to", filter.date_to},
+                 {"min", request.query("min").value_or("")},
+                 {"max", request.query("max").value_or("")},
+                 {"buyer", request.query("buyer").value_or("")},
+                 {"supplier", request.query("supplier").value_or("")},
+                 {"method_" + (filter.method.empty() ? std::string("all") : filter.method), true},
+                 {"sort_" + filter.sort, true},
+                 {"pagination", web::pagination_view(request, page, result.total)},
+                 {"csv_url", "/contrataciones.csv" + query_suffix(request)},
+                 {"json_url", "/contrataciones.json" + query_suffix(request)},
+                 {"ocds_url", "/api/v1/ocds/records" + query_suffix(request)},
+                 {"can_import", contracting_permissions().allows(request.actor.role,
+                                                                 ContractingAction::import_releases)}};
+    return pages.render(request, "money/processes", data);
+  });
+  for (std::string format : {"csv", "json"}) {
+    router.get("/contrataciones." + format, [&service, format](Request& request) {
+      auto result = service.find(filter_from(request), {kDownloadLimit, 0});
+      return web::download(process_table(result.items), "contrataciones", format);
+    });
+  }
+
+  router.get("/contrataciones/importar", [&pages](Request& request) {
+    if (auto denied = contracting_permissions().check(request.actor, ContractingAction::import_releases)) {
+      throw DomainException(*denied);
+    }
+    json data = web::form_state(request);
+    data["title"] = "Importar datos de contrataciones (OCDS)";
+    return pages.render(request, "money/import", data);
+  });
+  router.post("/contrataciones/importar", [&service, &pages](Request& request) {
+    const auto& uploads = request.uploads();
+    std::string text = uploads.empty() ? "" : uploads.front().data;
+    std::string name = uploads.empty() || !uploads.front().filename ? "" : *uploads.front().filename;
+    auto result = service.import(request.actor, text, name, jurisdiction_field(request.form().text("jurisdiction_id")));
+    if (!result) {
+      const Error& error = result.error();
+      if (error.kind != ErrorKind::invalid) throw DomainException(error);
+      json data = web::form_state(request, &error);
+      data["title"] = "Importar datos de contrataciones (OCDS)";
+      Response response = pages.render(request, "money/import", data);
+      response.status = 422;
+      return response;
+    }
+    json data = import_summary_json(*result);
+    data["title"] = "Resultado de la importación";
+    data["file_name"] = name;
+    data["has_problems"] = !result->problems.empty();
+    return pages.render(request, "money/import_result", data);
+  });
+
+  router.get("/contrataciones/{ocid}", [&service, &pages](Request& request) {
+    auto detail = service.process(request.param("ocid")).take();
+    return pages.render(request, "money/process", process_page_data(detail));
+  });
+
+  router.get("/organizaciones/{id}", [&service, &pages](Request& request) {
+    int64_t id = jurisdiction_field(request.param("id")).value_or(0);
+    auto detail = service.organization(id).take();
+    json data = {{"title", detail.organization.name},
+                 {"organization", {{"name", detail.organization.name}, {"identifier", detail.organization.identifier}}},
+                 {"spend_by_year", groups_view(detail.spend_by_year, false)},
+                 {"methods", groups_view(detail.methods, true)},
+                 {"top_suppliers", counterparts_view(detail.top_suppliers)},
+                 {"income_by_year", groups_view(detail.income_by_year, false)},
+                 {"buyers", counterparts_view(detail.buyers)},
+                 {"is_buyer", !detail.spend_by_year.empty()},
+                 {"is_supplier", !detail.income_by_year.empty()},
+                 {"buyer_processes_url", "/contrataciones?buyer=" + std::to_string(id)},
+                 {"supplier_processes_url", "/contrataciones?supplier=" + std::to_string(id)},
+                 {"json_url", "/api/v1/organizations/" + std::to_string(id)}};
+    return pages.render(request, "money/organization", data);
+  });
+
+  // --- API -------------------------------------------------------------------
+  router.get("/api/v1/processes", [&service](Request& request) {
+    auto page = web::PageRequest::from(request);
+    auto result = service.find(filter_from(request), {page.per_page, page.offset()});
+    json items = json::array();
+    for (const auto& row : result.items) items.push_back(process_json(row));
+    return web::api_list(request, items, page, result.total);
+  });
+  router.get("/api/v1/processes/{ocid}", [&service](Request& request) {
+    auto detail = service.process(request.param("ocid")).take();
+    json item = process_json(detail.row);
+    item["compiled_release"] = detail.compiled;
+    return web::api_item(item);
+  });
+  router.get("/api/v1/processes/{ocid}/versioned", [&service](Request& request) {
+    auto detail = service.process(request.param("ocid")).take();
+    return web::api_item(detail.versioned);
+  });
+  router.get("/api/v1/processes/{ocid}/changes", [&service](Request& request) {
+    auto detail = service.process(request.param("ocid")).take();
+    json items = json::array();
+    for (const auto& c : detail.changes) {
+      items.push_back({{"date", c.date}, {"release_id", c.release_id}, {"path", c.path}, {"before", c.before},
+                       {"after", c.after}});
+    }
+    return web::api_all(request, items);
+  });
+  router.get("/api/v1/organizations/{id}", [&service](Request& request) {
+    int64_t id = jurisdiction_field(request.param("id")).value_or(0);
+    return web::api_item(organization_json(service.organization(id).take()));
+  });
+  router.get("/api/v1/ocds/records", [&service](Request& request) {
+    auto page = web::PageRequest::from(request);
+    Response response = Response::json(
+        service.record_package(selected_ocids(service, request, page), "/api/v1/ocds/records" + query_suffix(request)));
+    return response;
+  });
+  router.get("/api/v1/ocds/releases", [&service](Request& request) {
+    auto page = web::PageRequest::from(request);
+    return Response::json(service.release_package(selected_ocids(service, request, page),
+                                                  "/api/v1/ocds/releases" + query_suffix(request)));
+  });
+  // An OCDS file as the request body (any of the forms the importer reads).
+  router.post("/api/v1/ocds/imports", [&service](Request& request) {
+    std::optional<int64_t> jurisdiction = jurisdiction_field(request.query("jurisdiction_id").value_or(""));
+    const auto& uploads = request.uploads();
+    std::string name = uploads.empty() || !uploads.front().filename ? "api" : *uploads.front().filename;
+    auto summary = service.import(request.actor, uploads.empty() ? request.body : uploads.front().data, name,
+                                  jurisdiction)
+                       .take();
+    return web::api_item(import_summary_json(summary), 201);
+  });
+}
+
+}  // namespace apertura::money

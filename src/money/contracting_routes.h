@@ -1,0 +1,11 @@
+#pragma once
+// Pages, downloads and API of contracting processes (follow the money).
+#include "money/contracting_service.h"
+#include "web/pages.h"
+#include "web/router.h"
+
+namespace apertura::money {
+
+void register_contracting_routes(web::Router& router, ContractingService& service, const web::Pages& pages);
+
+}  // namespace apertura::money

@@ -1,0 +1,56 @@
+#pragma once
+// Following the money through contracting processes: search and browse,
+// a process with its history, buyers and suppliers, uploads by officials, and
+// OCDS packages of any selection so the portal is itself an OCDS publisher.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/actor.h"
+#include "core/result.h"
+#include "money/contracting_repository.h"
+#include "money/ocds_importer.h"
+#include "money/process_changes.h"
+#include "store/database.h"
+
+namespace apertura::money {
+
+struct ProcessDetail {
+  ProcessRow row;
+  nlohmann::json compiled;
+  nlohmann::json versioned;
+  std::vector<StoredRelease> releases;  // in merge order
+  std::vector<FieldChange> changes;
+};
+
+struct OrganizationDetail {
+  OrganizationRow organization;
+  std::vector<AmountGroup> spend_by_year;     // as a buyer
+  std::vector<AmountGroup> methods;           // as a buyer
+  std::vector<Counterpart> top_suppliers;     // as a buyer
+  std::vector<AmountGroup> income_by_year;    // as a supplier
+  std::vector<Counterpart> buyers;            // as a supplier
+};
+
+class ContractingService {
+ public:
+  explicit ContractingService(store::Database& database) : database_(database) {}
+
+  Paged<ProcessRow> find(const ProcessFilter& filter, const Slice& slice);
+  Result<ProcessDetail> process(const std::string& ocid);
+  Result<OrganizationDetail> organization(int64_t id);
+  // An upload by an official or admin; refused whole when it is not JSON.
+  Result<ImportSummary> import(const Actor& actor, const std::string& text, const std::string& file_name,
+                               std::optional<int64_t> jurisdiction_id);
+  // A record package (releases embedded, compiled release included) or a
+  // release package for the processes of `ocids`.
+  nlohmann::json record_package(const std::vector<std::string>& ocids, const std::string& uri);
+  nlohmann::json release_package(const std::vector<std::string>& ocids, const std::string& uri);
+
+ private:
+  store::Database& database_;
+};
+
+}  // namespace apertura::money

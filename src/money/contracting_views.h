@@ -1,0 +1,29 @@
+#pragma once
+// Contracting data as the pages and the API show it: Spanish labels, money
+// written for people, tables for downloads.
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "money/contracting_service.h"
+#include "web/downloads.h"
+#include "web/request.h"
+
+namespace apertura::money {
+
+std::string method_label(const std::string& method);
+std::string stage_label(const std::string& stage);
+// "$1,234,567.89 MXN"; "" when there is no amount.
+std::string money_text(std::optional<double> amount, const std::string& currency);
+
+nlohmann::json process_json(const ProcessRow& row);  // API and downloads
+nlohmann::json process_view(const ProcessRow& row);  // pages
+web::Table process_table(const std::vector<ProcessRow>& rows);
+nlohmann::json organization_json(const OrganizationDetail& detail);
+nlohmann::json import_summary_json(const ImportSummary& summary);
+
+// Reads the search form / API filters; a malformed value is a 400 naming it.
+ProcessFilter filter_from(const web::Request& request);
+
+}  // namespace apertura::money

@@ -1,0 +1,123 @@
+// Contracting pages, downloads and API through HTTP, on both databases.
+#include <gtest/gtest.h>
+
+#include "support/shared_data.h"
+#include "support/test_app.h"
+
+namespace apertura::money {
+namespace {
+
+using nlohmann::json;
+using testing::read_text;
+using testing::shared_data;
+
+class ContractingHttpTest : public testing::AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    if (IsSkipped()) return;
+    auto& places = app_->app().jurisdictions();
+    places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
+    places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
+    int64_t finance = places.add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+    app_->create_user("funcionaria@example.mx", Role::official, finance);
+    app_->create_user("ciudadana@example.mx", Role::citizen);
+  }
+  // The worked example's six packages, uploaded by an official through the page.
+  void upload_sample() {
+    auto official = app_->signed_in_client("funcionaria@example.mx");
+    for (const char* stage : {"01-planning", "02-tender", "03-tenderAmendment", "04-award", "05-contract",
+                              "06-implementation"}) {
+      std::string name = "ocds-213czf-000-00001-" + std::string(stage) + ".json";
+      auto response = official.post_file("/contrataciones/importar", {}, "file", name,
+                                         read_text(shared_data() / "ocds-sample" / name));
+      ASSERT_EQ(response.status, 200u) << response.body;
+      EXPECT_NE(response.body.find("<strong>1</strong> entregas importadas"), std::string::npos);
+    }
+  }
+};
+
+TEST_P(ContractingHttpTest, AnOfficialUploadsAndEveryoneFindsTheProcess) {
+  upload_sample();
+  auto visitor = app_->client();
+  auto list = visitor.get("/contrataciones?q=cycle&method=open");
+  ASSERT_EQ(list.status, 200u);
+  EXPECT_NE(list.body.find("/contrataciones/ocds-213czf-000-00001"), std::string::npos);
+  EXPECT_EQ(visitor.get("/contrataciones?q=cycle&method=direct").body.find("ocds-213czf-000-00001\""),
+            std::string::npos);
+
+  auto page = visitor.get("/contrataciones/ocds-213czf-000-00001");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("Qué cambió y cuándo"), std::string::npos);
+  EXPECT_NE(page.body.find("tender/value/amount"), std::string::npos);  // the tender amendment changed it
+
+  auto api = visitor.get("/api/v1/processes/ocds-213czf-000-00001").json()["data"];
+  json record = json::parse(read_text(shared_data() / "ocds-sample" / "record" / "ocds-213czf-000-00001.json"));
+  EXPECT_EQ(api["compiled_release"], record["records"][0]["compiledRelease"]);
+  EXPECT_EQ(api["releases"], 6);
+
+  // The portal publishes OCDS itself: a record package of the selection.
+  auto package = visitor.get("/api/v1/ocds/records?q=cycle").json();
+  ASSERT_EQ(package["records"].size(), 1u);
+  EXPECT_EQ(package["records"][0]["releases"].size(), 6u);
+  EXPECT_EQ(package["version"], "1.1");
+
+  // The data survives a restart.
+  app_->restart();
+  EXPECT_EQ(app_->client().get("/api/v1/processes?q=cycle").json()["meta"]["total"], 1);
+}
+
+TEST_P(ContractingHttpTest, BuyerAndSupplierPagesSumTheirContracts) {
+  upload_sample();
+  auto visitor = app_->client();
+  auto process = visitor.get("/api/v1/processes/ocds-213czf-000-00001").json()["data"];
+  int64_t buyer = process["buyer_id"];
+  auto organization = visitor.get("/api/v1/organizations/" + std::to_string(buyer)).json()["data"];
+  EXPECT_EQ(organization["name"], process["buyer"]);
+  ASSERT_EQ(organization["as_buyer"]["top_suppliers"].size(), 1u);
+  int64_t supplier = organization["as_buyer"]["top_suppliers"][0]["id"];
+  auto supplier_view = visitor.get("/api/v1/organizations/" + std::to_string(supplier)).json()["data"];
+  ASSERT_EQ(supplier_view["as_supplier"]["buyers"].size(), 1u);
+  EXPECT_EQ(supplier_view["as_supplier"]["buyers"][0]["id"], buyer);
+  auto page = visitor.get("/organizaciones/" + std::to_string(buyer));
+  EXPECT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("Principales proveedores"), std::string::npos);
+}
+
+TEST_P(ContractingHttpTest, DownloadsAndFiltersRefuseBadValues) {
+  upload_sample();
+  auto visitor = app_->client();
+  auto csv = visitor.get("/contrataciones.csv?q=cycle");
+  EXPECT_EQ(csv.status, 200u);
+  EXPECT_NE(csv.body.find("ocds-213czf-000-00001"), std::string::npos);
+  auto bad = visitor.get("/api/v1/processes?min=mucho");
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_NE(bad.body.find("min"), std::string::npos);
+  EXPECT_EQ(visitor.get("/api/v1/processes?method=subasta").status, 400u);
+  EXPECT_EQ(visitor.get("/api/v1/processes?from=ayer").status, 400u);
+  EXPECT_EQ(visitor.get("/contrataciones/ocds-no-existe").status, 404u);
+  auto range = visitor.get("/api/v1/processes?min=1&max=2").json();
+  EXPECT_EQ(range["meta"]["total"], 0);
+}
+
+TEST_P(ContractingHttpTest, OnlyOfficialsAndAdminsImport) {
+  std::string release = R"({"ocid":"ocds-x-1","id":"1","date":"2024-01-01T00:00:00Z","tag":["tender"]})";
+  EXPECT_EQ(app_->client().get("/contrataciones/importar").status, 401u);
+  auto citizen = app_->signed_in_client("ciudadana@example.mx");
+  EXPECT_EQ(citizen.post_file("/contrataciones/importar", {}, "file", "x.json", release).status, 403u);
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  auto not_json = official.post_file("/contrataciones/importar", {}, "file", "x.csv", "ocid,id\n1,2\n");
+  EXPECT_EQ(not_json.status, 422u);
+  EXPECT_NE(not_json.body.find("no es JSON"), std::string::npos);
+  auto api = official.request("POST", "/api/v1/ocds/imports", release, "application/json",
+                              {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
+  ASSERT_EQ(api.status, 201u) << api.body;
+  EXPECT_EQ(api.json()["data"]["imported"], 1);
+  EXPECT_EQ(app_->client().get("/api/v1/processes").json()["meta"]["total"], 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ContractingHttpTest, ::testing::ValuesIn(testing::available_backends()),
+                         testing::BackendName());
+
+}  // namespace
+}  // namespace apertura::money
