@@ -1,0 +1,643 @@
+#include "money/cardinal_indicators.h"
+
+#include <cmath>
+#include <set>
+
+#include "money/quantiles.h"
+
+namespace apertura::money {
+
+namespace {
+
+using nlohmann::json;
+
+const json kNull;
+
+const json& get(const json& object, const char* key) {
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+const std::string* string_at(const json& object, const char* key) {
+  const json& value = get(object, key);
+  return value.is_string() ? &value.get_ref<const std::string&>() : nullptr;
+}
+
+bool has_status(const json& object, const char* status) {
+  const std::string* s = string_at(object, "status");
+  return s && *s == status;
+}
+
+// --- RFC 3339 ---------------------------------------------------------------
+
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+bool digits(const std::string& s, size_t at, size_t count, int& out) {
+  if (at + count > s.size()) return false;
+  out = 0;
+  for (size_t i = at; i < at + count; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+// Nanoseconds since the epoch, or nullopt.
+std::optional<__int128> rfc3339_nanos(const std::string& s) {
+  int year, month, day, hour, minute, second;
+  if (!digits(s, 0, 4, year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
+      !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, hour) ||
+      s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second)) {
+    return std::nullopt;
+  }
+  static const int kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDaysIn[month - 1] || hour > 23 || minute > 59 || second > 60) {
+    return std::nullopt;
+  }
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month == 2 && day == 29 && !leap) return std::nullopt;
+  size_t at = 19;
+  int64_t nanos = 0;
+  if (at < s.size() && s[at] == '.') {
+    ++at;
+    size_t start = at;
+    int64_t scale = 100000000;
+    while (at < s.size() && s[at] >= '0' && s[at] <= '9') {
+      nanos += (s[at] - '0') * scale;
+      scale /= 10;
+      ++at;
+    }
+    if (at == start) return std::nullopt;
+  }
+  int64_t offset = 0;
+  if (at < s.size() && (s[at] == 'Z' || s[at] == 'z')) {
+    ++at;
+  } else if (at < s.size() && (s[at] == '+' || s[at] == '-')) {
+    int oh, om;
+    if (!digits(s, at + 1, 2, oh) || at + 3 >= s.size() || s[at + 3] != ':' || !digits(s, at + 4, 2, om) ||
+        oh > 23 || om > 59) {
+      return std::nullopt;
+    }
+    offset = (oh * 3600 + om * 60) * (s[at] == '+' ? 1 : -1);
+    at += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (at != s.size()) return std::nullopt;
+  int64_t seconds = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+                    hour * 3600 + minute * 60 + second - offset;
+  return static_cast<__int128>(seconds) * 1000000000 + nanos;
+}
+
+// --- helpers shared by indicators -------------------------------------------
+
+bool matches_method(const json& tender, const std::set<std::string>& methods) {
+  if (methods.empty()) return true;
+  const std::string* method = string_at(tender, "procurementMethod");
+  return method && methods.count(*method);
+}
+
+bool matches_method_details(const json& release, const std::set<std::string>& include,
+                            const std::set<std::string>& exclude) {
+  const std::string* details = string_at(get(release, "tender"), "procurementMethodDetails");
+  if (details) return include.empty() ? !exclude.count(*details) : include.count(*details) > 0;
+  return include.empty();
+}
+
+// Pending, valid and disqualified bids (not invited or withdrawn).
+std::vector<const json*> submitted_bids(const json& release) {
+  std::vector<const json*> bids;
+  const json& details = get(get(release, "bids"), "details");
+  if (!details.is_array()) return bids;
+  for (const json& bid : details) {
+    const std::string* status = string_at(bid, "status");
+    if (status && *status != "invited" && *status != "withdrawn") bids.push_back(&bid);
+  }
+  return bids;
+}
+
+// The active awards and the bids, when every award with a status is final.
+bool complete_awards_and_bids(const json& release, std::vector<const json*>& awards_out, const json*& details_out) {
+  const json& awards = get(release, "awards");
+  const json& details = get(get(release, "bids"), "details");
+  if (!awards.is_array() || !details.is_array()) return false;
+  for (const json& award : awards) {
+    const std::string* status = string_at(award, "status");
+    if (!status) continue;
+    if (*status == "active") {
+      awards_out.push_back(&award);
+    } else if (*status != "cancelled" && *status != "unsuccessful") {
+      return false;
+    }
+  }
+  details_out = &details;
+  return true;
+}
+
+struct ValidBid {
+  std::string tenderer;
+  double amount;
+  std::string currency;
+};
+
+std::vector<ValidBid> valid_bids_with_value(const json& details) {
+  std::vector<ValidBid> out;
+  for (const json& bid : details) {
+    const std::string* status = string_at(bid, "status");
+    const json& value = get(bid, "value");
+    const json& amount = get(value, "amount");
+    const std::string* currency = string_at(value, "currency");
+    const json& tenderers = get(bid, "tenderers");
+    if (!status || !value.is_object() || !amount.is_number() || !currency || !tenderers.is_array() ||
+        tenderers.size() != 1) {
+      continue;
+    }
+    const std::string* id = string_at(tenderers[0], "id");
+    if (id && *status == "valid") out.push_back({*id, amount.get<double>(), *currency});
+  }
+  return out;
+}
+
+const std::string* single_supplier_of_single_award(const std::vector<const json*>& awards) {
+  if (awards.size() != 1) return nullptr;
+  const json& suppliers = get(*awards[0], "suppliers");
+  if (!suppliers.is_array() || suppliers.size() != 1) return nullptr;
+  return string_at(suppliers[0], "id");
+}
+
+struct Fraction {
+  size_t numerator = 0;
+  size_t denominator = 0;
+  double value() const { return static_cast<double>(numerator) / static_cast<double>(denominator); }
+};
+
+std::vector<double> values_of(const std::map<std::string, double>& map) {
+  std::vector<double> out;
+  out.reserve(map.size());
+  for (const auto& [_, v] : map) out.push_back(v);
+  return out;
+}
+
+}  // namespace
+
+std::optional<int64_t> whole_days_between(const std::string& start, const std::string& end) {
+  auto a = rfc3339_nanos(start);
+  auto b = rfc3339_nanos(end);
+  if (!a || !b) return std::nullopt;
+  __int128 difference = *b - *a;
+  auto seconds = static_cast<int64_t>(difference / 1000000000);  // toward zero
+  return seconds / 86400;
+}
+
+struct CardinalIndicators::State {
+  FlagSettings settings;
+  FlagResults results;
+  std::map<std::string, std::map<std::string, double>> meta;
+  std::optional<std::string> currency;
+  std::map<std::string, double> second_lowest_bid_ratios;
+  std::map<std::string, std::pair<std::string, std::string>> winner_and_lowest_non_winner;
+  std::map<std::string, Fraction> r025_tenderer, r038_buyer, r038_procuring_entity, r038_tenderer;
+  std::map<std::string, std::pair<size_t, std::set<std::string>>> r048_classifications;
+
+  bool on(const char* code) const { return settings.enabled.count(code) > 0; }
+  void set(FlagGroup group, const std::string& key, const char* code, double value) {
+    results[group][key][code] = value;
+  }
+  bool currency_matches(const std::string& observed) {
+    if (!currency) currency = settings.currency ? *settings.currency : observed;
+    return observed == *currency;
+  }
+
+  void r003(const json& release, const std::string& ocid) {
+    const json& tender = get(release, "tender");
+    if (!tender.is_object() || !matches_method(tender, settings.r003_procurement_methods)) return;
+    const json& period = get(tender, "tenderPeriod");
+    const std::string* start = string_at(period, "startDate");
+    const std::string* end = string_at(period, "endDate");
+    if (!start || !end) return;
+    auto days = whole_days_between(*start, *end);
+    if (!days) return;
+    int64_t threshold = settings.r003_threshold;
+    const std::string* details = string_at(tender, "procurementMethodDetails");
+    if (details) {
+      auto it = settings.r003_procurement_method_details.find(*details);
+      if (it != settings.r003_procurement_method_details.end()) threshold = it->second;
+    }
+    if (*days < threshold) set(FlagGroup::ocid, ocid, "R003", 1.0);
+  }
+
+  void r018(const json& release, const std::string& ocid) {
+    const json& tender = get(release, "tender");
+    if (!tender.is_object() || !matches_method(tender, settings.r018_procurement_methods)) return;
+    const json& count = get(tender, "numberOfTenderers");
+    // A whole number 1; 1.0 does not count, as in the reference.
+    if (count.is_number_integer() && count.get<int64_t>() == 1) set(FlagGroup::ocid, ocid, "R018", 1.0);
+  }
+
+  void second_lowest_bid_ratio(const json& release, const std::string& ocid) {
+    if (!matches_method_details(release, settings.price_comparison_procurement_methods,
+                                settings.no_price_comparison_procurement_methods)) {
+      return;
+    }
+    std::vector<const json*> awards;
+    const json* details = nullptr;
+    if (!complete_awards_and_bids(release, awards, details)) return;
+    const std::string* supplier = single_supplier_of_single_award(awards);
+    if (!supplier) return;
+    std::optional<std::string> winner, lowest_other;
+    std::optional<double> winner_amount, lowest_other_amount;
+    for (const ValidBid& bid : valid_bids_with_value(*details)) {
+      if (!currency_matches(bid.currency)) continue;
+      if (bid.tenderer == *supplier) {
+        if (!winner_amount || bid.amount < *winner_amount) {
+          winner = bid.tenderer;
+          winner_amount = bid.amount;
+        }
+      } else if (!lowest_other_amount || bid.amount < *lowest_other_amount) {
+        lowest_other = bid.tenderer;
+        lowest_other_amount = bid.amount;
+      }
+    }
+    if (winner && lowest_other && *lowest_other_amount >= *winner_amount) {
+      second_lowest_bid_ratios[ocid] = (*lowest_other_amount - *winner_amount) / *winner_amount;
+      winner_and_lowest_non_winner[ocid] = {*winner, *lowest_other};
+    }
+  }
+
+  void r025(const json& release) {
+    std::vector<const json*> awards;
+    const json* details = nullptr;
+    if (!complete_awards_and_bids(release, awards, details)) return;
+    const std::string* supplier = single_supplier_of_single_award(awards);
+    if (!supplier) return;
+    std::set<std::string> valid;
+    for (const json& bid : *details) {
+      const std::string* status = string_at(bid, "status");
+      const json& tenderers = get(bid, "tenderers");
+      if (!status || !tenderers.is_array() || tenderers.size() != 1) continue;
+      const std::string* id = string_at(tenderers[0], "id");
+      if (id && *status == "valid") valid.insert(*id);
+    }
+    for (const std::string& id : valid) {
+      Fraction& f = r025_tenderer[id];
+      f.numerator += id == *supplier ? 1 : 0;
+      f.denominator += 1;
+    }
+  }
+
+  void r028(const json& release, const std::string& ocid) {
+    if (!matches_method_details(release, settings.price_comparison_procurement_methods,
+                                settings.no_price_comparison_procurement_methods)) {
+      return;
+    }
+    std::map<std::pair<double, std::string>, std::set<std::string>> prices;
+    for (const json* bid : submitted_bids(release)) {
+      const json& tenderers = get(*bid, "tenderers");
+      const json& value = get(*bid, "value");
+      const json& amount = get(value, "amount");
+      const std::string* currency = string_at(value, "currency");
+      if (!tenderers.is_array() || !value.is_object() || !amount.is_number() || !currency) continue;
+      std::set<std::string> ids;
+      for (const json& tenderer : tenderers) {
+        if (const std::string* id = string_at(tenderer, "id")) ids.insert(*id);
+      }
+      if (ids.empty()) continue;
+      auto key = std::make_pair(amount.get<double>(), *currency);
+      auto found = prices.find(key);
+      if (found != prices.end() && found->second != ids) {
+        set(FlagGroup::ocid, ocid, "R028", 1.0);
+        for (const auto& id : ids) set(FlagGroup::tenderer, id, "R028", 1.0);
+        for (const auto& id : found->second) set(FlagGroup::tenderer, id, "R028", 1.0);
+      }
+      prices[key] = ids;
+    }
+  }
+
+  void r030(const json& release, const std::string& ocid) {
+    const std::string* end = string_at(get(get(release, "tender"), "tenderPeriod"), "endDate");
+    const json& awards = get(release, "awards");
+    const json& details = get(get(release, "bids"), "details");
+    if (!end || !awards.is_array() || !details.is_array()) return;
+    std::set<std::string> suppliers;
+    for (const json& award : awards) {
+      const json& list = get(award, "suppliers");
+      if (!has_status(award, "active") || !list.is_array()) continue;
+      for (const json& s : list) {
+        if (const std::string* id = string_at(s, "id")) suppliers.insert(*id);
+      }
+    }
+    for (const json& bid : details) {
+      const std::string* date = string_at(bid, "date");
+      const json& tenderers = get(bid, "tenderers");
+      if (!has_status(bid, "valid") || !date || !tenderers.is_array() || !(*date > *end)) continue;
+      for (const json& t : tenderers) {
+        const std::string* id = string_at(t, "id");
+        if (id && suppliers.count(*id)) {
+          set(FlagGroup::ocid, ocid, "R030", 1.0);
+          set(FlagGroup::tenderer, *id, "R030", 1.0);
+        }
+      }
+    }
+  }
+
+  void r035(const json& release, const std::string& ocid) {
+    std::set<std::string> suppliers, valid, disqualified;
+    std::vector<const json*> awards;
+    const json* details = nullptr;
+    if (complete_awards_and_bids(release, awards, details)) {
+      for (const json* award : awards) {
+        const json& list = get(*award, "suppliers");
+        if (!list.is_array()) continue;
+        for (const json& s : list) {
+          if (const std::string* id = string_at(s, "id")) suppliers.insert(*id);
+        }
+      }
+      for (const json& bid : *details) {
+        const std::string* status = string_at(bid, "status");
+        const json& tenderers = get(bid, "tenderers");
+        if (!status || !tenderers.is_array()) continue;
+        std::set<std::string>* target = *status == "valid" ? &valid : *status == "disqualified" ? &disqualified : nullptr;
+        if (!target) continue;
+        for (const json& t : tenderers) {
+          if (const std::string* id = string_at(t, "id")) target->insert(*id);
+        }
+      }
+    }
+    if (valid.size() != 1 || valid != suppliers) return;
+    int64_t difference = 0;
+    for (const auto& id : disqualified) difference += valid.count(id) ? 0 : 1;
+    if (difference >= settings.r035_threshold) {
+      set(FlagGroup::ocid, ocid, "R035", static_cast<double>(difference));
+      set(FlagGroup::tenderer, *valid.begin(), "R035", 0.0);
+    }
+  }
+
+  void r036(const json& release, const std::string& ocid) {
+    if (!matches_method_details(release, settings.price_comparison_procurement_methods,
+                                settings.no_price_comparison_procurement_methods)) {
+      return;
+    }
+    const json& awards = get(release, "awards");
+    if (!awards.is_array()) return;
+    bool any_active = false;
+    for (const json& award : awards) any_active = any_active || has_status(award, "active");
+    if (!any_active) return;
+    std::optional<double> lowest;
+    bool lowest_disqualified = false, has_valid = false;
+    for (const json* bid : submitted_bids(release)) {
+      const std::string* status = string_at(*bid, "status");
+      const json& value = get(*bid, "value");
+      const json& amount = get(value, "amount");
+      const std::string* currency = string_at(value, "currency");
+      if (!status || !value.is_object() || !amount.is_number() || !currency) continue;
+      if (!currency_matches(*currency)) continue;
+      double a = amount.get<double>();
+      if (!lowest || a < *lowest) {
+        lowest = a;
+        lowest_disqualified = *status == "disqualified";
+      }
+      if (*status == "valid") has_valid = true;
+    }
+    if (has_valid && lowest_disqualified) set(FlagGroup::ocid, ocid, "R036", 1.0);
+  }
+
+  void r038(const json& release) {
+    std::vector<const json*> bids = submitted_bids(release);
+    if (bids.empty()) return;
+    size_t disqualified = 0;
+    for (const json* bid : bids) {
+      size_t increment = has_status(*bid, "disqualified") ? 1 : 0;
+      disqualified += increment;
+      const json& tenderers = get(*bid, "tenderers");
+      if (!tenderers.is_array()) continue;
+      for (const json& t : tenderers) {
+        if (const std::string* id = string_at(t, "id")) {
+          Fraction& f = r038_tenderer[*id];
+          f.numerator += increment;
+          f.denominator += 1;
+        }
+      }
+    }
+    if (const std::string* id = string_at(get(release, "buyer"), "id")) {
+      r038_buyer[*id].numerator += disqualified;
+      r038_buyer[*id].denominator += bids.size();
+    }
+    if (const std::string* id = string_at(get(get(release, "tender"), "procuringEntity"), "id")) {
+      r038_procuring_entity[*id].numerator += disqualified;
+      r038_procuring_entity[*id].denominator += bids.size();
+    }
+  }
+
+  void r048(const json& release) {
+    std::set<std::string> observed;
+    const json& awards = get(release, "awards");
+    if (!awards.is_array()) return;
+    for (const json& award : awards) {
+      const json& items = get(award, "items");
+      const json& suppliers = get(award, "suppliers");
+      if (!has_status(award, "active") || !items.is_array() || !suppliers.is_array() || suppliers.size() != 1) continue;
+      const std::string* supplier = string_at(suppliers[0], "id");
+      if (!supplier) continue;
+      for (const json& item : items) {
+        const std::string* code = string_at(get(item, "classification"), "id");
+        if (!code) continue;
+        auto& [count, codes] = r048_classifications[*supplier];
+        if (observed.insert(*supplier).second) ++count;
+        // The first `digits` characters (Unicode scalar values, as Rust's chars()).
+        std::string prefix;
+        size_t taken = 0;
+        for (size_t i = 0; i < code->size() && taken < static_cast<size_t>(settings.r048_digits); ++taken) {
+          unsigned char c = static_cast<unsigned char>((*code)[i]);
+          size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+          prefix += code->substr(i, length);
+          i += length;
+        }
+        codes.insert(prefix);
+      }
+    }
+  }
+
+  // q1 - 1.5 IQR and q3 + 1.5 IQR, with the quartiles recorded in meta.
+  std::pair<double, double> quartiles(const std::vector<double>& values, const std::string& code,
+                                      const std::string& prefix = "") {
+    double q1 = quantile_type8(values, 0.25);
+    double q3 = quantile_type8(values, 0.75);
+    meta[code][prefix + "q1"] = q1;
+    meta[code][prefix + "q3"] = q3;
+    return {q1, q3};
+  }
+
+  void finish_r024() {
+    double lower_fence, q1;
+    if (settings.r024_threshold) {
+      lower_fence = *settings.r024_threshold;
+      q1 = 1.0;
+    } else {
+      auto [a, b] = quartiles(values_of(second_lowest_bid_ratios), "R024");
+      q1 = a;
+      lower_fence = a - 1.5 * (b - a);
+    }
+    meta["R024"]["lower_fence"] = lower_fence;
+    if (!(q1 > 0.0 && lower_fence > 0.0)) return;
+    for (const auto& [ocid, ratio] : second_lowest_bid_ratios) {
+      if (ratio <= lower_fence) {
+        set(FlagGroup::ocid, ocid, "R024", ratio);
+        const auto& pair = winner_and_lowest_non_winner.at(ocid);
+        set(FlagGroup::tenderer, pair.first, "R024", 0.0);
+        set(FlagGroup::tenderer, pair.second, "R024", 0.0);
+      }
+    }
+  }
+
+  void finish_r025() {
+    std::vector<double> denominators, ratios;
+    for (const auto& [_, f] : r025_tenderer) {
+      denominators.push_back(static_cast<double>(f.denominator));
+      ratios.push_back(f.value());
+    }
+    double upper_fence = quantile_type8(denominators, static_cast<double>(settings.r025_percentile) / 100.0);
+    double lower_fence, q1;
+    if (settings.r025_threshold) {
+      lower_fence = *settings.r025_threshold;
+      q1 = 1.0;
+    } else {
+      auto [a, b] = quartiles(ratios, "R025");
+      q1 = a;
+      lower_fence = a - 1.5 * (b - a);
+    }
+    meta["R025"]["upper_fence"] = upper_fence;
+    meta["R025"]["lower_fence"] = lower_fence;
+    if (!(q1 > 0.0 && lower_fence > 0.0)) return;
+    for (const auto& [id, f] : r025_tenderer) {
+      double ratio = f.value();
+      if (static_cast<double>(f.denominator) >= upper_fence && ratio <= lower_fence) {
+        set(FlagGroup::tenderer, id, "R025", ratio);
+      }
+    }
+  }
+
+  void finish_r038(std::map<std::string, Fraction>& fractions, int64_t minimum, FlagGroup group,
+                   const std::string& name) {
+    std::map<std::string, double> ratios;
+    for (const auto& [id, f] : fractions) {
+      if (static_cast<int64_t>(f.denominator) >= minimum) ratios[id] = f.value();
+    }
+    if (ratios.empty()) return;
+    double upper_fence;
+    if (settings.r038_threshold) {
+      upper_fence = *settings.r038_threshold;
+    } else {
+      auto [q1, q3] = quartiles(values_of(ratios), "R038", name + "_");
+      upper_fence = q3 + 1.5 * (q3 - q1);
+    }
+    meta["R038"][name + "_upper_fence"] = upper_fence;
+    if (!(upper_fence > 0.0)) return;
+    for (const auto& [id, ratio] : ratios) {
+      if (ratio >= upper_fence) set(group, id, "R038", ratio);
+    }
+  }
+
+  void finish_r048() {
+    std::map<std::string, double> lengths;
+    for (const auto& [id, entry] : r048_classifications) {
+      if (static_cast<int64_t>(entry.first) >= settings.r048_minimum_contracting_processes) {
+        lengths[id] = static_cast<double>(entry.second.size());
+      }
+    }
+    double upper_fence;
+    if (settings.r048_threshold) {
+      upper_fence = static_cast<double>(*settings.r048_threshold);
+    } else {
+      auto [q1, q3] = quartiles(values_of(lengths), "R048");
+      upper_fence = q3 + 1.5 * (q3 - q1);
+    }
+    meta["R048"]["upper_fence"] = upper_fence;
+    for (const auto& [id, length] : lengths) {
+      if (length >= upper_fence) set(FlagGroup::tenderer, id, "R048", length);
+    }
+  }
+
+  void finish_r058() {
+    double upper_fence;
+    if (settings.r058_threshold) {
+      upper_fence = *settings.r058_threshold;
+    } else {
+      auto [q1, q3] = quartiles(values_of(second_lowest_bid_ratios), "R058");
+      upper_fence = q3 + 1.5 * (q3 - q1);
+    }
+    meta["R058"]["upper_fence"] = upper_fence;
+    if (!(upper_fence > 0.0)) return;
+    for (const auto& [ocid, ratio] : second_lowest_bid_ratios) {
+      if (ratio >= upper_fence) {
+        set(FlagGroup::ocid, ocid, "R058", ratio);
+        set(FlagGroup::tenderer, winner_and_lowest_non_winner.at(ocid).first, "R058", 0.0);
+      }
+    }
+  }
+};
+
+CardinalIndicators::CardinalIndicators(FlagSettings settings) : state_(std::make_unique<State>()) {
+  state_->settings = std::move(settings);
+}
+
+CardinalIndicators::~CardinalIndicators() = default;
+
+void CardinalIndicators::add(const json& release) {
+  State& s = *state_;
+  const std::string* ocid = string_at(release, "ocid");
+  if (!release.is_object() || !ocid) return;
+  if (has_status(get(release, "tender"), "cancelled")) return;  // a cancelled process is not judged
+  if (!matches_method_details(release, {}, s.settings.excluded_procurement_method_details)) return;
+  if (s.on("R024") || s.on("R058")) s.second_lowest_bid_ratio(release, *ocid);
+  if (s.on("R003")) s.r003(release, *ocid);
+  if (s.on("R018")) s.r018(release, *ocid);
+  if (s.on("R025")) s.r025(release);
+  if (s.on("R028")) s.r028(release, *ocid);
+  if (s.on("R030")) s.r030(release, *ocid);
+  if (s.on("R035")) s.r035(release, *ocid);
+  if (s.on("R036")) s.r036(release, *ocid);
+  if (s.on("R038")) s.r038(release);
+  if (s.on("R048")) s.r048(release);
+}
+
+FlagResults CardinalIndicators::finish() {
+  State& s = *state_;
+  if (s.on("R024")) s.finish_r024();
+  if (s.on("R025")) s.finish_r025();
+  if (s.on("R038")) {
+    s.finish_r038(s.r038_buyer, s.settings.r038_minimum_contracting_processes, FlagGroup::buyer, "Buyer");
+    s.finish_r038(s.r038_procuring_entity, s.settings.r038_minimum_contracting_processes, FlagGroup::procuring_entity,
+                  "ProcuringEntity");
+    s.finish_r038(s.r038_tenderer, s.settings.r038_minimum_submitted_bids, FlagGroup::tenderer, "Tenderer");
+  }
+  if (s.on("R048")) s.finish_r048();
+  if (s.on("R058")) s.finish_r058();
+  return std::move(s.results);
+}
+
+const std::map<std::string, std::map<std::string, double>>& CardinalIndicators::meta() const { return state_->meta; }
+
+json flag_results_json(const FlagResults& results) {
+  json out = json::object();
+  for (const auto& [group, entries] : results) {
+    const char* name = group == FlagGroup::ocid               ? "OCID"
+                       : group == FlagGroup::buyer            ? "Buyer"
+                       : group == FlagGroup::procuring_entity ? "ProcuringEntity"
+                                                              : "Tenderer";
+    json& target = out[name];
+    for (const auto& [key, codes] : entries) {
+      for (const auto& [code, value] : codes) target[key][code] = value;
+    }
+  }
+  return out;
+}
+
+}  // namespace apertura::money
