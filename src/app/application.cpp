@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "accounts/account_handlers.h"
 #include "audit/audit_handlers.h"
 #include "jurisdictions/jurisdiction_handlers.h"
@@ -15,6 +18,18 @@
 namespace apertura::app {
 
 namespace {
+
+money::FlagSettings load_flag_settings(const std::string& path) {
+  if (path.empty()) return money::FlagSettings::defaults();
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("no se puede leer el archivo de señales de riesgo " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto settings = money::FlagSettings::from_ini(text.str());
+  if (!settings) throw std::runtime_error(path + ": " + settings.error().message);
+  return *settings;
+}
+
 std::unique_ptr<store::Database> open_and_migrate(const Config& config) {
   auto database = store::open_database(config.db);
   store::apply_migrations(*database);
@@ -39,7 +54,8 @@ Application::Application(const Config& config, accounts::AccountSettings account
       files_(store::make_file_store(config.files_dir)),
       evidence_(*database_, *files_, plans_),
       sessions_(*database_, jurisdictions_),
-      contracting_(*database_) {
+      red_flags_(*database_, load_flag_settings(config.flags_settings)),
+      contracting_(*database_, red_flags_.settings()) {
   register_system_routes();
   plans::PlanServices plan_services{plans_, secretariats_, evidence_, sessions_};
   jurisdictions::register_jurisdiction_routes(
@@ -54,7 +70,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
   accounts::register_account_routes(router_, accounts_, pages_,
                                     {config_.secure_cookies, config_.public_url});
   audit::register_audit_routes(router_, audit_, pages_);
-  money::register_contracting_routes(router_, contracting_, pages_);
+  money::register_contracting_routes(router_, contracting_, red_flags_, pages_);
 }
 
 void Application::register_system_routes() {

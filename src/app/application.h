@@ -9,6 +9,7 @@
 #include "audit/audit_service.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "money/contracting_service.h"
+#include "money/red_flag_service.h"
 #include "plans/evidence_service.h"
 #include "plans/plan_service.h"
 #include "plans/proposal_service.h"
@@ -40,6 +41,7 @@ class Application {
   plans::SessionService& sessions() { return sessions_; }
   plans::SecretariatService& secretariats() { return secretariats_; }
   money::ContractingService& contracting() { return contracting_; }
+  money::RedFlagService& red_flags() { return red_flags_; }
   const web::Assets& assets() const { return assets_; }
 
  private:
@@ -59,6 +61,7 @@ class Application {
   std::unique_ptr<store::FileStore> files_;
   plans::EvidenceService evidence_;
   plans::SessionService sessions_;
+  money::RedFlagService red_flags_;
   money::ContractingService contracting_;
   web::Router router_;
 };

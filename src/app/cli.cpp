@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
+#include <iomanip>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -140,6 +142,7 @@ void print_import(const std::string& file, const money::ImportSummary& summary) 
 int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
                 const std::string& jurisdiction) {
   money::ImportOptions options;
+  options.flags = &application.red_flags().settings();
   if (!jurisdiction.empty()) {
     auto found = application.jurisdictions().find(jurisdiction);
     if (!found) {
@@ -158,6 +161,10 @@ int import_ocds(Application& application, const Actor& actor, const std::vector<
   if (files.size() > 1) {
     std::cout << "total: " << total.imported << " importadas, " << total.duplicates << " duplicadas, "
               << total.rejected << " rechazadas; " << total.processes << " procesos compilados\n";
+  }
+  if (total.imported > 0) {
+    std::cout << "las señales de riesgo de cada proceso importado ya están al día; las que comparan todos los "
+                 "procesos se recalculan con `apertura flags`\n";
   }
   if (total.refused) return 1;
   return total.rejected > 0 ? 3 : 0;
@@ -227,6 +234,11 @@ int run_cli(int argc, char** argv) {
   import_ocds_cmd->add_option("--jurisdiction", import_jurisdiction,
                               "Clave INEGI o nombre corto de la jurisdicción a la que pertenecen");
 
+  auto* flags_cmd = app.add_subcommand(
+      "flags", "Recalcula todas las señales de riesgo (Cardinal R003-R058 y las mexicanas MX01-MX04); "
+               "la configuración se lee de flags_settings (formato INI de Cardinal)");
+  add_flag(*flags_cmd, flags, "flags_settings", "Archivo INI de configuración de las señales (APERTURA_FLAGS_SETTINGS)");
+
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -250,6 +262,15 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction);
+    if (flags_cmd->parsed()) {
+      auto started = std::chrono::steady_clock::now();
+      money::FlagRun run = application.red_flags().recompute_all(cli);
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cout << run.processes << " procesos revisados, " << run.flags << " señales de riesgo en "
+                << std::fixed << std::setprecision(1) << seconds << " s\n";
+      for (const auto& [code, count] : run.by_code) std::cout << "  " << code << "\t" << count << "\n";
+      return 0;
+    }
     if (user_add->parsed() || set_role->parsed()) {
       auto role = parse_role(role_text);
       if (!role) {

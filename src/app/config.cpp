@@ -34,7 +34,8 @@ std::optional<Number> parse_number(const std::string& text, Number max) {
 const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"db",         "address",        "port",
                                                 "threads",    "assets_dir",     "secure_cookies",
-                                                "public_url", "log_level",      "access_log", "files_dir"};
+                                                "public_url", "log_level",      "access_log", "files_dir",
+                                                "flags_settings"};
   return keys;
 }
 
@@ -80,6 +81,7 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
     if (key == "address") config.address = *value;
     if (key == "assets_dir") config.assets_dir = *value;
     if (key == "files_dir") config.files_dir = *value;
+    if (key == "flags_settings") config.flags_settings = *value;
     if (key == "public_url") config.public_url = *value;
     if (key == "log_level") config.log_level = *value;
     if (key == "port") {

@@ -131,31 +131,33 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
   int64_t id = connection.insert_returning_id(
       "INSERT INTO contracting_processes (ocid, jurisdiction_id, title, description, buyer_id, buyer_name, "
       "procurement_method, procurement_method_details, status, stage, currency, tender_amount, award_amount, "
-      "contract_amount, amount, tenderers, budget_id, first_date, last_date, year, release_count, supplier_names, "
-      "compiled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "contract_amount, initial_contract_amount, amount, tenderers, budget_id, first_date, last_date, year, "
+      "release_count, supplier_names, compiled, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (ocid) DO UPDATE SET jurisdiction_id = COALESCE(excluded.jurisdiction_id, "
       "contracting_processes.jurisdiction_id), title = excluded.title, description = excluded.description, "
       "buyer_id = excluded.buyer_id, buyer_name = excluded.buyer_name, "
       "procurement_method = excluded.procurement_method, "
       "procurement_method_details = excluded.procurement_method_details, status = excluded.status, "
       "stage = excluded.stage, currency = excluded.currency, tender_amount = excluded.tender_amount, "
-      "award_amount = excluded.award_amount, contract_amount = excluded.contract_amount, amount = excluded.amount, "
+      "award_amount = excluded.award_amount, contract_amount = excluded.contract_amount, "
+      "initial_contract_amount = excluded.initial_contract_amount, amount = excluded.amount, "
       "tenderers = excluded.tenderers, budget_id = excluded.budget_id, first_date = excluded.first_date, "
       "last_date = excluded.last_date, year = excluded.year, release_count = excluded.release_count, "
       "supplier_names = excluded.supplier_names, compiled = excluded.compiled, updated_at = excluded.updated_at "
       "RETURNING id",
       {s.ocid, process.jurisdiction_id, s.title, s.description, buyer_id, s.buyer ? s.buyer->name : "",
        s.procurement_method, s.procurement_method_details, s.status, s.stage, s.currency, s.tender_amount,
-       s.award_amount, s.contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date, process.last_date,
+       s.award_amount, s.contract_amount, s.initial_contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date, process.last_date,
        year, process.release_count, s.supplier_names, process.compiled, now_timestamp()});
 
   connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
   for (const PartyShare& party : s.parties) {
     int64_t organization = party.role == "buyer" && buyer_id ? *buyer_id : organization_id(connection, party.organization);
     connection.execute(
-        "INSERT INTO process_parties (process_id, organization_id, role, amount) VALUES (?, ?, ?, ?) "
+        "INSERT INTO process_parties (process_id, organization_id, role, amount, party_id) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (process_id, organization_id, role) DO NOTHING",
-        {id, organization, party.role, party.amount});
+        {id, organization, party.role, party.amount, party.organization.party_id});
   }
 
   std::string folded = fold_for_search(s.search_text);

@@ -1,7 +1,10 @@
 #include "money/contracting_routes.h"
 
+#include <sstream>
+
 #include "money/contracting_views.h"
 #include "money/permissions.h"
+#include "money/red_flag_catalog.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/pagination.h"
@@ -102,6 +105,64 @@ json process_page_data(const ProcessDetail& detail) {
           {"record_url", "/api/v1/ocds/records?ocid=" + detail.row.ocid}};
 }
 
+json flag_json(const RedFlag& flag, const FlagSettings& settings) {
+  RedFlagInfo info = red_flag_info(flag.code, settings);
+  json j = {{"code", flag.code},   {"title", info.title}, {"scope", flag.scope},
+            {"subject", flag.subject}, {"value", flag.value}, {"detail", flag.detail},
+            {"why", info.why},     {"how", info.how},     {"value_means", info.value_means},
+            {"computed_at", flag.computed_at}};
+  if (!flag.label.empty()) j["label"] = flag.label;
+  if (!flag.url.empty()) j["url"] = flag.url;
+  return j;
+}
+
+json flags_view(const std::vector<RedFlag>& flags, const FlagSettings& settings) {
+  json out = json::array();
+  for (const auto& flag : flags) {
+    json view = flag_json(flag, settings);
+    std::ostringstream value;
+    value.precision(4);
+    value << flag.value;
+    view["value_text"] = value.str();
+    view["scope_label"] = flag.scope == "process"            ? "Proceso"
+                          : flag.scope == "buyer"            ? "Comprador"
+                          : flag.scope == "procuring_entity" ? "Unidad compradora"
+                                                             : "Licitante o proveedor";
+    out.push_back(view);
+  }
+  return out;
+}
+
+web::Table flag_table(const std::vector<RedFlag>& flags, const FlagSettings& settings) {
+  web::Table table{{{"code", "Código"},
+                    {"title", "Señal"},
+                    {"scope", "Ámbito"},
+                    {"subject", "Sujeto"},
+                    {"label", "Nombre"},
+                    {"value", "Valor"},
+                    {"detail", "Detalle"},
+                    {"why", "Por qué es un riesgo"},
+                    {"how", "Cómo se calcula"},
+                    {"computed_at", "Calculada"}},
+                   {}};
+  for (const auto& flag : flags) table.rows.push_back(flag_json(flag, settings));
+  return table;
+}
+
+FlagFilter flag_filter_from(const Request& request) {
+  FlagFilter filter{request.query("code").value_or(""), request.query("scope").value_or("")};
+  if (!filter.code.empty() && !FlagSettings::all_codes().count(filter.code)) {
+    throw DomainException(Error{ErrorKind::bad_request, "No existe esa señal de riesgo.",
+                                {{"code", "código desconocido: " + filter.code}}});
+  }
+  if (!filter.scope.empty() && filter.scope != "process" && filter.scope != "buyer" &&
+      filter.scope != "procuring_entity" && filter.scope != "tenderer") {
+    throw DomainException(Error{ErrorKind::bad_request, "El ámbito es process, buyer, procuring_entity o tenderer.",
+                                {{"scope", "valor desconocido: " + filter.scope}}});
+  }
+  return filter;
+}
+
 std::vector<std::string> selected_ocids(ContractingService& service, const Request& request,
                                         const web::PageRequest& page) {
   std::vector<std::string> ocids;
@@ -127,7 +188,8 @@ std::optional<int64_t> jurisdiction_field(const std::string& text) {
 
 }  // namespace
 
-void register_contracting_routes(web::Router& router, ContractingService& service, const web::Pages& pages) {
+void register_contracting_routes(web::Router& router, ContractingService& service, RedFlagService& flags,
+                                 const web::Pages& pages) {
   // --- pages ---------------------------------------------------------------
   router.get("/contrataciones", [&service, &pages](Request& request) {
     ProcessFilter filter = filter_from(request);
@@ -192,12 +254,42 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     return pages.render(request, "money/import_result", data);
   });
 
-  router.get("/contrataciones/{ocid}", [&service, &pages](Request& request) {
+  router.get("/contrataciones/{ocid}", [&service, &flags, &pages](Request& request) {
     auto detail = service.process(request.param("ocid")).take();
-    return pages.render(request, "money/process", process_page_data(detail));
+    json data = process_page_data(detail);
+    data["flags"] = flags_view(flags.of_process(detail.row.ocid), flags.settings());
+    data["has_flags"] = !data["flags"].empty();
+    return pages.render(request, "money/process", data);
   });
 
-  router.get("/organizaciones/{id}", [&service, &pages](Request& request) {
+  router.get("/senales", [&flags, &pages](Request& request) {
+    FlagFilter filter = flag_filter_from(request);
+    auto page = web::PageRequest::from(request, 50);
+    auto result = flags.list(filter, {page.per_page, page.offset()});
+    json catalog = json::array();
+    for (const auto& info : red_flag_catalog(flags.settings())) {
+      catalog.push_back({{"code", info.code}, {"title", info.title}, {"why", info.why}, {"how", info.how},
+                         {"selected", info.code == filter.code}});
+    }
+    return pages.render(request, "money/flags",
+                        {{"title", "Señales de riesgo en las contrataciones"},
+                         {"flags", flags_view(result.items, flags.settings())},
+                         {"has_results", !result.items.empty()},
+                         {"total", result.total},
+                         {"catalog", catalog},
+                         {"scope_" + (filter.scope.empty() ? std::string("all") : filter.scope), true},
+                         {"pagination", web::pagination_view(request, page, result.total)},
+                         {"csv_url", "/senales.csv" + query_suffix(request)},
+                         {"json_url", "/senales.json" + query_suffix(request)}});
+  });
+  for (std::string format : {"csv", "json"}) {
+    router.get("/senales." + format, [&flags, format](Request& request) {
+      auto result = flags.list(flag_filter_from(request), {kDownloadLimit, 0});
+      return web::download(flag_table(result.items, flags.settings()), "senales-de-riesgo", format);
+    });
+  }
+
+  router.get("/organizaciones/{id}", [&service, &flags, &pages](Request& request) {
     int64_t id = jurisdiction_field(request.param("id")).value_or(0);
     auto detail = service.organization(id).take();
     json data = {{"title", detail.organization.name},
@@ -212,6 +304,8 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
                  {"buyer_processes_url", "/contrataciones?buyer=" + std::to_string(id)},
                  {"supplier_processes_url", "/contrataciones?supplier=" + std::to_string(id)},
                  {"json_url", "/api/v1/organizations/" + std::to_string(id)}};
+    data["flags"] = flags_view(flags.of_organization(id), flags.settings());
+    data["has_flags"] = !data["flags"].empty();
     return pages.render(request, "money/organization", data);
   });
 
@@ -242,9 +336,25 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     }
     return web::api_all(request, items);
   });
-  router.get("/api/v1/organizations/{id}", [&service](Request& request) {
+  router.get("/api/v1/organizations/{id}", [&service, &flags](Request& request) {
     int64_t id = jurisdiction_field(request.param("id")).value_or(0);
-    return web::api_item(organization_json(service.organization(id).take()));
+    json item = organization_json(service.organization(id).take());
+    item["flags"] = json::array();
+    for (const auto& flag : flags.of_organization(id)) item["flags"].push_back(flag_json(flag, flags.settings()));
+    return web::api_item(item);
+  });
+  router.get("/api/v1/processes/{ocid}/flags", [&service, &flags](Request& request) {
+    auto detail = service.process(request.param("ocid")).take();
+    json items = json::array();
+    for (const auto& flag : flags.of_process(detail.row.ocid)) items.push_back(flag_json(flag, flags.settings()));
+    return web::api_all(request, items);
+  });
+  router.get("/api/v1/flags", [&flags](Request& request) {
+    auto page = web::PageRequest::from(request);
+    auto result = flags.list(flag_filter_from(request), {page.per_page, page.offset()});
+    json items = json::array();
+    for (const auto& flag : result.items) items.push_back(flag_json(flag, flags.settings()));
+    return web::api_list(request, items, page, result.total);
   });
   router.get("/api/v1/ocds/records", [&service](Request& request) {
     auto page = web::PageRequest::from(request);

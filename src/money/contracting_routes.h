@@ -1,11 +1,13 @@
 #pragma once
 // Pages, downloads and API of contracting processes (follow the money).
 #include "money/contracting_service.h"
+#include "money/red_flag_service.h"
 #include "web/pages.h"
 #include "web/router.h"
 
 namespace apertura::money {
 
-void register_contracting_routes(web::Router& router, ContractingService& service, const web::Pages& pages);
+void register_contracting_routes(web::Router& router, ContractingService& service, RedFlagService& flags,
+                                 const web::Pages& pages);
 
 }  // namespace apertura::money

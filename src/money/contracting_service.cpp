@@ -86,6 +86,7 @@ Result<ImportSummary> ContractingService::import(const Actor& actor, const std::
   }
   ImportOptions options;
   options.jurisdiction_id = jurisdiction_id;
+  options.flags = &flags_;
   OcdsImporter importer(database_, actor, options);
   ImportSummary summary = importer.import_text(text, file_name.empty() ? "archivo subido" : file_name);
   if (summary.refused) {

@@ -10,6 +10,7 @@
 
 #include "core/actor.h"
 #include "core/result.h"
+#include "money/cardinal_settings.h"
 #include "money/contracting_repository.h"
 #include "money/ocds_importer.h"
 #include "money/process_changes.h"
@@ -36,7 +37,7 @@ struct OrganizationDetail {
 
 class ContractingService {
  public:
-  explicit ContractingService(store::Database& database) : database_(database) {}
+  ContractingService(store::Database& database, const FlagSettings& flags) : database_(database), flags_(flags) {}
 
   Paged<ProcessRow> find(const ProcessFilter& filter, const Slice& slice);
   Result<ProcessDetail> process(const std::string& ocid);
@@ -51,6 +52,7 @@ class ContractingService {
 
  private:
   store::Database& database_;
+  const FlagSettings& flags_;
 };
 
 }  // namespace apertura::money

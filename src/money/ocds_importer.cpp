@@ -9,6 +9,7 @@
 #include "money/merge_rules.h"
 #include "money/ocds_stream.h"
 #include "money/process_summary.h"
+#include "money/red_flag_service.h"
 #include "money/release_merger.h"
 #include "money/simdjson_convert.h"
 
@@ -386,11 +387,13 @@ void FileImport::flush() {
     process.first_date = *std::min_element(dates.begin(), dates.end());
     process.last_date = *std::max_element(dates.begin(), dates.end());
     process.summary = summarize_process(compiled, process.first_date);
+    process.summary.initial_contract_amount = initial_contract_amount(releases_in_merge_order(releases));
     process.summary.ocid = ocid;
     process.jurisdiction_id = options_.jurisdiction_id;
     process.compiled = compiled.dump();
     process.release_count = static_cast<int64_t>(releases.size());
     ContractingRepository::save_process(*connection, process);
+    if (options_.flags) RedFlagService::recompute_process(*connection, *options_.flags, compiled, process.summary);
     ++processes;
   }
 

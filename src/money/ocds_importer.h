@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/actor.h"
+#include "money/cardinal_settings.h"
 #include "money/ocds_stream.h"
 #include "store/database.h"
 
@@ -43,6 +44,8 @@ struct ImportOptions {
   std::optional<int64_t> jurisdiction_id;
   size_t batch_size = 1000;
   size_t max_item_bytes = 64u << 20;  // one release or record
+  // When set, each compiled process gets its own red flags recomputed.
+  const FlagSettings* flags = nullptr;
 };
 
 class OcdsImporter {

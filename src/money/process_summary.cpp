@@ -59,6 +59,7 @@ std::optional<OrganizationRef> organization_of(const json& reference, const json
   name = std::string(trim(name));
   if (name.empty() && identifier.empty()) return std::nullopt;
   OrganizationRef ref;
+  ref.party_id = text_of(id);
   ref.name = name.empty() ? identifier : name;
   ref.identifier = identifier;
   ref.key = identifier.empty() ? "name:" + fold_for_search(name) : identifier;
@@ -86,6 +87,21 @@ void add_item_texts(const json& items, std::string& out) {
 }
 
 }  // namespace
+
+std::optional<double> initial_contract_amount(const std::vector<const json*>& ordered_releases) {
+  std::map<std::string, double> first;
+  for (const json* release : ordered_releases) {
+    for (const json& contract : array_at(*release, "contracts")) {
+      std::string id = text_of(at(contract, "id"));
+      if (id.empty() || first.count(id)) continue;
+      if (auto amount = amount_of(at(at(contract, "value"), "amount"))) first[id] = *amount;
+    }
+  }
+  if (first.empty()) return std::nullopt;
+  double total = 0;
+  for (const auto& [_, amount] : first) total += amount;
+  return total;
+}
 
 std::optional<double> amount_of(const json& value) {
   if (value.is_number()) return value.get<double>();

@@ -15,6 +15,7 @@ struct OrganizationRef {
   std::string key;         // "MX-RFC-XAXX010101000", or "name:<folded name>" without an identifier
   std::string name;
   std::string identifier;  // "MX-RFC-XAXX010101000" or ""
+  std::string party_id;    // the id the publisher gave it inside the release
 };
 
 struct PartyShare {
@@ -36,6 +37,7 @@ struct ProcessSummary {
   std::optional<double> tender_amount;
   std::optional<double> award_amount;
   std::optional<double> contract_amount;
+  std::optional<double> initial_contract_amount;  // the first published value of each contract
   std::optional<double> amount;  // contracts, else awards, else tender
   std::optional<int64_t> tenderers;
   std::string budget_id;
@@ -47,6 +49,10 @@ struct ProcessSummary {
 
 // `first_date` is the earliest release date, the fallback for the year.
 ProcessSummary summarize_process(const nlohmann::json& compiled, const std::string& first_date);
+
+// The sum of the first value each contract had, reading the releases in
+// merge order (the compiled release keeps only the last).
+std::optional<double> initial_contract_amount(const std::vector<const nlohmann::json*>& ordered_releases);
 
 // A number from an OCDS amount, which some publishers write as text.
 std::optional<double> amount_of(const nlohmann::json& value);

@@ -358,6 +358,7 @@ CREATE TABLE contracting_processes (
   tender_amount DOUBLE PRECISION,
   award_amount DOUBLE PRECISION,
   contract_amount DOUBLE PRECISION,
+  initial_contract_amount DOUBLE PRECISION,
   amount DOUBLE PRECISION,
   tenderers INTEGER,
   budget_id TEXT NOT NULL DEFAULT '',
@@ -380,9 +381,26 @@ CREATE TABLE process_parties (
   organization_id BIGINT NOT NULL REFERENCES ocds_organizations(id),
   role TEXT NOT NULL CHECK (role IN ('buyer', 'supplier', 'tenderer')),
   amount DOUBLE PRECISION,
+  party_id TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (process_id, organization_id, role)
 );
 CREATE INDEX process_parties_organization ON process_parties(organization_id, role);
+
+-- Red flags: scope 'process' has the ocid as subject; 'buyer',
+-- 'procuring_entity' and 'tenderer' have the organisation's id as the
+-- publisher wrote it in its releases (Cardinal's keys) or, for Apertura's own
+-- indicators, 'org:<organization id>'.
+CREATE TABLE red_flags (
+  id {{id}},
+  code TEXT NOT NULL,
+  scope TEXT NOT NULL CHECK (scope IN ('process', 'buyer', 'procuring_entity', 'tenderer')),
+  subject TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  computed_at TEXT NOT NULL,
+  UNIQUE (scope, subject, code)
+);
+CREATE INDEX red_flags_code ON red_flags(code, scope);
 )SQL";
 
 const char* kContractingSqlite = R"SQL(

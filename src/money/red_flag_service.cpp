@@ -1,0 +1,262 @@
+#include "money/red_flag_service.h"
+
+#include <set>
+
+#include "audit/audit_log.h"
+#include "core/clock.h"
+#include "money/cardinal_indicators.h"
+#include "money/simdjson_convert.h"
+
+namespace apertura::money {
+
+namespace {
+
+using nlohmann::json;
+using store::Connection;
+using store::Row;
+
+const std::set<std::string> kProcessLocalCodes = {"R003", "R018", "R028", "R030", "R035",
+                                                  "R036", "MX01", "MX02", "MX03"};
+
+const char* scope_of(FlagGroup group) {
+  switch (group) {
+    case FlagGroup::ocid: return "process";
+    case FlagGroup::buyer: return "buyer";
+    case FlagGroup::procuring_entity: return "procuring_entity";
+    case FlagGroup::tenderer: return "tenderer";
+  }
+  return "process";
+}
+
+struct Amounts {
+  std::string method;
+  std::optional<double> amount, tender, award, contract, initial_contract;
+};
+
+// Apertura's own per-process indicators.
+void mexican_flags(const FlagSettings& s, const std::string& ocid, const Amounts& a, std::vector<RedFlag>& out) {
+  auto on = [&](const char* code) { return s.enabled.count(code) > 0; };
+  if (on("MX01") && a.method == "direct" && a.amount && *a.amount > s.mx01_threshold) {
+    out.push_back({"MX01", "process", ocid, *a.amount, "", "", "", ""});
+  }
+  if (on("MX02") && a.contract && a.initial_contract && *a.initial_contract > 0 &&
+      *a.contract > *a.initial_contract * (1 + s.mx02_threshold)) {
+    out.push_back({"MX02", "process", ocid, *a.contract / *a.initial_contract - 1, "", "", "", ""});
+  }
+  if (on("MX03") && a.award && a.tender && *a.tender > 0 && *a.award > *a.tender * (1 + s.mx03_threshold)) {
+    out.push_back({"MX03", "process", ocid, *a.award / *a.tender - 1, "", "", "", ""});
+  }
+}
+
+void insert_flags(Connection& connection, const std::vector<RedFlag>& flags, const std::string& now) {
+  constexpr size_t kRowsPerStatement = 100;
+  for (size_t start = 0; start < flags.size(); start += kRowsPerStatement) {
+    size_t count = std::min(kRowsPerStatement, flags.size() - start);
+    std::string sql = "INSERT INTO red_flags (code, scope, subject, value, detail, computed_at) VALUES ";
+    store::Params params;
+    for (size_t i = 0; i < count; ++i) {
+      const RedFlag& f = flags[start + i];
+      sql += i ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+      params.insert(params.end(), {f.code, f.scope, f.subject, f.value, f.detail, now});
+    }
+    sql += " ON CONFLICT (scope, subject, code) DO UPDATE SET value = excluded.value, detail = excluded.detail";
+    connection.execute(sql, params);
+  }
+}
+
+RedFlag flag_from(const Row& row) {
+  RedFlag f;
+  f.code = row.text("code");
+  f.scope = row.text("scope");
+  f.subject = row.text("subject");
+  f.value = row.real("value");
+  f.detail = row.text("detail");
+  f.computed_at = row.text("computed_at");
+  return f;
+}
+
+// The process title or organisation name a flag is about, with its page.
+void label(Connection& connection, RedFlag& flag) {
+  if (flag.scope == "process") {
+    auto row = connection.query_one("SELECT title FROM contracting_processes WHERE ocid = ?", {flag.subject});
+    flag.label = row && !row->text("title").empty() ? row->text("title") : flag.subject;
+    flag.url = "/contrataciones/" + flag.subject;
+    return;
+  }
+  std::optional<Row> row;
+  if (flag.subject.rfind("org:", 0) == 0) {
+    row = connection.query_one("SELECT id, name FROM ocds_organizations WHERE id = ?",
+                               {std::atoll(flag.subject.c_str() + 4)});
+  } else {
+    row = connection.query_one(
+        "SELECT o.id, o.name FROM process_parties pp JOIN ocds_organizations o ON o.id = pp.organization_id "
+        "WHERE pp.party_id = ? ORDER BY pp.process_id LIMIT 1",
+        {flag.subject});
+  }
+  flag.label = row ? row->text("name") : flag.subject;
+  if (row) flag.url = "/organizaciones/" + std::to_string(row->integer("id"));
+}
+
+}  // namespace
+
+void RedFlagService::recompute_process(Connection& connection, const FlagSettings& settings, const json& compiled,
+                                       const ProcessSummary& summary) {
+  FlagSettings local = settings;
+  std::set<std::string> enabled;
+  for (const auto& code : settings.enabled) {
+    if (kProcessLocalCodes.count(code)) enabled.insert(code);
+  }
+  local.enabled = enabled;
+  CardinalIndicators indicators(local);
+  indicators.add(compiled);
+  std::vector<RedFlag> flags;
+  for (const auto& [group, entries] : indicators.finish()) {
+    if (group != FlagGroup::ocid) continue;
+    for (const auto& [key, codes] : entries) {
+      for (const auto& [code, value] : codes) flags.push_back({code, "process", key, value, "", "", "", ""});
+    }
+  }
+  mexican_flags(local, summary.ocid,
+                {summary.procurement_method, summary.amount, summary.tender_amount, summary.award_amount,
+                 summary.contract_amount, summary.initial_contract_amount},
+                flags);
+  std::string codes;
+  store::Params params = {summary.ocid};
+  for (const auto& code : kProcessLocalCodes) {
+    codes += codes.empty() ? "?" : ", ?";
+    params.emplace_back(code);
+  }
+  connection.execute("DELETE FROM red_flags WHERE scope = 'process' AND subject = ? AND code IN (" + codes + ")",
+                     params);
+  insert_flags(connection, flags, now_timestamp());
+}
+
+FlagRun RedFlagService::recompute_all(const Actor& actor) {
+  FlagRun run;
+  CardinalIndicators indicators(settings_);
+  FastJsonParser parser;
+  std::vector<RedFlag> flags;
+  auto connection = database_.connect();
+  int64_t last_id = 0;
+  while (true) {
+    auto rows = connection->query(
+        "SELECT id, ocid, compiled, procurement_method, amount, tender_amount, award_amount, contract_amount, "
+        "initial_contract_amount FROM contracting_processes WHERE id > ? ORDER BY id LIMIT 1000",
+        {last_id});
+    if (rows.empty()) break;
+    for (const Row& row : rows) {
+      last_id = row.integer("id");
+      ++run.processes;
+      indicators.add(parser.parse(row.text("compiled")));
+      auto real = [&](const char* column) -> std::optional<double> {
+        if (row.is_null(column)) return std::nullopt;
+        return row.real(column);
+      };
+      mexican_flags(settings_, row.text("ocid"),
+                    {row.text("procurement_method"), real("amount"), real("tender_amount"), real("award_amount"),
+                     real("contract_amount"), real("initial_contract_amount")},
+                    flags);
+    }
+  }
+  for (const auto& [group, entries] : indicators.finish()) {
+    for (const auto& [key, codes] : entries) {
+      for (const auto& [code, value] : codes) flags.push_back({code, scope_of(group), key, value, "", "", "", ""});
+    }
+  }
+  if (settings_.enabled.count("MX04")) {
+    // Keep each buyer's and each supplier's largest share.
+    std::map<std::pair<std::string, std::string>, RedFlag> largest;
+    for (const Row& row : connection->query(
+             "SELECT p.buyer_id, pp.organization_id AS supplier_id, o.name AS supplier_name, "
+             "SUM(pp.amount) / t.total AS share FROM process_parties pp "
+             "JOIN contracting_processes p ON p.id = pp.process_id "
+             "JOIN ocds_organizations o ON o.id = pp.organization_id "
+             "JOIN (SELECT buyer_id, SUM(amount) AS total, COUNT(*) AS n FROM contracting_processes "
+             "WHERE buyer_id IS NOT NULL AND amount > 0 GROUP BY buyer_id) t ON t.buyer_id = p.buyer_id "
+             "WHERE pp.role = 'supplier' AND t.n >= ? AND t.total > 0 "
+             "GROUP BY p.buyer_id, pp.organization_id, o.name, t.total HAVING SUM(pp.amount) >= ? * t.total",
+             {settings_.mx04_minimum_contracting_processes, settings_.mx04_threshold})) {
+      double share = row.real("share");
+      std::string buyer = "org:" + std::to_string(row.integer("buyer_id"));
+      std::string supplier = "org:" + std::to_string(row.integer("supplier_id"));
+      auto keep = [&](const std::string& scope, const std::string& subject, const std::string& detail) {
+        auto key = std::make_pair(scope, subject);
+        auto it = largest.find(key);
+        if (it == largest.end() || it->second.value < share) largest[key] = {"MX04", scope, subject, share, detail, "", "", ""};
+      };
+      keep("buyer", buyer, "proveedor: " + row.text("supplier_name"));
+      keep("tenderer", supplier, "comprador: org:" + std::to_string(row.integer("buyer_id")));
+    }
+    for (auto& [_, flag] : largest) flags.push_back(std::move(flag));
+  }
+
+  store::Transaction transaction(*connection);
+  connection->execute("DELETE FROM red_flags");
+  insert_flags(*connection, flags, now_timestamp());
+  for (const auto& flag : flags) ++run.by_code[flag.code];
+  run.flags = static_cast<int64_t>(flags.size());
+  json counts = run.by_code;
+  audit::AuditLog::append_public(*connection, actor, "recompute", "red_flags", run.flags, std::nullopt, nullptr,
+                                 {{"processes", run.processes}, {"flags", counts}});
+  transaction.commit();
+  return run;
+}
+
+std::vector<RedFlag> RedFlagService::of_process(const std::string& ocid) {
+  auto connection = database_.connect();
+  std::vector<RedFlag> out;
+  for (const Row& row : connection->query(
+           "SELECT * FROM red_flags WHERE scope = 'process' AND subject = ? ORDER BY code", {ocid})) {
+    out.push_back(flag_from(row));
+  }
+  return out;
+}
+
+std::vector<RedFlag> RedFlagService::of_organization(int64_t organization_id) {
+  auto connection = database_.connect();
+  store::Params params = {"org:" + std::to_string(organization_id)};
+  std::string subjects = "?";
+  for (const Row& row : connection->query(
+           "SELECT DISTINCT party_id FROM process_parties WHERE organization_id = ? AND party_id <> '' LIMIT 500",
+           {organization_id})) {
+    subjects += ", ?";
+    params.emplace_back(row.text("party_id"));
+  }
+  std::vector<RedFlag> out;
+  for (const Row& row : connection->query("SELECT * FROM red_flags WHERE scope <> 'process' AND subject IN (" +
+                                              subjects + ") ORDER BY code, scope",
+                                          params)) {
+    out.push_back(flag_from(row));
+  }
+  return out;
+}
+
+Paged<RedFlag> RedFlagService::list(const FlagFilter& filter, const Slice& slice) {
+  auto connection = database_.connect();
+  std::string where = " WHERE 1 = 1";
+  store::Params params;
+  if (!filter.code.empty()) {
+    where += " AND code = ?";
+    params.emplace_back(filter.code);
+  }
+  if (!filter.scope.empty()) {
+    where += " AND scope = ?";
+    params.emplace_back(filter.scope);
+  }
+  store::Params page_params = params;
+  page_params.emplace_back(slice.limit);
+  page_params.emplace_back(slice.offset);
+  Paged<RedFlag> page;
+  for (const Row& row : connection->query("SELECT * FROM red_flags" + where +
+                                              " ORDER BY code, value DESC, subject LIMIT ? OFFSET ?",
+                                          page_params)) {
+    page.items.push_back(flag_from(row));
+  }
+  for (RedFlag& flag : page.items) label(*connection, flag);
+  page.total = needs_count(page.items.size(), slice)
+                   ? connection->query_one("SELECT COUNT(*) AS n FROM red_flags" + where, params)->integer("n")
+                   : slice.offset + static_cast<int64_t>(page.items.size());
+  return page;
+}
+
+}  // namespace apertura::money

@@ -1,0 +1,64 @@
+#pragma once
+// Computes, stores and reads the red flags of contracting processes, buyers
+// and suppliers. The flags that compare a process with all others (quartile
+// fences, a supplier's share of a buyer's spending) are recomputed for the
+// whole store by `recompute_all` (`apertura flags`); the flags decided by one
+// process alone are recomputed whenever that process changes.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/actor.h"
+#include "core/paging.h"
+#include "money/cardinal_settings.h"
+#include "money/process_summary.h"
+#include "store/database.h"
+
+namespace apertura::money {
+
+struct RedFlag {
+  std::string code;
+  std::string scope;    // process, buyer, procuring_entity, tenderer
+  std::string subject;  // ocid, publisher's party id, or "org:<id>"
+  double value = 0;
+  std::string detail;
+  std::string computed_at;
+  std::string label;    // the process title or the organisation name, when known
+  std::string url;      // its page, when known
+};
+
+struct FlagRun {
+  int64_t processes = 0;
+  int64_t flags = 0;
+  std::map<std::string, int64_t> by_code;
+};
+
+struct FlagFilter {
+  std::string code;
+  std::string scope;
+};
+
+class RedFlagService {
+ public:
+  RedFlagService(store::Database& database, FlagSettings settings)
+      : database_(database), settings_(std::move(settings)) {}
+
+  const FlagSettings& settings() const { return settings_; }
+  FlagRun recompute_all(const Actor& actor);
+  std::vector<RedFlag> of_process(const std::string& ocid);
+  std::vector<RedFlag> of_organization(int64_t organization_id);
+  Paged<RedFlag> list(const FlagFilter& filter, const Slice& slice);
+
+  // The flags one process decides alone, replaced inside the caller's transaction.
+  static void recompute_process(store::Connection& connection, const FlagSettings& settings,
+                                const nlohmann::json& compiled, const ProcessSummary& summary);
+
+ private:
+  store::Database& database_;
+  FlagSettings settings_;
+};
+
+}  // namespace apertura::money

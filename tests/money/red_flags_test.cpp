@@ -1,0 +1,133 @@
+// Red flags on hand-built processes with known answers, stored and read on
+// both databases, and shown with their reason through the API and pages.
+#include <gtest/gtest.h>
+
+#include "money/contracting_repository.h"
+#include "money/ocds_importer.h"
+#include "money/red_flag_service.h"
+#include "support/test_app.h"
+
+namespace apertura::money {
+namespace {
+
+using nlohmann::json;
+
+json process(const std::string& ocid, const std::string& id, const std::string& date, json tender, json awards = nullptr,
+             json contracts = nullptr) {
+  json release = {{"ocid", ocid}, {"id", id}, {"date", date}, {"tag", {"tender"}}, {"initiationType", "tender"},
+                  {"buyer", {{"id", "MX-RFC-SFP"}, {"name", "Secretaría de Finanzas"}}}, {"tender", tender}};
+  if (!awards.is_null()) release["awards"] = awards;
+  if (!contracts.is_null()) release["contracts"] = contracts;
+  return release;
+}
+
+json money(double amount) { return {{"amount", amount}, {"currency", "MXN"}}; }
+
+json award(const std::string& supplier, double amount) {
+  return json::array({{{"id", "a1"}, {"status", "active"}, {"value", money(amount)},
+                       {"suppliers", {{{"id", supplier}, {"name", "Proveedora " + supplier}}}}}});
+}
+
+class RedFlagsTest : public testing::AppTest {
+ protected:
+  void import(const std::vector<json>& releases) {
+    std::string text;
+    for (const auto& r : releases) text += r.dump() + "\n";
+    ImportOptions options;
+    options.flags = &app_->app().red_flags().settings();
+    OcdsImporter importer(app_->database().database(), Actor::system("prueba"), options);
+    ASSERT_EQ(importer.import_text(text, "prueba.jsonl").rejected, 0);
+  }
+  std::map<std::string, double> flags_of(const std::string& ocid) {
+    std::map<std::string, double> out;
+    for (const auto& flag : app_->app().red_flags().of_process(ocid)) out[flag.code] = flag.value;
+    return out;
+  }
+};
+
+TEST_P(RedFlagsTest, EachProcessGetsItsOwnFlagsWhenImported) {
+  import({
+      // Direct award of 2 million: MX01 (default threshold 1 million).
+      process("ocds-t-direct", "1", "2024-01-01T00:00:00Z",
+              {{"id", "t"}, {"procurementMethod", "direct"}, {"value", money(2'000'000)}},
+              award("MX-RFC-AAA", 2'000'000)),
+      // Ten days to bid in an open tender with one bidder: R003 and R018.
+      process("ocds-t-short", "1", "2024-01-01T00:00:00Z",
+              {{"id", "t"}, {"procurementMethod", "open"}, {"numberOfTenderers", 1},
+               {"tenderPeriod", {{"startDate", "2024-01-01T00:00:00Z"}, {"endDate", "2024-01-11T00:00:00Z"}}}}),
+      // Award at twice the estimate: MX03 with value 1.0.
+      process("ocds-t-over", "1", "2024-01-01T00:00:00Z",
+              {{"id", "t"}, {"procurementMethod", "open"}, {"value", money(100)}}, award("MX-RFC-BBB", 200)),
+      // A clean process.
+      process("ocds-t-clean", "1", "2024-01-01T00:00:00Z",
+              {{"id", "t"}, {"procurementMethod", "open"}, {"numberOfTenderers", 4}, {"value", money(100)},
+               {"tenderPeriod", {{"startDate", "2024-01-01T00:00:00Z"}, {"endDate", "2024-02-01T00:00:00Z"}}}},
+              award("MX-RFC-CCC", 95)),
+  });
+  EXPECT_EQ(flags_of("ocds-t-direct"), (std::map<std::string, double>{{"MX01", 2'000'000}}));
+  EXPECT_EQ(flags_of("ocds-t-short"), (std::map<std::string, double>{{"R003", 1}, {"R018", 1}}));
+  EXPECT_EQ(flags_of("ocds-t-over"), (std::map<std::string, double>{{"MX03", 1.0}}));
+  EXPECT_TRUE(flags_of("ocds-t-clean").empty());
+
+  // A later release lengthens the period: the process's flags follow it.
+  import({process("ocds-t-short", "2", "2024-01-05T00:00:00Z",
+                  {{"id", "t"},
+                   {"tenderPeriod", {{"startDate", "2024-01-01T00:00:00Z"}, {"endDate", "2024-02-11T00:00:00Z"}}}})});
+  EXPECT_EQ(flags_of("ocds-t-short"), (std::map<std::string, double>{{"R018", 1}}));
+}
+
+TEST_P(RedFlagsTest, AmendmentsThatRaiseAContractAreFlagged) {
+  json contract = {{"id", "c1"}, {"awardID", "a1"}, {"value", money(1000)}};
+  import({process("ocds-t-amend", "1", "2024-01-01T00:00:00Z", {{"id", "t"}, {"procurementMethod", "open"}},
+                  award("MX-RFC-AAA", 1000), json::array({contract}))});
+  EXPECT_TRUE(flags_of("ocds-t-amend").empty());
+  contract["value"] = money(1500);
+  import({process("ocds-t-amend", "2", "2024-06-01T00:00:00Z", {{"id", "t"}}, nullptr, json::array({contract}))});
+  EXPECT_EQ(flags_of("ocds-t-amend"), (std::map<std::string, double>{{"MX02", 0.5}}));
+}
+
+TEST_P(RedFlagsTest, RecomputingFindsASupplierThatTakesMostOfABuyersSpending) {
+  std::vector<json> releases;
+  for (int i = 0; i < 6; ++i) {
+    std::string supplier = i < 4 ? "MX-RFC-DOM" : "MX-RFC-OTR" + std::to_string(i);
+    releases.push_back(process("ocds-t-c" + std::to_string(i), "1", "2024-01-01T00:00:00Z",
+                               {{"id", "t"}, {"procurementMethod", "open"}}, award(supplier, 100)));
+  }
+  import(releases);
+  FlagRun run = app_->app().red_flags().recompute_all(Actor::system("prueba"));
+  EXPECT_EQ(run.processes, 6);
+  EXPECT_EQ(run.by_code["MX04"], 2);  // the buyer and the dominant supplier, 4 of 6 = 0.667
+
+  auto visitor = app_->client();
+  auto list = visitor.get("/api/v1/flags?code=MX04").json();
+  ASSERT_EQ(list["meta"]["total"], 2);
+  for (const auto& flag : list["data"]) {
+    EXPECT_NEAR(flag["value"].get<double>(), 4.0 / 6.0, 1e-9);
+    EXPECT_FALSE(flag["why"].get<std::string>().empty());
+  }
+  auto page = visitor.get("/senales?code=MX04");
+  EXPECT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("Proveedora MX-RFC-DOM"), std::string::npos);
+  EXPECT_EQ(visitor.get("/api/v1/flags?code=R999").status, 400u);
+  auto csv = visitor.get("/senales.csv?code=MX04");
+  EXPECT_NE(csv.body.find("MX04"), std::string::npos);
+}
+
+TEST_P(RedFlagsTest, TheProcessPageExplainsItsFlags) {
+  import({process("ocds-t-direct", "1", "2024-01-01T00:00:00Z",
+                  {{"id", "t"}, {"title", "Compra de patrullas"}, {"procurementMethod", "direct"}, {"value", money(3'000'000)}},
+                  award("MX-RFC-AAA", 3'000'000))});
+  auto page = app_->client().get("/contrataciones/ocds-t-direct");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("MX01 · Adjudicación directa de monto alto"), std::string::npos);
+  EXPECT_NE(page.body.find("sin competencia"), std::string::npos);
+  auto api = app_->client().get("/api/v1/processes/ocds-t-direct/flags").json();
+  ASSERT_EQ(api["data"].size(), 1u);
+  EXPECT_EQ(api["data"][0]["code"], "MX01");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RedFlagsTest, ::testing::ValuesIn(testing::available_backends()),
+                         testing::BackendName());
+
+}  // namespace
+}  // namespace apertura::money
