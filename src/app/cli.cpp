@@ -15,6 +15,7 @@
 #include "app/application.h"
 #include "app/demo.h"
 #include "core/crypto.h"
+#include "money/demo_contracts.h"
 #include "money/ocds_importer.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
@@ -196,7 +197,16 @@ int run_cli(int argc, char** argv) {
   }
 
   app.add_subcommand("migrate", "Aplica las migraciones pendientes");
-  app.add_subcommand("demo", "Carga los datos de demostración (se puede repetir)");
+  auto* demo_cmd = app.add_subcommand("demo", "Carga los datos de demostración (se puede repetir)");
+  int64_t demo_contracts = 200;
+  uint64_t demo_seed = 2015;
+  std::string demo_output;
+  demo_cmd->add_option("--contracts", demo_contracts,
+                       "Procesos de contratación sintéticos por estado de demostración (200; 0: ninguno)");
+  demo_cmd->add_option("--seed", demo_seed, "Semilla del generador (la misma semilla da los mismos datos)");
+  demo_cmd->add_option("--output", demo_output,
+                       "Solo escribe las entregas sintéticas en este archivo JSON Lines (para pruebas de "
+                       "rendimiento) sin tocar la base de datos");
 
   auto* backup_cmd = app.add_subcommand("backup", "Copia de seguridad de la base de datos");
   std::string backup_file;
@@ -245,6 +255,16 @@ int run_cli(int argc, char** argv) {
     Config config = load_config(flags);
     spdlog::set_level(spdlog::level::from_str(config.log_level));
     if (serve_cmd->parsed()) return serve(config);
+    if (demo_cmd->parsed() && !demo_output.empty()) {
+      std::ofstream out(demo_output);
+      if (!out) throw std::runtime_error("no se puede escribir " + demo_output);
+      money::DemoContractsOptions options;
+      options.processes = demo_contracts;
+      options.seed = demo_seed;
+      int64_t written = money::write_demo_releases(out, options);
+      std::cout << written << " entregas de " << demo_contracts << " procesos escritas en " << demo_output << "\n";
+      return 0;
+    }
     if (backup_cmd->parsed()) return backup(config, backup_file);
     Application application(config);
     Actor cli = Actor::system("línea de comandos");
@@ -254,11 +274,13 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (app.got_subcommand("demo")) {
-      DemoSummary summary = load_demo(application);
+      DemoSummary summary = load_demo(application, demo_contracts, demo_seed);
       std::cout << "datos de demostración: " << summary.jurisdictions_created << " jurisdicciones, "
                 << summary.institutions_created << " instituciones, " << summary.accounts_created
                 << " cuentas, " << summary.plans_created << " planes de acción, " << summary.proposals_created
                 << " propuestas nuevas\n";
+      std::cout << "contrataciones de demostración: " << summary.releases_imported << " entregas nuevas, "
+                << summary.processes_created << " procesos, " << summary.red_flags << " señales de riesgo\n";
       return 0;
     }
     if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction);

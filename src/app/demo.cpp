@@ -1,8 +1,14 @@
 #include "app/demo.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "jurisdictions/demo_jurisdictions.h"
+#include "money/demo_contracts.h"
+#include "money/ocds_importer.h"
 #include "plans/demo_plans.h"
 
 namespace apertura::app {
@@ -17,7 +23,48 @@ const std::vector<DemoAccount>& demo_accounts() {
   return accounts;
 }
 
-DemoSummary load_demo(Application& application) {
+namespace {
+
+// Writes each state's synthetic releases to a temporary file and imports it
+// as an official's upload would be: the same reader, merge and flags.
+void load_demo_contracts(Application& application, const Actor& loader, int64_t per_state, uint64_t seed,
+                         DemoSummary& summary) {
+  if (per_state <= 0) return;
+  struct State {
+    const char* code;
+    const char* name;
+    const char* prefix;
+  };
+  for (const State& state : {State{"14", "Jalisco", "ocds-apdemo-jal"}, State{"20", "Oaxaca", "ocds-apdemo-oax"}}) {
+    auto jurisdiction = application.jurisdictions().find(state.code);
+    if (!jurisdiction) continue;
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("apertura-demo-" + std::string(state.code) + "-" + std::to_string(::getpid()) + ".jsonl"))
+                           .string();
+    {
+      std::ofstream out(path);
+      money::DemoContractsOptions options;
+      options.processes = per_state;
+      options.seed = seed + std::stoull(state.code);
+      options.ocid_prefix = state.prefix;
+      options.state = state.name;
+      money::write_demo_releases(out, options);
+    }
+    money::ImportOptions options;
+    options.jurisdiction_id = jurisdiction->id;
+    options.flags = &application.red_flags().settings();
+    money::OcdsImporter importer(application.database(), loader, options);
+    money::ImportSummary imported = importer.import_file(path, "demo-" + std::string(state.code) + ".jsonl");
+    std::filesystem::remove(path);
+    summary.releases_imported += imported.imported;
+    summary.processes_created += imported.imported > 0 ? imported.processes : 0;
+  }
+  if (summary.releases_imported > 0) summary.red_flags = application.red_flags().recompute_all(loader).flags;
+}
+
+}  // namespace
+
+DemoSummary load_demo(Application& application, int64_t contracts_per_state, uint64_t seed) {
   DemoSummary summary;
   Actor loader = Actor::system("demo");
   auto& jurisdictions = application.jurisdictions();
@@ -62,6 +109,7 @@ DemoSummary load_demo(Application& application) {
                                                            actors[Role::citizen], actors[Role::civil_society],
                                                            actors[Role::admin]);
   }
+  load_demo_contracts(application, loader, contracts_per_state, seed, summary);
   return summary;
 }
 

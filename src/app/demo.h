@@ -24,8 +24,13 @@ struct DemoSummary {
   int accounts_created = 0;
   int plans_created = 0;
   int proposals_created = 0;
+  int64_t releases_imported = 0;
+  int64_t processes_created = 0;
+  int64_t red_flags = 0;
 };
 
-DemoSummary load_demo(Application& application);
+// `contracts_per_state`: synthetic contracting processes for each of the two
+// demo states (seeded, so a second run finds them already there).
+DemoSummary load_demo(Application& application, int64_t contracts_per_state = 200, uint64_t seed = 2015);
 
 }  // namespace apertura::app

@@ -1,0 +1,278 @@
+#include "money/demo_contracts.h"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace apertura::money {
+
+namespace {
+
+using nlohmann::json;
+
+const std::array<const char*, 12> kBuyerNames = {
+    "Secretaría de Salud",         "Secretaría de Educación",      "Secretaría de Infraestructura y Obra Pública",
+    "Secretaría de Seguridad",     "Secretaría de Administración", "Sistema DIF",
+    "Comisión Estatal del Agua",   "Secretaría de Movilidad",      "Secretaría de Finanzas",
+    "Instituto de Pensiones",      "Secretaría del Campo",         "Fiscalía del Estado"};
+
+const std::array<const char*, 16> kSupplierStems = {
+    "Constructora", "Servicios Integrales", "Comercializadora", "Grupo Industrial", "Distribuidora Médica",
+    "Tecnologías",  "Papelería",            "Consultores",      "Abastecedora",     "Ingeniería Civil",
+    "Suministros",  "Transportes",          "Farmacéutica",     "Soluciones",       "Mantenimiento",
+    "Proyectos"};
+const std::array<const char*, 16> kSupplierPlaces = {
+    "del Bajío", "de Occidente", "del Pacífico", "Tapatía", "del Sur", "Oaxaqueña", "Regional", "Mexicana",
+    "del Valle", "Nacional", "de la Sierra", "Lagunera", "del Centro", "Atlántica", "Altos", "Metropolitana"};
+
+struct Item {
+  const char* description;
+  const char* classification;  // UNSPSC
+  const char* category;        // goods, works, services
+};
+const std::array<Item, 12> kItems = {{
+    {"Medicamentos para hospitales regionales", "51101500", "goods"},
+    {"Material de curación", "42311500", "goods"},
+    {"Rehabilitación de carretera estatal", "72141100", "works"},
+    {"Construcción de aulas escolares", "72111000", "works"},
+    {"Patrullas equipadas", "25101500", "goods"},
+    {"Equipo de cómputo para oficinas", "43211500", "goods"},
+    {"Servicio de limpieza de edificios", "76111500", "services"},
+    {"Vales de despensa", "84111500", "services"},
+    {"Mantenimiento de pozos de agua", "72103300", "services"},
+    {"Uniformes escolares", "53102700", "goods"},
+    {"Consultoría para programa social", "80101500", "services"},
+    {"Papelería y consumibles", "44121600", "goods"},
+}};
+
+class Generator {
+ public:
+  Generator(const DemoContractsOptions& options) : options_(options), random_(options.seed) {
+    for (size_t i = 0; i < 240; ++i) {
+      std::string name = std::string(kSupplierStems[i % kSupplierStems.size()]) + " " +
+                         kSupplierPlaces[(i / kSupplierStems.size()) % kSupplierPlaces.size()] +
+                         (i % 3 == 0 ? ", S.A. de C.V." : i % 3 == 1 ? ", S. de R.L. de C.V." : ", S.C.");
+      suppliers_.push_back({rfc(i, 'S'), name});
+    }
+  }
+
+  int64_t write(std::ostream& out) {
+    int64_t written = 0;
+    for (int64_t n = 0; n < options_.processes; ++n) {
+      for (const json& release : process(n)) {
+        out << release.dump() << '\n';
+        ++written;
+      }
+    }
+    return written;
+  }
+
+ private:
+  struct Party {
+    std::string id;
+    std::string name;
+  };
+
+  double uniform() { return std::uniform_real_distribution<double>(0.0, 1.0)(random_); }
+  int64_t between(int64_t low, int64_t high) { return std::uniform_int_distribution<int64_t>(low, high)(random_); }
+
+  static std::string rfc(size_t n, char kind) {
+    static const char* letters = "ABCDEFGHJKLMNPRSTUVWXYZ";
+    std::string code = "MX-RFC-";
+    size_t x = n * 7919 + (kind == 'S' ? 13 : 101);
+    for (int i = 0; i < 3; ++i) {
+      code += letters[x % 23];
+      x /= 23;
+    }
+    char digits[16];
+    std::snprintf(digits, sizeof digits, "%06zu", (n * 104729) % 1000000);
+    return code + digits + (kind == 'S' ? "S1" : "G7");
+  }
+
+  static std::string date(int year, int day_of_year, int hour = 10) {
+    static const int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int month = 0;
+    while (month < 11 && day_of_year >= kMonthDays[month]) day_of_year -= kMonthDays[month++];
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:00:00-06:00", year, month + 1, day_of_year + 1, hour);
+    return text;
+  }
+
+  static json value(double amount) { return {{"amount", std::round(amount * 100) / 100}, {"currency", "MXN"}}; }
+  static json reference(const Party& p) { return {{"id", p.id}, {"name", p.name}}; }
+
+  std::vector<json> process(int64_t n) {
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, "-%08lld", static_cast<long long>(n));
+    std::string ocid = options_.ocid_prefix + suffix;
+    size_t buyer_index = static_cast<size_t>(between(0, kBuyerNames.size() - 1));
+    Party buyer{rfc(buyer_index + 1000 * (options_.state.size() % 7), 'G'),
+                std::string(kBuyerNames[buyer_index]) + " de " + options_.state};
+    const Item& item = kItems[static_cast<size_t>(between(0, kItems.size() - 1))];
+    int year = static_cast<int>(between(2022, 2026));
+    int start_day = static_cast<int>(between(0, 300));
+    double roll = uniform();
+    std::string method = roll < 0.42 ? "open" : roll < 0.6 ? "selective" : "direct";
+    double estimate = std::pow(10.0, 4.3 + 2.2 * uniform());
+    // The security ministry buys most of its goods from one supplier
+    // (concentration), and a few suppliers win often everywhere.
+    size_t winner_index = buyer_index == 3 && uniform() < 0.7 ? 3
+                          : uniform() < 0.125                 ? buyer_index % 5
+                                                              : static_cast<size_t>(between(0, suppliers_.size() - 1));
+    Party winner = suppliers_[winner_index];
+    double trick = uniform();  // which red flag, if any, this process is built to trip
+
+    int period_days = trick < 0.06 ? static_cast<int>(between(3, 12)) : static_cast<int>(between(16, 40));
+    std::string tender_start = date(year, start_day);
+    std::string tender_end = date(year, std::min(start_day + period_days, 364));
+    json parties = json::array({{{"id", buyer.id}, {"name", buyer.name}, {"roles", {"buyer", "procuringEntity"}},
+                                 {"identifier", {{"scheme", "MX-RFC"}, {"id", buyer.id.substr(7)}}}}});
+    json tender = {{"id", ocid + "-t"},
+                   {"title", std::string(item.description) + " (" + std::to_string(year) + ")"},
+                   {"description", std::string(item.description) + " para " + buyer.name},
+                   {"status", "complete"},
+                   {"procurementMethod", method},
+                   {"procurementMethodDetails", method == "open"        ? "Licitación pública"
+                                                : method == "selective" ? "Invitación a cuando menos tres personas"
+                                                                        : "Adjudicación directa"},
+                   {"mainProcurementCategory", item.category},
+                   {"procuringEntity", reference(buyer)},
+                   {"value", value(estimate)},
+                   {"items", {{{"id", "1"},
+                               {"description", item.description},
+                               {"classification", {{"scheme", "UNSPSC"}, {"id", item.classification}}},
+                               {"quantity", between(1, 500)}}}},
+                   {"tenderPeriod", {{"startDate", tender_start}, {"endDate", tender_end}}}};
+
+    // Bids: competitive methods get 1 to 6; direct awards one.
+    int64_t bidders = method == "direct" ? 1 : (trick >= 0.06 && trick < 0.12) ? 1 : between(2, 6);
+    double award_amount = estimate * (0.85 + 0.2 * uniform());
+    if (trick >= 0.12 && trick < 0.17) award_amount = estimate * (1.6 + uniform());  // far above the estimate
+    if (method == "direct" && trick >= 0.17 && trick < 0.30) award_amount = 1.2e6 + 4e6 * uniform();  // large direct
+    json details = json::array();
+    json tenderers = json::array();
+    std::vector<Party> others;
+    for (int64_t b = 1; b < bidders; ++b) others.push_back(suppliers_[static_cast<size_t>(between(0, suppliers_.size() - 1))]);
+    std::string bid_date = date(year, std::min(start_day + period_days, 364), 9);
+    std::string late_date = date(year, std::min(start_day + period_days + 2, 364), 9);
+    details.push_back({{"id", "1"},
+                       {"status", "valid"},
+                       {"date", trick >= 0.30 && trick < 0.33 ? late_date : bid_date},
+                       {"tenderers", {reference(winner)}},
+                       {"value", value(award_amount)}});
+    tenderers.push_back(reference(winner));
+    for (size_t b = 0; b < others.size(); ++b) {
+      const Party& other = others[b];
+      if (other.id == winner.id) continue;
+      double bid = award_amount * (1.15 + 0.1 * uniform());
+      if (trick >= 0.47 && trick < 0.50) bid = award_amount * 1.005;           // a cover bid just above
+      if (trick >= 0.50 && trick < 0.53) bid = award_amount * (1.7 + uniform());  // a heavily discounted winner
+      std::string status = "valid";
+      if (trick >= 0.33 && trick < 0.36) bid = award_amount;                   // identical prices
+      if (trick >= 0.36 && trick < 0.39) status = "disqualified";              // all but the winner out
+      if (trick >= 0.39 && trick < 0.42 && b == 0) {                           // the cheapest disqualified
+        bid = award_amount * 0.9;
+        status = "disqualified";
+      }
+      details.push_back({{"id", std::to_string(b + 2)},
+                         {"status", status},
+                         {"date", bid_date},
+                         {"tenderers", {reference(other)}},
+                         {"value", value(bid)}});
+      tenderers.push_back(reference(other));
+    }
+    tender["numberOfTenderers"] = static_cast<int64_t>(tenderers.size());
+    tender["tenderers"] = tenderers;
+    for (const json& t : tenderers) {
+      bool is_winner = t["id"] == winner.id;
+      parties.push_back({{"id", t["id"]},
+                         {"name", t["name"]},
+                         {"roles", is_winner ? json::array({"tenderer", "supplier"}) : json::array({"tenderer"})},
+                         {"identifier", {{"scheme", "MX-RFC"}, {"id", t["id"].get<std::string>().substr(7)}}}});
+    }
+
+    json base = {{"ocid", ocid}, {"initiationType", "tender"}, {"language", "es"},
+                 {"buyer", reference(buyer)}, {"parties", parties}};
+    std::vector<json> releases;
+    json first = base;
+    first["id"] = ocid + "-01-tender";
+    first["date"] = tender_start;
+    first["tag"] = {"tender"};
+    first["tender"] = tender;
+    first["planning"] = {{"budget", {{"id", "PP-" + std::to_string(year) + "-" + std::to_string(buyer_index + 1)},
+                                     {"description", "Presupuesto " + std::to_string(year) + " de " + buyer.name},
+                                     {"amount", value(estimate * 1.1)}}}};
+    releases.push_back(first);
+
+    std::string award_date = date(year, std::min(start_day + period_days + 10, 364));
+    json award = {{"id", ocid + "-a1"},
+                  {"status", "active"},
+                  {"date", award_date},
+                  {"value", value(award_amount)},
+                  {"suppliers", {reference(winner)}},
+                  {"items", tender["items"]}};
+    json second = base;
+    second["id"] = ocid + "-02-award";
+    second["date"] = award_date;
+    second["tag"] = {"award"};
+    second["awards"] = {award};
+    second["bids"] = {{"details", details}};
+    releases.push_back(second);
+
+    if (uniform() < 0.8) {
+      std::string signed_date = date(year, std::min(start_day + period_days + 20, 364));
+      json contract = {{"id", ocid + "-c1"},
+                       {"awardID", award["id"]},
+                       {"title", "Contrato: " + std::string(item.description)},
+                       {"status", "active"},
+                       {"dateSigned", signed_date},
+                       {"value", value(award_amount)}};
+      json third = base;
+      third["id"] = ocid + "-03-contract";
+      third["date"] = signed_date;
+      third["tag"] = {"contract"};
+      third["contracts"] = {contract};
+      releases.push_back(third);
+      if (trick >= 0.42 && trick < 0.47 && year < 2026) {  // an amendment that raises the value
+        json amended = contract;
+        amended["value"] = value(award_amount * (1.3 + 0.5 * uniform()));
+        amended["amendments"] = {{{"id", "1"}, {"date", date(year + 1, 40)}, {"rationale", "Convenio modificatorio"}}};
+        json fourth = base;
+        fourth["id"] = ocid + "-04-amendment";
+        fourth["date"] = date(year + 1, 40);
+        fourth["tag"] = {"contractAmendment"};
+        fourth["contracts"] = {amended};
+        releases.push_back(fourth);
+      } else if (year < 2026 && uniform() < 0.5) {
+        json paid = contract;
+        json payment = {{"id", "1"}, {"date", date(year + 1, 20)}, {"value", value(award_amount)},
+                        {"payer", reference(buyer)}, {"payee", reference(winner)}};
+        paid["implementation"] = {{"transactions", json::array({payment})}};
+        json fourth = base;
+        fourth["id"] = ocid + "-04-implementation";
+        fourth["date"] = date(year + 1, 20);
+        fourth["tag"] = {"implementation"};
+        fourth["contracts"] = {paid};
+        releases.push_back(fourth);
+      }
+    }
+    return releases;
+  }
+
+  const DemoContractsOptions& options_;
+  std::mt19937_64 random_;
+  std::vector<Party> suppliers_;
+};
+
+}  // namespace
+
+int64_t write_demo_releases(std::ostream& out, const DemoContractsOptions& options) {
+  Generator generator(options);
+  return generator.write(out);
+}
+
+}  // namespace apertura::money

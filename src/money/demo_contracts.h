@@ -1,0 +1,23 @@
+#pragma once
+// Synthetic, reproducible contracting processes for demos and benchmarks:
+// Mexican buyers and suppliers, amounts, methods, bids, amendments and
+// payments, with a share of processes built to trip each red flag. The same
+// seed always gives the same releases, byte for byte.
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+namespace apertura::money {
+
+struct DemoContractsOptions {
+  int64_t processes = 400;
+  uint64_t seed = 2015;          // the year of the declaration
+  std::string ocid_prefix = "ocds-apdemo";
+  std::string state = "Jalisco";  // names the buyers
+};
+
+// Writes the releases as JSON Lines (one release per line, in date order per
+// process); returns how many releases were written.
+int64_t write_demo_releases(std::ostream& out, const DemoContractsOptions& options);
+
+}  // namespace apertura::money

@@ -1,0 +1,67 @@
+// Following the money in a real browser: a visitor searches a contract, opens
+// it and reads its red flags; an official uploads an OCDS file; every page
+// visited passes axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, expectAccessible, signIn as signInAt } from './support.js';
+
+let portal;
+before(async () => { portal = await startPortal(); });
+after(async () => { await portal?.stop(); });
+
+test('a visitor searches a contract, opens it and sees why it is flagged', async () => {
+  const page = await portal.newPage();
+  await page.goto(`${portal.url}/`);
+  await page.getByRole('link', { name: 'Contrataciones' }).first().click();
+  await expectAccessible(page);
+  await page.getByLabel(/^Buscar en título/).fill('medicamentos');
+  await page.getByLabel('Método de contratación').selectOption('direct');
+  await page.getByLabel('Monto mínimo').fill('1000000');
+  await page.getByLabel('Orden').selectOption('amount_desc');
+  await page.getByRole('button', { name: 'Buscar' }).click();
+  const firstResult = page.locator('tbody tr').first();
+  assert.match(await firstResult.innerText(), /Medicamentos/);
+  assert.match(await firstResult.innerText(), /Adjudicación directa/);
+  await firstResult.getByRole('link').first().click();
+  await page.getByRole('heading', { name: 'Señales de riesgo' }).waitFor();
+  const flags = await page.locator('.flag-list').innerText();
+  assert.match(flags, /MX01 · Adjudicación directa de monto alto/);
+  assert.match(flags, /sin competencia/);
+  await expectAccessible(page);
+  // The buyer's page sums its contracts and lists its suppliers.
+  await page.locator('.facts').getByRole('link').first().click();
+  await page.getByRole('heading', { name: 'Como comprador' }).waitFor();
+  assert.ok(await page.locator('table').filter({ hasText: 'Principales proveedores' }).count() === 1);
+  await expectAccessible(page);
+});
+
+test('the red-flag list explains every indicator and links to what it flags', async () => {
+  const page = await portal.newPage();
+  await page.goto(`${portal.url}/senales?code=R003`);
+  await expectAccessible(page);
+  assert.match(await page.locator('tbody').innerText(), /Plazo corto para presentar ofertas/);
+  await page.locator('tbody tr').first().getByRole('link').click();
+  assert.match(await page.locator('.flag-list').innerText(), /R003/);
+});
+
+test('an official uploads an OCDS file and sees what was imported', async () => {
+  const page = await portal.newPage();
+  await signInAt(portal, page, 'funcionaria@demo.apertura.mx', 'demo-official-2026');
+  await page.goto(`${portal.url}/contrataciones/importar`);
+  await expectAccessible(page);
+  const release = {
+    ocid: 'ocds-e2e-0001', id: '1', date: '2026-03-01T10:00:00-06:00', tag: ['tender'], initiationType: 'tender',
+    tender: { id: 't', title: 'Compra de bicicletas públicas', procurementMethod: 'open' },
+  };
+  await page.getByLabel('Archivo OCDS').setInputFiles({
+    name: 'bicicletas.json', mimeType: 'application/json',
+    buffer: Buffer.from(`${JSON.stringify(release)}\n{"ocid": "sin-fecha", "id": "2"}\n`),
+  });
+  await page.getByRole('button', { name: 'Importar' }).click();
+  await page.getByRole('heading', { name: 'Resultado de la importación' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /1 entregas importadas/);
+  assert.match(await page.locator('tbody').innerText(), /falta `date`/);
+  await expectAccessible(page);
+  await page.goto(`${portal.url}/contrataciones?q=bicicletas`);
+  assert.match(await page.locator('tbody').innerText(), /Compra de bicicletas públicas/);
+});
