@@ -38,11 +38,19 @@ ProcessRow process_from(const Row& row) {
   return p;
 }
 
-int64_t organization_id(Connection& connection, const OrganizationRef& organization) {
-  return connection.insert_returning_id(
-      "INSERT INTO ocds_organizations (org_key, name, identifier) VALUES (?, ?, ?) "
-      "ON CONFLICT (org_key) DO UPDATE SET name = excluded.name RETURNING id",
-      {organization.key, organization.name, organization.identifier});
+int64_t organization_id(Connection& connection, const OrganizationRef& organization,
+                        std::unordered_map<std::string, int64_t>& cache) {
+  auto cached = cache.find(organization.key);
+  if (cached != cache.end()) return cached->second;
+  auto row = connection.query_one("SELECT id FROM ocds_organizations WHERE org_key = ?", {organization.key});
+  int64_t id = row ? row->integer("id")
+                   : connection.insert_returning_id(
+                         "INSERT INTO ocds_organizations (org_key, name, identifier) VALUES (?, ?, ?) RETURNING id",
+                         {organization.key, organization.name, organization.identifier});
+  // A cache that outgrows a large import starts again rather than growing without bound.
+  if (cache.size() > 200000) cache.clear();
+  cache.emplace(organization.key, id);
+  return id;
 }
 
 // The full-text condition on p.id for the query's words, with its parameter.
@@ -122,10 +130,11 @@ std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
   return known;
 }
 
-int64_t ContractingRepository::save_process(Connection& connection, const ProcessRecord& process) {
+int64_t ContractingRepository::save_process(Connection& connection, const ProcessRecord& process, bool is_new,
+                                            std::unordered_map<std::string, int64_t>& organization_ids) {
   const ProcessSummary& s = process.summary;
   std::optional<int64_t> buyer_id;
-  if (s.buyer) buyer_id = organization_id(connection, *s.buyer);
+  if (s.buyer) buyer_id = organization_id(connection, *s.buyer, organization_ids);
   std::optional<int64_t> year;
   if (s.year) year = *s.year;
   int64_t id = connection.insert_returning_id(
@@ -151,9 +160,10 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
        s.award_amount, s.contract_amount, s.initial_contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date, process.last_date,
        year, process.release_count, s.supplier_names, process.compiled, now_timestamp()});
 
-  connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
+  if (!is_new) connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
   for (const PartyShare& party : s.parties) {
-    int64_t organization = party.role == "buyer" && buyer_id ? *buyer_id : organization_id(connection, party.organization);
+    int64_t organization =
+        party.role == "buyer" && buyer_id ? *buyer_id : organization_id(connection, party.organization, organization_ids);
     connection.execute(
         "INSERT INTO process_parties (process_id, organization_id, role, amount, party_id) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (process_id, organization_id, role) DO NOTHING",
@@ -162,7 +172,7 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
 
   std::string folded = fold_for_search(s.search_text);
   if (connection.dialect() == Dialect::sqlite) {
-    connection.execute("DELETE FROM process_fts WHERE rowid = ?", {id});
+    if (!is_new) connection.execute("DELETE FROM process_fts WHERE rowid = ?", {id});
     connection.execute("INSERT INTO process_fts (rowid, body) VALUES (?, ?)", {id, folded});
   } else {
     connection.execute("UPDATE contracting_processes SET search_vector = to_tsvector('spanish', ?) WHERE id = ?",

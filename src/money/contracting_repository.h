@@ -3,6 +3,7 @@
 // that buy and sell in them. The caller owns the transaction.
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -118,7 +119,11 @@ class ContractingRepository {
   static bool insert_release(store::Connection& connection, const ReleaseRecord& release);
   static std::vector<StoredRelease> releases_of(store::Connection& connection, const std::vector<std::string>& ocids);
   static std::set<std::string> known_ocids(store::Connection& connection, const std::vector<std::string>& ocids);
-  static int64_t save_process(store::Connection& connection, const ProcessRecord& process);
+  // `is_new`: the process has no row yet, so there is nothing to replace.
+  // `organization_ids` caches organisation keys already resolved (an import
+  // meets the same buyers and suppliers again and again).
+  static int64_t save_process(store::Connection& connection, const ProcessRecord& process, bool is_new,
+                              std::unordered_map<std::string, int64_t>& organization_ids);
 
   static Paged<ProcessRow> find_processes(store::Connection& connection, const ProcessFilter& filter,
                                           const Slice& slice);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "audit/audit_log.h"
 #include "money/contracting_repository.h"
@@ -283,6 +284,7 @@ class FileImport {
   std::optional<size_t> loose_key_;
   std::vector<Pending> pending_;
   FastJsonParser parser_;
+  std::unordered_map<std::string, int64_t> organization_ids_;
 };
 
 void FileImport::flush() {
@@ -343,7 +345,7 @@ void FileImport::flush() {
     }
     size_t stored_count = releases.size();
     for (size_t i : indexes) {
-      releases.push_back(pending_[i].release);
+      releases.push_back(std::move(pending_[i].release));
       dates.push_back(pending_[i].record.date);
       versions.push_back(pending_[i].record.ocds_version);
     }
@@ -362,7 +364,7 @@ void FileImport::flush() {
       std::vector<std::string> accepted_versions(versions.begin(), versions.begin() + static_cast<long>(stored_count));
       for (size_t k = 0; k < indexes.size(); ++k) {
         const Pending& pending = pending_[indexes[k]];
-        accepted.push_back(pending.release);
+        accepted.push_back(parser_.parse(pending.record.data));  // the parsed copy was moved away
         accepted_versions.push_back(pending.record.ocds_version);
         try {
           compiled = compile(accepted, accepted_versions);
@@ -392,8 +394,11 @@ void FileImport::flush() {
     process.jurisdiction_id = options_.jurisdiction_id;
     process.compiled = compiled.dump();
     process.release_count = static_cast<int64_t>(releases.size());
-    ContractingRepository::save_process(*connection, process);
-    if (options_.flags) RedFlagService::recompute_process(*connection, *options_.flags, compiled, process.summary);
+    bool is_new = !known.count(ocid);
+    ContractingRepository::save_process(*connection, process, is_new, organization_ids_);
+    if (options_.flags) {
+      RedFlagService::recompute_process(*connection, *options_.flags, compiled, process.summary, is_new);
+    }
     ++processes;
   }
 

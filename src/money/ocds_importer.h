@@ -40,9 +40,13 @@ struct ImportSummary {
   void add(ImportSummary other);
 };
 
+// Releases committed together: larger batches commit less often; a batch
+// stays bounded in memory (a few tens of megabytes).
+constexpr size_t kDefaultBatchSize = 4000;
+
 struct ImportOptions {
   std::optional<int64_t> jurisdiction_id;
-  size_t batch_size = 1000;
+  size_t batch_size = kDefaultBatchSize;
   size_t max_item_bytes = 64u << 20;  // one release or record
   // When set, each compiled process gets its own red flags recomputed.
   const FlagSettings* flags = nullptr;

@@ -100,7 +100,7 @@ void label(Connection& connection, RedFlag& flag) {
 }  // namespace
 
 void RedFlagService::recompute_process(Connection& connection, const FlagSettings& settings, const json& compiled,
-                                       const ProcessSummary& summary) {
+                                       const ProcessSummary& summary, bool is_new) {
   FlagSettings local = settings;
   std::set<std::string> enabled;
   for (const auto& code : settings.enabled) {
@@ -120,6 +120,10 @@ void RedFlagService::recompute_process(Connection& connection, const FlagSetting
                 {summary.procurement_method, summary.amount, summary.tender_amount, summary.award_amount,
                  summary.contract_amount, summary.initial_contract_amount},
                 flags);
+  if (is_new) {
+    insert_flags(connection, flags, now_timestamp());
+    return;
+  }
   std::string codes;
   store::Params params = {summary.ocid};
   for (const auto& code : kProcessLocalCodes) {

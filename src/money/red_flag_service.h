@@ -54,7 +54,7 @@ class RedFlagService {
 
   // The flags one process decides alone, replaced inside the caller's transaction.
   static void recompute_process(store::Connection& connection, const FlagSettings& settings,
-                                const nlohmann::json& compiled, const ProcessSummary& summary);
+                                const nlohmann::json& compiled, const ProcessSummary& summary, bool is_new = false);
 
  private:
   store::Database& database_;

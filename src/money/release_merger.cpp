@@ -29,6 +29,16 @@ Shape shape_of(const json& value, const MergeRuleNode* rule) {
   return Shape::literal;  // strings, numbers, booleans and null
 }
 
+// Where a value is, as a chain on the stack: the text is built only for an error.
+struct PathNode {
+  const PathNode* parent;
+  std::string_view key;
+  std::string text() const {
+    std::string prefix = parent ? parent->text() : "";
+    return prefix.empty() ? std::string(key) : prefix + "/" + std::string(key);
+  }
+};
+
 std::string describe(const json& value) {
   std::string text = value.dump();
   if (text.size() > 80) text = text.substr(0, 77) + "...";
@@ -47,6 +57,14 @@ void check_array_slot(const json& existing, const std::string& path) {
     throw MergeError("an earlier release had " + describe(existing) + " for /" + path +
                      ", but this release has an array of objects there");
   }
+}
+
+void check_object_slot(const json& existing, const PathNode& path) {
+  if (!existing.is_null() && !existing.is_object()) check_object_slot(existing, path.text());
+}
+
+void check_array_slot(const json& existing, const PathNode& path) {
+  if (!existing.is_null() && !existing.is_array()) check_array_slot(existing, path.text());
 }
 
 // Finds the object an array item merges into, or nullptr to append it.
@@ -76,20 +94,21 @@ json* merge_target(json& output, const json& item, size_t position, ArrayStrateg
 // Each merge function returns whether it met a field to merge (a value or a
 // null): as in the reference implementation, an object or array that only
 // held empty objects does not appear in the output.
-bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const std::string& path);
+bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const PathNode* path,
+                    const char* skip);
 
-bool compile_array(json& output, const json& input, const MergeRuleNode* rule, const std::string& path) {
+bool compile_array(json& output, const json& input, const MergeRuleNode* rule, const PathNode* path) {
   bool touched = false;
   ArrayStrategy strategy = rule ? rule->array_strategy : ArrayStrategy::by_identifier;
   size_t position = 0;
   for (const json& item : input) {
     json* target = merge_target(output, item, position++, strategy);
     if (target) {
-      touched = compile_object(*target, item, rule, path) || touched;
+      touched = compile_object(*target, item, rule, path, nullptr) || touched;
       continue;
     }
     json fresh = json::object();
-    if (compile_object(fresh, item, rule, path)) {
+    if (compile_object(fresh, item, rule, path, nullptr)) {
       output.push_back(std::move(fresh));
       touched = true;
     }
@@ -109,12 +128,14 @@ bool merge_into_slot(json& output, const std::string& key, json empty, Merge&& m
   return touched;
 }
 
-bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const std::string& path) {
+bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const PathNode* path,
+                    const char* skip) {
   bool touched = false;
   for (const auto& [key, value] : input.items()) {
+    if (skip && key == skip) continue;
     const MergeRuleNode* rule = child_rule(rules, key);
     if (rule && rule->omit) continue;
-    std::string child_path = path.empty() ? key : path + "/" + key;
+    PathNode child_path{path, key};
     switch (shape_of(value, rule)) {
       case Shape::ignored:
         break;
@@ -129,13 +150,13 @@ bool compile_object(json& output, const json& input, const MergeRuleNode* rules,
       case Shape::object:
         if (output.contains(key)) check_object_slot(output[key], child_path);
         touched = merge_into_slot(output, key, json::object(), [&](json& slot) {
-          return compile_object(slot, value, rule, child_path);
+          return compile_object(slot, value, rule, &child_path, nullptr);
         }) || touched;
         break;
       case Shape::identified_array:
         if (output.contains(key)) check_array_slot(output[key], child_path);
         touched = merge_into_slot(output, key, json::array(), [&](json& slot) {
-          return compile_array(slot, value, rule, child_path);
+          return compile_array(slot, value, rule, &child_path);
         }) || touched;
         break;
     }
@@ -263,9 +284,7 @@ json compile_releases(const std::vector<json>& releases, const MergeRules& rules
     if (!release->is_object()) throw MergeError("a release is not a JSON object");
     ocid = field_or_null(*release, "ocid");
     date = field_or_null(*release, "date");
-    json body = *release;
-    body.erase("tag");  // `tag` is never merged, whatever the schema says
-    compile_object(compiled, body, &rules.root(), "");
+    compile_object(compiled, *release, &rules.root(), nullptr, "tag");  // `tag` is never merged
   }
   std::string ocid_text = ocid.is_string() ? ocid.get<std::string>() : "None";
   std::string date_text = date.is_string() ? date.get<std::string>() : "None";

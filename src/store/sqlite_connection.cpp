@@ -24,7 +24,8 @@ SqliteConnection::SqliteConnection(const std::string& path) {
   }
   sqlite3_busy_timeout(db_, 10000);
   execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+      "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+      "PRAGMA cache_size=-32768;");
 }
 
 SqliteConnection::~SqliteConnection() {

@@ -259,7 +259,7 @@ TEST_P(OcdsImportTest, AKilledImportLeavesOnlyWholeBatches) {
   waitpid(pid, &status, 0);
   fs::remove(path);
   int64_t releases = count("ocds_releases");
-  EXPECT_EQ(releases % 1000, 0) << releases << " releases: a batch was cut in half";
+  EXPECT_EQ(releases % static_cast<int64_t>(kDefaultBatchSize), 0) << releases << " releases: a batch was cut in half";
   auto connection = db().database().connect();
   auto orphans = connection->query_one(
       "SELECT COUNT(*) AS n FROM (SELECT r.ocid, COUNT(*) AS c FROM ocds_releases r GROUP BY r.ocid) s "

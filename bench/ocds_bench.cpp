@@ -1,0 +1,103 @@
+// Throughput of the OCDS data path without the database, on a JSON Lines file
+// of releases (one release per line, the releases of a process together, as
+// `apertura demo --output` writes them):
+//   apertura_bench parse FILE   simdjson parsing alone (the floor)
+//   apertura_bench merge FILE   parsing into trees, then compiling each process
+#include <simdjson.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "money/merge_rules.h"
+#include "money/release_merger.h"
+#include "money/simdjson_convert.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+int parse_only(const std::string& path) {
+  auto started = Clock::now();
+  simdjson::padded_string text;
+  if (simdjson::padded_string::load(path).get(text)) {
+    std::cerr << "cannot read " << path << "\n";
+    return 1;
+  }
+  double load = seconds_since(started);
+  simdjson::dom::parser parser;
+  simdjson::dom::document_stream stream;
+  if (parser.parse_many(text, 1 << 24).get(stream)) {
+    std::cerr << "cannot parse " << path << "\n";
+    return 1;
+  }
+  auto parsing = Clock::now();
+  size_t documents = 0;
+  for (auto document : stream) {
+    simdjson::dom::element element;
+    if (!document.get(element)) ++documents;
+  }
+  double parse = seconds_since(parsing);
+  double megabytes = static_cast<double>(text.size()) / 1e6;
+  std::printf("parse-only (simdjson): %zu releases, %.0f MB in %.2f s: %.0f releases/s, %.0f MB/s (reading the file: %.2f s)\n",
+              documents, megabytes, parse, documents / parse, megabytes / parse, load);
+  return 0;
+}
+
+int merge(const std::string& path) {
+  std::ifstream in(path);
+  apertura::money::FastJsonParser parser;
+  const auto& rules = apertura::money::MergeRules::for_version("1.1");
+  std::vector<nlohmann::json> group;
+  std::string group_ocid, line;
+  size_t releases = 0, processes = 0, bytes = 0;
+  double merging = 0;
+  auto flush = [&] {
+    if (group.empty()) return;
+    auto started = Clock::now();
+    nlohmann::json compiled = apertura::money::compile_releases(group, rules);
+    merging += seconds_since(started);
+    ++processes;
+    group.clear();
+  };
+  auto started = Clock::now();
+  while (std::getline(in, line)) {
+    bytes += line.size() + 1;
+    nlohmann::json release = parser.parse(line);
+    const std::string& ocid = release["ocid"].get_ref<const std::string&>();
+    if (ocid != group_ocid) {
+      flush();
+      group_ocid = ocid;
+    }
+    group.push_back(std::move(release));
+    ++releases;
+  }
+  flush();
+  double total = seconds_since(started);
+  std::printf("parse + merge: %zu releases of %zu processes, %.0f MB in %.2f s: %.0f releases/s, %.0f MB/s\n",
+              releases, processes, bytes / 1e6, total, releases / total, bytes / 1e6 / total);
+  std::printf("merge alone: %.2f s: %.0f releases/s, %.0f processes/s\n", merging, releases / merging,
+              processes / merging);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: apertura_bench parse|merge FILE\n";
+    return 2;
+  }
+  std::string mode = argv[1];
+  if (mode == "parse") return parse_only(argv[2]);
+  if (mode == "merge") return merge(argv[2]);
+  std::cerr << "unknown mode " << mode << "\n";
+  return 2;
+}
