@@ -9,6 +9,7 @@
 #   4. `apertura flags` over every process in the SQLite store,
 #   5. full-text search p99 through the HTTP API under wrk.
 #   bench/ocds.sh [RELEASES] [WORK_DIR]      (default 1000000, /tmp/apertura-ocds-bench)
+# BENCH_SKIP_POSTGRES=1 leaves out the PostgreSQL import (the slowest part).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 releases=${1:-1000000}
@@ -54,12 +55,15 @@ timed_import() {
 
 rm -f "$work"/bench.db*
 timed_import sqlite "sqlite:$work/bench.db"
-pg_url=$(scripts/postgres-test-cluster.sh start "$pg_dir" "$pg_port")
-psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
-runuser -u postgres -- "$psql_bin" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "DROP DATABASE IF EXISTS apertura_bench" 2>/dev/null
-runuser -u postgres -- "$psql_bin" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE apertura_bench"
-timed_import postgresql "${pg_url%/*}/apertura_bench"
-scripts/postgres-test-cluster.sh stop "$pg_dir"
+if [ -z "${BENCH_SKIP_POSTGRES:-}" ]; then
+  pg_url=$(scripts/postgres-test-cluster.sh start "$pg_dir" "$pg_port")
+  psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
+  as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  as_postgres "$psql_bin" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "DROP DATABASE IF EXISTS apertura_bench" 2>/dev/null
+  as_postgres "$psql_bin" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE apertura_bench"
+  timed_import postgresql "${pg_url%/*}/apertura_bench"
+  scripts/postgres-test-cluster.sh stop "$pg_dir"
+fi
 
 processes=$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM contracting_processes")
 /usr/bin/time -v "$binary" --db "sqlite:$work/bench.db" --log-level warn flags >"$work/flags.log" 2>&1

@@ -190,6 +190,8 @@ int run_cli(int argc, char** argv) {
   add_flag(app, flags, "db", "Base de datos: sqlite:RUTA o postgresql://... (APERTURA_DB)");
   add_flag(app, flags, "log_level", "trace, debug, info, warn o error (APERTURA_LOG_LEVEL)");
   add_flag(app, flags, "files_dir", "Carpeta para archivos subidos; vacío: en la base de datos (APERTURA_FILES_DIR)");
+  add_flag(app, flags, "flags_settings",
+           "Configuración de las señales de riesgo, formato INI de Cardinal (APERTURA_FLAGS_SETTINGS)");
 
   auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
   for (const char* key : {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log"}) {
@@ -247,7 +249,6 @@ int run_cli(int argc, char** argv) {
   auto* flags_cmd = app.add_subcommand(
       "flags", "Recalcula todas las señales de riesgo (Cardinal R003-R058 y las mexicanas MX01-MX04); "
                "la configuración se lee de flags_settings (formato INI de Cardinal)");
-  add_flag(*flags_cmd, flags, "flags_settings", "Archivo INI de configuración de las señales (APERTURA_FLAGS_SETTINGS)");
 
   CLI11_PARSE(app, argc, argv);
 

@@ -141,8 +141,8 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
       "INSERT INTO contracting_processes (ocid, jurisdiction_id, title, description, buyer_id, buyer_name, "
       "procurement_method, procurement_method_details, status, stage, currency, tender_amount, award_amount, "
       "contract_amount, initial_contract_amount, amount, tenderers, budget_id, first_date, last_date, year, "
-      "release_count, supplier_names, compiled, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "release_count, supplier_names, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (ocid) DO UPDATE SET jurisdiction_id = COALESCE(excluded.jurisdiction_id, "
       "contracting_processes.jurisdiction_id), title = excluded.title, description = excluded.description, "
       "buyer_id = excluded.buyer_id, buyer_name = excluded.buyer_name, "
@@ -153,12 +153,20 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
       "initial_contract_amount = excluded.initial_contract_amount, amount = excluded.amount, "
       "tenderers = excluded.tenderers, budget_id = excluded.budget_id, first_date = excluded.first_date, "
       "last_date = excluded.last_date, year = excluded.year, release_count = excluded.release_count, "
-      "supplier_names = excluded.supplier_names, compiled = excluded.compiled, updated_at = excluded.updated_at "
+      "supplier_names = excluded.supplier_names, updated_at = excluded.updated_at "
       "RETURNING id",
       {s.ocid, process.jurisdiction_id, s.title, s.description, buyer_id, s.buyer ? s.buyer->name : "",
        s.procurement_method, s.procurement_method_details, s.status, s.stage, s.currency, s.tender_amount,
        s.award_amount, s.contract_amount, s.initial_contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date, process.last_date,
-       year, process.release_count, s.supplier_names, process.compiled, now_timestamp()});
+       year, process.release_count, s.supplier_names, now_timestamp()});
+  if (is_new) {
+    connection.execute("INSERT INTO compiled_releases (process_id, compiled) VALUES (?, ?)", {id, process.compiled});
+  } else {
+    connection.execute(
+        "INSERT INTO compiled_releases (process_id, compiled) VALUES (?, ?) "
+        "ON CONFLICT (process_id) DO UPDATE SET compiled = excluded.compiled",
+        {id, process.compiled});
+  }
 
   if (!is_new) connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
   for (const PartyShare& party : s.parties) {
@@ -183,12 +191,21 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
 
 Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, const ProcessFilter& filter,
                                                         const Slice& slice) {
+  bool sqlite = connection.dialect() == Dialect::sqlite;
   Params params;
   std::vector<std::string> conditions;
+  std::optional<int64_t> text_matches;
   if (!filter.text.empty()) {
     std::string condition = text_condition(connection, filter.text, params);
-    if (!condition.empty()) conditions.push_back(condition);
+    if (condition.empty()) return {};
+    conditions.push_back(condition);
+    if (sqlite) {
+      text_matches = connection.query_one("SELECT COUNT(*) AS n FROM process_fts WHERE process_fts MATCH ?",
+                                          {params.back()})->integer("n");
+      if (*text_matches == 0) return {};
+    }
   }
+  size_t text_conditions = conditions.size();
   if (filter.buyer_id) {
     conditions.push_back("p.buyer_id = ?");
     params.emplace_back(*filter.buyer_id);
@@ -226,26 +243,39 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
     conditions.push_back("p.amount <= ?");
     params.emplace_back(*filter.amount_max);
   }
+  bool only_text = text_matches && conditions.size() == text_conditions;
   std::string where;
   for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  bool by_amount = filter.sort == "amount_desc" || filter.sort == "amount_asc";
   std::string order = filter.sort == "oldest"        ? "p.last_date ASC, p.id ASC"
-                      : filter.sort == "amount_desc" ? "p.amount IS NULL, p.amount DESC, p.id DESC"
-                      : filter.sort == "amount_asc"  ? "p.amount IS NULL, p.amount ASC, p.id ASC"
+                      : filter.sort == "amount_desc" ? (sqlite ? "p.amount DESC, p.id DESC"
+                                                               : "p.amount DESC NULLS LAST, p.id DESC")
+                      : filter.sort == "amount_asc"  ? (sqlite ? "p.amount IS NULL, p.amount ASC, p.id ASC"
+                                                               : "p.amount ASC NULLS LAST, p.id ASC")
                                                      : "p.last_date DESC, p.id DESC";
+  // A common word matches thousands of processes: walking the sort order's
+  // index and stopping at the page's last row beats sorting every match.
+  constexpr int64_t kWalkTheIndexAbove = 2000;
+  std::string from = " FROM contracting_processes p";
+  if (text_matches && *text_matches > kWalkTheIndexAbove && filter.sort != "amount_asc") {
+    from += by_amount ? " INDEXED BY contracting_processes_amount" : " INDEXED BY contracting_processes_date";
+  }
   Params page_params = params;
   page_params.emplace_back(slice.limit);
   page_params.emplace_back(slice.offset);
   Paged<ProcessRow> page;
-  for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns + " FROM contracting_processes p" +
-                                             where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+  for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns + from + where + " ORDER BY " +
+                                             order + " LIMIT ? OFFSET ?",
                                          page_params)) {
     page.items.push_back(process_from(row));
   }
-  if (needs_count(page.items.size(), slice)) {
+  if (!needs_count(page.items.size(), slice)) {
+    page.total = slice.offset + static_cast<int64_t>(page.items.size());
+  } else if (only_text) {
+    page.total = *text_matches;
+  } else {
     page.total = connection.query_one("SELECT COUNT(*) AS n FROM contracting_processes p" + where, params)
                      ->integer("n");
-  } else {
-    page.total = slice.offset + static_cast<int64_t>(page.items.size());
   }
   return page;
 }
@@ -259,7 +289,9 @@ std::optional<ProcessRow> ContractingRepository::process_by_ocid(Connection& con
 }
 
 std::optional<std::string> ContractingRepository::compiled_of(Connection& connection, const std::string& ocid) {
-  auto row = connection.query_one("SELECT compiled FROM contracting_processes WHERE ocid = ?", {ocid});
+  auto row = connection.query_one(
+      "SELECT c.compiled FROM contracting_processes p JOIN compiled_releases c ON c.process_id = p.id WHERE p.ocid = ?",
+      {ocid});
   if (!row) return std::nullopt;
   return row->text("compiled");
 }

@@ -144,8 +144,9 @@ FlagRun RedFlagService::recompute_all(const Actor& actor) {
   int64_t last_id = 0;
   while (true) {
     auto rows = connection->query(
-        "SELECT id, ocid, compiled, procurement_method, amount, tender_amount, award_amount, contract_amount, "
-        "initial_contract_amount FROM contracting_processes WHERE id > ? ORDER BY id LIMIT 1000",
+        "SELECT p.id, p.ocid, c.compiled, p.procurement_method, p.amount, p.tender_amount, p.award_amount, "
+        "p.contract_amount, p.initial_contract_amount FROM contracting_processes p "
+        "JOIN compiled_releases c ON c.process_id = p.id WHERE p.id > ? ORDER BY p.id LIMIT 1000",
         {last_id});
     if (rows.empty()) break;
     for (const Row& row : rows) {
