@@ -48,6 +48,7 @@ void PostgresConnection::connect() {
     throw ConnectionLost("cannot connect to PostgreSQL: " + message);
   }
   ResultPtr result(PQexec(conn_, "SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+  prepared_.clear();  // prepared statements belong to the session that made them
 }
 
 bool PostgresConnection::healthy() { return conn_ != nullptr && !is_connection_failure(conn_); }
@@ -60,8 +61,23 @@ PGresult* PostgresConnection::run_once(const std::string& sql, const Params& par
     texts[i] = params[i].as_text();
     values[i] = texts[i].c_str();
   }
-  return PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
-                      values.data(), nullptr, nullptr, 0);
+  int count = static_cast<int>(params.size());
+  // Statements are prepared once per session, so the server parses and plans
+  // each one once instead of on every call; SQL that varies (IN lists of
+  // different lengths) stops being prepared after a bound.
+  constexpr size_t kMaxPrepared = 400;
+  auto it = prepared_.find(sql);
+  if (it == prepared_.end() && prepared_.size() < kMaxPrepared) {
+    std::string name = "apertura_" + std::to_string(prepared_.size() + 1);
+    PGresult* prepared = PQprepare(conn_, name.c_str(), sql.c_str(), count, nullptr);
+    if (PQresultStatus(prepared) != PGRES_COMMAND_OK) return prepared;  // reported by the caller
+    PQclear(prepared);
+    it = prepared_.emplace(sql, std::move(name)).first;
+  }
+  if (it != prepared_.end()) {
+    return PQexecPrepared(conn_, it->second.c_str(), count, values.data(), nullptr, nullptr, 0);
+  }
+  return PQexecParams(conn_, sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0);
 }
 
 PGresult* PostgresConnection::run(std::string_view sql, const Params& params) {

@@ -37,6 +37,7 @@ class PostgresConnection : public Connection {
   PGconn* conn_ = nullptr;
   bool in_transaction_ = false;
   std::unordered_map<std::string, std::string> rewritten_;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 
 // "a = ? AND b = '?'" -> "a = $1 AND b = '?'" (quoted text is left alone).
