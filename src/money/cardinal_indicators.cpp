@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include "money/json_access.h"
 #include "money/quantiles.h"
 
 namespace apertura::money {
@@ -11,21 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-const json kNull;
-
-const json& get(const json& object, const char* key) {
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it == object.end() ? kNull : *it;
-}
-
-const std::string* string_at(const json& object, const char* key) {
-  const json& value = get(object, key);
-  return value.is_string() ? &value.get_ref<const std::string&>() : nullptr;
-}
-
 bool has_status(const json& object, const char* status) {
-  const std::string* s = string_at(object, "status");
+  const std::string* s = string_field(object, "status");
   return s && *s == status;
 }
 
@@ -101,13 +89,13 @@ std::optional<__int128> rfc3339_nanos(const std::string& s) {
 
 bool matches_method(const json& tender, const std::set<std::string>& methods) {
   if (methods.empty()) return true;
-  const std::string* method = string_at(tender, "procurementMethod");
+  const std::string* method = string_field(tender, "procurementMethod");
   return method && methods.count(*method);
 }
 
 bool matches_method_details(const json& release, const std::set<std::string>& include,
                             const std::set<std::string>& exclude) {
-  const std::string* details = string_at(get(release, "tender"), "procurementMethodDetails");
+  const std::string* details = string_field(field(release, "tender"), "procurementMethodDetails");
   if (details) return include.empty() ? !exclude.count(*details) : include.count(*details) > 0;
   return include.empty();
 }
@@ -115,10 +103,10 @@ bool matches_method_details(const json& release, const std::set<std::string>& in
 // Pending, valid and disqualified bids (not invited or withdrawn).
 std::vector<const json*> submitted_bids(const json& release) {
   std::vector<const json*> bids;
-  const json& details = get(get(release, "bids"), "details");
+  const json& details = field(field(release, "bids"), "details");
   if (!details.is_array()) return bids;
   for (const json& bid : details) {
-    const std::string* status = string_at(bid, "status");
+    const std::string* status = string_field(bid, "status");
     if (status && *status != "invited" && *status != "withdrawn") bids.push_back(&bid);
   }
   return bids;
@@ -126,11 +114,11 @@ std::vector<const json*> submitted_bids(const json& release) {
 
 // The active awards and the bids, when every award with a status is final.
 bool complete_awards_and_bids(const json& release, std::vector<const json*>& awards_out, const json*& details_out) {
-  const json& awards = get(release, "awards");
-  const json& details = get(get(release, "bids"), "details");
+  const json& awards = field(release, "awards");
+  const json& details = field(field(release, "bids"), "details");
   if (!awards.is_array() || !details.is_array()) return false;
   for (const json& award : awards) {
-    const std::string* status = string_at(award, "status");
+    const std::string* status = string_field(award, "status");
     if (!status) continue;
     if (*status == "active") {
       awards_out.push_back(&award);
@@ -151,16 +139,16 @@ struct ValidBid {
 std::vector<ValidBid> valid_bids_with_value(const json& details) {
   std::vector<ValidBid> out;
   for (const json& bid : details) {
-    const std::string* status = string_at(bid, "status");
-    const json& value = get(bid, "value");
-    const json& amount = get(value, "amount");
-    const std::string* currency = string_at(value, "currency");
-    const json& tenderers = get(bid, "tenderers");
+    const std::string* status = string_field(bid, "status");
+    const json& value = field(bid, "value");
+    const json& amount = field(value, "amount");
+    const std::string* currency = string_field(value, "currency");
+    const json& tenderers = field(bid, "tenderers");
     if (!status || !value.is_object() || !amount.is_number() || !currency || !tenderers.is_array() ||
         tenderers.size() != 1) {
       continue;
     }
-    const std::string* id = string_at(tenderers[0], "id");
+    const std::string* id = string_field(tenderers[0], "id");
     if (id && *status == "valid") out.push_back({*id, amount.get<double>(), *currency});
   }
   return out;
@@ -168,9 +156,9 @@ std::vector<ValidBid> valid_bids_with_value(const json& details) {
 
 const std::string* single_supplier_of_single_award(const std::vector<const json*>& awards) {
   if (awards.size() != 1) return nullptr;
-  const json& suppliers = get(*awards[0], "suppliers");
+  const json& suppliers = field(*awards[0], "suppliers");
   if (!suppliers.is_array() || suppliers.size() != 1) return nullptr;
-  return string_at(suppliers[0], "id");
+  return string_field(suppliers[0], "id");
 }
 
 struct Fraction {
@@ -217,16 +205,16 @@ struct CardinalIndicators::State {
   }
 
   void r003(const json& release, const std::string& ocid) {
-    const json& tender = get(release, "tender");
+    const json& tender = field(release, "tender");
     if (!tender.is_object() || !matches_method(tender, settings.r003_procurement_methods)) return;
-    const json& period = get(tender, "tenderPeriod");
-    const std::string* start = string_at(period, "startDate");
-    const std::string* end = string_at(period, "endDate");
+    const json& period = field(tender, "tenderPeriod");
+    const std::string* start = string_field(period, "startDate");
+    const std::string* end = string_field(period, "endDate");
     if (!start || !end) return;
     auto days = whole_days_between(*start, *end);
     if (!days) return;
     int64_t threshold = settings.r003_threshold;
-    const std::string* details = string_at(tender, "procurementMethodDetails");
+    const std::string* details = string_field(tender, "procurementMethodDetails");
     if (details) {
       auto it = settings.r003_procurement_method_details.find(*details);
       if (it != settings.r003_procurement_method_details.end()) threshold = it->second;
@@ -235,9 +223,9 @@ struct CardinalIndicators::State {
   }
 
   void r018(const json& release, const std::string& ocid) {
-    const json& tender = get(release, "tender");
+    const json& tender = field(release, "tender");
     if (!tender.is_object() || !matches_method(tender, settings.r018_procurement_methods)) return;
-    const json& count = get(tender, "numberOfTenderers");
+    const json& count = field(tender, "numberOfTenderers");
     // A whole number 1; 1.0 does not count, as in the reference.
     if (count.is_number_integer() && count.get<int64_t>() == 1) set(FlagGroup::ocid, ocid, "R018", 1.0);
   }
@@ -280,10 +268,10 @@ struct CardinalIndicators::State {
     if (!supplier) return;
     std::set<std::string> valid;
     for (const json& bid : *details) {
-      const std::string* status = string_at(bid, "status");
-      const json& tenderers = get(bid, "tenderers");
+      const std::string* status = string_field(bid, "status");
+      const json& tenderers = field(bid, "tenderers");
       if (!status || !tenderers.is_array() || tenderers.size() != 1) continue;
-      const std::string* id = string_at(tenderers[0], "id");
+      const std::string* id = string_field(tenderers[0], "id");
       if (id && *status == "valid") valid.insert(*id);
     }
     for (const std::string& id : valid) {
@@ -300,14 +288,14 @@ struct CardinalIndicators::State {
     }
     std::map<std::pair<double, std::string>, std::set<std::string>> prices;
     for (const json* bid : submitted_bids(release)) {
-      const json& tenderers = get(*bid, "tenderers");
-      const json& value = get(*bid, "value");
-      const json& amount = get(value, "amount");
-      const std::string* currency = string_at(value, "currency");
+      const json& tenderers = field(*bid, "tenderers");
+      const json& value = field(*bid, "value");
+      const json& amount = field(value, "amount");
+      const std::string* currency = string_field(value, "currency");
       if (!tenderers.is_array() || !value.is_object() || !amount.is_number() || !currency) continue;
       std::set<std::string> ids;
       for (const json& tenderer : tenderers) {
-        if (const std::string* id = string_at(tenderer, "id")) ids.insert(*id);
+        if (const std::string* id = string_field(tenderer, "id")) ids.insert(*id);
       }
       if (ids.empty()) continue;
       auto key = std::make_pair(amount.get<double>(), *currency);
@@ -322,24 +310,24 @@ struct CardinalIndicators::State {
   }
 
   void r030(const json& release, const std::string& ocid) {
-    const std::string* end = string_at(get(get(release, "tender"), "tenderPeriod"), "endDate");
-    const json& awards = get(release, "awards");
-    const json& details = get(get(release, "bids"), "details");
+    const std::string* end = string_field(field(field(release, "tender"), "tenderPeriod"), "endDate");
+    const json& awards = field(release, "awards");
+    const json& details = field(field(release, "bids"), "details");
     if (!end || !awards.is_array() || !details.is_array()) return;
     std::set<std::string> suppliers;
     for (const json& award : awards) {
-      const json& list = get(award, "suppliers");
+      const json& list = field(award, "suppliers");
       if (!has_status(award, "active") || !list.is_array()) continue;
       for (const json& s : list) {
-        if (const std::string* id = string_at(s, "id")) suppliers.insert(*id);
+        if (const std::string* id = string_field(s, "id")) suppliers.insert(*id);
       }
     }
     for (const json& bid : details) {
-      const std::string* date = string_at(bid, "date");
-      const json& tenderers = get(bid, "tenderers");
+      const std::string* date = string_field(bid, "date");
+      const json& tenderers = field(bid, "tenderers");
       if (!has_status(bid, "valid") || !date || !tenderers.is_array() || !(*date > *end)) continue;
       for (const json& t : tenderers) {
-        const std::string* id = string_at(t, "id");
+        const std::string* id = string_field(t, "id");
         if (id && suppliers.count(*id)) {
           set(FlagGroup::ocid, ocid, "R030", 1.0);
           set(FlagGroup::tenderer, *id, "R030", 1.0);
@@ -354,20 +342,20 @@ struct CardinalIndicators::State {
     const json* details = nullptr;
     if (complete_awards_and_bids(release, awards, details)) {
       for (const json* award : awards) {
-        const json& list = get(*award, "suppliers");
+        const json& list = field(*award, "suppliers");
         if (!list.is_array()) continue;
         for (const json& s : list) {
-          if (const std::string* id = string_at(s, "id")) suppliers.insert(*id);
+          if (const std::string* id = string_field(s, "id")) suppliers.insert(*id);
         }
       }
       for (const json& bid : *details) {
-        const std::string* status = string_at(bid, "status");
-        const json& tenderers = get(bid, "tenderers");
+        const std::string* status = string_field(bid, "status");
+        const json& tenderers = field(bid, "tenderers");
         if (!status || !tenderers.is_array()) continue;
         std::set<std::string>* target = *status == "valid" ? &valid : *status == "disqualified" ? &disqualified : nullptr;
         if (!target) continue;
         for (const json& t : tenderers) {
-          if (const std::string* id = string_at(t, "id")) target->insert(*id);
+          if (const std::string* id = string_field(t, "id")) target->insert(*id);
         }
       }
     }
@@ -385,7 +373,7 @@ struct CardinalIndicators::State {
                                 settings.no_price_comparison_procurement_methods)) {
       return;
     }
-    const json& awards = get(release, "awards");
+    const json& awards = field(release, "awards");
     if (!awards.is_array()) return;
     bool any_active = false;
     for (const json& award : awards) any_active = any_active || has_status(award, "active");
@@ -393,10 +381,10 @@ struct CardinalIndicators::State {
     std::optional<double> lowest;
     bool lowest_disqualified = false, has_valid = false;
     for (const json* bid : submitted_bids(release)) {
-      const std::string* status = string_at(*bid, "status");
-      const json& value = get(*bid, "value");
-      const json& amount = get(value, "amount");
-      const std::string* currency = string_at(value, "currency");
+      const std::string* status = string_field(*bid, "status");
+      const json& value = field(*bid, "value");
+      const json& amount = field(value, "amount");
+      const std::string* currency = string_field(value, "currency");
       if (!status || !value.is_object() || !amount.is_number() || !currency) continue;
       if (!currency_matches(*currency)) continue;
       double a = amount.get<double>();
@@ -416,21 +404,21 @@ struct CardinalIndicators::State {
     for (const json* bid : bids) {
       size_t increment = has_status(*bid, "disqualified") ? 1 : 0;
       disqualified += increment;
-      const json& tenderers = get(*bid, "tenderers");
+      const json& tenderers = field(*bid, "tenderers");
       if (!tenderers.is_array()) continue;
       for (const json& t : tenderers) {
-        if (const std::string* id = string_at(t, "id")) {
+        if (const std::string* id = string_field(t, "id")) {
           Fraction& f = r038_tenderer[*id];
           f.numerator += increment;
           f.denominator += 1;
         }
       }
     }
-    if (const std::string* id = string_at(get(release, "buyer"), "id")) {
+    if (const std::string* id = string_field(field(release, "buyer"), "id")) {
       r038_buyer[*id].numerator += disqualified;
       r038_buyer[*id].denominator += bids.size();
     }
-    if (const std::string* id = string_at(get(get(release, "tender"), "procuringEntity"), "id")) {
+    if (const std::string* id = string_field(field(field(release, "tender"), "procuringEntity"), "id")) {
       r038_procuring_entity[*id].numerator += disqualified;
       r038_procuring_entity[*id].denominator += bids.size();
     }
@@ -438,16 +426,16 @@ struct CardinalIndicators::State {
 
   void r048(const json& release) {
     std::set<std::string> observed;
-    const json& awards = get(release, "awards");
+    const json& awards = field(release, "awards");
     if (!awards.is_array()) return;
     for (const json& award : awards) {
-      const json& items = get(award, "items");
-      const json& suppliers = get(award, "suppliers");
+      const json& items = field(award, "items");
+      const json& suppliers = field(award, "suppliers");
       if (!has_status(award, "active") || !items.is_array() || !suppliers.is_array() || suppliers.size() != 1) continue;
-      const std::string* supplier = string_at(suppliers[0], "id");
+      const std::string* supplier = string_field(suppliers[0], "id");
       if (!supplier) continue;
       for (const json& item : items) {
-        const std::string* code = string_at(get(item, "classification"), "id");
+        const std::string* code = string_field(field(item, "classification"), "id");
         if (!code) continue;
         auto& [count, codes] = r048_classifications[*supplier];
         if (observed.insert(*supplier).second) ++count;
@@ -592,9 +580,9 @@ CardinalIndicators::~CardinalIndicators() = default;
 
 void CardinalIndicators::add(const json& release) {
   State& s = *state_;
-  const std::string* ocid = string_at(release, "ocid");
+  const std::string* ocid = string_field(release, "ocid");
   if (!release.is_object() || !ocid) return;
-  if (has_status(get(release, "tender"), "cancelled")) return;  // a cancelled process is not judged
+  if (has_status(field(release, "tender"), "cancelled")) return;  // a cancelled process is not judged
   if (!matches_method_details(release, {}, s.settings.excluded_procurement_method_details)) return;
   if (s.on("R024") || s.on("R058")) s.second_lowest_bid_ratio(release, *ocid);
   if (s.on("R003")) s.r003(release, *ocid);

@@ -7,6 +7,7 @@
 
 #include "audit/audit_log.h"
 #include "money/contracting_repository.h"
+#include "money/json_access.h"
 #include "money/merge_rules.h"
 #include "money/ocds_stream.h"
 #include "money/process_summary.h"
@@ -20,12 +21,10 @@ namespace {
 
 using nlohmann::json;
 
+// Identifiers are text or whole numbers; anything else reads as missing.
 std::string text_field(const json& object, const char* key) {
-  auto it = object.find(key);
-  if (it == object.end()) return "";
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-  return "";
+  const json& value = field(object, key);
+  return value.is_number_float() ? "" : text_of(value);
 }
 
 // Package fields worth keeping; the releases, records and a bare record's

@@ -294,7 +294,9 @@ class Parser {
     handlers_.item(item);
   }
 
-  void stream_array(StreamItem::Kind kind, size_t package) {
+  // Reads a JSON array element by element; `element` consumes one.
+  template <typename Element>
+  void each_element(const char* truncated, Element&& element) {
     in_.get();  // '['
     bool first = true;
     while (true) {
@@ -304,39 +306,30 @@ class Parser {
         in_.get();
         return;
       }
-      if (c < 0) fail("el archivo termina dentro de la lista de entregas (¿está truncado?)");
+      if (c < 0) fail(truncated);
       if (!first) {
         expect(',', "«,» o «]»");
         skip_whitespace();
       }
-      handlers_.item(capture(kind, package));
+      element();
       first = false;
     }
   }
 
+  void stream_array(StreamItem::Kind kind, size_t package) {
+    each_element("el archivo termina dentro de la lista de entregas (¿está truncado?)",
+                 [&] { handlers_.item(capture(kind, package)); });
+  }
+
   // A JSON array at the top: each element is a package, release or record.
   void top_level_array() {
-    in_.get();
-    bool first = true;
-    while (true) {
-      skip_whitespace();
-      int c = in_.peek();
-      if (c == ']') {
-        in_.get();
-        return;
-      }
-      if (c < 0) fail("el archivo termina dentro del arreglo principal (¿está truncado?)");
-      if (!first) {
-        expect(',', "«,» o «]»");
-        skip_whitespace();
-      }
+    each_element("el archivo termina dentro del arreglo principal (¿está truncado?)", [&] {
       if (in_.peek() == '{') {
         top_level_object();
       } else {
         handlers_.item(capture(StreamItem::Kind::top_level, std::nullopt));
       }
-      first = false;
-    }
+    });
   }
 
   ByteReader& in_;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "money/json_access.h"
 
 namespace apertura::money {
 
@@ -11,31 +12,10 @@ namespace {
 
 using nlohmann::json;
 
-const json kNull;
-
-const json& at(const json& object, const char* key) {
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it == object.end() ? kNull : *it;
-}
-
-std::string text_of(const json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_number_integer()) return std::to_string(value.get<int64_t>());
-  if (value.is_number()) return value.dump();
-  return "";
-}
-
-const json& array_at(const json& object, const char* key) {
-  const json& value = at(object, key);
-  static const json empty = json::array();
-  return value.is_array() ? value : empty;
-}
-
 std::string identifier_of(const json& organization) {
-  const json& identifier = at(organization, "identifier");
-  std::string scheme = text_of(at(identifier, "scheme"));
-  std::string id = text_of(at(identifier, "id"));
+  const json& identifier = field(organization, "identifier");
+  std::string scheme = text_of(field(identifier, "scheme"));
+  std::string id = text_of(field(identifier, "id"));
   if (id.empty()) return "";
   return scheme.empty() ? id : scheme + "-" + id;
 }
@@ -44,13 +24,13 @@ std::string identifier_of(const json& organization) {
 // organisation written out in place (1.0).
 std::optional<OrganizationRef> organization_of(const json& reference, const json& parties) {
   if (!reference.is_object()) return std::nullopt;
-  std::string name = text_of(at(reference, "name"));
+  std::string name = text_of(field(reference, "name"));
   std::string identifier = identifier_of(reference);
-  const json& id = at(reference, "id");
+  const json& id = field(reference, "id");
   if (!id.is_null()) {
     for (const json& party : parties) {
-      if (at(party, "id") == id) {
-        if (name.empty()) name = text_of(at(party, "name"));
+      if (field(party, "id") == id) {
+        if (name.empty()) name = text_of(field(party, "name"));
         if (identifier.empty()) identifier = identifier_of(party);
         break;
       }
@@ -67,7 +47,7 @@ std::optional<OrganizationRef> organization_of(const json& reference, const json
 }
 
 bool counts(const json& award_or_contract) {
-  std::string status = text_of(at(award_or_contract, "status"));
+  std::string status = text_of(field(award_or_contract, "status"));
   return status != "cancelled" && status != "unsuccessful";
 }
 
@@ -81,7 +61,7 @@ std::optional<int> year_of(const std::string& date) {
 void add_item_texts(const json& items, std::string& out) {
   if (!items.is_array()) return;
   for (const json& item : items) {
-    std::string description = text_of(at(item, "description"));
+    std::string description = text_of(field(item, "description"));
     if (!description.empty()) out += " " + description;
   }
 }
@@ -91,10 +71,10 @@ void add_item_texts(const json& items, std::string& out) {
 std::optional<double> initial_contract_amount(const std::vector<const json*>& ordered_releases) {
   std::map<std::string, double> first;
   for (const json* release : ordered_releases) {
-    for (const json& contract : array_at(*release, "contracts")) {
-      std::string id = text_of(at(contract, "id"));
+    for (const json& contract : array_field(*release, "contracts")) {
+      std::string id = text_of(field(contract, "id"));
       if (id.empty() || first.count(id)) continue;
-      if (auto amount = amount_of(at(at(contract, "value"), "amount"))) first[id] = *amount;
+      if (auto amount = amount_of(field(field(contract, "value"), "amount"))) first[id] = *amount;
     }
   }
   if (first.empty()) return std::nullopt;
@@ -116,52 +96,52 @@ std::optional<double> amount_of(const json& value) {
 
 ProcessSummary summarize_process(const json& compiled, const std::string& first_date) {
   ProcessSummary summary;
-  summary.ocid = text_of(at(compiled, "ocid"));
-  const json& parties = array_at(compiled, "parties");
-  const json& planning = at(compiled, "planning");
-  const json& tender = at(compiled, "tender");
-  const json& awards = array_at(compiled, "awards");
-  const json& contracts = array_at(compiled, "contracts");
+  summary.ocid = text_of(field(compiled, "ocid"));
+  const json& parties = array_field(compiled, "parties");
+  const json& planning = field(compiled, "planning");
+  const json& tender = field(compiled, "tender");
+  const json& awards = array_field(compiled, "awards");
+  const json& contracts = array_field(compiled, "contracts");
 
-  summary.title = text_of(at(tender, "title"));
+  summary.title = text_of(field(tender, "title"));
   for (const json* list : {&contracts, &awards}) {
     for (const json& entry : *list) {
-      if (summary.title.empty()) summary.title = text_of(at(entry, "title"));
+      if (summary.title.empty()) summary.title = text_of(field(entry, "title"));
     }
   }
-  if (summary.title.empty()) summary.title = text_of(at(at(planning, "budget"), "description"));
-  summary.description = text_of(at(tender, "description"));
-  if (summary.description.empty()) summary.description = text_of(at(planning, "rationale"));
+  if (summary.title.empty()) summary.title = text_of(field(field(planning, "budget"), "description"));
+  summary.description = text_of(field(tender, "description"));
+  if (summary.description.empty()) summary.description = text_of(field(planning, "rationale"));
 
-  summary.buyer = organization_of(at(compiled, "buyer"), parties);
+  summary.buyer = organization_of(field(compiled, "buyer"), parties);
   if (!summary.buyer) {
     for (const json& party : parties) {
-      for (const json& role : array_at(party, "roles")) {
+      for (const json& role : array_field(party, "roles")) {
         if (!summary.buyer && role == "buyer") summary.buyer = organization_of(party, parties);
       }
     }
   }
-  if (!summary.buyer) summary.buyer = organization_of(at(tender, "procuringEntity"), parties);
+  if (!summary.buyer) summary.buyer = organization_of(field(tender, "procuringEntity"), parties);
 
-  summary.procurement_method = text_of(at(tender, "procurementMethod"));
-  summary.procurement_method_details = text_of(at(tender, "procurementMethodDetails"));
-  summary.status = text_of(at(tender, "status"));
-  summary.budget_id = text_of(at(at(planning, "budget"), "id"));
+  summary.procurement_method = text_of(field(tender, "procurementMethod"));
+  summary.procurement_method_details = text_of(field(tender, "procurementMethodDetails"));
+  summary.status = text_of(field(tender, "status"));
+  summary.budget_id = text_of(field(field(planning, "budget"), "id"));
 
   auto note_currency = [&](const json& value) {
-    if (summary.currency.empty()) summary.currency = text_of(at(value, "currency"));
+    if (summary.currency.empty()) summary.currency = text_of(field(value, "currency"));
   };
-  summary.tender_amount = amount_of(at(at(tender, "value"), "amount"));
-  note_currency(at(tender, "value"));
+  summary.tender_amount = amount_of(field(field(tender, "value"), "amount"));
+  note_currency(field(tender, "value"));
 
   std::map<std::string, PartyShare> suppliers;
   std::vector<std::string> supplier_order;
   for (const json& award : awards) {
     if (!counts(award)) continue;
-    std::optional<double> value = amount_of(at(at(award, "value"), "amount"));
-    note_currency(at(award, "value"));
+    std::optional<double> value = amount_of(field(field(award, "value"), "amount"));
+    note_currency(field(award, "value"));
     if (value) summary.award_amount = summary.award_amount.value_or(0) + *value;
-    for (const json& supplier : array_at(award, "suppliers")) {
+    for (const json& supplier : array_field(award, "suppliers")) {
       std::optional<OrganizationRef> ref = organization_of(supplier, parties);
       if (!ref) continue;
       auto [it, inserted] = suppliers.try_emplace(ref->key, PartyShare{*ref, "supplier", std::nullopt});
@@ -172,10 +152,10 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
   bool paid = false;
   for (const json& contract : contracts) {
     if (!counts(contract)) continue;
-    std::optional<double> value = amount_of(at(at(contract, "value"), "amount"));
-    note_currency(at(contract, "value"));
+    std::optional<double> value = amount_of(field(field(contract, "value"), "amount"));
+    note_currency(field(contract, "value"));
     if (value) summary.contract_amount = summary.contract_amount.value_or(0) + *value;
-    if (!array_at(at(contract, "implementation"), "transactions").empty()) paid = true;
+    if (!array_field(field(contract, "implementation"), "transactions").empty()) paid = true;
   }
   // Some publishers write 0 for a contract whose value they did not publish.
   auto positive = [](const std::optional<double>& v) { return v && *v > 0; };
@@ -186,11 +166,11 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
                    : summary.award_amount            ? summary.award_amount
                                                      : summary.tender_amount;
 
-  const json& number_of_tenderers = at(tender, "numberOfTenderers");
+  const json& number_of_tenderers = field(tender, "numberOfTenderers");
   if (number_of_tenderers.is_number_integer()) {
     summary.tenderers = number_of_tenderers.get<int64_t>();
-  } else if (at(tender, "tenderers").is_array()) {
-    summary.tenderers = static_cast<int64_t>(at(tender, "tenderers").size());
+  } else if (field(tender, "tenderers").is_array()) {
+    summary.tenderers = static_cast<int64_t>(field(tender, "tenderers").size());
   }
 
   summary.stage = paid                        ? "implementation"
@@ -199,9 +179,9 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
                   : tender.is_object()        ? "tender"
                                               : "planning";
 
-  std::string start = text_of(at(at(tender, "tenderPeriod"), "startDate"));
-  if (start.empty() && !awards.empty()) start = text_of(at(awards.front(), "date"));
-  if (start.empty() && !contracts.empty()) start = text_of(at(contracts.front(), "dateSigned"));
+  std::string start = text_of(field(field(tender, "tenderPeriod"), "startDate"));
+  if (start.empty() && !awards.empty()) start = text_of(field(awards.front(), "date"));
+  if (start.empty() && !contracts.empty()) start = text_of(field(contracts.front(), "dateSigned"));
   if (start.empty()) start = first_date;
   summary.year = year_of(start);
 
@@ -213,7 +193,7 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
     summary.supplier_names += share.organization.name;
   }
   std::map<std::string, bool> seen_tenderers;
-  for (const json& tenderer : array_at(tender, "tenderers")) {
+  for (const json& tenderer : array_field(tender, "tenderers")) {
     std::optional<OrganizationRef> ref = organization_of(tenderer, parties);
     if (ref && !seen_tenderers[ref->key]) {
       seen_tenderers[ref->key] = true;
@@ -222,9 +202,9 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
   }
 
   std::string text = summary.ocid + " " + summary.title + " " + summary.description;
-  add_item_texts(at(tender, "items"), text);
-  for (const json& award : awards) add_item_texts(at(award, "items"), text);
-  for (const json& contract : contracts) add_item_texts(at(contract, "items"), text);
+  add_item_texts(field(tender, "items"), text);
+  for (const json& award : awards) add_item_texts(field(award, "items"), text);
+  for (const json& contract : contracts) add_item_texts(field(contract, "items"), text);
   if (summary.buyer) text += " " + summary.buyer->name;
   text += " " + summary.supplier_names;
   summary.search_text = std::move(text);
