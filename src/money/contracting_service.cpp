@@ -63,6 +63,13 @@ Result<ProcessDetail> ContractingService::process(const std::string& ocid) {
   return detail;
 }
 
+std::optional<std::string> ContractingService::process_title(const std::string& ocid) {
+  auto connection = database_.connect();
+  auto row = ContractingRepository::process_by_ocid(*connection, ocid);
+  if (!row) return std::nullopt;
+  return row->title;
+}
+
 Result<OrganizationDetail> ContractingService::organization(int64_t id) {
   auto connection = database_.connect();
   auto organization = ContractingRepository::organization(*connection, id);

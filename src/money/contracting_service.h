@@ -41,6 +41,8 @@ class ContractingService {
 
   Paged<ProcessRow> find(const ProcessFilter& filter, const Slice& slice);
   Result<ProcessDetail> process(const std::string& ocid);
+  // The title of a process ("" when it has none), or nullopt when there is no such process.
+  std::optional<std::string> process_title(const std::string& ocid);
   Result<OrganizationDetail> organization(int64_t id);
   // An upload by an official or admin; refused whole when it is not JSON.
   Result<ImportSummary> import(const Actor& actor, const std::string& text, const std::string& file_name,

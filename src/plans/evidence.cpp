@@ -17,6 +17,7 @@ nlohmann::json Evidence::to_json() const {
                          {"created_at", created_at}};
   if (kind == "link") {
     json["url"] = url;
+    if (!ref_kind.empty()) json["reference"] = {{"kind", ref_kind}, {"id", ref_id}};
   } else {
     json["url"] = "/evidencias/" + std::to_string(id);
     json["file_name"] = file_name;

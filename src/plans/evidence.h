@@ -13,6 +13,8 @@ struct Evidence {
   int64_t id = 0;
   int64_t milestone_id = 0;
   std::string kind;  // "file" or "link"
+  std::string ref_kind;  // "contract" when the link is to a record of Apertura; "" otherwise
+  std::string ref_id;    // the contracting process's ocid
   std::string title;
   std::string url;  // links only
   std::string file_name;

@@ -11,14 +11,16 @@ namespace apertura::plans {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, milestone_id, kind, title, url, file_name, content_type, size, sha256, storage, added_by_name, "
-    "validation, validation_comment, validated_by_name, validated_at, created_at FROM evidence ";
+    "SELECT id, milestone_id, kind, ref_kind, ref_id, title, url, file_name, content_type, size, sha256, storage, "
+    "added_by_name, validation, validation_comment, validated_by_name, validated_at, created_at FROM evidence ";
 
 Evidence evidence_from(const store::Row& row) {
   Evidence e;
   e.id = row.integer("id");
   e.milestone_id = row.integer("milestone_id");
   e.kind = row.text("kind");
+  e.ref_kind = row.text("ref_kind");
+  e.ref_id = row.text("ref_id");
   e.title = row.text("title");
   e.url = row.text("url");
   e.file_name = row.text("file_name");
@@ -68,10 +70,11 @@ Result<Evidence> EvidenceService::insert(const Actor& actor, Evidence evidence, 
   evidence.added_by_name = actor.display_name;
   evidence.created_at = now_timestamp();
   evidence.id = connection->insert_returning_id(
-      "INSERT INTO evidence (milestone_id, kind, title, url, file_name, content_type, size, sha256, storage, "
-      "added_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {evidence.milestone_id, evidence.kind, evidence.title, evidence.url, evidence.file_name, evidence.content_type,
-       evidence.size, evidence.sha256, evidence.storage, evidence.added_by_name, evidence.created_at});
+      "INSERT INTO evidence (milestone_id, kind, ref_kind, ref_id, title, url, file_name, content_type, size, sha256, "
+      "storage, added_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {evidence.milestone_id, evidence.kind, evidence.ref_kind, evidence.ref_id, evidence.title, evidence.url,
+       evidence.file_name, evidence.content_type, evidence.size, evidence.sha256, evidence.storage,
+       evidence.added_by_name, evidence.created_at});
   audit::AuditLog::append(*connection, actor,
                           {"create", "evidence", std::to_string(evidence.id), jurisdiction_id, true, nullptr,
                            evidence.to_json()});
@@ -93,6 +96,27 @@ Result<Evidence> EvidenceService::add_link(const Actor& actor, int64_t milestone
   if (!web || evidence.url.size() > 2000 || evidence.url.find_first_of(" \t\r\n\"<>") != std::string::npos) {
     return Error::invalid("El enlace no es válido.", {{"url", "escribe una dirección que empiece con https://"}});
   }
+  return insert(actor, evidence, *jurisdiction, nullptr);
+}
+
+Result<Evidence> EvidenceService::add_contract(const Actor& actor, int64_t milestone_id, const std::string& title,
+                                               const std::string& ocid) {
+  auto jurisdiction = plans_.check_reporting(actor, milestone_id);
+  if (!jurisdiction) return jurisdiction.error();
+  std::string id = trim(ocid);
+  std::optional<std::string> found = contract_title_ && !id.empty() && id.size() <= 200 ? contract_title_(id) : std::nullopt;
+  if (!found) {
+    return Error::invalid("No hay un proceso de contratación con ese identificador.",
+                          {{"contract_ocid", "escribe el OCID de un proceso publicado en Apertura"}});
+  }
+  Evidence evidence;
+  evidence.milestone_id = milestone_id;
+  evidence.kind = "link";
+  evidence.ref_kind = "contract";
+  evidence.ref_id = id;
+  evidence.url = "/contrataciones/" + id;
+  evidence.title = trim(title).empty() ? (found->empty() ? id : *found) : title;
+  if (auto error = check_title(evidence.title)) return *error;
   return insert(actor, evidence, *jurisdiction, nullptr);
 }
 

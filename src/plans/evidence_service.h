@@ -7,6 +7,8 @@
 // - civil-society members mark evidence validated or contested; contesting
 //   needs a comment;
 // - everything is public and audited; files are kept in the configured store.
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,10 +24,19 @@ constexpr size_t kMaxEvidenceBytes = 10 * 1024 * 1024;
 
 class EvidenceService {
  public:
-  EvidenceService(store::Database& database, store::FileStore& files, PlanService& plans)
-      : database_(database), files_(files), plans_(plans) {}
+  // The title of a contracting process by its ocid, or nullopt when there is
+  // none (the money domain answers; evidence only keeps the reference).
+  using ContractLookup = std::function<std::optional<std::string>(const std::string& ocid)>;
+
+  EvidenceService(store::Database& database, store::FileStore& files, PlanService& plans,
+                  ContractLookup contract_title = {})
+      : database_(database), files_(files), plans_(plans), contract_title_(std::move(contract_title)) {}
 
   Result<Evidence> add_link(const Actor& actor, int64_t milestone_id, const std::string& title, const std::string& url);
+  // A contracting process as evidence (a typed reference by ocid); the title
+  // defaults to the process's own.
+  Result<Evidence> add_contract(const Actor& actor, int64_t milestone_id, const std::string& title,
+                                const std::string& ocid);
   Result<Evidence> add_file(const Actor& actor, int64_t milestone_id, const std::string& title,
                             const std::string& file_name, const std::string& data);
   Result<Evidence> validate(const Actor& actor, int64_t evidence_id, const std::string& verdict,
@@ -41,6 +52,7 @@ class EvidenceService {
   store::Database& database_;
   store::FileStore& files_;
   PlanService& plans_;
+  ContractLookup contract_title_;
 };
 
 }  // namespace apertura::plans

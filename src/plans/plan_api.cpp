@@ -148,7 +148,8 @@ void register_plan_api(web::Router& router, PlanServices services) {
     for (const auto& e : services.evidence.for_milestones({id_param(request, "id", "el hito")})) items.push_back(e.to_json());
     return web::api_all(request, items);
   });
-  // A link as JSON ({"title", "url"}), or a file as multipart/form-data (fields title and file).
+  // A link as JSON ({"title", "url"}), a contracting process ({"title", "contract_ocid"}), or a file as
+  // multipart/form-data (fields title and file).
   router.post("/api/v1/milestones/{id}/evidence", [services](Request& request) {
     int64_t milestone_id = id_param(request, "id", "el hito");
     if (!request.uploads().empty()) {
@@ -157,6 +158,10 @@ void register_plan_api(web::Router& router, PlanServices services) {
                                                       *file.filename, file.data).take().to_json(), 201);
     }
     auto body = web::read_json_object(request);
+    if (!text_field(body, "contract_ocid").empty()) {
+      return web::api_item(services.evidence.add_contract(request.actor, milestone_id, text_field(body, "title"),
+                                                          text_field(body, "contract_ocid")).take().to_json(), 201);
+    }
     return web::api_item(services.evidence.add_link(request.actor, milestone_id, text_field(body, "title"),
                                                     text_field(body, "url")).take().to_json(), 201);
   });

@@ -2,6 +2,7 @@
 
 #include "core/date.h"
 #include "core/readability.h"
+#include "core/text.h"
 #include "plans/permissions.h"
 #include "plans/plan_routes.h"
 #include "plans/plan_views.h"
@@ -364,9 +365,13 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     const auto& f = request.form();
     const auto& uploads = request.uploads();
     bool has_file = !uploads.empty() && !uploads.front().data.empty();
-    auto result = has_file ? ctx.services.evidence.add_file(request.actor, milestone_id, f.text("title"),
-                                                            *uploads.front().filename, uploads.front().data)
-                           : ctx.services.evidence.add_link(request.actor, milestone_id, f.text("title"), f.text("url"));
+    bool has_contract = !trim(f.text("contract_ocid")).empty();
+    auto result = has_file       ? ctx.services.evidence.add_file(request.actor, milestone_id, f.text("title"),
+                                                                  *uploads.front().filename, uploads.front().data)
+                  : has_contract ? ctx.services.evidence.add_contract(request.actor, milestone_id, f.text("title"),
+                                                                      f.text("contract_ocid"))
+                                 : ctx.services.evidence.add_link(request.actor, milestone_id, f.text("title"),
+                                                                  f.text("url"));
     if (!result.ok()) return show_form_error(ctx, request, result.error());
     return redirect_with(commitment_location(request), "Agregamos la evidencia.");
   });

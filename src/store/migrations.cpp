@@ -418,6 +418,14 @@ ALTER TABLE contracting_processes ADD COLUMN search_vector tsvector;
 CREATE INDEX contracting_processes_search ON contracting_processes USING GIN (search_vector);
 )SQL";
 
+// Evidence that points at a record of another domain (a contracting process
+// by its ocid, later a dataset or an information request): a typed
+// reference, never a join into that domain's tables.
+const char* kEvidenceReferencesSql = R"SQL(
+ALTER TABLE evidence ADD COLUMN ref_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE evidence ADD COLUMN ref_id TEXT NOT NULL DEFAULT '';
+)SQL";
+
 std::string for_dialect(const std::string& sql, Dialect dialect) {
   static const std::regex id_token(R"(\{\{id\}\})");
   return std::regex_replace(sql, id_token,
@@ -435,6 +443,7 @@ const std::vector<Migration>& all_migrations() {
       {4, "evidence", kEvidenceSql, "", ""},
       {5, "secretariat sessions", kSessionsSql, "", ""},
       {6, "contracting processes (OCDS)", kContractingSql, kContractingSqlite, kContractingPostgresql},
+      {7, "evidence references", kEvidenceReferencesSql, "", ""},
   };
   return migrations;
 }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "money/ocds_importer.h"
 #include "support/test_app.h"
 
 namespace apertura {
@@ -106,6 +107,30 @@ TEST_P(EvidenceHttpTest, LinksAndPermissions) {
   HttpClient citizen = app_->signed_in_client("ciudadana@example.mx");
   EXPECT_EQ(citizen.post_file(milestone_url(), fields("Mío"), "file", "a.pdf", kPdf).status, 403u);
   EXPECT_EQ(app_->client().get("/evidencias/999").status, 404u);
+}
+
+TEST_P(EvidenceHttpTest, AContractingProcessIsEvidenceByItsOcid) {
+  money::OcdsImporter importer(app_->database().database(), Actor::system("prueba"));
+  std::string release = R"({"ocid":"ocds-jal-0001","id":"1","date":"2026-03-01T00:00:00Z","tag":["award"],)"
+                        R"("tender":{"id":"t","title":"Plataforma de contrataciones abiertas"}})";
+  ASSERT_EQ(importer.import_text(release, "proceso.json").imported, 1);
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  std::string url = "/api/v1/milestones/" + std::to_string(milestone_id_) + "/evidence";
+  auto added = official.send_json("POST", url, {{"title", ""}, {"contract_ocid", "ocds-jal-0001"}});
+  ASSERT_EQ(added.status, 201u) << added.body;
+  auto evidence = added.json()["data"];
+  EXPECT_EQ(evidence["title"], "Plataforma de contrataciones abiertas");  // the process's own title
+  EXPECT_EQ(evidence["url"], "/contrataciones/ocds-jal-0001");
+  EXPECT_EQ(evidence["reference"], (nlohmann::json{{"kind", "contract"}, {"id", "ocds-jal-0001"}}));
+  auto unknown = official.send_json("POST", url, {{"title", "x"}, {"contract_ocid", "ocds-no-existe"}});
+  EXPECT_EQ(unknown.status, 422u);
+  EXPECT_NE(unknown.body.find("contract_ocid"), std::string::npos);
+  // Through the page's form too, and the commitment page links to the process.
+  auto form = official.post_form(milestone_url(), {{"title", "Proceso publicado"}, {"contract_ocid", "ocds-jal-0001"},
+                                                   {"commitment_id", std::to_string(commitment_id_)}});
+  EXPECT_EQ(form.status, 303u) << form.body;
+  auto page = app_->client().get("/compromisos/" + std::to_string(commitment_id_));
+  EXPECT_NE(page.body.find("href=\"/contrataciones/ocds-jal-0001\""), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EvidenceHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),
