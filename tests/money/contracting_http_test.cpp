@@ -16,10 +16,7 @@ class ContractingHttpTest : public testing::AppTest {
   void SetUp() override {
     AppTest::SetUp();
     if (IsSkipped()) return;
-    auto& places = app_->app().jurisdictions();
-    places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
-    places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
-    int64_t finance = places.add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+    int64_t finance = app_->create_jalisco_finance();
     app_->create_user("funcionaria@example.mx", Role::official, finance);
     app_->create_user("ciudadana@example.mx", Role::citizen);
   }

@@ -16,10 +16,7 @@ class EvidenceHttpTest : public apertura::testing::AppTest {
   void SetUp() override {
     AppTest::SetUp();
     if (IsSkipped()) return;
-    auto& places = app_->app().jurisdictions();
-    places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
-    places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
-    int64_t finance = places.add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+    int64_t finance = app_->create_jalisco_finance();
     auto& plans = app_->app().plans();
     Actor system = Actor::system();
     auto plan = plans.create_plan(system, "14", {"", "2026-01-01", "2026-12-31", ""}).take();

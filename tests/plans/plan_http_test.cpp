@@ -13,10 +13,7 @@ class PlanHttpTest : public apertura::testing::AppTest {
   void SetUp() override {
     AppTest::SetUp();
     if (IsSkipped()) return;
-    auto& places = app_->app().jurisdictions();
-    places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
-    places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
-    finance_ = places.add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+    finance_ = app_->create_jalisco_finance();
     app_->create_user("admin@example.mx", Role::admin);
     app_->create_user("funcionaria@example.mx", Role::official, finance_);
     app_->create_user("ciudadana@example.mx", Role::citizen);

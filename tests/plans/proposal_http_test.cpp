@@ -13,11 +13,8 @@ class ProposalHttpTest : public apertura::testing::AppTest {
   void SetUp() override {
     AppTest::SetUp();
     if (IsSkipped()) return;
-    auto& places = app_->app().jurisdictions();
-    places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
-    places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
-    places.create(Actor::system(), {"20", "Oaxaca", "state"}).take();
-    int64_t institution = places.add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+    int64_t institution = app_->create_jalisco_finance();
+    app_->app().jurisdictions().create(Actor::system(), {"20", "Oaxaca", "state"}).take();
     auto& plans = app_->app().plans();
     auto plan = plans.create_plan(Actor::system(), "14", {"", "2026-01-01", "2026-12-31", ""}).take();
     jalisco_commitment_ = plans.add_commitment(Actor::system(), plan.id,

@@ -47,4 +47,11 @@ HttpClient TestApp::signed_in_client(const std::string& email) {
   return client;
 }
 
+int64_t TestApp::create_jalisco_finance() {
+  auto& places = application_->jurisdictions();
+  places.create(Actor::system(), {"00", "Estados Unidos Mexicanos", "federal"}).take();
+  places.create(Actor::system(), {"14", "Jalisco", "state"}).take();
+  return places.add_institution(Actor::system(), "14", {"Secretaría de la Hacienda Pública", "", ""}).take().id;
+}
+
 }  // namespace apertura::testing

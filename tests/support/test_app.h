@@ -30,6 +30,9 @@ class TestApp {
   // Creates an account with the given role (through the service, as the CLI does).
   accounts::User create_user(const std::string& email, Role role,
                              std::optional<int64_t> institution_id = std::nullopt);
+  // The federation and Jalisco (INEGI 14) with Jalisco's finance ministry;
+  // returns the ministry's institution id (officials in tests belong to it).
+  int64_t create_jalisco_finance();
   // A client signed in as that account (password "contrasena-segura").
   HttpClient signed_in_client(const std::string& email);
 
