@@ -3,8 +3,8 @@
 #include <sstream>
 
 #include "money/contracting_views.h"
+#include "money/json_access.h"
 #include "money/permissions.h"
-#include "money/red_flag_catalog.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/pagination.h"
@@ -68,35 +68,27 @@ json process_page_data(const ProcessDetail& detail) {
     changes.push_back({{"date", c.date.substr(0, 10)}, {"release_id", c.release_id}, {"path", c.path},
                        {"before", short_value(c.before)}, {"after", short_value(c.after)}});
   }
-  json suppliers = json::array();
-  for (const auto& award : compiled.value("awards", json::array())) {
+  json awards = json::array();
+  for (const auto& award : array_field(compiled, "awards")) {
     if (!award.is_object()) continue;
-    json names = json::array();
-    for (const auto& s : award.value("suppliers", json::array())) {
-      if (s.is_object() && s.contains("name") && s["name"].is_string()) names.push_back(s["name"]);
+    std::string names;
+    for (const auto& supplier : array_field(award, "suppliers")) {
+      if (const std::string* name = string_field(supplier, "name")) names += (names.empty() ? "" : "; ") + *name;
     }
-    std::optional<double> amount;
-    std::string currency;
-    if (award.contains("value") && award["value"].is_object()) {
-      amount = amount_of(award["value"].value("amount", json()));
-      currency = award["value"].value("currency", "");
-    }
-    std::string names_text;
-    for (const auto& n : names) names_text += (names_text.empty() ? "" : "; ") + n.get<std::string>();
-    suppliers.push_back({{"id", award.contains("id") ? short_value(award["id"]) : ""},
-                         {"suppliers", names_text},
-                         {"status", award.value("status", json("")).is_string() ? award.value("status", "") : ""},
-                         {"amount_text", money_text(amount, currency)}});
+    const json& value = field(award, "value");
+    const std::string* currency = string_field(value, "currency");
+    const std::string* status = string_field(award, "status");
+    awards.push_back({{"id", text_of(field(award, "id"))},
+                      {"suppliers", names},
+                      {"status", status ? *status : ""},
+                      {"amount_text", money_text(amount_of(field(value, "amount")), currency ? *currency : "")}});
   }
+  const std::string* description = string_field(field(compiled, "tender"), "description");
   return {{"title", detail.row.title.empty() ? detail.row.ocid : detail.row.title},
           {"process", view},
-          {"description", compiled.contains("tender") && compiled["tender"].is_object()
-                              ? compiled["tender"].value("description", json("")).is_string()
-                                    ? compiled["tender"].value("description", "")
-                                    : ""
-                              : ""},
-          {"awards", suppliers},
-          {"has_awards", !suppliers.empty()},
+          {"description", description ? *description : ""},
+          {"awards", awards},
+          {"has_awards", !awards.empty()},
           {"releases", releases},
           {"changes", changes},
           {"has_changes", !changes.empty()},
@@ -105,9 +97,9 @@ json process_page_data(const ProcessDetail& detail) {
           {"record_url", "/api/v1/ocds/records?ocid=" + detail.row.ocid}};
 }
 
-json flag_json(const RedFlag& flag, const FlagSettings& settings) {
-  RedFlagInfo info = red_flag_info(flag.code, settings);
-  json j = {{"code", flag.code},   {"title", info.title}, {"scope", flag.scope},
+json flag_json(const RedFlag& flag, const RedFlagService& flags) {
+  const RedFlagInfo& info = flags.info(flag.code);
+  json j = {{"code", flag.code},   {"title", info.title.empty() ? flag.code : info.title}, {"scope", flag.scope},
             {"subject", flag.subject}, {"value", flag.value}, {"detail", flag.detail},
             {"why", info.why},     {"how", info.how},     {"value_means", info.value_means},
             {"computed_at", flag.computed_at}};
@@ -116,10 +108,10 @@ json flag_json(const RedFlag& flag, const FlagSettings& settings) {
   return j;
 }
 
-json flags_view(const std::vector<RedFlag>& flags, const FlagSettings& settings) {
+json flags_view(const std::vector<RedFlag>& list, const RedFlagService& flags) {
   json out = json::array();
-  for (const auto& flag : flags) {
-    json view = flag_json(flag, settings);
+  for (const auto& flag : list) {
+    json view = flag_json(flag, flags);
     std::ostringstream value;
     value.precision(4);
     value << flag.value;
@@ -133,7 +125,7 @@ json flags_view(const std::vector<RedFlag>& flags, const FlagSettings& settings)
   return out;
 }
 
-web::Table flag_table(const std::vector<RedFlag>& flags, const FlagSettings& settings) {
+web::Table flag_table(const std::vector<RedFlag>& list, const RedFlagService& flags) {
   web::Table table{{{"code", "Código"},
                     {"title", "Señal"},
                     {"scope", "Ámbito"},
@@ -145,7 +137,7 @@ web::Table flag_table(const std::vector<RedFlag>& flags, const FlagSettings& set
                     {"how", "Cómo se calcula"},
                     {"computed_at", "Calculada"}},
                    {}};
-  for (const auto& flag : flags) table.rows.push_back(flag_json(flag, settings));
+  for (const auto& flag : list) table.rows.push_back(flag_json(flag, flags));
   return table;
 }
 
@@ -257,7 +249,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
   router.get("/contrataciones/{ocid}", [&service, &flags, &pages](Request& request) {
     auto detail = service.process(request.param("ocid")).take();
     json data = process_page_data(detail);
-    data["flags"] = flags_view(flags.of_process(detail.row.ocid), flags.settings());
+    data["flags"] = flags_view(flags.of_process(detail.row.ocid), flags);
     data["has_flags"] = !data["flags"].empty();
     return pages.render(request, "money/process", data);
   });
@@ -267,13 +259,13 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     auto page = web::PageRequest::from(request, 50);
     auto result = flags.list(filter, {page.per_page, page.offset()});
     json catalog = json::array();
-    for (const auto& info : red_flag_catalog(flags.settings())) {
+    for (const auto& info : flags.catalog()) {
       catalog.push_back({{"code", info.code}, {"title", info.title}, {"why", info.why}, {"how", info.how},
                          {"selected", info.code == filter.code}});
     }
     return pages.render(request, "money/flags",
                         {{"title", "Señales de riesgo en las contrataciones"},
-                         {"flags", flags_view(result.items, flags.settings())},
+                         {"flags", flags_view(result.items, flags)},
                          {"has_results", !result.items.empty()},
                          {"total", result.total},
                          {"catalog", catalog},
@@ -285,12 +277,12 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
   for (std::string format : {"csv", "json"}) {
     router.get("/senales." + format, [&flags, format](Request& request) {
       auto result = flags.list(flag_filter_from(request), {kDownloadLimit, 0});
-      return web::download(flag_table(result.items, flags.settings()), "senales-de-riesgo", format);
+      return web::download(flag_table(result.items, flags), "senales-de-riesgo", format);
     });
   }
 
   router.get("/organizaciones/{id}", [&service, &flags, &pages](Request& request) {
-    int64_t id = jurisdiction_field(request.param("id")).value_or(0);
+    int64_t id = web::id_param(request, "id", "la organización");
     auto detail = service.organization(id).take();
     json data = {{"title", detail.organization.name},
                  {"organization", {{"name", detail.organization.name}, {"identifier", detail.organization.identifier}}},
@@ -304,7 +296,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
                  {"buyer_processes_url", "/contrataciones?buyer=" + std::to_string(id)},
                  {"supplier_processes_url", "/contrataciones?supplier=" + std::to_string(id)},
                  {"json_url", "/api/v1/organizations/" + std::to_string(id)}};
-    data["flags"] = flags_view(flags.of_organization(id), flags.settings());
+    data["flags"] = flags_view(flags.of_organization(id), flags);
     data["has_flags"] = !data["flags"].empty();
     return pages.render(request, "money/organization", data);
   });
@@ -318,7 +310,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     return web::api_list(request, items, page, result.total);
   });
   router.get("/api/v1/processes/{ocid}", [&service](Request& request) {
-    auto detail = service.process(request.param("ocid")).take();
+    auto detail = service.process(request.param("ocid"), ContractingService::History::without).take();
     json item = process_json(detail.row);
     item["compiled_release"] = detail.compiled;
     return web::api_item(item);
@@ -337,30 +329,29 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     return web::api_all(request, items);
   });
   router.get("/api/v1/organizations/{id}", [&service, &flags](Request& request) {
-    int64_t id = jurisdiction_field(request.param("id")).value_or(0);
+    int64_t id = web::id_param(request, "id", "la organización");
     json item = organization_json(service.organization(id).take());
     item["flags"] = json::array();
-    for (const auto& flag : flags.of_organization(id)) item["flags"].push_back(flag_json(flag, flags.settings()));
+    for (const auto& flag : flags.of_organization(id)) item["flags"].push_back(flag_json(flag, flags));
     return web::api_item(item);
   });
   router.get("/api/v1/processes/{ocid}/flags", [&service, &flags](Request& request) {
-    auto detail = service.process(request.param("ocid")).take();
+    auto detail = service.process(request.param("ocid"), ContractingService::History::without).take();
     json items = json::array();
-    for (const auto& flag : flags.of_process(detail.row.ocid)) items.push_back(flag_json(flag, flags.settings()));
+    for (const auto& flag : flags.of_process(detail.row.ocid)) items.push_back(flag_json(flag, flags));
     return web::api_all(request, items);
   });
   router.get("/api/v1/flags", [&flags](Request& request) {
     auto page = web::PageRequest::from(request);
     auto result = flags.list(flag_filter_from(request), {page.per_page, page.offset()});
     json items = json::array();
-    for (const auto& flag : result.items) items.push_back(flag_json(flag, flags.settings()));
+    for (const auto& flag : result.items) items.push_back(flag_json(flag, flags));
     return web::api_list(request, items, page, result.total);
   });
   router.get("/api/v1/ocds/records", [&service](Request& request) {
     auto page = web::PageRequest::from(request);
-    Response response = Response::json(
+    return Response::json(
         service.record_package(selected_ocids(service, request, page), "/api/v1/ocds/records" + query_suffix(request)));
-    return response;
   });
   router.get("/api/v1/ocds/releases", [&service](Request& request) {
     auto page = web::PageRequest::from(request);

@@ -44,13 +44,14 @@ Paged<ProcessRow> ContractingService::find(const ProcessFilter& filter, const Sl
   return ContractingRepository::find_processes(*connection, filter, slice);
 }
 
-Result<ProcessDetail> ContractingService::process(const std::string& ocid) {
+Result<ProcessDetail> ContractingService::process(const std::string& ocid, History history) {
   auto connection = database_.connect();
   auto row = ContractingRepository::process_by_ocid(*connection, ocid);
   if (!row) return Error::not_found("No hay un proceso de contratación con el identificador " + ocid + ".");
   ProcessDetail detail;
   detail.row = *row;
   detail.compiled = json::parse(ContractingRepository::compiled_of(*connection, ocid).value_or("{}"));
+  if (history == History::without) return detail;
   detail.releases = ContractingRepository::releases_of(*connection, {ocid});
   std::vector<json> releases = parse_releases(detail.releases);
   // The versioned release is computed when asked for, not stored: it is

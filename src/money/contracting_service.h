@@ -40,7 +40,10 @@ class ContractingService {
   ContractingService(store::Database& database, const FlagSettings& flags) : database_(database), flags_(flags) {}
 
   Paged<ProcessRow> find(const ProcessFilter& filter, const Slice& slice);
-  Result<ProcessDetail> process(const std::string& ocid);
+  // `without` history: the row and compiled release only, no releases read
+  // and no versioned release built (what the API item and flags need).
+  enum class History { with, without };
+  Result<ProcessDetail> process(const std::string& ocid, History history = History::with);
   // The title of a process ("" when it has none), or nullopt when there is no such process.
   std::optional<std::string> process_title(const std::string& ocid);
   Result<OrganizationDetail> organization(int64_t id);

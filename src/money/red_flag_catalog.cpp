@@ -97,11 +97,4 @@ std::vector<RedFlagInfo> red_flag_catalog(const FlagSettings& s) {
   };
 }
 
-RedFlagInfo red_flag_info(const std::string& code, const FlagSettings& settings) {
-  for (auto& info : red_flag_catalog(settings)) {
-    if (info.code == code) return info;
-  }
-  return {code, code, "", "", ""};
-}
-
 }  // namespace apertura::money

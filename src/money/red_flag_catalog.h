@@ -17,6 +17,5 @@ struct RedFlagInfo {
 };
 
 std::vector<RedFlagInfo> red_flag_catalog(const FlagSettings& settings);
-RedFlagInfo red_flag_info(const std::string& code, const FlagSettings& settings);
 
 }  // namespace apertura::money

@@ -99,6 +99,17 @@ void label(Connection& connection, RedFlag& flag) {
 
 }  // namespace
 
+RedFlagService::RedFlagService(store::Database& database, FlagSettings settings)
+    : database_(database), settings_(std::move(settings)), catalog_(red_flag_catalog(settings_)) {}
+
+const RedFlagInfo& RedFlagService::info(const std::string& code) const {
+  for (const auto& info : catalog_) {
+    if (info.code == code) return info;
+  }
+  static const RedFlagInfo unknown;
+  return unknown;
+}
+
 void RedFlagService::recompute_process(Connection& connection, const FlagSettings& settings, const json& compiled,
                                        const ProcessSummary& summary, bool is_new) {
   FlagSettings local = settings;

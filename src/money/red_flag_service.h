@@ -15,6 +15,7 @@
 #include "core/paging.h"
 #include "money/cardinal_settings.h"
 #include "money/process_summary.h"
+#include "money/red_flag_catalog.h"
 #include "store/database.h"
 
 namespace apertura::money {
@@ -43,10 +44,12 @@ struct FlagFilter {
 
 class RedFlagService {
  public:
-  RedFlagService(store::Database& database, FlagSettings settings)
-      : database_(database), settings_(std::move(settings)) {}
+  RedFlagService(store::Database& database, FlagSettings settings);
 
   const FlagSettings& settings() const { return settings_; }
+  // What each indicator means with the settings in use, built once.
+  const std::vector<RedFlagInfo>& catalog() const { return catalog_; }
+  const RedFlagInfo& info(const std::string& code) const;
   FlagRun recompute_all(const Actor& actor);
   std::vector<RedFlag> of_process(const std::string& ocid);
   std::vector<RedFlag> of_organization(int64_t organization_id);
@@ -59,6 +62,7 @@ class RedFlagService {
  private:
   store::Database& database_;
   FlagSettings settings_;
+  std::vector<RedFlagInfo> catalog_;
 };
 
 }  // namespace apertura::money

@@ -1,5 +1,3 @@
-#include <charconv>
-
 #include "core/date.h"
 #include "core/readability.h"
 #include "plans/plan_routes.h"
@@ -42,16 +40,6 @@ std::string number_field(const nlohmann::json& body, const char* name) {
 }
 
 }  // namespace
-
-int64_t id_param(const Request& request, const std::string& name, const std::string& what) {
-  const std::string text = request.param(name);
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-    throw DomainException(Error::not_found("No existe " + what + " " + text + "."));
-  }
-  return id;
-}
 
 void register_plan_api(web::Router& router, PlanServices services) {
   auto& plans = services.plans;

@@ -6,6 +6,7 @@
 #include "plans/plan_service.h"
 #include "plans/secretariat_service.h"
 #include "plans/session_service.h"
+#include "web/api.h"
 #include "web/pages.h"
 #include "web/router.h"
 
@@ -28,7 +29,6 @@ std::string jurisdiction_section_html(PlanServices services, const web::Pages& p
 // The aims ticked in a form (checkboxes named "aims"), as "a,e,".
 std::string form_aims(const web::FormData& form);
 
-// Parses a numeric path parameter; a 404 naming `what` otherwise.
-int64_t id_param(const web::Request& request, const std::string& name, const std::string& what);
+using web::id_param;
 
 }  // namespace apertura::plans

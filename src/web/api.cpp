@@ -1,5 +1,7 @@
 #include "web/api.h"
 
+#include <charconv>
+
 #include "core/error.h"
 #include "web/downloads.h"
 
@@ -60,6 +62,16 @@ std::string text_field(const nlohmann::json& body, const char* name) {
                                          {{name, "debe ser texto"}}));
   }
   return it->get<std::string>();
+}
+
+int64_t id_param(const Request& request, const std::string& name, const std::string& what) {
+  const std::string text = request.param(name);
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+    throw DomainException(Error::not_found("No existe " + what + " " + text + "."));
+  }
+  return id;
 }
 
 }  // namespace apertura::web

@@ -21,5 +21,8 @@ nlohmann::json read_json_object(const Request& request);
 // A string member of a JSON body ("" when absent); any other type is a 422
 // naming the field.
 std::string text_field(const nlohmann::json& body, const char* name);
+// A numeric path parameter ("/x/{id}"); anything but a positive whole number
+// is a 404 naming `what` ("el hito", "la organización").
+int64_t id_param(const Request& request, const std::string& name, const std::string& what);
 
 }  // namespace apertura::web

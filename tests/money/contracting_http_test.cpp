@@ -93,6 +93,8 @@ TEST_P(ContractingHttpTest, DownloadsAndFiltersRefuseBadValues) {
   EXPECT_EQ(visitor.get("/api/v1/processes?method=subasta").status, 400u);
   EXPECT_EQ(visitor.get("/api/v1/processes?from=ayer").status, 400u);
   EXPECT_EQ(visitor.get("/contrataciones/ocds-no-existe").status, 404u);
+  EXPECT_EQ(visitor.get("/organizaciones/abc").status, 404u);
+  EXPECT_EQ(visitor.get("/api/v1/organizations/0").status, 404u);
   auto range = visitor.get("/api/v1/processes?min=1&max=2").json();
   EXPECT_EQ(range["meta"]["total"], 0);
 }
