@@ -263,11 +263,12 @@ class FileImport {
   }
 
   void reject(uint64_t line, uint64_t offset, std::string ocid, std::string id, std::string reason) {
+    reject({source_, line, offset, std::move(ocid), std::move(id), std::move(reason)});
+  }
+  void reject(ImportProblem problem) {
     ++summary_.rejected;
     ++summary_.problems_total;
-    if (summary_.problems.size() < ImportSummary::kMaxKeptProblems) {
-      summary_.problems.push_back({source_, line, offset, std::move(ocid), std::move(id), std::move(reason)});
-    }
+    summary_.keep(std::move(problem));
   }
 
   void flush();
@@ -419,15 +420,15 @@ void FileImport::flush() {
   summary_.imported += imported;
   summary_.duplicates += duplicates;
   summary_.processes += processes;
-  for (auto& problem : merge_problems) {
-    ++summary_.rejected;
-    ++summary_.problems_total;
-    if (summary_.problems.size() < ImportSummary::kMaxKeptProblems) summary_.problems.push_back(std::move(problem));
-  }
+  for (auto& problem : merge_problems) reject(std::move(problem));
   pending_.clear();
 }
 
 }  // namespace
+
+void ImportSummary::keep(ImportProblem problem) {
+  if (problems.size() < kMaxKeptProblems) problems.push_back(std::move(problem));
+}
 
 void ImportSummary::add(ImportSummary other) {
   imported += other.imported;
@@ -437,9 +438,7 @@ void ImportSummary::add(ImportSummary other) {
   from_compiled += other.from_compiled;
   processes += other.processes;
   problems_total += other.problems_total;
-  for (auto& problem : other.problems) {
-    if (problems.size() < kMaxKeptProblems) problems.push_back(std::move(problem));
-  }
+  for (auto& problem : other.problems) keep(std::move(problem));
   if (other.refused && !refused) refused = other.refused;
 }
 

@@ -37,6 +37,8 @@ struct ImportSummary {
   std::optional<std::string> refused;   // the file was refused whole; nothing was written
 
   static constexpr size_t kMaxKeptProblems = 1000;
+  // Keeps a problem's details while there is room (the total is counted apart).
+  void keep(ImportProblem problem);
   void add(ImportSummary other);
 };
 

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "core/text.h"
 #include "money/json_access.h"
@@ -192,11 +193,10 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
     if (!summary.supplier_names.empty()) summary.supplier_names += "; ";
     summary.supplier_names += share.organization.name;
   }
-  std::map<std::string, bool> seen_tenderers;
+  std::set<std::string> seen_tenderers;
   for (const json& tenderer : array_field(tender, "tenderers")) {
     std::optional<OrganizationRef> ref = organization_of(tenderer, parties);
-    if (ref && !seen_tenderers[ref->key]) {
-      seen_tenderers[ref->key] = true;
+    if (ref && seen_tenderers.insert(ref->key).second) {
       summary.parties.push_back({*ref, "tenderer", std::nullopt});
     }
   }
