@@ -7,6 +7,20 @@ cd "$root"
 scripts/setup.sh
 scripts/build.sh
 
+# The conformance suites read the real public data in ../shared/data beside
+# the repository. A clone made elsewhere from a local checkout finds it beside
+# the checkout it was cloned from.
+if [ -z "${APERTURA_SHARED_DATA:-}" ] && [ ! -d "$root/../shared/data" ]; then
+  origin=$(git -C "$root" remote get-url origin 2>/dev/null || true)
+  if [ -n "$origin" ] && [ -d "$origin/../shared/data" ]; then
+    APERTURA_SHARED_DATA=$(cd "$origin/../shared/data" && pwd)
+    export APERTURA_SHARED_DATA
+  else
+    echo "warning: ../shared/data not found; the OCDS and red-flag conformance tests will fail." >&2
+    echo "         Put the shared data beside the repository or set APERTURA_SHARED_DATA." >&2
+  fi
+fi
+
 pg_dir=$(mktemp -d /tmp/apertura-pg-XXXXXX)
 # The first free port from 55433 on, so a cluster left by another run is no obstacle.
 pg_port=${APERTURA_TEST_PG_PORT:-}
