@@ -158,7 +158,7 @@ void register_pages(web::Router& router, AccountService& service, const web::Pag
     if (!role) {
       throw DomainException(Error::invalid("Elige un rol válido.", {{"role", "rol desconocido"}}));
     }
-    User user = service.set_role(request.actor, form.text("email"), *role, institution).take();
+    User user = service.set_role(request.actor, form.text("email"), *role, institution, form.text("jurisdiction")).take();
     Response response = Response::redirect("/admin/usuarios");
     web::set_flash(response, "El rol de " + user.email + " ahora es " +
                                  std::string(role_label_es(user.role)) + ".");

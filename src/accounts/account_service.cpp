@@ -33,8 +33,11 @@ Error sign_in_refused() {
 std::string normalize_email(const std::string& email) { return to_lower_ascii(trim(email)); }
 
 AccountService::AccountService(store::Database& database, AccountSettings settings,
-                               InstitutionCheck institution_exists)
-    : database_(database), settings_(settings), institution_exists_(std::move(institution_exists)) {}
+                               InstitutionCheck institution_exists, JurisdictionLookup find_jurisdiction)
+    : database_(database),
+      settings_(settings),
+      institution_exists_(std::move(institution_exists)),
+      find_jurisdiction_(std::move(find_jurisdiction)) {}
 
 void AccountService::check_password(Validation& validation, const std::string& password) const {
   if (utf8_length(password) < settings_.min_password_length) {
@@ -58,6 +61,21 @@ std::optional<Error> AccountService::check_role_binding(Role role,
   return std::nullopt;
 }
 
+Result<std::optional<int64_t>> AccountService::jurisdiction_for(const Actor& actor, const std::string& raw) const {
+  bool scoped = actor.role == Role::admin && actor.jurisdiction_id;
+  std::string code = trim(raw);
+  if (code.empty()) return scoped ? actor.jurisdiction_id : std::optional<int64_t>();
+  std::optional<int64_t> id = find_jurisdiction_ ? find_jurisdiction_(code) : std::nullopt;
+  if (!id) {
+    return Error::invalid("La jurisdicción indicada no existe.",
+                          {{"jurisdiction", "no existe la jurisdicción " + code}});
+  }
+  if (scoped && *id != *actor.jurisdiction_id) {
+    return Error::forbidden("Tu cuenta administra solo su propia jurisdicción.");
+  }
+  return id;
+}
+
 Result<User> AccountService::insert_user(const Actor& actor, const NewUser& input) {
   Validation validation;
   std::string email = normalize_email(input.email);
@@ -70,8 +88,10 @@ Result<User> AccountService::insert_user(const Actor& actor, const NewUser& inpu
   check_password(validation, input.password);
   if (!validation.ok()) return validation.error();
   if (auto error = check_role_binding(input.role, input.institution_id)) return *error;
+  auto jurisdiction = jurisdiction_for(actor, input.jurisdiction);
+  if (!jurisdiction) return jurisdiction.error();
 
-  User user{0, email, name, input.role, input.institution_id, now_timestamp()};
+  User user{0, email, name, input.role, input.institution_id, now_timestamp(), jurisdiction.value()};
   std::string hash = hash_password(input.password, settings_.password_cost);
   auto connection = database_.connect();
   try {
@@ -94,7 +114,7 @@ Result<User> AccountService::register_citizen(const Registration& registration) 
   }
   return insert_user(Actor::anonymous(),
                      {registration.email, registration.display_name, registration.password,
-                      Role::citizen, std::nullopt});
+                      Role::citizen, std::nullopt, ""});
 }
 
 Result<User> AccountService::create_user(const Actor& actor, const NewUser& input) {
@@ -200,18 +220,24 @@ Status AccountService::reset_password(const std::string& token, const std::strin
 }
 
 Result<User> AccountService::set_role(const Actor& actor, const std::string& raw_email, Role role,
-                                      std::optional<int64_t> institution_id) {
+                                      std::optional<int64_t> institution_id, const std::string& jurisdiction_code) {
   if (auto error = account_permissions().check(actor, AccountAction::change_role)) return *error;
   if (auto error = check_role_binding(role, institution_id)) return *error;
+  auto jurisdiction = jurisdiction_for(actor, jurisdiction_code);
+  if (!jurisdiction) return jurisdiction.error();
   auto connection = database_.connect();
   auto stored = UserRepository::find_by_email(*connection, normalize_email(raw_email));
   if (!stored) return Error::not_found("No existe una cuenta con el correo " + raw_email + ".");
   User before = stored->user;
+  if (actor.role == Role::admin && actor.jurisdiction_id && before.jurisdiction_id != actor.jurisdiction_id) {
+    return Error::forbidden("Esa cuenta no pertenece a la jurisdicción que administras.");
+  }
   User after = before;
   after.role = role;
   after.institution_id = institution_id;
+  after.jurisdiction_id = jurisdiction.value();
   store::Transaction transaction(*connection);
-  UserRepository::update_role(*connection, after.id, role, institution_id);
+  UserRepository::update_role(*connection, after);
   audit::AuditLog::append(*connection, actor, account_change("change_role", after, before.to_json()));
   transaction.commit();
   return after;
@@ -220,7 +246,8 @@ Result<User> AccountService::set_role(const Actor& actor, const std::string& raw
 Result<Paged<User>> AccountService::list_users(const Actor& actor, const Slice& slice) {
   if (auto error = account_permissions().check(actor, AccountAction::list_users)) return *error;
   auto connection = database_.connect();
-  return UserRepository::list(*connection, slice);
+  std::optional<int64_t> scope = actor.role == Role::admin ? actor.jurisdiction_id : std::nullopt;
+  return UserRepository::list(*connection, slice, scope);
 }
 
 Result<User> AccountService::find(int64_t id) {
@@ -228,6 +255,13 @@ Result<User> AccountService::find(int64_t id) {
   auto user = UserRepository::find_by_id(*connection, id);
   if (!user) return Error::not_found("No existe la cuenta " + std::to_string(id) + ".");
   return *user;
+}
+
+Result<User> AccountService::find_by_email(const std::string& email) {
+  auto connection = database_.connect();
+  auto stored = UserRepository::find_by_email(*connection, normalize_email(email));
+  if (!stored) return Error::not_found("No existe una cuenta con el correo " + email + ".");
+  return stored->user;
 }
 
 }  // namespace apertura::accounts

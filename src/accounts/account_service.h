@@ -8,7 +8,9 @@
 // - a session lasts `session_days`; its token is random and stored hashed;
 // - a reset token is valid for one hour and once; using it ends all sessions;
 // - only admins (or the command line) create accounts with roles or change
-//   roles; an official must be bound to an institution.
+//   roles; an official must be bound to an institution;
+// - an admin bound to a jurisdiction creates and changes accounts of that
+//   jurisdiction only (new accounts inherit it) and cannot make unbound ones.
 // Every change is written to the audit log (not public: accounts are personal data).
 #include <chrono>
 #include <functional>
@@ -44,6 +46,7 @@ struct NewUser {
   std::string password;
   Role role = Role::citizen;
   std::optional<int64_t> institution_id;
+  std::string jurisdiction;  // a code such as "JAL"; empty: none (or the creating admin's)
 };
 
 struct SignedIn {
@@ -55,8 +58,10 @@ class AccountService {
  public:
   // `institution_exists` comes from the jurisdictions domain, which owns institutions.
   using InstitutionCheck = std::function<bool(int64_t institution_id)>;
+  // A jurisdiction's id by its code, or nullopt when there is none.
+  using JurisdictionLookup = std::function<std::optional<int64_t>(const std::string& code)>;
   AccountService(store::Database& database, AccountSettings settings = {},
-                 InstitutionCheck institution_exists = {});
+                 InstitutionCheck institution_exists = {}, JurisdictionLookup find_jurisdiction = {});
 
   Result<User> register_citizen(const Registration& registration);
   Result<User> create_user(const Actor& actor, const NewUser& input);
@@ -73,9 +78,10 @@ class AccountService {
                         const std::string& confirmation);
 
   Result<User> set_role(const Actor& actor, const std::string& email, Role role,
-                        std::optional<int64_t> institution_id);
+                        std::optional<int64_t> institution_id, const std::string& jurisdiction = "");
   Result<Paged<User>> list_users(const Actor& actor, const Slice& slice);
   Result<User> find(int64_t id);
+  Result<User> find_by_email(const std::string& email);
 
   const AccountSettings& settings() const { return settings_; }
 
@@ -84,10 +90,13 @@ class AccountService {
   Result<User> insert_user(const Actor& actor, const NewUser& input);
 
   std::optional<Error> check_role_binding(Role role, std::optional<int64_t> institution_id) const;
+  // The jurisdiction an account gets from `code`, within the acting admin's own.
+  Result<std::optional<int64_t>> jurisdiction_for(const Actor& actor, const std::string& code) const;
 
   store::Database& database_;
   AccountSettings settings_;
   InstitutionCheck institution_exists_;
+  JurisdictionLookup find_jurisdiction_;
 };
 
 // "  Ana@Example.MX " -> "ana@example.mx"

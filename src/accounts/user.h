@@ -1,6 +1,7 @@
 #pragma once
 // A user account: an email address, a display name, a role and, for
-// officials, the institution they answer for.
+// officials, the institution they answer for; optionally the jurisdiction
+// the account is limited to.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,8 +19,9 @@ struct User {
   Role role = Role::citizen;
   std::optional<int64_t> institution_id;
   std::string created_at;
+  std::optional<int64_t> jurisdiction_id;  // see Actor::jurisdiction_id
 
-  Actor as_actor() const { return {role, id, display_name, institution_id}; }
+  Actor as_actor() const { return {role, id, display_name, institution_id, jurisdiction_id}; }
   // Without the password hash; used by the API and the audit log.
   nlohmann::json to_json() const;
 };

@@ -6,7 +6,7 @@ namespace apertura::accounts {
 
 namespace {
 constexpr const char* kUserColumns =
-    "users.id, users.email, users.display_name, users.role, users.institution_id, users.created_at";
+    "users.id, users.email, users.display_name, users.role, users.institution_id, users.jurisdiction_id, users.created_at";
 
 User user_from_row(const store::Row& row) {
   User user;
@@ -15,6 +15,7 @@ User user_from_row(const store::Row& row) {
   user.display_name = row.text("display_name");
   user.role = parse_role(row.text("role")).value_or(Role::citizen);
   user.institution_id = row.optional_integer("institution_id");
+  user.jurisdiction_id = row.optional_integer("jurisdiction_id");
   user.created_at = row.text("created_at");
   return user;
 }
@@ -26,6 +27,7 @@ nlohmann::json User::to_json() const {
           {"display_name", display_name},
           {"role", std::string(role_name(role))},
           {"institution_id", institution_id ? nlohmann::json(*institution_id) : nlohmann::json()},
+          {"jurisdiction_id", jurisdiction_id ? nlohmann::json(*jurisdiction_id) : nlohmann::json()},
           {"created_at", created_at}};
 }
 
@@ -46,16 +48,15 @@ std::optional<User> UserRepository::find_by_id(store::Connection& c, int64_t id)
 int64_t UserRepository::insert(store::Connection& c, const User& user, const std::string& password_hash) {
   std::string now = now_timestamp();
   return c.insert_returning_id(
-      "INSERT INTO users (email, display_name, password_hash, role, institution_id, created_at, "
-      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {user.email, user.display_name, password_hash, role_name(user.role), user.institution_id, now,
-       now});
+      "INSERT INTO users (email, display_name, password_hash, role, institution_id, jurisdiction_id, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {user.email, user.display_name, password_hash, role_name(user.role), user.institution_id,
+       user.jurisdiction_id, now, now});
 }
 
-void UserRepository::update_role(store::Connection& c, int64_t id, Role role,
-                                 std::optional<int64_t> institution_id) {
-  c.execute("UPDATE users SET role = ?, institution_id = ?, updated_at = ? WHERE id = ?",
-            {role_name(role), institution_id, now_timestamp(), id});
+void UserRepository::update_role(store::Connection& c, const User& user) {
+  c.execute("UPDATE users SET role = ?, institution_id = ?, jurisdiction_id = ?, updated_at = ? WHERE id = ?",
+            {role_name(user.role), user.institution_id, user.jurisdiction_id, now_timestamp(), user.id});
 }
 
 void UserRepository::update_password(store::Connection& c, int64_t id, const std::string& password_hash) {
@@ -63,14 +64,18 @@ void UserRepository::update_password(store::Connection& c, int64_t id, const std
             {password_hash, now_timestamp(), id});
 }
 
-Paged<User> UserRepository::list(store::Connection& c, const Slice& slice) {
+Paged<User> UserRepository::list(store::Connection& c, const Slice& slice,
+                                 std::optional<int64_t> jurisdiction_id) {
   Paged<User> page;
-  for (const auto& row : c.query(std::string("SELECT ") + kUserColumns +
-                                     " FROM users ORDER BY users.id LIMIT ? OFFSET ?",
-                                 {slice.limit, slice.offset})) {
+  // "jurisdiction_id IS ?" is not portable, so an unscoped list matches every row with -1.
+  int64_t scope = jurisdiction_id.value_or(-1);
+  std::string where = " WHERE (? = -1 OR users.jurisdiction_id = ?)";
+  for (const auto& row : c.query(std::string("SELECT ") + kUserColumns + " FROM users" + where +
+                                     " ORDER BY users.id LIMIT ? OFFSET ?",
+                                 {scope, scope, slice.limit, slice.offset})) {
     page.items.push_back(user_from_row(row));
   }
-  page.total = c.query_one("SELECT COUNT(*) AS n FROM users")->integer("n");
+  page.total = c.query_one("SELECT COUNT(*) AS n FROM users" + where, {scope, scope})->integer("n");
   return page;
 }
 

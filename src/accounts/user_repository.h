@@ -23,10 +23,11 @@ class UserRepository {
   static std::optional<User> find_by_id(store::Connection& c, int64_t id);
   // Throws store::UniqueViolation when the email is taken.
   static int64_t insert(store::Connection& c, const User& user, const std::string& password_hash);
-  static void update_role(store::Connection& c, int64_t id, Role role,
-                          std::optional<int64_t> institution_id);
+  // Role, institution and jurisdiction.
+  static void update_role(store::Connection& c, const User& user);
   static void update_password(store::Connection& c, int64_t id, const std::string& password_hash);
-  static Paged<User> list(store::Connection& c, const Slice& slice);
+  // All accounts, or those of one jurisdiction.
+  static Paged<User> list(store::Connection& c, const Slice& slice, std::optional<int64_t> jurisdiction_id);
 };
 
 class SessionRepository {

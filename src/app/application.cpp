@@ -46,13 +46,26 @@ Application::Application(const Config& config, accounts::AccountSettings account
       pages_(templates_, assets_),
       jurisdictions_(*database_),
       accounts_(*database_, account_settings,
-                [this](int64_t id) { return jurisdictions_.institution_exists(id); }),
+                [this](int64_t id) { return jurisdictions_.institution_exists(id); },
+                [this](const std::string& code) -> std::optional<int64_t> {
+                  auto found = jurisdictions_.find(code);
+                  return found ? std::optional<int64_t>(found->id) : std::nullopt;
+                }),
       audit_(*database_),
-      secretariats_(*database_, jurisdictions_),
+      secretariats_(*database_, jurisdictions_,
+                    [this](const std::string& email) -> std::optional<int64_t> {
+                      auto user = accounts_.find_by_email(email);
+                      return user ? std::optional<int64_t>(user->id) : std::nullopt;
+                    }),
       plans_(*database_, jurisdictions_),
-      proposals_(*database_, jurisdictions_),
+      proposals_(*database_, jurisdictions_,
+                 [this](int64_t user_id) -> std::optional<std::string> {
+                   auto user = accounts_.find(user_id);
+                   return user ? std::optional<std::string>(user->email) : std::nullopt;
+                 },
+                 config_.public_url),
       files_(store::make_file_store(config.files_dir)),
-      evidence_(*database_, *files_, plans_,
+      evidence_(*database_, *files_, plans_, secretariats_,
                 [this](const std::string& ocid) { return contracting_.process_title(ocid); }),
       sessions_(*database_, jurisdictions_),
       red_flags_(*database_, load_flag_settings(config.flags_settings)),

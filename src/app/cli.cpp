@@ -219,15 +219,20 @@ int run_cli(int argc, char** argv) {
   auto* user_add = user_cmd->add_subcommand("add", "Crea una cuenta (contraseña por APERTURA_PASSWORD o stdin)");
   std::string email, name, role_text = "citizen";
   std::optional<int64_t> institution;
+  std::string user_jurisdiction;
   user_add->add_option("--email", email, "Correo")->required();
   user_add->add_option("--name", name, "Nombre visible")->required();
   user_add->add_option("--role", role_text, "admin, official, civil_society o citizen");
   user_add->add_option("--institution", institution, "Institución (para official)");
+  user_add->add_option("--jurisdiction", user_jurisdiction,
+                       "Clave de la jurisdicción a la que se limita la cuenta (p. ej. JAL)");
   user_cmd->add_subcommand("list", "Lista las cuentas");
   auto* set_role = user_cmd->add_subcommand("set-role", "Cambia el rol de una cuenta");
   set_role->add_option("email", email, "Correo")->required();
   set_role->add_option("role", role_text, "admin, official, civil_society o citizen")->required();
   set_role->add_option("--institution", institution, "Institución (para official)");
+  set_role->add_option("--jurisdiction", user_jurisdiction,
+                       "Clave de la jurisdicción a la que se limita la cuenta (vacío: todas)");
 
   auto* audit_cmd = app.add_subcommand("audit", "Bitácora de cambios");
   audit_cmd->require_subcommand(1);
@@ -301,8 +306,9 @@ int run_cli(int argc, char** argv) {
         return 2;
       }
       auto user = user_add->parsed()
-                      ? application.accounts().create_user(cli, {email, name, read_password(), *role, institution})
-                      : application.accounts().set_role(cli, email, *role, institution);
+                      ? application.accounts().create_user(
+                                  cli, {email, name, read_password(), *role, institution, user_jurisdiction})
+                            : application.accounts().set_role(cli, email, *role, institution, user_jurisdiction);
       if (!user) {
         print_error(user.error());
         return 1;

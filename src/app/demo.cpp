@@ -91,12 +91,16 @@ DemoSummary load_demo(Application& application, int64_t contracts_per_state, uin
   for (const auto& account : demo_accounts()) {
     std::optional<int64_t> institution = account.role == Role::official ? jalisco_finance : std::nullopt;
     auto created = application.accounts().create_user(
-        loader, {account.email, account.display_name, account.password, account.role, institution});
+        loader, {account.email, account.display_name, account.password, account.role, institution, ""});
     if (created) ++summary.accounts_created;
     else if (created.error().kind != ErrorKind::conflict) throw DomainException(created.error());
   }
-  summary.plans_created =
-      plans::load_demo_plans(application.plans(), application.secretariats(), application.jurisdictions(), loader);
+  std::string civil_society_email;
+  for (const auto& account : demo_accounts()) {
+    if (account.role == Role::civil_society) civil_society_email = account.email;
+  }
+  summary.plans_created = plans::load_demo_plans(application.plans(), application.secretariats(),
+                                                 application.jurisdictions(), loader, civil_society_email);
   std::map<Role, Actor> actors;
   auto users = application.accounts().list_users(loader, {1000, 0}).take();
   for (const auto& user : users.items) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace apertura {
 
@@ -17,14 +18,26 @@ std::string_view role_label_es(Role role);      // "Sociedad civil"
 std::optional<Role> parse_role(std::string_view name);  // only the four account roles
 
 struct Actor {
+  Actor() = default;
+  Actor(Role role, std::optional<int64_t> user_id, std::string display_name, std::optional<int64_t> institution_id,
+        std::optional<int64_t> jurisdiction_id = std::nullopt)
+      : role(role),
+        user_id(user_id),
+        display_name(std::move(display_name)),
+        institution_id(institution_id),
+        jurisdiction_id(jurisdiction_id) {}
+
   Role role = Role::anonymous;
   std::optional<int64_t> user_id;
   std::string display_name;
   std::optional<int64_t> institution_id;
+  // The one jurisdiction an account answers for; an admin without one acts on
+  // every jurisdiction of the instance (the operator of a national portal).
+  std::optional<int64_t> jurisdiction_id;
 
   static Actor anonymous() { return {}; }
   static Actor system(std::string label = "sistema") {
-    return {Role::system, std::nullopt, std::move(label), std::nullopt};
+    return {Role::system, std::nullopt, std::move(label), std::nullopt, std::nullopt};
   }
   bool signed_in() const { return user_id.has_value(); }
 };

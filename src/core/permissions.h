@@ -42,9 +42,26 @@ class PermissionTable {
                             ") no tiene permiso para esta acción.");
   }
 
+  // The same inside one jurisdiction: an account bound to another
+  // jurisdiction (Actor::jurisdiction_id) may not act on this one.
+  bool allows(const Actor& actor, Action action, int64_t jurisdiction_id) const {
+    return allows(actor.role, action) && within(actor, jurisdiction_id);
+  }
+  std::optional<Error> check(const Actor& actor, Action action, int64_t jurisdiction_id) const {
+    if (auto error = check(actor, action)) return error;
+    if (!within(actor, jurisdiction_id)) {
+      return Error::forbidden("Tu cuenta actúa solo en su propia jurisdicción; esto pertenece a otra.");
+    }
+    return std::nullopt;
+  }
+
   const std::vector<Rule>& rules() const { return rules_; }
 
  private:
+  static bool within(const Actor& actor, int64_t jurisdiction_id) {
+    return !actor.jurisdiction_id || *actor.jurisdiction_id == jurisdiction_id;
+  }
+
   std::vector<Rule> rules_;
 };
 

@@ -84,12 +84,14 @@ std::optional<int64_t> institution_starting_with(jurisdictions::JurisdictionServ
 }
 
 void load_state(PlanService& plans, SecretariatService& secretariats, jurisdictions::JurisdictionService& jurisdictions,
-                const Actor& loader, const jurisdictions::Jurisdiction& state, const std::string& guarantor) {
+                const Actor& loader, const jurisdictions::Jurisdiction& state, const std::string& guarantor,
+                const std::string& civil_society_email) {
   secretariats.add_member(loader, state.code, {"Lucía Ramírez", "government", "Secretaría de Finanzas del Estado de " + state.name,
-                                               "Enlace de gobierno", "2025-09-01", ""}).take();
+                                               "Enlace de gobierno", "2025-09-01", "", ""}).take();
   secretariats.add_member(loader, state.code, {"Colectivo Ciudad Abierta", "civil_society", "Colectivo Ciudad Abierta",
-                                               "Representación de la sociedad civil", "2025-09-01", ""}).take();
-  secretariats.add_member(loader, state.code, {"Jorge Hernández", "guarantor", guarantor, "Coordinación", "2025-09-01", ""}).take();
+                                               "Representación de la sociedad civil", "2025-09-01", "",
+                                               civil_society_email}).take();
+  secretariats.add_member(loader, state.code, {"Jorge Hernández", "guarantor", guarantor, "Coordinación", "2025-09-01", "", ""}).take();
 
   ActionPlan plan = plans.create_plan(loader, state.code, {"", "2026-01-01", "2026-12-31", ""}).take();
   std::vector<std::pair<Commitment, DemoCommitment>> created;
@@ -123,12 +125,13 @@ void load_state(PlanService& plans, SecretariatService& secretariats, jurisdicti
 }  // namespace
 
 int load_demo_plans(PlanService& plans, SecretariatService& secretariats,
-                    jurisdictions::JurisdictionService& jurisdictions, const Actor& loader) {
+                    jurisdictions::JurisdictionService& jurisdictions, const Actor& loader,
+                    const std::string& civil_society_email) {
   int created = 0;
   for (const auto& [code, guarantor] : {std::pair<std::string, std::string>{"14", "ITEI"}, {"20", "OGAIPO"}}) {
     auto state = jurisdictions.find(code);
     if (!state || !plans.plans_of(code)->empty()) continue;
-    load_state(plans, secretariats, jurisdictions, loader, *state, guarantor);
+    load_state(plans, secretariats, jurisdictions, loader, *state, guarantor, civil_society_email);
     ++created;
   }
   return created;

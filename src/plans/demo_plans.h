@@ -10,9 +10,12 @@
 
 namespace apertura::plans {
 
-// Returns how many plans it created (0 when they exist already).
+// Returns how many plans it created (0 when they exist already). The
+// civil-society member of each secretariat is linked to the account with
+// `civil_society_email` when it is not empty.
 int load_demo_plans(PlanService& plans, SecretariatService& secretariats,
-                    jurisdictions::JurisdictionService& jurisdictions, const Actor& loader);
+                    jurisdictions::JurisdictionService& jurisdictions, const Actor& loader,
+                    const std::string& civil_society_email = "");
 
 // Proposals for Jalisco from the demo citizen: one adopted into the plan, one
 // not adopted with its reason, one still open with a comment. Returns how many

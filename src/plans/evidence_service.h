@@ -4,8 +4,9 @@
 //   once the plan is published: a link (http or https) or a file of at most
 //   10 MB whose content is a PDF, PNG, JPEG or UTF-8 CSV (checked from the
 //   bytes, not from what the browser says);
-// - civil-society members mark evidence validated or contested; contesting
-//   needs a comment;
+// - civil-society members of the jurisdiction's secretariat (their account
+//   linked to their membership) mark evidence validated or contested;
+//   contesting needs a comment;
 // - everything is public and audited; files are kept in the configured store.
 #include <functional>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "core/result.h"
 #include "plans/evidence.h"
 #include "plans/plan_service.h"
+#include "plans/secretariat_service.h"
 #include "store/database.h"
 #include "store/file_store.h"
 
@@ -29,8 +31,12 @@ class EvidenceService {
   using ContractLookup = std::function<std::optional<std::string>(const std::string& ocid)>;
 
   EvidenceService(store::Database& database, store::FileStore& files, PlanService& plans,
-                  ContractLookup contract_title = {})
-      : database_(database), files_(files), plans_(plans), contract_title_(std::move(contract_title)) {}
+                  SecretariatService& secretariats, ContractLookup contract_title = {})
+      : database_(database),
+        files_(files),
+        plans_(plans),
+        secretariats_(secretariats),
+        contract_title_(std::move(contract_title)) {}
 
   Result<Evidence> add_link(const Actor& actor, int64_t milestone_id, const std::string& title, const std::string& url);
   // A contracting process as evidence (a typed reference by ocid); the title
@@ -41,6 +47,8 @@ class EvidenceService {
                             const std::string& file_name, const std::string& data);
   Result<Evidence> validate(const Actor& actor, int64_t evidence_id, const std::string& verdict,
                             const std::string& comment);
+  // Whether the actor may validate evidence of this milestone (for pages).
+  bool may_validate(const Actor& actor, int64_t milestone_id);
   std::vector<Evidence> for_milestones(const std::vector<int64_t>& milestone_ids);
   Result<Evidence> find(int64_t evidence_id);
   // The file's bytes; not_found for links or a missing file.
@@ -52,6 +60,7 @@ class EvidenceService {
   store::Database& database_;
   store::FileStore& files_;
   PlanService& plans_;
+  SecretariatService& secretariats_;
   ContractLookup contract_title_;
 };
 

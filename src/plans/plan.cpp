@@ -49,7 +49,8 @@ nlohmann::json SecretariatMember::to_json() const {
           {"organization", organization},
           {"position", position},
           {"starts_on", starts_on},
-          {"ends_on", optional_json(ends_on)}};
+          {"ends_on", optional_json(ends_on)},
+          {"has_account", user_id.has_value()}};
 }
 
 std::string status_name(PlanStatus status) {

@@ -27,6 +27,9 @@ struct SecretariatMember {
   std::string position;  // role in the secretariat ("coordinación", "enlace", ...)
   std::string starts_on;
   std::optional<std::string> ends_on;
+  // The member's account on this portal, when they have one: civil-society
+  // members validate evidence with it.
+  std::optional<int64_t> user_id;
 
   bool active_on(const std::string& date) const;
   nlohmann::json to_json() const;
@@ -34,6 +37,7 @@ struct SecretariatMember {
 
 // A secretariat is constituted only while every sector has an active member.
 struct Secretariat {
+  int64_t jurisdiction_id = 0;
   std::vector<SecretariatMember> members;
   std::vector<Sector> missing_sectors;  // sectors with no active member today
   bool constituted() const { return missing_sectors.empty(); }

@@ -53,7 +53,8 @@ void register_plan_api(web::Router& router, PlanServices services) {
     auto member = secretariats.add_member(request.actor, request.param("code"),
                                           {text_field(body, "name"), text_field(body, "sector"),
                                            text_field(body, "organization"), text_field(body, "position"),
-                                           text_field(body, "starts_on"), text_field(body, "ends_on")});
+                                           text_field(body, "starts_on"), text_field(body, "ends_on"),
+                                           text_field(body, "account_email")});
     return web::api_item(std::move(member).take().to_json(), 201);
   });
   router.get("/api/v1/jurisdictions/{code}/plans", [&plans](Request& request) {

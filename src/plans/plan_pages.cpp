@@ -22,10 +22,13 @@ Response redirect_with(const std::string& location, const std::string& message) 
   return response;
 }
 
-bool can(const Request& request, PlanAction action) { return plan_permissions().allows(request.actor.role, action); }
+bool can(const Request& request, PlanAction action, int64_t jurisdiction_id) {
+  return plan_permissions().allows(request.actor, action, jurisdiction_id);
+}
 
-// Admins may edit any commitment; officials only their institution's.
-bool can_edit(const Request& request, const Commitment& commitment) {
+// Admins may edit any commitment of their jurisdiction; officials only their institution's.
+bool can_edit(const Request& request, const ActionPlan& plan, const Commitment& commitment) {
+  if (!can(request, PlanAction::edit_commitment, plan.jurisdiction_id)) return false;
   if (request.actor.role == Role::admin || request.actor.role == Role::system) return true;
   return request.actor.role == Role::official && request.actor.institution_id && commitment.institution_id &&
          *request.actor.institution_id == *commitment.institution_id;
@@ -77,14 +80,14 @@ Response plan_page(PageContext ctx, const Request& request, int64_t plan_id, con
   nlohmann::json data = plan_document_json(document, today);
   data["title"] = document.plan.title;
   auto next = next_status(document.plan.status);
-  bool admin = can(request, PlanAction::change_plan_status);
+  bool admin = can(request, PlanAction::change_plan_status, document.plan.jurisdiction_id);
   if (admin && next) {
     data["next_status"] = status_name(*next);
     data["next_status_label"] = status_label_es(*next);
     data["closing"] = *next == PlanStatus::closed;
   }
   bool editable = document.plan.status == PlanStatus::draft || document.plan.status == PlanStatus::co_creation;
-  data["can_add_commitment"] = can(request, PlanAction::create_commitment) && editable && document.commitments.size() < 5;
+  data["can_add_commitment"] = can(request, PlanAction::create_commitment, document.plan.jurisdiction_id) && editable && document.commitments.size() < 5;
   data["aims"] = aims_options(form_aims(request.form()));
   data["institutions"] = institution_options(ctx.services.plans, document.plan, std::nullopt);
   data["form"] = web::form_state(request, error);
@@ -100,7 +103,8 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
   data["institution_name"] = ctx.services.plans.institution_name(commitment.institution_id);
   std::vector<int64_t> milestone_ids;
   for (const auto& m : commitment.milestones) milestone_ids.push_back(m.id);
-  bool validator = request.actor.role == Role::civil_society;
+  bool validator = !commitment.milestones.empty() &&
+                   ctx.services.evidence.may_validate(request.actor, commitment.milestones.front().id);
   for (const auto& evidence : ctx.services.evidence.for_milestones(milestone_ids)) {
     for (auto& milestone : data["milestones"]) {
       if (milestone["id"] != evidence.milestone_id) continue;
@@ -117,10 +121,10 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
                   {"ends_on", document.plan.ends_on}, {"status_label", status_label_es(document.plan.status)}};
   bool editable = document.plan.status == PlanStatus::draft || document.plan.status == PlanStatus::co_creation;
   bool reportable = document.plan.status == PlanStatus::published || document.plan.status == PlanStatus::in_progress;
-  bool editor = can_edit(request, commitment);
+  bool editor = can_edit(request, document.plan, commitment);
   data["can_edit"] = editor && editable;
   data["can_report"] = editor && reportable;
-  data["can_withdraw"] = reportable && commitment.withdrawn_reason.empty() && can(request, PlanAction::withdraw_commitment);
+  data["can_withdraw"] = reportable && commitment.withdrawn_reason.empty() && can(request, PlanAction::withdraw_commitment, document.plan.jurisdiction_id);
   if (editor) {
     data["readability"] = {readability_json("Problema público", commitment.problem),
                            readability_json("Objetivo", commitment.objective)};
@@ -278,7 +282,7 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     data["slug"] = request.param("slug");
     data["sessions"] = sessions_view(ctx.services.sessions, request.param("slug"));
     data["has_sessions"] = !data["sessions"].empty();
-    data["can_manage"] = can(request, PlanAction::manage_secretariat);
+    data["can_manage"] = can(request, PlanAction::manage_secretariat, secretariat.jurisdiction_id);
     data["form"] = web::form_state(request);
     return ctx.pages.render(request, "plans/secretariat", data);
   });
@@ -287,7 +291,8 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     std::string slug = request.param("slug");
     auto result = ctx.services.secretariats.add_member(
         request.actor, slug,
-        {f.text("name"), f.text("sector"), f.text("organization"), f.text("position"), f.text("starts_on"), f.text("ends_on")});
+        {f.text("name"), f.text("sector"), f.text("organization"), f.text("position"), f.text("starts_on"), f.text("ends_on"),
+         f.text("account_email")});
     if (result.ok()) return redirect_with("/jurisdicciones/" + slug + "/secretariado", "Registramos a " + result->name + ".");
     if (result.error().kind != ErrorKind::invalid) throw DomainException(result.error());
     nlohmann::json data = secretariat_json(ctx.services.secretariats.secretariat(slug).take());

@@ -9,7 +9,7 @@ namespace apertura::plans {
 namespace {
 
 constexpr const char* kMemberColumns =
-    "SELECT id, jurisdiction_id, name, sector, organization, position, starts_on, ends_on FROM secretariat_members ";
+    "SELECT id, jurisdiction_id, name, sector, organization, position, starts_on, ends_on, user_id FROM secretariat_members ";
 constexpr const char* kPlanColumns =
     "SELECT id, jurisdiction_id, title, starts_on, ends_on, period_exception, status, self_assessment, "
     "published_at, closed_at, created_at, updated_at FROM action_plans ";
@@ -30,7 +30,7 @@ SecretariatMember member_from(const store::Row& row) {
   return {row.integer("id"),          row.integer("jurisdiction_id"), row.text("name"),
           parse_sector(row.text("sector")).value_or(Sector::government),
           row.text("organization"),   row.text("position"),           row.text("starts_on"),
-          row.optional_text("ends_on")};
+          row.optional_text("ends_on"),  row.optional_integer("user_id")};
 }
 
 ActionPlan plan_from(const store::Row& row) {
@@ -114,8 +114,18 @@ int64_t SecretariatRepository::insert(store::Connection& c, const SecretariatMem
   std::string now = now_timestamp();
   return c.insert_returning_id(
       "INSERT INTO secretariat_members (jurisdiction_id, name, sector, organization, position, starts_on, ends_on, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {m.jurisdiction_id, m.name, sector_name(m.sector), m.organization, m.position, m.starts_on, m.ends_on, now, now});
+      "user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {m.jurisdiction_id, m.name, sector_name(m.sector), m.organization, m.position, m.starts_on, m.ends_on,
+       m.user_id, now, now});
+}
+
+bool SecretariatRepository::is_active_member(store::Connection& c, int64_t jurisdiction_id, int64_t user_id,
+                                             Sector sector, const std::string& today) {
+  return c.query_one(
+             "SELECT 1 AS found FROM secretariat_members WHERE jurisdiction_id = ? AND user_id = ? AND sector = ? "
+             "AND starts_on <= ? AND (ends_on IS NULL OR ends_on = '' OR ends_on >= ?)",
+             {jurisdiction_id, user_id, sector_name(sector), today, today})
+      .has_value();
 }
 
 int64_t PlanRepository::insert(store::Connection& c, const ActionPlan& p) {

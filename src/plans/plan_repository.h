@@ -12,6 +12,9 @@ class SecretariatRepository {
  public:
   static std::vector<SecretariatMember> members(store::Connection& c, int64_t jurisdiction_id);
   static int64_t insert(store::Connection& c, const SecretariatMember& member);
+  // Whether the account is an active member of the jurisdiction's secretariat for that sector.
+  static bool is_active_member(store::Connection& c, int64_t jurisdiction_id, int64_t user_id, Sector sector,
+                               const std::string& today);
 };
 
 class PlanRepository {

@@ -43,6 +43,7 @@ Result<ActionPlan> PlanService::create_plan(const Actor& actor, const std::strin
   if (auto error = plan_permissions().check(actor, PlanAction::create_plan)) return *error;
   auto place = jurisdictions_.find(jurisdiction);
   if (!place) return place.error();
+  if (auto error = plan_permissions().check(actor, PlanAction::create_plan, place->id)) return *error;
   std::string now = now_timestamp();
   ActionPlan plan{0, place->id, trim(input.title), trim(input.starts_on), trim(input.ends_on),
                   trim(input.period_exception), PlanStatus::draft, "", std::nullopt, std::nullopt, now, now};
@@ -89,6 +90,9 @@ Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_i
   if (auto error = plan_permissions().check(actor, PlanAction::change_plan_status)) return *error;
   auto document = plan(plan_id);
   if (!document) return document.error();
+  if (auto error = plan_permissions().check(actor, PlanAction::change_plan_status, document->plan.jurisdiction_id)) {
+    return *error;
+  }
   ActionPlan before = document->plan;
   auto wanted = parse_status(trim(target));
   auto next = next_status(before.status);
@@ -136,10 +140,11 @@ Result<PlanService::Context> PlanService::context_for(int64_t commitment_id) {
   return Context{*plan, *commitment};
 }
 
-std::optional<Error> PlanService::check_commitment_access(const Actor& actor, const Commitment& commitment,
+std::optional<Error> PlanService::check_commitment_access(const Actor& actor, const Context& context,
                                                           bool reporting) const {
+  const Commitment& commitment = context.commitment;
   PlanAction action = reporting ? PlanAction::report_progress : PlanAction::edit_commitment;
-  if (auto error = plan_permissions().check(actor, action)) return error;
+  if (auto error = plan_permissions().check(actor, action, context.plan.jurisdiction_id)) return error;
   if (actor.role == Role::official &&
       (!actor.institution_id || !commitment.institution_id || *actor.institution_id != *commitment.institution_id)) {
     return Error::forbidden("Solo la institución responsable de este compromiso puede modificarlo.");
@@ -223,6 +228,9 @@ Result<Commitment> PlanService::add_commitment(const Actor& actor, int64_t plan_
   if (auto error = plan_permissions().check(actor, PlanAction::create_commitment)) return *error;
   auto document = plan(plan_id);
   if (!document) return document.error();
+  if (auto error = plan_permissions().check(actor, PlanAction::create_commitment, document->plan.jurisdiction_id)) {
+    return *error;
+  }
   if (!editable(document->plan.status)) {
     return Error::conflict("Los compromisos solo se agregan mientras el plan está en borrador o en co-creación.");
   }
@@ -240,7 +248,7 @@ Result<Commitment> PlanService::update_commitment(const Actor& actor, int64_t co
                                                   const CommitmentInput& input) {
   auto context = context_for(commitment_id);
   if (!context) return context.error();
-  if (auto error = check_commitment_access(actor, context->commitment, false)) return *error;
+  if (auto error = check_commitment_access(actor, *context, false)) return *error;
   if (!editable(context->plan.status)) {
     return Error::conflict("Un compromiso publicado ya no se modifica; se informa su avance con hitos e indicadores.");
   }
@@ -265,6 +273,9 @@ Result<Commitment> PlanService::withdraw_commitment(const Actor& actor, int64_t 
   if (auto error = plan_permissions().check(actor, PlanAction::withdraw_commitment)) return *error;
   auto context = context_for(commitment_id);
   if (!context) return context.error();
+  if (auto error = plan_permissions().check(actor, PlanAction::withdraw_commitment, context->plan.jurisdiction_id)) {
+    return *error;
+  }
   if (!reportable(context->plan.status)) {
     return Error::conflict("Solo se retira un compromiso de un plan publicado o en implementación; antes, modifícalo.");
   }
@@ -291,7 +302,7 @@ Result<Commitment> PlanService::withdraw_commitment(const Actor& actor, int64_t 
 Result<Milestone> PlanService::add_milestone(const Actor& actor, int64_t commitment_id, const MilestoneInput& input) {
   auto context = context_for(commitment_id);
   if (!context) return context.error();
-  if (auto error = check_commitment_access(actor, context->commitment, false)) return *error;
+  if (auto error = check_commitment_access(actor, *context, false)) return *error;
   if (!editable(context->plan.status)) {
     return Error::conflict("Los hitos se definen antes de publicar el plan.");
   }
@@ -324,6 +335,16 @@ Result<Milestone> PlanService::add_milestone(const Actor& actor, int64_t commitm
   return milestone;
 }
 
+std::optional<int64_t> PlanService::jurisdiction_of_milestone(int64_t milestone_id) {
+  auto connection = database_.connect();
+  auto milestone = MilestoneRepository::find(*connection, milestone_id);
+  if (!milestone) return std::nullopt;
+  auto commitment = CommitmentRepository::find(*connection, milestone->commitment_id);
+  if (!commitment) return std::nullopt;
+  auto plan = PlanRepository::find(*connection, commitment->plan_id);
+  return plan ? std::optional<int64_t>(plan->jurisdiction_id) : std::nullopt;
+}
+
 Result<int64_t> PlanService::check_reporting(const Actor& actor, int64_t milestone_id) {
   std::optional<Milestone> milestone;
   {
@@ -333,7 +354,7 @@ Result<int64_t> PlanService::check_reporting(const Actor& actor, int64_t milesto
   if (!milestone) return Error::not_found("No existe el hito " + std::to_string(milestone_id) + ".");
   auto context = context_for(milestone->commitment_id);
   if (!context) return context.error();
-  if (auto error = check_commitment_access(actor, context->commitment, true)) return *error;
+  if (auto error = check_commitment_access(actor, *context, true)) return *error;
   if (!reportable(context->plan.status)) {
     return Error::conflict("El avance se informa cuando el plan está publicado o en implementación.");
   }
@@ -376,7 +397,7 @@ Result<Milestone> PlanService::report_milestone(const Actor& actor, int64_t mile
 Result<Indicator> PlanService::add_indicator(const Actor& actor, int64_t commitment_id, const IndicatorInput& input) {
   auto context = context_for(commitment_id);
   if (!context) return context.error();
-  if (auto error = check_commitment_access(actor, context->commitment, false)) return *error;
+  if (auto error = check_commitment_access(actor, *context, false)) return *error;
   if (!editable(context->plan.status)) {
     return Error::conflict("Los indicadores se definen antes de publicar el plan.");
   }
@@ -415,7 +436,7 @@ Result<Indicator> PlanService::record_indicator(const Actor& actor, int64_t indi
   if (!indicator) return Error::not_found("No existe el indicador " + std::to_string(indicator_id) + ".");
   auto context = context_for(indicator->commitment_id);
   if (!context) return context.error();
-  if (auto error = check_commitment_access(actor, context->commitment, true)) return *error;
+  if (auto error = check_commitment_access(actor, *context, true)) return *error;
   if (!reportable(context->plan.status)) {
     return Error::conflict("Los valores se registran cuando el plan está publicado o en implementación.");
   }

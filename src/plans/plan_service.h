@@ -93,6 +93,8 @@ class PlanService {
   // Whether the actor may report on the milestone now (the same rules as
   // report_milestone); the plan's jurisdiction when so.
   Result<int64_t> check_reporting(const Actor& actor, int64_t milestone_id);
+  // The jurisdiction of the plan a milestone belongs to.
+  std::optional<int64_t> jurisdiction_of_milestone(int64_t milestone_id);
   Result<Indicator> add_indicator(const Actor& actor, int64_t commitment_id, const IndicatorInput& input);
   Result<Indicator> record_indicator(const Actor& actor, int64_t indicator_id, const std::string& value,
                                      const std::string& measured_on);
@@ -109,7 +111,7 @@ class PlanService {
     Commitment commitment;
   };
   Result<Context> context_for(int64_t commitment_id);
-  std::optional<Error> check_commitment_access(const Actor& actor, const Commitment& commitment, bool reporting) const;
+  std::optional<Error> check_commitment_access(const Actor& actor, const Context& context, bool reporting) const;
   Result<Commitment> validate(const ActionPlan& plan, const CommitmentInput& input, Commitment commitment);
   Result<Commitment> save_commitment(const Actor& actor, const ActionPlan& plan, Commitment commitment,
                                      nlohmann::json before);

@@ -79,7 +79,7 @@ Response detail_page(Context ctx, const Request& request, int64_t id, const Erro
   for (const auto& c : ctx.proposals.comments(id)) comments.push_back(c.to_json());
   data["comments"] = comments;
   data["signed_in"] = request.actor.signed_in();
-  data["can_answer"] = proposal_permissions().allows(request.actor.role, ProposalAction::answer);
+  data["can_answer"] = proposal_permissions().allows(request.actor, ProposalAction::answer, proposal.jurisdiction_id);
   if (data["can_answer"].get<bool>()) {
     data["commitments"] = commitment_choices(ctx.plans, proposal.jurisdiction_id);
   }

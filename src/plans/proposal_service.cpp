@@ -5,6 +5,7 @@
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "core/text.h"
+#include "notifications/outbox.h"
 #include "plans/plan.h"
 #include "plans/plan_repository.h"
 #include "plans/proposal_repository.h"
@@ -16,6 +17,18 @@ namespace {
 
 
 Error not_found(int64_t id) { return Error::not_found("No existe la propuesta " + std::to_string(id) + "."); }
+
+std::string answer_subject(const Proposal& proposal) {
+  return "Respuesta a tu propuesta «" + proposal.title + "»";
+}
+
+std::string answer_body(const Proposal& proposal, const std::string& public_url) {
+  std::string verdict = proposal.status == ProposalStatus::adopted
+                            ? "El secretariado técnico la incorporó al plan de acción."
+                            : "El secretariado técnico no la incorporó al plan de acción.";
+  return "Hola, " + proposal.author_name + ":\n\n" + verdict + "\n\n" + proposal.answer +
+         "\n\nPuedes verla en " + public_url + "/propuestas/" + std::to_string(proposal.id) + "\n";
+}
 
 }  // namespace
 
@@ -139,6 +152,7 @@ Result<Proposal> ProposalService::answer(const Actor& actor, int64_t proposal_id
   auto connection = database_.connect();
   auto proposal = ProposalRepository::find(*connection, proposal_id);
   if (!proposal) return not_found(proposal_id);
+  if (auto error = proposal_permissions().check(actor, ProposalAction::answer, proposal->jurisdiction_id)) return *error;
   Proposal before = *proposal;
   Validation validation;
   auto status = parse_proposal_status(trim(input.status));
@@ -166,6 +180,9 @@ Result<Proposal> ProposalService::answer(const Actor& actor, int64_t proposal_id
   ProposalRepository::save_answer(*connection, *proposal);
   audit::AuditLog::append_public(*connection, actor, "answer", "proposal", proposal->id, proposal->jurisdiction_id, before.to_json(),
                proposal->to_json());
+  if (auto email = email_of_ ? email_of_(proposal->author_id) : std::nullopt) {
+    notifications::Outbox::enqueue(*connection, *email, answer_subject(*proposal), answer_body(*proposal, public_url_));
+  }
   transaction.commit();
   return *proposal;
 }

@@ -6,8 +6,12 @@
 // - only admins (the secretariat's guarantor) answer, and every answer has a
 //   written reason: "adopted" names the commitment it became, which must be in
 //   a plan of the same jurisdiction; "not_adopted" says why; an answer can be
-//   corrected, and each version is in the audit log;
+//   corrected, and each version is in the audit log; each answer leaves a
+//   message to the proposer in the outbox (the site shows it too, under
+//   "Mis propuestas");
+// - an admin bound to a jurisdiction answers only that jurisdiction's proposals;
 // - proposals, supports, comments and answers are public and audited.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,8 +44,15 @@ struct AnswerInput {
 
 class ProposalService {
  public:
-  ProposalService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions)
-      : database_(database), jurisdictions_(jurisdictions) {}
+  // The email address of an account (the accounts domain answers).
+  using EmailLookup = std::function<std::optional<std::string>(int64_t user_id)>;
+
+  ProposalService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
+                  EmailLookup email_of = {}, std::string public_url = "")
+      : database_(database),
+        jurisdictions_(jurisdictions),
+        email_of_(std::move(email_of)),
+        public_url_(std::move(public_url)) {}
 
   Result<Proposal> submit(const Actor& actor, const std::string& jurisdiction, const ProposalInput& input);
   Result<Paged<Proposal>> for_jurisdiction(const std::string& jurisdiction, const std::string& status, const Slice& slice);
@@ -55,6 +66,8 @@ class ProposalService {
  private:
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;
+  EmailLookup email_of_;
+  std::string public_url_;
 };
 
 }  // namespace apertura::plans

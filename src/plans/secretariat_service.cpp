@@ -11,6 +11,7 @@ namespace apertura::plans {
 Secretariat SecretariatService::secretariat_of(int64_t jurisdiction_id, const std::string& today) {
   auto connection = database_.connect();
   Secretariat secretariat;
+  secretariat.jurisdiction_id = jurisdiction_id;
   secretariat.members = SecretariatRepository::members(*connection, jurisdiction_id);
   for (Sector sector : {Sector::government, Sector::civil_society, Sector::guarantor}) {
     bool present = std::any_of(secretariat.members.begin(), secretariat.members.end(), [&](const auto& m) {
@@ -32,6 +33,7 @@ Result<SecretariatMember> SecretariatService::add_member(const Actor& actor, con
   if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
   auto found = jurisdictions_.find(jurisdiction);
   if (!found) return found.error();
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat, found->id)) return *error;
   Validation validation;
   SecretariatMember member;
   member.jurisdiction_id = found->id;
@@ -50,6 +52,12 @@ Result<SecretariatMember> SecretariatService::add_member(const Actor& actor, con
                        "la fecha de término (AAAA-MM-DD) no puede ser anterior al inicio");
     member.ends_on = ends_on;
   }
+  std::string email = trim(input.account_email);
+  if (!email.empty()) {
+    member.user_id = find_account_ ? find_account_(email) : std::nullopt;
+    validation.require(member.user_id.has_value(), "account_email",
+                       "no hay una cuenta con ese correo; pide a la persona que se registre primero");
+  }
   if (!validation.ok()) return validation.error();
   member.sector = *sector;
   auto connection = database_.connect();
@@ -60,6 +68,12 @@ Result<SecretariatMember> SecretariatService::add_member(const Actor& actor, con
                            member.to_json()});
   transaction.commit();
   return member;
+}
+
+bool SecretariatService::is_member(const Actor& actor, int64_t jurisdiction_id, Sector sector) {
+  if (!actor.user_id) return false;
+  auto connection = database_.connect();
+  return SecretariatRepository::is_active_member(*connection, jurisdiction_id, *actor.user_id, sector, today_iso());
 }
 
 }  // namespace apertura::plans

@@ -25,7 +25,7 @@ Response session_page(SessionService& sessions, const web::Pages& pages, const R
     agreement["done"] = agreement["status"] == "done";
     agreement["overdue"] = agreement["status"] != "done" && agreement["due_on"].get<std::string>() < today;
   }
-  data["can_manage"] = plan_permissions().allows(request.actor.role, PlanAction::manage_secretariat);
+  data["can_manage"] = plan_permissions().allows(request.actor, PlanAction::manage_secretariat, session.jurisdiction_id);
   data["form"] = web::form_state(request, error);
   return pages.render(request, "plans/session", data, error ? web::status_for(error->kind) : 200);
 }

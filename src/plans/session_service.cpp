@@ -40,6 +40,7 @@ Result<SecretariatSession> SessionService::record(const Actor& actor, const std:
   if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
   auto place = jurisdictions_.find(jurisdiction);
   if (!place) return place.error();
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat, place->id)) return *error;
   SecretariatSession session;
   session.jurisdiction_id = place->id;
   session.held_on = trim(input.held_on);
@@ -103,6 +104,7 @@ Result<SessionAgreement> SessionService::add_agreement(const Actor& actor, int64
   if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
   auto found = session(session_id);
   if (!found) return found.error();
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat, found->jurisdiction_id)) return *error;
   SessionAgreement agreement{0, session_id, trim(input.description), trim(input.owner), trim(input.due_on), "pending"};
   Validation validation;
   validation.require(!agreement.description.empty() && utf8_length(agreement.description) <= 2000, "description",
@@ -131,6 +133,9 @@ Result<SessionAgreement> SessionService::complete_agreement(const Actor& actor, 
       "JOIN secretariat_sessions s ON s.id = a.session_id WHERE a.id = ?",
       {agreement_id});
   if (!row) return Error::not_found("No existe el acuerdo " + std::to_string(agreement_id) + ".");
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat, row->integer("jurisdiction_id"))) {
+    return *error;
+  }
   SessionAgreement before = agreement_from(*row);
   SessionAgreement after = before;
   after.status = "done";

@@ -139,7 +139,7 @@ TEST_P(AccountServiceTest, ResetForAnUnknownEmailSendsNothing) {
 
 TEST_P(AccountServiceTest, OnlyAdminsChangeRolesAndOfficialsNeedAnInstitution) {
   User citizen = registered();
-  User admin = service_->create_user(Actor::system(), {"admin@example.mx", "Admin", "contrasena-segura", Role::admin, {}}).value();
+  User admin = service_->create_user(Actor::system(), {"admin@example.mx", "Admin", "contrasena-segura", Role::admin, {}, ""}).value();
   auto by_citizen = service_->set_role(citizen.as_actor(), "ana@example.mx", Role::admin, std::nullopt);
   ASSERT_FALSE(by_citizen.ok());
   EXPECT_EQ(by_citizen.error().kind, ErrorKind::forbidden);

@@ -36,7 +36,10 @@ class EvidenceHttpTest : public apertura::testing::AppTest {
     plans.change_status(system, plan.id, "published", "").take();
     app_->create_user("funcionaria@example.mx", Role::official, finance);
     app_->create_user("sociedad@example.mx", Role::civil_society);
+    app_->create_user("otra-organizacion@example.mx", Role::civil_society);
     app_->create_user("ciudadana@example.mx", Role::citizen);
+    app_->app().secretariats().add_member(system, "14", {"Colectivo", "civil_society", "Colectivo", "", "2025-01-01", "",
+                                                         "sociedad@example.mx"}).take();
   }
 
   std::string milestone_url() const { return "/hitos/" + std::to_string(milestone_id_) + "/evidencias"; }
@@ -66,7 +69,14 @@ TEST_P(EvidenceHttpTest, AnOfficialUploadsAFileThatAnyoneCanDownloadAndCivilSoci
   std::string validation_url = "/evidencias/" + std::to_string(listed[0]["id"].get<int64_t>()) + "/validacion";
   HttpClient citizen = app_->signed_in_client("ciudadana@example.mx");
   EXPECT_EQ(citizen.post_form(validation_url, {{"validation", "validated"}}).status, 403u);
+  // Civil society validates through its seat in this secretariat, not through the role alone.
+  HttpClient outsider = app_->signed_in_client("otra-organizacion@example.mx");
+  auto refused = outsider.post_form(validation_url, {{"validation", "validated"}});
+  EXPECT_EQ(refused.status, 403u);
+  EXPECT_NE(refused.body.find("secretariado"), std::string::npos);
+  EXPECT_EQ(outsider.get("/compromisos/" + std::to_string(commitment_id_)).body.find(validation_url), std::string::npos);
   HttpClient civil = app_->signed_in_client("sociedad@example.mx");
+  EXPECT_NE(civil.get("/compromisos/" + std::to_string(commitment_id_)).body.find(validation_url), std::string::npos);
   auto no_reason = civil.post_form(validation_url, {{"validation", "contested"}, {"commitment_id", std::to_string(commitment_id_)}});
   EXPECT_EQ(no_reason.status, 422u);
   EXPECT_EQ(civil.post_form(validation_url, {{"validation", "validated"}, {"commitment_id", std::to_string(commitment_id_)}}).status,

@@ -51,25 +51,25 @@ class PlanServiceTest : public apertura::testing::BackendTest {
 
 TEST_P(PlanServiceTest, SecretariatIsConstitutedOnlyWithAllThreeSectorsActive) {
   std::string today = today_iso();
-  secretariats_->add_member(admin_, "jalisco", {"Ana", "government", "Finanzas", "Enlace", "2025-01-01", ""}).take();
-  secretariats_->add_member(admin_, "jalisco", {"Luis", "civil_society", "Colectivo", "", "2025-01-01", ""}).take();
+  secretariats_->add_member(admin_, "jalisco", {"Ana", "government", "Finanzas", "Enlace", "2025-01-01", "", ""}).take();
+  secretariats_->add_member(admin_, "jalisco", {"Luis", "civil_society", "Colectivo", "", "2025-01-01", "", ""}).take();
   auto partial = secretariats_->secretariat("jalisco").take();
   EXPECT_FALSE(partial.constituted());
   ASSERT_EQ(partial.missing_sectors.size(), 1u);
   EXPECT_EQ(partial.missing_sectors[0], Sector::guarantor);
-  secretariats_->add_member(admin_, "jalisco", {"Rosa", "guarantor", "ITEI", "", "2024-01-01", "2024-12-31"}).take();
+  secretariats_->add_member(admin_, "jalisco", {"Rosa", "guarantor", "ITEI", "", "2024-01-01", "2024-12-31", ""}).take();
   EXPECT_FALSE(secretariats_->secretariat("jalisco")->constituted());  // her term ended
-  secretariats_->add_member(admin_, "jalisco", {"Eva", "guarantor", "ITEI", "Coordinación", "2025-01-01", ""}).take();
+  secretariats_->add_member(admin_, "jalisco", {"Eva", "guarantor", "ITEI", "Coordinación", "2025-01-01", "", ""}).take();
   EXPECT_TRUE(secretariats_->secretariat("jalisco")->constituted());
   EXPECT_EQ(secretariats_->secretariat("jalisco")->members.size(), 4u);
 }
 
 TEST_P(PlanServiceTest, SecretariatMembersAreValidatedAndAdminOnly) {
-  auto invalid = secretariats_->add_member(admin_, "jalisco", {"", "press", "", "", "ayer", "2020-01-01"});
+  auto invalid = secretariats_->add_member(admin_, "jalisco", {"", "press", "", "", "ayer", "2020-01-01", ""});
   ASSERT_FALSE(invalid.ok());
   EXPECT_EQ(invalid.error().fields.size(), 5u);  // name, sector, organization, both dates
   Actor official{Role::official, 2, "Funcionaria", finance_};
-  EXPECT_EQ(secretariats_->add_member(official, "jalisco", {"A", "government", "B", "", "2025-01-01", ""}).error().kind,
+  EXPECT_EQ(secretariats_->add_member(official, "jalisco", {"A", "government", "B", "", "2025-01-01", "", ""}).error().kind,
             ErrorKind::forbidden);
 }
 

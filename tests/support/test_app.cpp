@@ -35,7 +35,7 @@ void TestApp::restart() {
 
 accounts::User TestApp::create_user(const std::string& email, Role role, std::optional<int64_t> institution_id) {
   auto user = application_->accounts().create_user(Actor::system(), {email, "Persona " + email, kPassword, role,
-                                                                     institution_id});
+                                                                     institution_id, ""});
   if (!user) throw std::runtime_error("create_user failed: " + user.error().message);
   return user.value();
 }
