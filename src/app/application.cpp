@@ -67,7 +67,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
       files_(store::make_file_store(config.files_dir)),
       evidence_(*database_, *files_, plans_, secretariats_,
                 [this](const std::string& ocid) { return contracting_.process_title(ocid); }),
-      sessions_(*database_, jurisdictions_),
+      sessions_(*database_, jurisdictions_, *files_),
       red_flags_(*database_, load_flag_settings(config.flags_settings)),
       contracting_(*database_, red_flags_.settings()) {
   register_system_routes();

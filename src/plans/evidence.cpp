@@ -39,4 +39,16 @@ std::optional<std::string> detect_evidence_type(const std::string& file_name, co
   return std::nullopt;
 }
 
+std::string safe_file_name(const std::string& name, const std::string& fallback) {
+  size_t slash = name.find_last_of("/\\");
+  std::string base = name.substr(slash == std::string::npos ? 0 : slash + 1);
+  std::string out;
+  for (char c : base) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
+    out += ok ? c : '_';
+  }
+  if (out.size() > 120) out = out.substr(out.size() - 120);
+  return out.empty() ? fallback : out;
+}
+
 }  // namespace apertura::plans

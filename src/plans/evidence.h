@@ -37,4 +37,8 @@ struct Evidence {
 // "image/png", "image/jpeg", "text/csv"; nullopt for anything else.
 std::optional<std::string> detect_evidence_type(const std::string& file_name, const std::string& data);
 
+// An uploaded file's name without folders, keeping letters, digits, dots,
+// dashes and underscores, so it is safe in a Content-Disposition header.
+std::string safe_file_name(const std::string& name, const std::string& fallback);
+
 }  // namespace apertura::plans

@@ -45,18 +45,6 @@ std::optional<Error> check_title(std::string& title) {
   return std::nullopt;
 }
 
-// Keeps letters, digits, dots, dashes and underscores, so the name is safe in a header.
-std::string safe_file_name(const std::string& name) {
-  std::string base = name.substr(name.find_last_of("/\\") == std::string::npos ? 0 : name.find_last_of("/\\") + 1);
-  std::string out;
-  for (char c : base) {
-    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
-    out += ok ? c : '_';
-  }
-  if (out.size() > 120) out = out.substr(out.size() - 120);
-  return out.empty() ? "evidencia" : out;
-}
-
 }  // namespace
 
 Result<Evidence> EvidenceService::insert(const Actor& actor, Evidence evidence, int64_t jurisdiction_id,
@@ -138,7 +126,7 @@ Result<Evidence> EvidenceService::add_file(const Actor& actor, int64_t milestone
     return Error::invalid("Ese tipo de archivo no se acepta como evidencia.",
                           {{"file", "sube un PDF, una imagen PNG o JPEG, o un CSV en UTF-8"}});
   }
-  evidence.file_name = safe_file_name(file_name);
+  evidence.file_name = safe_file_name(file_name, "evidencia");
   evidence.content_type = *type;
   evidence.size = static_cast<int64_t>(data.size());
   return insert(actor, evidence, *jurisdiction, &data);

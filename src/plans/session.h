@@ -21,6 +21,24 @@ struct SessionAgreement {
   nlohmann::json to_json() const;
 };
 
+// A document of the session (the signed minutes, a presentation, a list of
+// attendance): a file kept in the file store, public like the session.
+struct SessionDocument {
+  int64_t id = 0;
+  int64_t session_id = 0;
+  std::string title;
+  std::string file_name;
+  std::string content_type;
+  int64_t size = 0;
+  std::string sha256;
+  std::string storage;
+  std::string added_by_name;
+  std::string created_at;
+
+  std::string url() const { return "/documentos-de-sesion/" + std::to_string(id); }
+  nlohmann::json to_json() const;
+};
+
 struct SecretariatSession {
   int64_t id = 0;
   int64_t jurisdiction_id = 0;
@@ -30,6 +48,7 @@ struct SecretariatSession {
   std::string minutes;  // Markdown
   std::vector<std::string> attendance;
   std::vector<SessionAgreement> agreements;
+  std::vector<SessionDocument> documents;
 
   nlohmann::json to_json() const;
 };

@@ -25,6 +25,10 @@ Response session_page(SessionService& sessions, const web::Pages& pages, const R
     agreement["done"] = agreement["status"] == "done";
     agreement["overdue"] = agreement["status"] != "done" && agreement["due_on"].get<std::string>() < today;
   }
+  for (auto& document : data["documents"]) {
+    document["size_kb"] = (document["size"].get<int64_t>() + 1023) / 1024;
+  }
+  data["has_documents"] = !session.documents.empty();
   data["can_manage"] = plan_permissions().allows(request.actor, PlanAction::manage_secretariat, session.jurisdiction_id);
   data["form"] = web::form_state(request, error);
   return pages.render(request, "plans/session", data, error ? web::status_for(error->kind) : 200);
@@ -68,6 +72,27 @@ void register_session_routes(web::Router& router, SessionService& sessions, cons
     web::set_flash(response, "Registramos el acuerdo.");
     return response;
   });
+  router.post("/sesiones/{id}/documentos", [&sessions, &pages](Request& request) {
+    int64_t id = id_param(request, "id", "la sesión");
+    const auto& uploads = request.uploads();
+    std::string name = uploads.empty() || !uploads.front().filename ? "" : *uploads.front().filename;
+    auto document = sessions.add_document(request.actor, id, request.form().text("title"), name,
+                                          uploads.empty() ? std::string() : uploads.front().data);
+    if (!document.ok()) {
+      if (document.error().kind != ErrorKind::invalid) throw DomainException(document.error());
+      return session_page(sessions, pages, request, id, &document.error());
+    }
+    Response response = Response::redirect("/sesiones/" + std::to_string(id));
+    web::set_flash(response, "Agregamos el documento «" + document->title + "».");
+    return response;
+  });
+  router.get("/documentos-de-sesion/{id}", [&sessions](Request& request) {
+    auto document = sessions.document(id_param(request, "id", "el documento")).take();
+    Response response{200, document.content_type, sessions.document_content(document).take(), {}};
+    response.set_header("Content-Disposition", "attachment; filename=\"" + document.file_name + "\"");
+    response.set_header("Cache-Control", "public, max-age=86400");
+    return response;
+  });
   router.post("/acuerdos/{id}/cumplido", [&sessions](Request& request) {
     auto agreement = sessions.complete_agreement(request.actor, id_param(request, "id", "el acuerdo")).take();
     Response response = Response::redirect("/sesiones/" + std::to_string(agreement.session_id));
@@ -93,6 +118,16 @@ void register_session_routes(web::Router& router, SessionService& sessions, cons
   });
   router.get("/api/v1/secretariat-sessions/{id}", [&sessions](Request& request) {
     return web::api_item(sessions.session(id_param(request, "id", "la sesión")).take().to_json());
+  });
+  // multipart/form-data with the fields title and file.
+  router.post("/api/v1/secretariat-sessions/{id}/documents", [&sessions](Request& request) {
+    const auto& uploads = request.uploads();
+    if (uploads.empty()) {
+      throw DomainException(Error::invalid("Envía el documento como multipart/form-data.", {{"file", "elige un archivo"}}));
+    }
+    auto document = sessions.add_document(request.actor, id_param(request, "id", "la sesión"), request.form().text("title"),
+                                          uploads.front().filename.value_or(""), uploads.front().data);
+    return web::api_item(std::move(document).take().to_json(), 201);
   });
   router.post("/api/v1/secretariat-sessions/{id}/agreements", [&sessions](Request& request) {
     auto body = web::read_json_object(request);

@@ -4,6 +4,8 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/text.h"
+#include "plans/evidence.h"
+#include "plans/evidence_service.h"
 #include "plans/permissions.h"
 
 namespace apertura::plans {
@@ -25,6 +27,17 @@ SecretariatSession session_from(const store::Row& row) {
     if (!trim(name).empty()) s.attendance.push_back(trim(name));
   }
   return s;
+}
+
+constexpr const char* kDocumentColumns =
+    "SELECT id, session_id, title, file_name, content_type, size, sha256, storage, added_by_name, created_at "
+    "FROM session_documents ";
+
+SessionDocument document_from(const store::Row& row) {
+  return {row.integer("id"),        row.integer("session_id"), row.text("title"),
+          row.text("file_name"),    row.text("content_type"),  row.integer("size"),
+          row.text("sha256"),       row.text("storage"),       row.text("added_by_name"),
+          row.text("created_at")};
 }
 
 SessionAgreement agreement_from(const store::Row& row) {
@@ -97,6 +110,9 @@ Result<SecretariatSession> SessionService::session(int64_t id) {
            {id})) {
     session.agreements.push_back(agreement_from(agreement));
   }
+  for (const auto& document : connection->query(std::string(kDocumentColumns) + "WHERE session_id = ? ORDER BY id", {id})) {
+    session.documents.push_back(document_from(document));
+  }
   return session;
 }
 
@@ -145,6 +161,57 @@ Result<SessionAgreement> SessionService::complete_agreement(const Actor& actor, 
                before.to_json(), after.to_json());
   transaction.commit();
   return after;
+}
+
+Result<SessionDocument> SessionService::add_document(const Actor& actor, int64_t session_id, const std::string& title,
+                                                     const std::string& file_name, const std::string& data) {
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
+  auto found = session(session_id);
+  if (!found) return found.error();
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat, found->jurisdiction_id)) return *error;
+  SessionDocument document;
+  document.session_id = session_id;
+  document.title = trim(title);
+  Validation validation;
+  validation.require(!document.title.empty() && utf8_length(document.title) <= 300 && is_valid_utf8(document.title),
+                     "title", "describe el documento (máximo 300 caracteres)");
+  validation.require(!data.empty(), "file", "elige un archivo");
+  validation.require(data.size() <= kMaxEvidenceBytes, "file", "sube un archivo de hasta 10 MB");
+  auto type = data.empty() ? std::nullopt : detect_evidence_type(file_name, data);
+  if (!data.empty()) validation.require(type.has_value(), "file", "sube un PDF, una imagen PNG o JPEG, o un CSV en UTF-8");
+  if (!validation.ok()) return validation.error();
+  document.file_name = safe_file_name(file_name, "documento");
+  document.content_type = *type;
+  document.size = static_cast<int64_t>(data.size());
+  document.added_by_name = actor.display_name;
+  document.created_at = now_timestamp();
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  document.sha256 = files_.save(*connection, data);
+  document.storage = files_.kind();
+  document.id = connection->insert_returning_id(
+      "INSERT INTO session_documents (session_id, title, file_name, content_type, size, sha256, storage, added_by_name, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {session_id, document.title, document.file_name, document.content_type, document.size, document.sha256,
+       document.storage, document.added_by_name, document.created_at});
+  audit::AuditLog::append_public(*connection, actor, "create", "session_document", document.id, found->jurisdiction_id,
+                                 nullptr, document.to_json());
+  transaction.commit();
+  return document;
+}
+
+Result<SessionDocument> SessionService::document(int64_t id) {
+  auto connection = database_.connect();
+  auto row = connection->query_one(std::string(kDocumentColumns) + "WHERE id = ?", {id});
+  if (!row) return Error::not_found("No existe el documento " + std::to_string(id) + ".");
+  return document_from(*row);
+}
+
+Result<std::string> SessionService::document_content(const SessionDocument& document) {
+  auto connection = database_.connect();
+  auto data = files_.load(*connection, document.sha256);
+  if (!data) return Error::not_found("El archivo de este documento no está disponible.");
+  return *data;
 }
 
 }  // namespace apertura::plans

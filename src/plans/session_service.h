@@ -2,8 +2,9 @@
 // Sessions of the secretariat. Rules: a session has a date (AAAA-MM-DD), a
 // place or link, and an agenda; minutes (Markdown) and attendance (one name
 // per line) may follow; an agreement has a description, an owner and a due
-// date, and is pending or done. Only admins record them; all are public and
-// audited.
+// date, and is pending or done; documents are PDF, PNG, JPEG or CSV files of
+// at most 10 MB, checked by their content. Only admins of the jurisdiction
+// record them; all are public and audited.
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "jurisdictions/jurisdiction_service.h"
 #include "plans/session.h"
 #include "store/database.h"
+#include "store/file_store.h"
 
 namespace apertura::plans {
 
@@ -30,8 +32,9 @@ struct AgreementInput {
 
 class SessionService {
  public:
-  SessionService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions)
-      : database_(database), jurisdictions_(jurisdictions) {}
+  SessionService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
+                 store::FileStore& files)
+      : database_(database), jurisdictions_(jurisdictions), files_(files) {}
 
   Result<SecretariatSession> record(const Actor& actor, const std::string& jurisdiction, const SessionInput& input);
   // Newest first, without agreements.
@@ -39,10 +42,15 @@ class SessionService {
   Result<SecretariatSession> session(int64_t id);
   Result<SessionAgreement> add_agreement(const Actor& actor, int64_t session_id, const AgreementInput& input);
   Result<SessionAgreement> complete_agreement(const Actor& actor, int64_t agreement_id);
+  Result<SessionDocument> add_document(const Actor& actor, int64_t session_id, const std::string& title,
+                                       const std::string& file_name, const std::string& data);
+  Result<SessionDocument> document(int64_t id);
+  Result<std::string> document_content(const SessionDocument& document);
 
  private:
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;
+  store::FileStore& files_;
 };
 
 }  // namespace apertura::plans

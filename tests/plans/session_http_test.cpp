@@ -59,6 +59,51 @@ TEST_P(SessionHttpTest, AdminsRecordSessionsWithMinutesAttendanceAndAgreements) 
             403u);
 }
 
+TEST_P(SessionHttpTest, DocumentsAreAttachedToASessionAndDownloadedByAnyone) {
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  auto recorded = admin.post_form("/jurisdicciones/jalisco/sesiones",
+                                  {{"held_on", "2026-02-10"}, {"place", "Sala ITEI"}, {"agenda", "Instalación"}});
+  ASSERT_EQ(recorded.status, 303u);
+  std::string url = recorded.header("location");
+  std::string id = url.substr(url.rfind('/') + 1);
+  const std::string pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+
+  // A file that is not what it claims is refused and nothing is stored.
+  auto disguised = admin.post_file(url + "/documentos", {{"title", "Minuta firmada"}}, "file", "minuta.pdf",
+                                   "MZ\x90\x00 not a pdf");
+  EXPECT_EQ(disguised.status, 422u);
+  EXPECT_NE(disguised.body.find("sube un PDF"), std::string::npos);
+  auto untitled = admin.post_file(url + "/documentos", {{"title", " "}}, "file", "minuta.pdf", pdf);
+  EXPECT_EQ(untitled.status, 422u);
+  EXPECT_TRUE(app_->client().get("/api/v1/secretariat-sessions/" + id).json()["data"]["documents"].empty());
+
+  auto added = admin.post_file(url + "/documentos", {{"title", "Minuta firmada"}}, "file", "C:\\actas\\minuta firmada.pdf", pdf);
+  ASSERT_EQ(added.status, 303u) << added.body;
+  EXPECT_EQ(app_->signed_in_client("sociedad@example.mx")
+                .post_file(url + "/documentos", {{"title", "Otro"}}, "file", "otro.pdf", pdf)
+                .status,
+            403u);
+  app_->restart();
+  auto documents = app_->client().get("/api/v1/secretariat-sessions/" + id).json()["data"]["documents"];
+  ASSERT_EQ(documents.size(), 1u);
+  EXPECT_EQ(documents[0]["file_name"], "minuta_firmada.pdf");
+  EXPECT_EQ(documents[0]["content_type"], "application/pdf");
+  auto download = app_->client().get(documents[0]["url"].get<std::string>());
+  EXPECT_EQ(download.status, 200u);
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_NE(download.header("content-disposition").find("minuta_firmada.pdf"), std::string::npos);
+  EXPECT_NE(app_->client().get(url).body.find("Minuta firmada"), std::string::npos);
+  EXPECT_EQ(app_->client().get("/documentos-de-sesion/999999").status, 404u);
+
+  // The API takes the same multipart form.
+  HttpClient api = app_->signed_in_client("admin@example.mx");
+  EXPECT_EQ(api.post_file("/api/v1/secretariat-sessions/" + id + "/documents", {{"title", "Lista de asistencia"}}, "file",
+                          "asistencia.csv", "nombre,sector\nAna,gobierno\n")
+                .status,
+            201u);
+  EXPECT_EQ(app_->client().get("/api/v1/secretariat-sessions/" + id).json()["data"]["documents"].size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SessionHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());
 
