@@ -41,6 +41,18 @@ bool SecretariatMember::active_on(const std::string& date) const {
   return starts_on <= date && (!ends_on || ends_on->empty() || *ends_on >= date);
 }
 
+Secretariat secretariat_on(int64_t jurisdiction_id, std::vector<SecretariatMember> members, const std::string& today) {
+  Secretariat secretariat;
+  secretariat.jurisdiction_id = jurisdiction_id;
+  secretariat.members = std::move(members);
+  for (Sector sector : {Sector::government, Sector::civil_society, Sector::guarantor}) {
+    bool present = std::any_of(secretariat.members.begin(), secretariat.members.end(),
+                               [&](const auto& m) { return m.sector == sector && m.active_on(today); });
+    if (!present) secretariat.missing_sectors.push_back(sector);
+  }
+  return secretariat;
+}
+
 nlohmann::json SecretariatMember::to_json() const {
   return {{"id", id},
           {"jurisdiction_id", jurisdiction_id},

@@ -42,6 +42,8 @@ struct Secretariat {
   std::vector<Sector> missing_sectors;  // sectors with no active member today
   bool constituted() const { return missing_sectors.empty(); }
 };
+// The secretariat those members make up on `today`.
+Secretariat secretariat_on(int64_t jurisdiction_id, std::vector<SecretariatMember> members, const std::string& today);
 
 enum class PlanStatus { draft, co_creation, published, in_progress, closed };
 std::string status_name(PlanStatus status);

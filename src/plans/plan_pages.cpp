@@ -177,7 +177,7 @@ web::Table overview_table(PlanServices services) {
                     {"average_progress_percent", "Avance promedio (%)"}, {"overdue_milestones", "Hitos vencidos"}},
                    {}};
   for (const auto& row : services.plans.overview(today)) {
-    table.rows.push_back(overview_row_json(row, services.secretariats.secretariat_of(row.jurisdiction.id, today).constituted()));
+    table.rows.push_back(overview_row_json(row));
   }
   return table;
 }

@@ -110,6 +110,14 @@ std::vector<SecretariatMember> SecretariatRepository::members(store::Connection&
   return out;
 }
 
+std::vector<SecretariatMember> SecretariatRepository::all_members(store::Connection& c) {
+  std::vector<SecretariatMember> out;
+  for (const auto& row : c.query(std::string(kMemberColumns) + "ORDER BY jurisdiction_id, sector, starts_on, id")) {
+    out.push_back(member_from(row));
+  }
+  return out;
+}
+
 int64_t SecretariatRepository::insert(store::Connection& c, const SecretariatMember& m) {
   std::string now = now_timestamp();
   return c.insert_returning_id(
@@ -190,6 +198,19 @@ std::optional<Commitment> CommitmentRepository::find(store::Connection& c, int64
   std::vector<Commitment> one = {commitment_from(*row)};
   attach_children(c, one, "WHERE commitment_id = ?", {id});
   return one.front();
+}
+
+std::vector<Commitment> CommitmentRepository::for_plans(store::Connection& c, const std::vector<int64_t>& plan_ids) {
+  std::vector<Commitment> out;
+  if (plan_ids.empty()) return out;
+  store::Params params(plan_ids.begin(), plan_ids.end());
+  std::string in = "(" + store::placeholder_list(params.size()) + ")";
+  for (const auto& row : c.query(std::string(kCommitmentColumns) + "WHERE plan_id IN " + in + " ORDER BY plan_id, number",
+                                 params)) {
+    out.push_back(commitment_from(row));
+  }
+  attach_children(c, out, "WHERE commitment_id IN (SELECT id FROM commitments WHERE plan_id IN " + in + ")", params);
+  return out;
 }
 
 std::vector<Commitment> CommitmentRepository::for_plan(store::Connection& c, int64_t plan_id) {

@@ -11,6 +11,8 @@ namespace apertura::plans {
 class SecretariatRepository {
  public:
   static std::vector<SecretariatMember> members(store::Connection& c, int64_t jurisdiction_id);
+  // Every jurisdiction's members, ordered by jurisdiction (for the national overview).
+  static std::vector<SecretariatMember> all_members(store::Connection& c);
   static int64_t insert(store::Connection& c, const SecretariatMember& member);
   // Whether the account is an active member of the jurisdiction's secretariat for that sector.
   static bool is_active_member(store::Connection& c, int64_t jurisdiction_id, int64_t user_id, Sector sector,
@@ -33,6 +35,8 @@ class CommitmentRepository {
   static void update(store::Connection& c, const Commitment& commitment);
   // With milestones and indicators.
   static std::optional<Commitment> find(store::Connection& c, int64_t id);
+  // The commitments of several plans, with their milestones and indicators, in three queries.
+  static std::vector<Commitment> for_plans(store::Connection& c, const std::vector<int64_t>& plan_ids);
   static std::vector<Commitment> for_plan(store::Connection& c, int64_t plan_id);
 };
 

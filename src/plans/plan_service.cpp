@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
 
 #include "audit/audit_log.h"
 #include "core/clock.h"
@@ -471,27 +472,38 @@ std::string PlanService::institution_name(std::optional<int64_t> institution_id)
 
 std::vector<JurisdictionProgress> PlanService::overview(const std::string& today) {
   auto places = jurisdictions_.list({}, {10000, 0});
-  std::vector<ActionPlan> plans;
-  {
-    auto connection = database_.connect();
-    plans = PlanRepository::all(*connection);
+  auto connection = database_.connect();
+  std::map<int64_t, ActionPlan> shown;  // by jurisdiction
+  for (auto& plan : PlanRepository::all(*connection)) {  // newest first within a jurisdiction
+    auto it = shown.find(plan.jurisdiction_id);
+    if (it == shown.end()) shown.emplace(plan.jurisdiction_id, std::move(plan));
+    else if (it->second.status == PlanStatus::draft && plan.status != PlanStatus::draft) it->second = std::move(plan);
   }
+  std::vector<int64_t> plan_ids;
+  for (const auto& [jurisdiction, plan] : shown) plan_ids.push_back(plan.id);
+  std::map<int64_t, std::vector<Commitment>> commitments;  // by plan
+  for (auto& commitment : CommitmentRepository::for_plans(*connection, plan_ids)) {
+    commitments[commitment.plan_id].push_back(std::move(commitment));
+  }
+  std::map<int64_t, std::vector<SecretariatMember>> members;  // by jurisdiction
+  for (auto& member : SecretariatRepository::all_members(*connection)) {
+    members[member.jurisdiction_id].push_back(std::move(member));
+  }
+
   std::vector<JurisdictionProgress> rows;
   for (const auto& place : places.items) {
     if (place.level == jurisdictions::Level::municipality) continue;
-    JurisdictionProgress row{place, std::nullopt, 0, 0};
-    for (const auto& plan : plans) {  // newest first within a jurisdiction
-      if (plan.jurisdiction_id != place.id) continue;
-      if (!row.plan || (row.plan->status == PlanStatus::draft && plan.status != PlanStatus::draft)) row.plan = plan;
-    }
-    if (row.plan) {
-      auto document = plan(row.plan->id);
+    JurisdictionProgress row{place, std::nullopt, 0, 0, false};
+    row.constituted = secretariat_on(place.id, std::move(members[place.id]), today).constituted();
+    if (auto it = shown.find(place.id); it != shown.end()) {
+      row.plan = it->second;
+      const auto& list = commitments[it->second.id];
       double sum = 0;
-      for (const auto& commitment : document->commitments) {
+      for (const auto& commitment : list) {
         sum += progress_of(commitment).share;
         for (const auto& milestone : commitment.milestones) row.overdue_milestones += milestone.overdue_on(today);
       }
-      if (!document->commitments.empty()) row.average_progress = sum / static_cast<double>(document->commitments.size());
+      if (!list.empty()) row.average_progress = sum / static_cast<double>(list.size());
     }
     rows.push_back(std::move(row));
   }

@@ -66,6 +66,7 @@ struct JurisdictionProgress {
   std::optional<ActionPlan> plan;  // the newest one that is not a draft, else the newest
   double average_progress = 0;     // 0 to 1 over the plan's commitments
   int overdue_milestones = 0;
+  bool constituted = false;        // the secretariat, on the overview's day
 };
 
 class PlanService {
@@ -99,6 +100,8 @@ class PlanService {
   Result<Indicator> record_indicator(const Actor& actor, int64_t indicator_id, const std::string& value,
                                      const std::string& measured_on);
 
+  // States and the federation (municipalities have their own pages), in a
+  // fixed number of queries whatever the number of jurisdictions.
   std::vector<JurisdictionProgress> overview(const std::string& today);
   // The institutions that may be responsible for a commitment of the plan.
   std::vector<jurisdictions::Institution> institutions_for(const ActionPlan& plan);

@@ -73,7 +73,8 @@ nlohmann::json secretariat_json(const Secretariat& secretariat) {
   return {{"constituted", secretariat.constituted()}, {"missing_sectors", missing}, {"members", members}};
 }
 
-nlohmann::json overview_row_json(const JurisdictionProgress& row, bool constituted) {
+nlohmann::json overview_row_json(const JurisdictionProgress& row) {
+  bool constituted = row.constituted;
   nlohmann::json out = {{"jurisdiction_code", row.jurisdiction.code},
                         {"jurisdiction", row.jurisdiction.name},
                         {"url", "/jurisdicciones/" + row.jurisdiction.slug},

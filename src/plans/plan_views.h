@@ -16,6 +16,6 @@ nlohmann::json commitment_view(const Commitment& commitment, const std::string& 
 // The whole plan as one open document: plan, commitments, milestones, indicators, progress.
 nlohmann::json plan_document_json(const PlanDocument& document, const std::string& today);
 nlohmann::json secretariat_json(const Secretariat& secretariat);
-nlohmann::json overview_row_json(const JurisdictionProgress& row, bool constituted);
+nlohmann::json overview_row_json(const JurisdictionProgress& row);
 
 }  // namespace apertura::plans

@@ -10,16 +10,7 @@ namespace apertura::plans {
 
 Secretariat SecretariatService::secretariat_of(int64_t jurisdiction_id, const std::string& today) {
   auto connection = database_.connect();
-  Secretariat secretariat;
-  secretariat.jurisdiction_id = jurisdiction_id;
-  secretariat.members = SecretariatRepository::members(*connection, jurisdiction_id);
-  for (Sector sector : {Sector::government, Sector::civil_society, Sector::guarantor}) {
-    bool present = std::any_of(secretariat.members.begin(), secretariat.members.end(), [&](const auto& m) {
-      return m.sector == sector && m.active_on(today);
-    });
-    if (!present) secretariat.missing_sectors.push_back(sector);
-  }
-  return secretariat;
+  return secretariat_on(jurisdiction_id, SecretariatRepository::members(*connection, jurisdiction_id), today);
 }
 
 Result<Secretariat> SecretariatService::secretariat(const std::string& jurisdiction) {

@@ -176,6 +176,10 @@ TEST_P(PlanServiceTest, OverviewComparesJurisdictions) {
   plans_->change_status(admin_, plan.id, "published", "").take();
   auto document = plans_->plan(plan.id).take();
   plans_->report_milestone(admin_, document.commitments[0].milestones[0].id, "completed", "").take();
+  for (const char* sector : {"government", "civil_society", "guarantor"}) {
+    secretariats_->add_member(admin_, "jalisco", {"Persona", sector, "Organización", "", "2025-01-01", "", ""}).take();
+  }
+  secretariats_->add_member(admin_, "20", {"Persona", "government", "Gobierno", "", "2025-01-01", "", ""}).take();
   auto rows = plans_->overview("2026-12-31");
   ASSERT_EQ(rows.size(), 3u);  // federation and two states
   const auto& jalisco = rows[1];
@@ -183,7 +187,17 @@ TEST_P(PlanServiceTest, OverviewComparesJurisdictions) {
   ASSERT_TRUE(jalisco.plan.has_value());
   EXPECT_NEAR(jalisco.average_progress, 0.5 / 5, 1e-9);
   EXPECT_EQ(jalisco.overdue_milestones, 9);  // ten milestones due by 2026-09-30, one completed
+  EXPECT_TRUE(jalisco.constituted);
   EXPECT_FALSE(rows[2].plan.has_value());
+  EXPECT_FALSE(rows[2].constituted);  // government only
+
+  // A second state's plan is read in the same batch and keeps its own numbers.
+  plans_->create_plan(admin_, "20", {"", "2026-01-01", "2026-12-31", ""}).take();
+  rows = plans_->overview("2026-12-31");
+  ASSERT_TRUE(rows[2].plan.has_value());
+  EXPECT_EQ(rows[2].average_progress, 0);
+  EXPECT_EQ(rows[2].overdue_milestones, 0);
+  EXPECT_EQ(rows[1].overdue_milestones, 9);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PlanServiceTest, ::testing::ValuesIn(apertura::testing::available_backends()),
