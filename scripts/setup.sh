@@ -30,6 +30,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   # Debian starts a PostgreSQL cluster on install; the project never uses it.
 fi
 
+# The portal's scripts (the money-trail chart: ECharts, bundled by esbuild when the project builds).
+if [ ! -d frontend/node_modules/echarts ] || [ frontend/package-lock.json -nt frontend/node_modules ]; then
+  (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # Browser-test dependencies (playwright-core drives Debian's Chromium; no browser download).
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules ]; then
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)

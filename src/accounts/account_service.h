@@ -46,7 +46,7 @@ struct NewUser {
   std::string password;
   Role role = Role::citizen;
   std::optional<int64_t> institution_id;
-  std::string jurisdiction;  // a code such as "JAL"; empty: none (or the creating admin's)
+  std::string jurisdiction;  // its INEGI code ("14") or slug; empty: none (or the creating admin's)
 };
 
 struct SignedIn {

@@ -8,6 +8,7 @@
 #include "accounts/account_handlers.h"
 #include "audit/audit_handlers.h"
 #include "jurisdictions/jurisdiction_handlers.h"
+#include "money/budget_routes.h"
 #include "money/contracting_routes.h"
 #include "plans/plan_routes.h"
 #include "plans/proposal_routes.h"
@@ -69,7 +70,8 @@ Application::Application(const Config& config, accounts::AccountSettings account
                 [this](const std::string& ocid) { return contracting_.process_title(ocid); }),
       sessions_(*database_, jurisdictions_, *files_),
       red_flags_(*database_, load_flag_settings(config.flags_settings)),
-      contracting_(*database_, red_flags_.settings()) {
+      contracting_(*database_, red_flags_.settings()),
+      budget_(*database_, jurisdictions_) {
   register_system_routes();
   plans::PlanServices plan_services{plans_, secretariats_, evidence_, sessions_};
   jurisdictions::register_jurisdiction_routes(
@@ -84,7 +86,8 @@ Application::Application(const Config& config, accounts::AccountSettings account
   accounts::register_account_routes(router_, accounts_, pages_,
                                     {config_.secure_cookies, config_.public_url});
   audit::register_audit_routes(router_, audit_, pages_);
-  money::register_contracting_routes(router_, contracting_, red_flags_, pages_);
+  money::register_contracting_routes(router_, contracting_, red_flags_, budget_, pages_);
+  money::register_budget_routes(router_, budget_, pages_);
 }
 
 void Application::register_system_routes() {

@@ -8,6 +8,7 @@
 #include "app/config.h"
 #include "audit/audit_service.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "money/budget_service.h"
 #include "money/contracting_service.h"
 #include "money/red_flag_service.h"
 #include "plans/evidence_service.h"
@@ -41,6 +42,7 @@ class Application {
   plans::SessionService& sessions() { return sessions_; }
   plans::SecretariatService& secretariats() { return secretariats_; }
   money::ContractingService& contracting() { return contracting_; }
+  money::BudgetService& budget() { return budget_; }
   money::RedFlagService& red_flags() { return red_flags_; }
   const web::Assets& assets() const { return assets_; }
 
@@ -63,6 +65,7 @@ class Application {
   plans::SessionService sessions_;
   money::RedFlagService red_flags_;
   money::ContractingService contracting_;
+  money::BudgetService budget_;
   web::Router router_;
 };
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <iomanip>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <sstream>
 
@@ -140,6 +141,19 @@ void print_import(const std::string& file, const money::ImportSummary& summary) 
   }
 }
 
+int import_budget(Application& application, const Actor& actor, const std::string& file,
+                  const std::string& jurisdiction) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto result = application.budget().import_csv(actor, jurisdiction, text);
+  if (!result) {
+    print_error(result.error());
+    return 1;
+  }
+  std::cout << file << ": " << result->created << " líneas nuevas, " << result->updated << " actualizadas\n";
+  return 0;
+}
+
 int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
                 const std::string& jurisdiction) {
   money::ImportOptions options;
@@ -225,7 +239,7 @@ int run_cli(int argc, char** argv) {
   user_add->add_option("--role", role_text, "admin, official, civil_society o citizen");
   user_add->add_option("--institution", institution, "Institución (para official)");
   user_add->add_option("--jurisdiction", user_jurisdiction,
-                       "Clave de la jurisdicción a la que se limita la cuenta (p. ej. JAL)");
+                       "Jurisdicción a la que se limita la cuenta (clave INEGI, p. ej. 14)");
   user_cmd->add_subcommand("list", "Lista las cuentas");
   auto* set_role = user_cmd->add_subcommand("set-role", "Cambia el rol de una cuenta");
   set_role->add_option("email", email, "Correo")->required();
@@ -250,6 +264,16 @@ int run_cli(int argc, char** argv) {
   import_ocds_cmd->add_option("files", import_files, "Archivos")->required()->check(CLI::ExistingFile);
   import_ocds_cmd->add_option("--jurisdiction", import_jurisdiction,
                               "Clave INEGI o nombre corto de la jurisdicción a la que pertenecen");
+
+  auto* import_budget_cmd = import_cmd->add_subcommand(
+      "budget",
+      "Carga líneas presupuestarias con sus momentos contables desde un CSV (formato en "
+      "docs/presupuesto-csv.md). Si una fila tiene un problema no se carga ninguna; sale con 1 y lista cada "
+      "problema con su línea");
+  std::string budget_file;
+  import_budget_cmd->add_option("file", budget_file, "Archivo CSV")->required()->check(CLI::ExistingFile);
+  import_budget_cmd->add_option("--jurisdiction", import_jurisdiction, "Clave INEGI o nombre corto de la jurisdicción")
+      ->required();
 
   auto* flags_cmd = app.add_subcommand(
       "flags", "Recalcula todas las señales de riesgo (Cardinal R003-R058 y las mexicanas MX01-MX04); "
@@ -286,10 +310,12 @@ int run_cli(int argc, char** argv) {
                 << " cuentas, " << summary.plans_created << " planes de acción, " << summary.proposals_created
                 << " propuestas nuevas\n";
       std::cout << "contrataciones de demostración: " << summary.releases_imported << " entregas nuevas, "
-                << summary.processes_created << " procesos, " << summary.red_flags << " señales de riesgo\n";
+                << summary.processes_created << " procesos, " << summary.red_flags << " señales de riesgo, "
+                << summary.budget_lines << " líneas presupuestarias nuevas\n";
       return 0;
     }
     if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction);
+    if (import_budget_cmd->parsed()) return import_budget(application, cli, budget_file, import_jurisdiction);
     if (flags_cmd->parsed()) {
       auto started = std::chrono::steady_clock::now();
       money::FlagRun run = application.red_flags().recompute_all(cli);

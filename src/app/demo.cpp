@@ -41,14 +41,14 @@ void load_demo_contracts(Application& application, const Actor& loader, int64_t 
     std::string path = (std::filesystem::temp_directory_path() /
                         ("apertura-demo-" + std::string(state.code) + "-" + std::to_string(::getpid()) + ".jsonl"))
                            .string();
+    money::DemoContractsOptions demo;
+    demo.processes = per_state;
+    demo.seed = seed + std::stoull(state.code);
+    demo.ocid_prefix = state.prefix;
+    demo.state = state.name;
     {
       std::ofstream out(path);
-      money::DemoContractsOptions options;
-      options.processes = per_state;
-      options.seed = seed + std::stoull(state.code);
-      options.ocid_prefix = state.prefix;
-      options.state = state.name;
-      money::write_demo_releases(out, options);
+      money::write_demo_releases(out, demo);
     }
     money::ImportOptions options;
     options.jurisdiction_id = jurisdiction->id;
@@ -56,6 +56,12 @@ void load_demo_contracts(Application& application, const Actor& loader, int64_t 
     money::OcdsImporter importer(application.database(), loader, options);
     money::ImportSummary imported = importer.import_file(path, "demo-" + std::string(state.code) + ".jsonl");
     std::filesystem::remove(path);
+    // The budget lines once: a second demo run leaves them (and their audit trail) as they are.
+    if (application.budget().lines(state.code, std::nullopt, "", {1, 0}).take().total == 0) {
+      auto budget = application.budget().import_csv(loader, state.code, money::demo_budget_csv(demo));
+      if (!budget) throw DomainException(budget.error());
+      summary.budget_lines += budget->created;
+    }
     summary.releases_imported += imported.imported;
     summary.processes_created += imported.imported > 0 ? imported.processes : 0;
   }

@@ -27,6 +27,7 @@ struct DemoSummary {
   int64_t releases_imported = 0;
   int64_t processes_created = 0;
   int64_t red_flags = 0;
+  int64_t budget_lines = 0;
 };
 
 // `contracts_per_state`: synthetic contracting processes for each of the two

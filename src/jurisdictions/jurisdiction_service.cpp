@@ -167,6 +167,11 @@ bool JurisdictionService::institution_exists(int64_t institution_id) {
   return institution(institution_id).has_value();
 }
 
+std::optional<Jurisdiction> JurisdictionService::by_id(int64_t id) {
+  auto connection = database_.connect();
+  return JurisdictionRepository::find_by_id(*connection, id);
+}
+
 std::optional<Institution> JurisdictionService::institution(int64_t institution_id) {
   auto connection = database_.connect();
   return InstitutionRepository::find_by_id(*connection, institution_id);

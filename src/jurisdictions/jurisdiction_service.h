@@ -47,6 +47,7 @@ class JurisdictionService {
   Paged<Jurisdiction> list(const JurisdictionQuery& query, const Slice& slice);
   // By slug ("jalisco") or INEGI code ("14").
   Result<Jurisdiction> find(const std::string& slug_or_code);
+  std::optional<Jurisdiction> by_id(int64_t id);
   std::optional<Jurisdiction> parent_of(const Jurisdiction& jurisdiction);
   Result<Jurisdiction> create(const Actor& actor, const NewJurisdiction& input);
 

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "money/budget_routes.h"
 #include "money/contracting_views.h"
 #include "money/json_access.h"
 #include "money/permissions.h"
@@ -181,7 +182,7 @@ std::optional<int64_t> jurisdiction_field(const std::string& text) {
 }  // namespace
 
 void register_contracting_routes(web::Router& router, ContractingService& service, RedFlagService& flags,
-                                 const web::Pages& pages) {
+                                 BudgetService& budget, const web::Pages& pages) {
   // --- pages ---------------------------------------------------------------
   router.get("/contrataciones", [&service, &pages](Request& request) {
     ProcessFilter filter = filter_from(request);
@@ -246,9 +247,11 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     return pages.render(request, "money/import_result", data);
   });
 
-  router.get("/contrataciones/{ocid}", [&service, &flags, &pages](Request& request) {
+  router.get("/contrataciones/{ocid}", [&service, &flags, &budget, &pages](Request& request) {
     auto detail = service.process(request.param("ocid")).take();
     json data = process_page_data(detail);
+    data.update(process_budget_view(budget, request, detail.row.ocid));
+    data["ocid_path"] = web::url_encode(detail.row.ocid);
     data["flags"] = flags_view(flags.of_process(detail.row.ocid), flags);
     data["has_flags"] = !data["flags"].empty();
     return pages.render(request, "money/process", data);

@@ -1,5 +1,6 @@
 #pragma once
 // Pages, downloads and API of contracting processes (follow the money).
+#include "money/budget_service.h"
 #include "money/contracting_service.h"
 #include "money/red_flag_service.h"
 #include "web/pages.h"
@@ -8,6 +9,6 @@
 namespace apertura::money {
 
 void register_contracting_routes(web::Router& router, ContractingService& service, RedFlagService& flags,
-                                 const web::Pages& pages);
+                                 BudgetService& budget, const web::Pages& pages);
 
 }  // namespace apertura::money

@@ -270,6 +270,32 @@ class Generator {
 
 }  // namespace
 
+std::string demo_budget_csv(const DemoContractsOptions& options) {
+  std::mt19937_64 random(options.seed ^ 0x5eedb0d9e7ULL);
+  auto uniform = [&random](double low, double high) { return std::uniform_real_distribution<double>(low, high)(random); };
+  std::string csv = "ejercicio,clave,unidad_responsable,descripcion,programa,aprobado,modificado,comprometido,devengado,"
+                    "ejercido,pagado\n";
+  char amounts[256];
+  for (int year = 2022; year <= 2026; ++year) {
+    for (size_t i = 0; i < kBuyerNames.size(); ++i) {
+      std::string unit = std::string(kBuyerNames[i]) + " de " + options.state;
+      double approved = std::round(std::pow(10.0, uniform(7.6, 9.0)));
+      double modified = std::round(approved * uniform(0.93, 1.12));
+      double executed = year < 2026 ? uniform(0.86, 0.99) : uniform(0.55, 0.8);  // 2026 is still running
+      double committed = std::round(modified * executed);
+      double accrued = std::round(committed * uniform(0.9, 1.0));
+      double exercised = std::round(accrued * uniform(0.94, 1.0));
+      double paid = std::round(exercised * uniform(0.9, 1.0));
+      std::snprintf(amounts, sizeof amounts, "%.2f,%.2f,%.2f,%.2f,%.2f,%.2f", approved, modified, committed, accrued,
+                    exercised, paid);
+      csv += std::to_string(year) + ",PP-" + std::to_string(year) + "-" + std::to_string(i + 1) + ",\"" + unit +
+             "\",\"Gasto de operación y adquisiciones " + std::to_string(year) + "\",E" +
+             std::to_string(100 + i) + "," + amounts + "\n";
+    }
+  }
+  return csv;
+}
+
 int64_t write_demo_releases(std::ostream& out, const DemoContractsOptions& options) {
   Generator generator(options);
   return generator.write(out);

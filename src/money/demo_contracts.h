@@ -20,4 +20,9 @@ struct DemoContractsOptions {
 // process); returns how many releases were written.
 int64_t write_demo_releases(std::ostream& out, const DemoContractsOptions& options);
 
+// The state's budget lines for 2022-2026 as the CSV of budget_csv.h: one line
+// per buyer and year, keyed as the releases' planning.budget.id, so the demo
+// processes reach them; the current year is partly executed.
+std::string demo_budget_csv(const DemoContractsOptions& options);
+
 }  // namespace apertura::money

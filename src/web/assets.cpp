@@ -50,7 +50,9 @@ Assets Assets::embedded() {
 
 Assets Assets::from_directory(const std::string& root) {
   namespace fs = std::filesystem;
-  Assets assets;
+  // Built files (the bundled scripts) are not in the source folders; they come
+  // from the binary, and everything on disk replaces its embedded copy.
+  Assets assets = embedded();
   for (const char* folder : {"templates", "static", "api"}) {
     fs::path base = fs::path(root) / folder;
     if (!fs::is_directory(base)) throw std::runtime_error("no folder " + base.string());

@@ -108,6 +108,13 @@ Response Pages::render(const Request& request, const std::string& view, nlohmann
       {"print_css_url", assets_.static_url("css/print.css")},
       {"current_path", request.path},
   };
+  // Pages name the progressive-enhancement scripts they want ("js/money-trail.js");
+  // one missing from this build (no bundler when it was built) is left out.
+  layout["scripts"] = nlohmann::json::array();
+  for (const auto& name : data.value("scripts", nlohmann::json::array())) {
+    std::string file = name.get<std::string>();
+    if (assets_.file("static/" + file)) layout["scripts"].push_back({{"url", assets_.static_url(file)}});
+  }
   if (request.actor.signed_in()) {
     layout["user"] = {{"display_name", request.actor.display_name},
                       {"role_label", std::string(role_label_es(request.actor.role))},

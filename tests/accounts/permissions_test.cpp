@@ -32,6 +32,8 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"comment_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
     {"answer_proposal", {Role::admin, Role::system}},
     {"import_releases", {Role::admin, Role::official, Role::system}},
+    {"import_budget", {Role::admin, Role::official, Role::system}},
+    {"link_budget", {Role::admin, Role::official, Role::system}},
 };
 
 const Role kAllRoles[] = {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system};

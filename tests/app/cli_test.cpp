@@ -47,14 +47,15 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   // 200 synthetic processes per demo state, seeded: the same every time.
   EXPECT_NE(first.output.find("contrataciones de demostración: 1251 entregas nuevas, 400 procesos"), std::string::npos)
       << first.output;
+  EXPECT_NE(first.output.find("120 líneas presupuestarias nuevas"), std::string::npos) << first.output;
   auto second = run(db + " demo");
   EXPECT_NE(second.output.find("0 jurisdicciones, 0 instituciones, 0 cuentas, 0 planes de acción, 0 propuestas nuevas"), std::string::npos);
   EXPECT_NE(second.output.find("contrataciones de demostración: 0 entregas nuevas"), std::string::npos);
   auto verify = run(db + " audit verify");
   EXPECT_EQ(verify.status, 0) << verify.output;
   // 155 entries for the plans and accounts, one per imported batch of
-  // releases and one for computing the red flags.
-  EXPECT_NE(verify.output.find("158 entradas verificadas"), std::string::npos) << verify.output;
+  // releases, one for computing the red flags and one per state's budget.
+  EXPECT_NE(verify.output.find("160 entradas verificadas"), std::string::npos) << verify.output;
 }
 
 TEST_F(CliTest, UserAddListAndSetRole) {

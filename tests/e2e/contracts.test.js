@@ -65,3 +65,53 @@ test('an official uploads an OCDS file and sees what was imported', async () => 
   await page.goto(`${portal.url}/contrataciones?q=bicicletas`);
   assert.match(await page.locator('tbody').innerText(), /Compra de bicicletas públicas/);
 });
+
+test('the money trail draws budget to supplier as a chart beside its tables, under the real CSP', async () => {
+  // Without bypassCSP: the bundled chart must run under the portal's own Content-Security-Policy.
+  const page = await portal.newPage({ bypassCSP: false });
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${portal.url}/`);
+  await page.getByRole('link', { name: 'Presupuesto' }).first().click();
+  await page.getByRole('heading', { level: 1, name: /El trayecto del dinero público: Jalisco, 2026/ }).waitFor();
+  await page.locator('#grafica-trayecto canvas').first().waitFor();
+  assert.ok((await page.locator('#grafica-trayecto').boundingBox()).height > 300);
+  assert.deepEqual(problems, []);
+  const units = await page.locator('table').filter({ hasText: 'Momentos contables' }).innerText();
+  assert.match(units, /Secretaría de Salud de Jalisco/);
+  assert.match(units, /Total/);
+  await page.getByLabel('Ejercicio').selectOption('2024');
+  await page.getByRole('button', { name: 'Ver' }).click();
+  await page.getByRole('heading', { level: 1, name: /Jalisco, 2024/ }).waitFor();
+  const suppliers = page.locator('table').filter({ hasText: 'Proveedores por monto adjudicado' });
+  assert.ok(await suppliers.locator('tbody tr').count() > 0);
+  const checked = await portal.newPage();
+  await checked.goto(page.url());
+  await expectAccessible(checked);
+});
+
+test('an official loads a budget file; a bad row is reported by line and nothing is loaded', async () => {
+  const page = await portal.newPage();
+  await signInAt(portal, page, 'funcionaria@demo.apertura.mx', 'demo-official-2026');
+  await page.goto(`${portal.url}/presupuesto/importar`);
+  await expectAccessible(page);
+  const header = 'ejercicio,clave,unidad_responsable,aprobado,modificado,comprometido,devengado,ejercido,pagado';
+  const upload = async (rows) => {
+    await page.getByLabel(/^Jurisdicción/).fill('14');
+    await page.getByLabel('Archivo CSV').setInputFiles({
+      name: 'presupuesto.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')),
+    });
+    await page.getByRole('button', { name: 'Cargar' }).click();
+  };
+  await upload(['2027,E2E-1,Secretaría de Finanzas,1000,1000,900,800,700,600', '2027,E2E-2,Secretaría de Finanzas,1000,1000,900,950,700,600']);
+  const errors = await page.locator('.form-errors').innerText();
+  assert.match(errors, /línea 3: lo devengado \(950\.00\) pasa de lo comprometido \(900\.00\)/);
+  await expectAccessible(page);
+  await page.goto(`${portal.url}/presupuesto?jurisdiccion=14&anio=2027`);
+  assert.match(await page.locator('main').innerText(), /No hay líneas presupuestarias de 2027/);
+  await page.goto(`${portal.url}/presupuesto/importar`);
+  await upload(['2027,E2E-1,Secretaría de Finanzas,1000,1000,900,800,700,600']);
+  await page.getByRole('heading', { level: 1, name: /Jalisco, 2027/ }).waitFor();
+  assert.match(await page.locator('.flash, [role=status]').first().innerText(), /Cargamos 1 líneas nuevas/);
+});

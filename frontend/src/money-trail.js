@@ -1,0 +1,45 @@
+// The money-trail flow chart (budget -> responsible unit -> procurement
+// method -> supplier). The page carries the chart's nodes and links in
+// data-chart and the same numbers in its tables; without JavaScript the
+// tables alone tell the story.
+import * as echarts from 'echarts/core';
+import { SankeyChart } from 'echarts/charts';
+import { TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([SankeyChart, TooltipComponent, CanvasRenderer]);
+
+const pesos = new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN', maximumFractionDigits: 0 });
+
+function draw(container) {
+  const data = JSON.parse(container.dataset.chart);
+  if (!data.links.length) return;
+  const labels = new Map(data.nodes.map((node) => [node.name, node.label]));
+  container.classList.add('trail-chart-drawn');
+  const chart = echarts.init(container, null, { renderer: 'canvas' });
+  chart.setOption({
+    tooltip: {
+      trigger: 'item',
+      formatter: (item) =>
+        item.dataType === 'edge'
+          ? `${labels.get(item.data.source)} → ${labels.get(item.data.target)}: ${pesos.format(item.data.value)}`
+          : `${labels.get(item.name)}: ${pesos.format(item.value)}`,
+    },
+    series: [
+      {
+        type: 'sankey',
+        data: data.nodes.map((node) => ({ name: node.name })),
+        links: data.links,
+        nodeAlign: 'left',
+        nodeGap: 10,
+        emphasis: { focus: 'adjacency' },
+        label: { formatter: (item) => labels.get(item.name), fontSize: 12 },
+        lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
+      },
+    ],
+  });
+  window.addEventListener('resize', () => chart.resize());
+}
+
+const container = document.getElementById('grafica-trayecto');
+if (container && container.dataset.chart) draw(container);

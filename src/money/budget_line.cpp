@@ -1,0 +1,42 @@
+#include "money/budget_line.h"
+
+namespace apertura::money {
+
+const std::vector<MomentColumn>& moment_columns() {
+  static const std::vector<MomentColumn> columns = {
+      {"aprobado", "Aprobado", &BudgetMoments::approved},
+      {"modificado", "Modificado", &BudgetMoments::modified},
+      {"comprometido", "Comprometido", &BudgetMoments::committed},
+      {"devengado", "Devengado", &BudgetMoments::accrued},
+      {"ejercido", "Ejercido", &BudgetMoments::exercised},
+      {"pagado", "Pagado", &BudgetMoments::paid},
+  };
+  return columns;
+}
+
+BudgetMoments& BudgetMoments::operator+=(const BudgetMoments& other) {
+  for (const auto& moment : moment_columns()) this->*moment.field += other.*moment.field;
+  return *this;
+}
+
+nlohmann::json BudgetMoments::to_json() const {
+  return {{"approved", approved}, {"modified", modified}, {"committed", committed},
+          {"accrued", accrued},   {"exercised", exercised}, {"paid", paid}};
+}
+
+nlohmann::json BudgetLine::to_json() const {
+  return {{"id", id},
+          {"jurisdiction_id", jurisdiction_id},
+          {"year", year},
+          {"key", key},
+          {"institution", institution},
+          {"institution_id", institution_id ? nlohmann::json(*institution_id) : nlohmann::json()},
+          {"description", description},
+          {"program", program},
+          {"spending_object", spending_object},
+          {"funding_source", funding_source},
+          {"moments", moments.to_json()},
+          {"updated_at", updated_at}};
+}
+
+}  // namespace apertura::money
