@@ -279,7 +279,7 @@ std::string demo_budget_csv(const DemoContractsOptions& options) {
   for (int year = 2022; year <= 2026; ++year) {
     for (size_t i = 0; i < kBuyerNames.size(); ++i) {
       std::string unit = std::string(kBuyerNames[i]) + " de " + options.state;
-      double approved = std::round(std::pow(10.0, uniform(7.6, 9.0)));
+      double approved = std::round(std::pow(10.0, uniform(6.9, 7.9)));
       double modified = std::round(approved * uniform(0.93, 1.12));
       double executed = year < 2026 ? uniform(0.86, 0.99) : uniform(0.55, 0.8);  // 2026 is still running
       double committed = std::round(modified * executed);
