@@ -21,6 +21,10 @@ template <typename T>
 struct Paged {
   std::vector<T> items;
   int64_t total = 0;
+  // Counting stopped at `total`: there are at least that many (lists whose
+  // exact count would cost a lookup per match, such as a search for a common
+  // word under a filter).
+  bool total_is_lower_bound = false;
 };
 
 }  // namespace apertura

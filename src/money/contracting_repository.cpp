@@ -1,5 +1,7 @@
 #include "money/contracting_repository.h"
 
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/text.h"
 #include "store/search_index.h"
@@ -190,7 +192,7 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
 }
 
 Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, const ProcessFilter& filter,
-                                                        const Slice& slice) {
+                                                        const Slice& slice, int64_t exact_count_up_to) {
   bool sqlite = connection.dialect() == Dialect::sqlite;
   Params params;
   std::vector<std::string> conditions;
@@ -273,6 +275,18 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
     page.total = slice.offset + static_cast<int64_t>(page.items.size());
   } else if (only_text) {
     page.total = *text_matches;
+  } else if (text_matches && *text_matches > exact_count_up_to) {
+    // A filter on top of a common word: an exact total would look up every
+    // match, so counting stops once it passes both the cap and this page.
+    int64_t cap = std::max(exact_count_up_to, slice.offset + slice.limit);
+    Params count_params = params;
+    count_params.emplace_back(cap + 1);
+    int64_t counted = connection.query_one("SELECT COUNT(*) AS n FROM (SELECT 1 FROM contracting_processes p" + where +
+                                               " LIMIT ?) AS capped",
+                                           count_params)
+                          ->integer("n");
+    page.total = std::min(counted, cap);
+    page.total_is_lower_bound = counted > cap;
   } else {
     page.total = connection.query_one("SELECT COUNT(*) AS n FROM contracting_processes p" + where, params)
                      ->integer("n");

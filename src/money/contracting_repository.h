@@ -125,8 +125,11 @@ class ContractingRepository {
   static int64_t save_process(store::Connection& connection, const ProcessRecord& process, bool is_new,
                               std::unordered_map<std::string, int64_t>& organization_ids);
 
+  // With a filter on top of a word matching more than `exact_count_up_to`
+  // processes, the total is counted only up to that many (or to the end of
+  // the page asked for) and marked as a lower bound (SQLite; PostgreSQL counts).
   static Paged<ProcessRow> find_processes(store::Connection& connection, const ProcessFilter& filter,
-                                          const Slice& slice);
+                                          const Slice& slice, int64_t exact_count_up_to = 10000);
   static std::optional<ProcessRow> process_by_ocid(store::Connection& connection, const std::string& ocid);
   static std::optional<std::string> compiled_of(store::Connection& connection, const std::string& ocid);
   static int64_t count_processes(store::Connection& connection);

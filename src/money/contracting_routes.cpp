@@ -194,6 +194,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
                  {"processes", rows},
                  {"has_results", !rows.empty()},
                  {"total", result.total},
+                 {"total_is_lower_bound", result.total_is_lower_bound},
                  {"q", filter.text},
                  {"from", filter.date_from},
                  {"to", filter.date_to},
@@ -310,7 +311,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     auto result = service.find(filter_from(request), {page.per_page, page.offset()});
     json items = json::array();
     for (const auto& row : result.items) items.push_back(process_json(row));
-    return web::api_list(request, items, page, result.total);
+    return web::api_list(request, items, page, result.total, result.total_is_lower_bound);
   });
   router.get("/api/v1/processes/{ocid}", [&service](Request& request) {
     auto detail = service.process(request.param("ocid"), ContractingService::History::without).take();

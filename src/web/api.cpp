@@ -8,7 +8,7 @@
 namespace apertura::web {
 
 Response api_list(const Request& request, nlohmann::json items, const PageRequest& page,
-                  int64_t total) {
+                  int64_t total, bool total_is_lower_bound) {
   nlohmann::json pagination = pagination_view(request, page, total);
   License license = License::cc_by_4();
   nlohmann::json links = {{"self", page_url(request, page.page)},
@@ -23,6 +23,7 @@ Response api_list(const Request& request, nlohmann::json items, const PageReques
         {"per_page", page.per_page},
         {"total", total},
         {"pages", pagination["pages"]},
+        {"total_is_lower_bound", total_is_lower_bound},
         {"license", license.url}}},
       {"links", links},
   };

@@ -10,8 +10,9 @@
 
 namespace apertura::web {
 
+// `total_is_lower_bound`: the list has at least `total` items (meta says so).
 Response api_list(const Request& request, nlohmann::json items, const PageRequest& page,
-                  int64_t total);
+                  int64_t total, bool total_is_lower_bound = false);
 Response api_item(nlohmann::json item, unsigned status = 200);
 // A short list returned whole (one page holding every item), in the same envelope.
 Response api_all(const Request& request, nlohmann::json items);

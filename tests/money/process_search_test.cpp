@@ -48,7 +48,22 @@ TEST_P(ProcessSearchTest, ACommonWordGivesTheSameOrderAndTotalAsSortingEveryMatc
   auto count = connection->query_one(
       "SELECT COUNT(*) AS n FROM contracting_processes WHERE procurement_method = 'direct'")->integer("n");
   EXPECT_EQ(page.total, count);
+  EXPECT_FALSE(page.total_is_lower_bound);
   for (const auto& row : page.items) EXPECT_EQ(row.procurement_method, "direct");
+
+  // Above the exact-count limit SQLite stops counting (a lookup per match is
+  // the slow part of such searches) and says the total is a lower bound;
+  // the page itself is the same, and asking past the limit still pages on.
+  ASSERT_GT(count, 300);
+  auto capped = ContractingRepository::find_processes(*connection, direct, {10, 0}, 300);
+  bool sqlite = connection->dialect() == store::Dialect::sqlite;
+  EXPECT_EQ(capped.total, sqlite ? 300 : count);
+  EXPECT_EQ(capped.total_is_lower_bound, sqlite);
+  ASSERT_EQ(capped.items.size(), page.items.size());
+  for (size_t i = 0; i < page.items.size(); ++i) EXPECT_EQ(capped.items[i].ocid, page.items[i].ocid);
+  auto further = ContractingRepository::find_processes(*connection, direct, {10, 300}, 300);
+  EXPECT_EQ(further.items.size(), 10u);
+  EXPECT_EQ(further.total, sqlite ? 310 : count);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProcessSearchTest, ::testing::ValuesIn(testing::available_backends()),
