@@ -129,7 +129,7 @@ class ContractingRepository {
   // processes, the total is counted only up to that many (or to the end of
   // the page asked for) and marked as a lower bound (SQLite; PostgreSQL counts).
   static Paged<ProcessRow> find_processes(store::Connection& connection, const ProcessFilter& filter,
-                                          const Slice& slice, int64_t exact_count_up_to = 10000);
+                                          const Slice& slice, int64_t exact_count_up_to = 1000);
   static std::optional<ProcessRow> process_by_ocid(store::Connection& connection, const std::string& ocid);
   static std::optional<std::string> compiled_of(store::Connection& connection, const std::string& ocid);
   static int64_t count_processes(store::Connection& connection);

@@ -75,26 +75,58 @@ RedFlag flag_from(const Row& row) {
   return f;
 }
 
-// The process title or organisation name a flag is about, with its page.
-void label(Connection& connection, RedFlag& flag) {
-  if (flag.scope == "process") {
-    auto row = connection.query_one("SELECT title FROM contracting_processes WHERE ocid = ?", {flag.subject});
-    flag.label = row && !row->text("title").empty() ? row->text("title") : flag.subject;
-    flag.url = "/contrataciones/" + flag.subject;
-    return;
+// The process titles and organisation names the flags are about, with their
+// pages: three queries for a whole page of flags.
+void label(Connection& connection, std::vector<RedFlag>& flags) {
+  store::Params ocids, org_ids, party_ids;
+  for (const RedFlag& flag : flags) {
+    if (flag.scope == "process") ocids.emplace_back(flag.subject);
+    else if (flag.subject.rfind("org:", 0) == 0) org_ids.emplace_back(std::atoll(flag.subject.c_str() + 4));
+    else party_ids.emplace_back(flag.subject);
   }
-  std::optional<Row> row;
-  if (flag.subject.rfind("org:", 0) == 0) {
-    row = connection.query_one("SELECT id, name FROM ocds_organizations WHERE id = ?",
-                               {std::atoll(flag.subject.c_str() + 4)});
-  } else {
-    row = connection.query_one(
-        "SELECT o.id, o.name FROM process_parties pp JOIN ocds_organizations o ON o.id = pp.organization_id "
-        "WHERE pp.party_id = ? ORDER BY pp.process_id LIMIT 1",
-        {flag.subject});
+  std::map<std::string, std::string> titles;
+  if (!ocids.empty()) {
+    for (const Row& row : connection.query("SELECT ocid, title FROM contracting_processes WHERE ocid IN (" +
+                                               store::placeholder_list(ocids.size()) + ")",
+                                           ocids)) {
+      titles[row.text("ocid")] = row.text("title");
+    }
   }
-  flag.label = row ? row->text("name") : flag.subject;
-  if (row) flag.url = "/organizaciones/" + std::to_string(row->integer("id"));
+  // A publisher's party id names one organisation; the lowest id if several.
+  std::map<std::string, int64_t> party_orgs;
+  if (!party_ids.empty()) {
+    for (const Row& row : connection.query("SELECT party_id, MIN(organization_id) AS id FROM process_parties WHERE party_id IN (" +
+                                               store::placeholder_list(party_ids.size()) + ") GROUP BY party_id",
+                                           party_ids)) {
+      party_orgs[row.text("party_id")] = row.integer("id");
+      org_ids.emplace_back(row.integer("id"));
+    }
+  }
+  std::map<int64_t, std::string> names;
+  if (!org_ids.empty()) {
+    for (const Row& row : connection.query("SELECT id, name FROM ocds_organizations WHERE id IN (" +
+                                               store::placeholder_list(org_ids.size()) + ")",
+                                           org_ids)) {
+      names[row.integer("id")] = row.text("name");
+    }
+  }
+  for (RedFlag& flag : flags) {
+    if (flag.scope == "process") {
+      auto title = titles.find(flag.subject);
+      flag.label = title != titles.end() && !title->second.empty() ? title->second : flag.subject;
+      flag.url = "/contrataciones/" + flag.subject;
+      continue;
+    }
+    std::optional<int64_t> org;
+    if (flag.subject.rfind("org:", 0) == 0) {
+      org = std::atoll(flag.subject.c_str() + 4);
+    } else if (auto it = party_orgs.find(flag.subject); it != party_orgs.end()) {
+      org = it->second;
+    }
+    auto name = org ? names.find(*org) : names.end();
+    flag.label = name != names.end() ? name->second : flag.subject;
+    if (name != names.end()) flag.url = "/organizaciones/" + std::to_string(*org);
+  }
 }
 
 }  // namespace
@@ -268,7 +300,7 @@ Paged<RedFlag> RedFlagService::list(const FlagFilter& filter, const Slice& slice
                                           page_params)) {
     page.items.push_back(flag_from(row));
   }
-  for (RedFlag& flag : page.items) label(*connection, flag);
+  label(*connection, page.items);
   page.total = needs_count(page.items.size(), slice)
                    ? connection->query_one("SELECT COUNT(*) AS n FROM red_flags" + where, params)->integer("n")
                    : slice.offset + static_cast<int64_t>(page.items.size());

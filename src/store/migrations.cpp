@@ -485,6 +485,11 @@ CREATE INDEX budget_line_links_ocid ON budget_line_links(ocid);
 CREATE INDEX contracting_processes_budget ON contracting_processes(jurisdiction_id, budget_id);
 )SQL";
 
+// Red-flag lists name tenderers by the publisher's party id.
+const char* kPartyIdIndexSql = R"SQL(
+CREATE INDEX process_parties_party ON process_parties(party_id);
+)SQL";
+
 std::string for_dialect(const std::string& sql, Dialect dialect) {
   static const std::regex id_token(R"(\{\{id\}\})");
   return std::regex_replace(sql, id_token,
@@ -505,6 +510,7 @@ const std::vector<Migration>& all_migrations() {
       {7, "evidence references", kEvidenceReferencesSql, "", ""},
       {8, "jurisdiction scope and session documents", kJurisdictionScopeSql, "", ""},
       {9, "budget execution", kBudgetSql, "", ""},
+      {10, "party id index", kPartyIdIndexSql, "", ""},
   };
   return migrations;
 }

@@ -111,6 +111,19 @@ TEST_P(RedFlagsTest, RecomputingFindsASupplierThatTakesMostOfABuyersSpending) {
   EXPECT_EQ(visitor.get("/api/v1/flags?code=R999").status, 400u);
   auto csv = visitor.get("/senales.csv?code=MX04");
   EXPECT_NE(csv.body.find("MX04"), std::string::npos);
+
+  // Cardinal's tenderer flags name the publisher's party id; the list names its organisation.
+  auto connection = app_->app().database().connect();
+  connection->execute(
+      "INSERT INTO red_flags (code, scope, subject, value, detail, computed_at) "
+      "VALUES ('R025', 'tenderer', 'MX-RFC-OTR4', 0.1, '', '2024-01-01T00:00:00Z'), "
+      "('R025', 'tenderer', 'MX-RFC-NADIE', 0.1, '', '2024-01-01T00:00:00Z')");
+  auto r025 = visitor.get("/api/v1/flags?code=R025").json()["data"];
+  ASSERT_EQ(r025.size(), 2u);
+  EXPECT_EQ(r025[0]["label"], "MX-RFC-NADIE");  // not in any process: its id
+  EXPECT_FALSE(r025[0].contains("url"));
+  EXPECT_EQ(r025[1]["label"], "Proveedora MX-RFC-OTR4");
+  EXPECT_EQ(r025[1]["url"].get<std::string>().rfind("/organizaciones/", 0), 0u);
 }
 
 TEST_P(RedFlagsTest, TheProcessPageExplainsItsFlags) {
@@ -124,6 +137,10 @@ TEST_P(RedFlagsTest, TheProcessPageExplainsItsFlags) {
   auto api = app_->client().get("/api/v1/processes/ocds-t-direct/flags").json();
   ASSERT_EQ(api["data"].size(), 1u);
   EXPECT_EQ(api["data"][0]["code"], "MX01");
+  auto listed = app_->client().get("/api/v1/flags?code=MX01").json()["data"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["label"], "Compra de patrullas");
+  EXPECT_EQ(listed[0]["url"], "/contrataciones/ocds-t-direct");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RedFlagsTest, ::testing::ValuesIn(testing::available_backends()),
