@@ -72,28 +72,4 @@ awk -F': ' -v p="$processes" '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; 
   END {printf "red flags over %d processes: %.1f s (%.0f processes/s), peak memory %d MB\n", p, s, p/s, m}' "$work/flags.log"
 
 # Search: a rotation of one- and two-word queries, with and without filters.
-"$binary" --db "sqlite:$work/bench.db" --log-level warn serve --port 18090 --access-log false &
-server=$!
-for _ in $(seq 100); do curl -sf http://127.0.0.1:18090/healthz >/dev/null && break; sleep 0.1; done
-cat >"$work/search.lua" <<'LUA'
-local queries = {
-  "/api/v1/processes?q=medicamentos",
-  "/api/v1/processes?q=patrullas&method=direct",
-  "/api/v1/processes?q=construccion%20aulas",
-  "/api/v1/processes?q=servicio%20limpieza&sort=amount_desc",
-  "/api/v1/processes?q=uniformes&min=100000",
-  "/api/v1/processes?q=constructora%20bajio",
-  "/api/v1/processes?q=pozos&from=2024-01-01&to=2024-12-31",
-  "/api/v1/processes?q=papeleria&page=3",
-}
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", queries[(i % #queries) + 1])
-end
-LUA
-out=$(wrk -t2 -c8 -d15s --latency -s "$work/search.lua" http://127.0.0.1:18090)
-rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-echo "search over $processes processes (wrk -t2 -c8 -d15s, 8 queries in rotation): $rps requests/s, p50 $p50, p99 $p99"
+bench/search.sh "sqlite:$work/bench.db" "$binary"
