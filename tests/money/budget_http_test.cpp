@@ -160,6 +160,20 @@ TEST_P(BudgetHttpTest, TheTrailFollowsLinkedContractsFromBudgetToSupplier) {
   EXPECT_EQ(flows.status, 200u);
   EXPECT_NE(flows.body.find("Farmacéutica de Occidente"), std::string::npos);
   EXPECT_EQ(app_->client().get("/api/v1/processes/ocds-bud-1/budget-lines").json()["data"][0]["key"], "PP-SALUD");
+
+  // The process page offers officials the same link as a form.
+  official = app_->signed_in_client("funcionaria@example.mx");  // the server came back on another port
+  ASSERT_EQ(upload(official, kHeader + "2025,PP-SALUD-25,Secretaría de Salud,10,10,5,5,5,5\n").status, 201u);
+  EXPECT_NE(official.get("/contrataciones/ocds-bud-1").body.find("action=\"/contrataciones/ocds-bud-1/presupuesto\""),
+            std::string::npos);
+  EXPECT_EQ(app_->client().get("/contrataciones/ocds-bud-1").body.find("ocds-bud-1/presupuesto"), std::string::npos);
+  auto linked = official.post_form("/contrataciones/ocds-bud-1/presupuesto", {{"year", "2025"}, {"key", "PP-SALUD-25"}});
+  EXPECT_EQ(linked.status, 303u) << linked.body;
+  EXPECT_EQ(app_->client().get("/api/v1/processes/ocds-bud-1/budget-lines").json()["data"].size(), 2u);
+  EXPECT_EQ(official.post_form("/contrataciones/ocds-bud-1/presupuesto", {{"year", "dos mil"}, {"key", "X"}}).status, 422u);
+  auto lines_page = app_->client().get("/presupuesto/lineas?jurisdiccion=14&anio=2025");
+  EXPECT_NE(lines_page.body.find("PP-SALUD-25"), std::string::npos);
+  EXPECT_EQ(lines_page.body.find("<code>PP-SALUD</code>"), std::string::npos);  // 2026 is another year
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BudgetHttpTest, ::testing::ValuesIn(testing::available_backends()),
