@@ -485,9 +485,12 @@ CREATE INDEX budget_line_links_ocid ON budget_line_links(ocid);
 CREATE INDEX contracting_processes_budget ON contracting_processes(jurisdiction_id, budget_id);
 )SQL";
 
-// Red-flag lists name tenderers by the publisher's party id.
+// Red-flag lists: they name tenderers by the publisher's party id (the
+// organisation of a party id is one seek in the first index; a supplier's id
+// is on thousands of rows), and list in the order of the second.
 const char* kPartyIdIndexSql = R"SQL(
-CREATE INDEX process_parties_party ON process_parties(party_id);
+CREATE INDEX process_parties_party ON process_parties(party_id, organization_id);
+CREATE INDEX red_flags_listing ON red_flags(code, value DESC, subject);
 )SQL";
 
 std::string for_dialect(const std::string& sql, Dialect dialect) {
@@ -510,7 +513,7 @@ const std::vector<Migration>& all_migrations() {
       {7, "evidence references", kEvidenceReferencesSql, "", ""},
       {8, "jurisdiction scope and session documents", kJurisdictionScopeSql, "", ""},
       {9, "budget execution", kBudgetSql, "", ""},
-      {10, "party id index", kPartyIdIndexSql, "", ""},
+      {10, "red-flag list indexes", kPartyIdIndexSql, "", ""},
   };
   return migrations;
 }
