@@ -278,6 +278,9 @@ class FileImport {
   const ImportOptions& options_;
   std::string source_;
   ImportSummary summary_;
+  // Processes compiled so far in this file, by id (dense integers): one bit
+  // each, so a process that spans two batches is counted once.
+  std::vector<bool> compiled_;
   bool seen_anything_ = false;
   std::vector<PackageState> packages_;
   std::map<size_t, size_t> stream_keys_;
@@ -329,6 +332,7 @@ void FileImport::flush() {
 
   std::vector<ImportProblem> merge_problems;
   int64_t processes = 0;
+  int64_t first_compiled = 0;
   for (const auto& [ocid, indexes] : inserted) {
     // The releases already stored for this process, then the new ones.
     std::vector<json> releases;
@@ -395,11 +399,15 @@ void FileImport::flush() {
     process.compiled = compiled.dump();
     process.release_count = static_cast<int64_t>(releases.size());
     bool is_new = !known.count(ocid);
-    ContractingRepository::save_process(*connection, process, is_new, organization_ids_);
+    int64_t process_id = ContractingRepository::save_process(*connection, process, is_new, organization_ids_);
     if (options_.flags) {
       RedFlagService::recompute_process(*connection, *options_.flags, compiled, process.summary, is_new);
     }
     ++processes;
+    auto bit = static_cast<size_t>(process_id);
+    if (bit >= compiled_.size()) compiled_.resize(std::max(bit + 1, compiled_.size() * 2));
+    if (!compiled_[bit]) ++first_compiled;
+    compiled_[bit] = true;
   }
 
   std::optional<int64_t> audit_package;
@@ -419,7 +427,7 @@ void FileImport::flush() {
   }
   summary_.imported += imported;
   summary_.duplicates += duplicates;
-  summary_.processes += processes;
+  summary_.processes += first_compiled;
   for (auto& problem : merge_problems) reject(std::move(problem));
   pending_.clear();
 }

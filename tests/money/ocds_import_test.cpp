@@ -115,6 +115,20 @@ TEST_P(OcdsImportTest, ReadsJsonLinesPlainOrGzipped) {
   EXPECT_EQ(count("contracting_processes"), 2);
 }
 
+TEST_P(OcdsImportTest, AProcessThatSpansBatchesIsCountedOnce) {
+  std::string lines;
+  for (int i = 1; i <= 5; ++i) {
+    lines += release("ocds-abc-1", "r" + std::to_string(i), "2024-01-0" + std::to_string(i) + "T00:00:00Z") + "\n";
+  }
+  lines += release("ocds-abc-2", "r1", "2024-02-01T00:00:00Z") + "\n";
+  ImportOptions options;
+  options.batch_size = 2;  // ocds-abc-1 is compiled in three batches
+  ImportSummary summary = import_text(lines, options);
+  EXPECT_EQ(summary.imported, 6);
+  EXPECT_EQ(summary.processes, 2);
+  EXPECT_EQ(count("contracting_processes"), 2);
+}
+
 TEST_P(OcdsImportTest, RefusesAFileThatIsNotJsonAndWritesNothing) {
   for (const std::string text : {"ocid,id,date\nocds-1,1,2024-01-01\n", "<html></html>", "{nothing here"}) {
     ImportSummary summary = import_text(text);
