@@ -275,9 +275,10 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
     page.total = slice.offset + static_cast<int64_t>(page.items.size());
   } else if (only_text) {
     page.total = *text_matches;
-  } else if (text_matches && *text_matches > exact_count_up_to) {
-    // A filter on top of a common word: an exact total would look up every
-    // match, so counting stops once it passes both the cap and this page.
+  } else if ((text_matches && *text_matches > exact_count_up_to) || (!sqlite && !filter.text.empty())) {
+    // A filter on top of a common word (or, on PostgreSQL, which has no cheap
+    // count of the text matches alone, any word): an exact total would look
+    // up every match, so counting stops once it passes both the cap and this page.
     int64_t cap = std::max(exact_count_up_to, slice.offset + slice.limit);
     Params count_params = params;
     count_params.emplace_back(cap + 1);

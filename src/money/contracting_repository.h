@@ -127,7 +127,8 @@ class ContractingRepository {
 
   // With a filter on top of a word matching more than `exact_count_up_to`
   // processes, the total is counted only up to that many (or to the end of
-  // the page asked for) and marked as a lower bound (SQLite; PostgreSQL counts).
+  // the page asked for) and marked as a lower bound; on PostgreSQL any search
+  // by words is counted that way.
   static Paged<ProcessRow> find_processes(store::Connection& connection, const ProcessFilter& filter,
                                           const Slice& slice, int64_t exact_count_up_to = 1000);
   static std::optional<ProcessRow> process_by_ocid(store::Connection& connection, const std::string& ocid);
