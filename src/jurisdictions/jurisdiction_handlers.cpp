@@ -11,7 +11,6 @@ namespace {
 using web::Request;
 using web::Response;
 
-constexpr int64_t kDownloadLimit = 100000;
 constexpr int64_t kOverviewLimit = 33;  // the federation and the 32 states
 
 JurisdictionQuery query_from(const Request& request) {
@@ -113,12 +112,12 @@ void register_pages(web::Router& router, JurisdictionService& service, const web
   });
   for (std::string format : {"csv", "json"}) {
     router.get("/jurisdicciones." + format, [&service, format](Request& request) {
-      auto result = service.list(query_from(request), {kDownloadLimit, 0});
+      auto result = service.list(query_from(request), {web::kMaxDownloadRows, 0});
       return web::download(jurisdiction_table(result.items), "jurisdicciones", format);
     });
     router.get("/jurisdicciones/{slug}/instituciones." + format, [&service, format](Request& request) {
       auto jurisdiction = service.find(request.param("slug")).take();
-      auto result = service.institutions(jurisdiction.id, {kDownloadLimit, 0});
+      auto result = service.institutions(jurisdiction.id, {web::kMaxDownloadRows, 0});
       return web::download(institution_table(result.items), "instituciones-" + jurisdiction.slug, format);
     });
   }

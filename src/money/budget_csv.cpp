@@ -98,13 +98,11 @@ BudgetFile parse_budget_csv(std::string_view text) {
     }
     BudgetLine line;
     std::string year = cell("ejercicio");
-    int parsed_year = 0;
-    auto [end, error] = std::from_chars(year.data(), year.data() + year.size(), parsed_year);
-    if (year.size() != 4 || error != std::errc() || end != year.data() + year.size() || parsed_year < 1990 ||
-        parsed_year > 2100) {
+    auto parsed_year = parse_year(year);
+    if (!parsed_year || *parsed_year < 1990 || *parsed_year > 2100) {
       problem("el ejercicio «" + year + "» no es un año de cuatro cifras");
     }
-    line.year = parsed_year;
+    line.year = parsed_year.value_or(0);
     line.key = cell("clave");
     if (line.key.empty() || utf8_length(line.key) > 200) problem("escribe la clave presupuestaria (hasta 200 caracteres)");
     line.institution = cell("unidad_responsable");

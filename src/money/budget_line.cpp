@@ -1,6 +1,18 @@
 #include "money/budget_line.h"
 
+#include <charconv>
+
+#include "core/text.h"
+
 namespace apertura::money {
+
+std::optional<int> parse_year(std::string_view text) {
+  std::string value = trim(text);
+  int year = 0;
+  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), year);
+  if (value.size() != 4 || error != std::errc() || end != value.data() + value.size()) return std::nullopt;
+  return year;
+}
 
 const std::vector<MomentColumn>& moment_columns() {
   static const std::vector<MomentColumn> columns = {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -33,6 +34,9 @@ struct MomentColumn {
   double BudgetMoments::*field;
 };
 const std::vector<MomentColumn>& moment_columns();
+
+// A fiscal year written with four digits ("2026"); nullopt for anything else.
+std::optional<int> parse_year(std::string_view text);
 
 struct BudgetLine {
   int64_t id = 0;

@@ -1,10 +1,7 @@
 #include "money/budget_routes.h"
 
-#include <charconv>
-
 #include "core/text.h"
 #include "money/budget_views.h"
-#include "money/contracting_views.h"
 #include "money/permissions.h"
 #include "web/api.h"
 #include "web/pagination.h"
@@ -17,17 +14,12 @@ using nlohmann::json;
 using web::Request;
 using web::Response;
 
-constexpr int64_t kDownloadLimit = 100000;
-
 // ?anio= / ?year=: a four-digit year, or none; anything else is a 400 naming it.
 std::optional<int> year_param(const Request& request, const std::string& name) {
   std::string text = trim(request.query(name).value_or(""));
   if (text.empty()) return std::nullopt;
-  int year = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (text.size() != 4 || error != std::errc() || end != text.data() + text.size()) {
-    throw DomainException(Error::bad_request("El parámetro «" + name + "» debe ser un año de cuatro cifras."));
-  }
+  auto year = parse_year(text);
+  if (!year) throw DomainException(Error::bad_request("El parámetro «" + name + "» debe ser un año de cuatro cifras."));
   return year;
 }
 
@@ -52,10 +44,7 @@ Response import_form(const web::Pages& pages, const Request& request, const Erro
 json process_budget_view(BudgetService& budget, const Request& request, const std::string& ocid) {
   json lines = json::array();
   for (const auto& line : budget.lines_of_process(ocid)) {
-    json view = {{"year", line.year}, {"key", line.key}, {"institution", line.institution},
-                 {"description", line.description}};
-    for (const auto& moment : moment_columns()) view[moment.column] = money_text(line.moments.*moment.field, "MXN");
-    lines.push_back(std::move(view));
+    lines.push_back(line_view(line));
   }
   return {{"budget_lines", lines},
           {"has_budget_lines", !lines.empty()},
@@ -90,7 +79,7 @@ void register_budget_routes(web::Router& router, BudgetService& budget, const we
     router.get("/presupuesto/lineas." + format, [&budget, format](Request& request) {
       std::string jurisdiction = request.query("jurisdiccion").value_or("");
       auto lines = budget.lines(jurisdiction, year_param(request, "anio"), request.query("unidad").value_or(""),
-                                {kDownloadLimit, 0})
+                                {web::kMaxDownloadRows, 0})
                        .take();
       return web::download(budget_lines_table(lines.items), "presupuesto-" + jurisdiction, format);
     });
@@ -102,9 +91,7 @@ void register_budget_routes(web::Router& router, BudgetService& budget, const we
     auto lines = budget.lines(jurisdiction, year, request.query("unidad").value_or(""), {page.per_page, page.offset()}).take();
     json rows = json::array();
     for (const auto& line : lines.items) {
-      json row = {{"year", line.year}, {"key", line.key}, {"institution", line.institution}, {"description", line.description}};
-      for (const auto& moment : moment_columns()) row[moment.column] = money_text(line.moments.*moment.field, "MXN");
-      rows.push_back(std::move(row));
+      rows.push_back(line_view(line));
     }
     std::string suffix = "?jurisdiccion=" + web::url_encode(jurisdiction) +
                          (year ? "&anio=" + std::to_string(*year) : "") +

@@ -1,6 +1,5 @@
 #include "money/budget_service.h"
 
-#include <charconv>
 #include <map>
 #include <set>
 
@@ -15,14 +14,6 @@ namespace {
 
 constexpr size_t kMaxReportedProblems = 100;
 constexpr size_t kMaxBudgetFileBytes = 32 * 1024 * 1024;
-
-std::optional<int> parse_year(const std::string& text) {
-  int year = 0;
-  std::string value = trim(text);
-  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), year);
-  if (value.size() != 4 || error != std::errc() || end != value.data() + value.size()) return std::nullopt;
-  return year;
-}
 
 }  // namespace
 

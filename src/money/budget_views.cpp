@@ -22,12 +22,6 @@ struct Sum {
 
 std::string method_name(const std::string& method) { return method.empty() ? "Sin método" : method_label(method); }
 
-json moments_text(const BudgetMoments& moments) {
-  json out = json::object();
-  for (const auto& moment : moment_columns()) out[moment.column] = money_text(moments.*moment.field, "MXN");
-  return out;
-}
-
 std::string percent(double part, double whole) {
   if (whole <= 0) return "";
   char text[32];
@@ -35,21 +29,24 @@ std::string percent(double part, double whole) {
   return text;
 }
 
+using SupplierSums = std::vector<std::pair<std::pair<int64_t, std::string>, Sum>>;
+using MethodSums = std::map<std::pair<std::string, std::string>, Sum>;  // by (unit, method)
+
 // Suppliers by total amount, largest first.
-std::vector<std::pair<std::pair<int64_t, std::string>, Sum>> suppliers_of(const MoneyTrail& trail) {
+SupplierSums suppliers_of(const MoneyTrail& trail) {
   std::map<std::pair<int64_t, std::string>, Sum> sums;
   for (const auto& flow : trail.flows) {
     Sum& sum = sums[{flow.supplier_id, flow.supplier}];
     sum.amount += flow.amount;
     sum.processes += flow.processes;
   }
-  std::vector<std::pair<std::pair<int64_t, std::string>, Sum>> out(sums.begin(), sums.end());
+  SupplierSums out(sums.begin(), sums.end());
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second.amount > b.second.amount; });
   return out;
 }
 
-std::map<std::pair<std::string, std::string>, Sum> methods_of(const MoneyTrail& trail) {
-  std::map<std::pair<std::string, std::string>, Sum> sums;
+MethodSums methods_of(const MoneyTrail& trail) {
+  MethodSums sums;
   for (const auto& flow : trail.flows) {
     Sum& sum = sums[{flow.institution, flow.method}];
     sum.amount += flow.amount;
@@ -59,7 +56,7 @@ std::map<std::pair<std::string, std::string>, Sum> methods_of(const MoneyTrail& 
 }
 
 // Nodes carry a layer prefix so a unit and a supplier with the same name stay apart.
-json chart_of(const MoneyTrail& trail) {
+json chart_of(const MoneyTrail& trail, const MethodSums& methods, const SupplierSums& suppliers) {
   json nodes = json::array();
   json links = json::array();
   std::map<std::string, bool> added;
@@ -74,13 +71,12 @@ json chart_of(const MoneyTrail& trail) {
     links.push_back({{"source", budget}, {"target", node("u:" + unit.institution, unit.institution)},
                      {"value", unit.moments.modified}});
   }
-  for (const auto& [key, sum] : methods_of(trail)) {
+  for (const auto& [key, sum] : methods) {
     if (sum.amount <= 0) continue;
     links.push_back({{"source", node("u:" + key.first, key.first)},
                      {"target", node("m:" + key.second, method_name(key.second))},
                      {"value", sum.amount}});
   }
-  auto suppliers = suppliers_of(trail);
   std::map<int64_t, bool> named;
   for (size_t i = 0; i < suppliers.size() && i < kChartSuppliers; ++i) named[suppliers[i].first.first] = true;
   std::map<std::pair<std::string, std::string>, double> method_to_supplier;
@@ -98,6 +94,19 @@ json chart_of(const MoneyTrail& trail) {
 }
 
 }  // namespace
+
+json moments_text(const BudgetMoments& moments) {
+  json out = json::object();
+  for (const auto& moment : moment_columns()) out[moment.column] = money_text(moments.*moment.field, "MXN");
+  return out;
+}
+
+json line_view(const BudgetLine& line) {
+  json view = {{"year", line.year}, {"key", line.key}, {"institution", line.institution},
+               {"description", line.description}};
+  view.update(moments_text(line.moments));
+  return view;
+}
 
 web::Table budget_lines_table(const std::vector<BudgetLine>& lines) {
   web::Table table{{{"year", "Ejercicio"},
@@ -131,13 +140,15 @@ json trail_json(const MoneyTrail& trail) {
                      {"lines", unit.lines},
                      {"moments", unit.moments.to_json()}});
   }
+  MethodSums method_sums = methods_of(trail);
+  SupplierSums supplier_sums = suppliers_of(trail);
   json methods = json::array();
-  for (const auto& [key, sum] : methods_of(trail)) {
+  for (const auto& [key, sum] : method_sums) {
     methods.push_back({{"institution", key.first}, {"method", key.second}, {"amount", sum.amount},
                        {"processes", sum.processes}});
   }
   json suppliers = json::array();
-  for (const auto& [key, sum] : suppliers_of(trail)) {
+  for (const auto& [key, sum] : supplier_sums) {
     suppliers.push_back({{"organization_id", key.first}, {"name", key.second}, {"amount", sum.amount},
                          {"processes", sum.processes}});
   }
@@ -148,7 +159,7 @@ json trail_json(const MoneyTrail& trail) {
           {"institutions", units},
           {"methods", methods},
           {"suppliers", suppliers},
-          {"chart", chart_of(trail)}};
+          {"chart", chart_of(trail, method_sums, supplier_sums)}};
 }
 
 json trail_view(const MoneyTrail& trail) {
@@ -159,13 +170,14 @@ json trail_view(const MoneyTrail& trail) {
                      {"moments", moments_text(unit.moments)},
                      {"paid_share", percent(unit.moments.paid, unit.moments.modified)}});
   }
+  MethodSums method_sums = methods_of(trail);
+  SupplierSums all = suppliers_of(trail);
   json methods = json::array();
-  for (const auto& [key, sum] : methods_of(trail)) {
+  for (const auto& [key, sum] : method_sums) {
     methods.push_back({{"institution", key.first}, {"method", method_name(key.second)},
                        {"amount", money_text(sum.amount, "MXN")}, {"processes", sum.processes}});
   }
   json suppliers = json::array();
-  auto all = suppliers_of(trail);
   for (size_t i = 0; i < all.size() && i < kTableSuppliers; ++i) {
     suppliers.push_back({{"name", all[i].first.second},
                          {"url", "/organizaciones/" + std::to_string(all[i].first.first)},
@@ -187,7 +199,7 @@ json trail_view(const MoneyTrail& trail) {
           {"suppliers", suppliers},
           {"more_suppliers", all.size() > kTableSuppliers},
           {"supplier_count", all.size()},
-          {"chart_json", chart_of(trail).dump()}};
+          {"chart_json", chart_of(trail, method_sums, all).dump()}};
 }
 
 web::Table trail_flows_table(const MoneyTrail& trail) {

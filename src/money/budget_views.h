@@ -7,6 +7,10 @@
 
 namespace apertura::money {
 
+// The six moments as money written for people, keyed by their CSV column ("aprobado").
+nlohmann::json moments_text(const BudgetMoments& moments);
+// A line for a page: year, key, unit, description and its moments as text.
+nlohmann::json line_view(const BudgetLine& line);
 // Lines as a downloadable table (one row per line, the six moments as columns).
 web::Table budget_lines_table(const std::vector<BudgetLine>& lines);
 // The trail: units with their moments, method and supplier sums, and the

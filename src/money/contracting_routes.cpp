@@ -18,7 +18,6 @@ using nlohmann::json;
 using web::Request;
 using web::Response;
 
-constexpr int64_t kDownloadLimit = 100000;
 constexpr int64_t kChangesShown = 200;
 
 std::string query_suffix(const Request& request) {
@@ -214,7 +213,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
   });
   for (std::string format : {"csv", "json"}) {
     router.get("/contrataciones." + format, [&service, format](Request& request) {
-      auto result = service.find(filter_from(request), {kDownloadLimit, 0});
+      auto result = service.find(filter_from(request), {web::kMaxDownloadRows, 0});
       return web::download(process_table(result.items), "contrataciones", format);
     });
   }
@@ -280,7 +279,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
   });
   for (std::string format : {"csv", "json"}) {
     router.get("/senales." + format, [&flags, format](Request& request) {
-      auto result = flags.list(flag_filter_from(request), {kDownloadLimit, 0});
+      auto result = flags.list(flag_filter_from(request), {web::kMaxDownloadRows, 0});
       return web::download(flag_table(result.items, flags), "senales-de-riesgo", format);
     });
   }

@@ -117,7 +117,7 @@ void register_proposal_routes(web::Router& router, ProposalService& proposals, P
   router.get("/jurisdicciones/{slug}/propuestas", [ctx](Request& request) { return list_page(ctx, request); });
   for (std::string format : {"csv", "json"}) {
     router.get("/jurisdicciones/{slug}/propuestas." + format, [ctx, format](Request& request) {
-      auto result = ctx.proposals.for_jurisdiction(request.param("slug"), "", {100000, 0}).take();
+      auto result = ctx.proposals.for_jurisdiction(request.param("slug"), "", {web::kMaxDownloadRows, 0}).take();
       return web::download(proposals_table(result.items), "propuestas-" + request.param("slug"), format);
     });
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Every list a citizen sees can be downloaded as CSV or JSON under its licence.
 // A domain describes the list once as a Table; this turns it into either file.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct Table {
   std::vector<Column> columns;
   std::vector<nlohmann::json> rows;  // objects keyed by column key
 };
+
+// The most rows one download carries.
+constexpr int64_t kMaxDownloadRows = 100000;
 
 // RFC 4180 CSV with a UTF-8 byte-order mark (spreadsheet programs need it to
 // read accents). Cells that a spreadsheet would run as a formula (=, +, -, @)
