@@ -140,7 +140,8 @@ Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_
   }
   auto found = find(evidence_id);
   if (!found) return found.error();
-  if (actor.role == Role::civil_society && !may_validate(actor, found->milestone_id)) {
+  auto jurisdiction = plans_.jurisdiction_of_milestone(found->milestone_id);
+  if (actor.role == Role::civil_society && !(jurisdiction && may_validate(actor, *jurisdiction))) {
     return Error::forbidden(
         "Solo quienes integran por la sociedad civil el secretariado de esta jurisdicción validan su evidencia; "
         "pide a la administración que vincule tu cuenta a tu lugar en el secretariado.");
@@ -170,11 +171,9 @@ Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_
   return after;
 }
 
-bool EvidenceService::may_validate(const Actor& actor, int64_t milestone_id) {
+bool EvidenceService::may_validate(const Actor& actor, int64_t jurisdiction_id) {
   if (actor.role == Role::system) return true;
-  if (actor.role != Role::civil_society) return false;
-  auto jurisdiction = plans_.jurisdiction_of_milestone(milestone_id);
-  return jurisdiction && secretariats_.is_member(actor, *jurisdiction, Sector::civil_society);
+  return actor.role == Role::civil_society && secretariats_.is_member(actor, jurisdiction_id, Sector::civil_society);
 }
 
 std::vector<Evidence> EvidenceService::for_milestones(const std::vector<int64_t>& milestone_ids) {

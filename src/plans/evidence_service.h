@@ -47,8 +47,8 @@ class EvidenceService {
                             const std::string& file_name, const std::string& data);
   Result<Evidence> validate(const Actor& actor, int64_t evidence_id, const std::string& verdict,
                             const std::string& comment);
-  // Whether the actor may validate evidence of this milestone (for pages).
-  bool may_validate(const Actor& actor, int64_t milestone_id);
+  // Whether the actor may validate evidence of plans of this jurisdiction (for pages).
+  bool may_validate(const Actor& actor, int64_t jurisdiction_id);
   std::vector<Evidence> for_milestones(const std::vector<int64_t>& milestone_ids);
   Result<Evidence> find(int64_t evidence_id);
   // The file's bytes; not_found for links or a missing file.

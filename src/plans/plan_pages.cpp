@@ -94,6 +94,18 @@ Response plan_page(PageContext ctx, const Request& request, int64_t plan_id, con
   return ctx.pages.render(request, "plans/plan", data, error ? web::status_for(error->kind) : 200);
 }
 
+Response secretariat_page(PageContext ctx, const Request& request, const std::string& slug, const Error* error = nullptr) {
+  auto secretariat = ctx.services.secretariats.secretariat(slug).take();
+  nlohmann::json data = secretariat_json(secretariat);
+  data["title"] = "Secretariado Técnico Tripartita";
+  data["slug"] = slug;
+  data["sessions"] = sessions_view(ctx.services.sessions, slug);
+  data["has_sessions"] = !data["sessions"].empty();
+  data["can_manage"] = can(request, PlanAction::manage_secretariat, secretariat.jurisdiction_id);
+  data["form"] = web::form_state(request, error);
+  return ctx.pages.render(request, "plans/secretariat", data, error ? web::status_for(error->kind) : 200);
+}
+
 Response commitment_page(PageContext ctx, const Request& request, int64_t commitment_id, const Error* error = nullptr) {
   auto commitment = ctx.services.plans.commitment(commitment_id).take();
   auto document = ctx.services.plans.plan(commitment.plan_id).take();
@@ -103,8 +115,7 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
   data["institution_name"] = ctx.services.plans.institution_name(commitment.institution_id);
   std::vector<int64_t> milestone_ids;
   for (const auto& m : commitment.milestones) milestone_ids.push_back(m.id);
-  bool validator = !commitment.milestones.empty() &&
-                   ctx.services.evidence.may_validate(request.actor, commitment.milestones.front().id);
+  bool validator = ctx.services.evidence.may_validate(request.actor, document.plan.jurisdiction_id);
   for (const auto& evidence : ctx.services.evidence.for_milestones(milestone_ids)) {
     for (auto& milestone : data["milestones"]) {
       if (milestone["id"] != evidence.milestone_id) continue;
@@ -276,15 +287,7 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
   }
 
   router.get("/jurisdicciones/{slug}/secretariado", [ctx](Request& request) {
-    auto secretariat = ctx.services.secretariats.secretariat(request.param("slug")).take();
-    nlohmann::json data = secretariat_json(secretariat);
-    data["title"] = "Secretariado Técnico Tripartita";
-    data["slug"] = request.param("slug");
-    data["sessions"] = sessions_view(ctx.services.sessions, request.param("slug"));
-    data["has_sessions"] = !data["sessions"].empty();
-    data["can_manage"] = can(request, PlanAction::manage_secretariat, secretariat.jurisdiction_id);
-    data["form"] = web::form_state(request);
-    return ctx.pages.render(request, "plans/secretariat", data);
+    return secretariat_page(ctx, request, request.param("slug"));
   });
   router.post("/jurisdicciones/{slug}/secretariado", [ctx](Request& request) {
     const auto& f = request.form();
@@ -295,14 +298,7 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
          f.text("account_email")});
     if (result.ok()) return redirect_with("/jurisdicciones/" + slug + "/secretariado", "Registramos a " + result->name + ".");
     if (result.error().kind != ErrorKind::invalid) throw DomainException(result.error());
-    nlohmann::json data = secretariat_json(ctx.services.secretariats.secretariat(slug).take());
-    data["title"] = "Secretariado Técnico Tripartita";
-    data["slug"] = slug;
-    data["sessions"] = sessions_view(ctx.services.sessions, slug);
-    data["has_sessions"] = !data["sessions"].empty();
-    data["can_manage"] = true;
-    data["form"] = web::form_state(request, &result.error());
-    return ctx.pages.render(request, "plans/secretariat", data, 422);
+    return secretariat_page(ctx, request, slug, &result.error());
   });
 
   router.post("/jurisdicciones/{slug}/planes", [ctx](Request& request) {
