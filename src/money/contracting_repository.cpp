@@ -180,13 +180,12 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
         {id, organization, party.role, party.amount, party.organization.party_id});
   }
 
-  std::string folded = fold_for_search(s.search_text);
   if (connection.dialect() == Dialect::sqlite) {
     if (!is_new) connection.execute("DELETE FROM process_fts WHERE rowid = ?", {id});
-    connection.execute("INSERT INTO process_fts (rowid, body) VALUES (?, ?)", {id, folded});
+    connection.execute("INSERT INTO process_fts (rowid, body) VALUES (?, ?)", {id, process.search_body});
   } else {
     connection.execute("UPDATE contracting_processes SET search_vector = to_tsvector('spanish', ?) WHERE id = ?",
-                       {folded, id});
+                       {process.search_body, id});
   }
   return id;
 }

@@ -51,6 +51,7 @@ struct ProcessRecord {
   ProcessSummary summary;
   std::optional<int64_t> jurisdiction_id;
   std::string compiled;
+  std::string search_body;  // the summary's search text, folded (accents and case)
   std::string first_date;
   std::string last_date;
   int64_t release_count = 0;

@@ -5,13 +5,12 @@
 #include <set>
 #include <unordered_map>
 
-#include "audit/audit_log.h"
+#include "money/batch_pipeline.h"
+#include "money/batch_writer.h"
 #include "money/contracting_repository.h"
 #include "money/json_access.h"
-#include "money/merge_rules.h"
 #include "money/ocds_stream.h"
-#include "money/process_summary.h"
-#include "money/red_flag_service.h"
+#include "money/process_compiler.h"
 #include "money/release_merger.h"
 #include "money/simdjson_convert.h"
 
@@ -54,25 +53,21 @@ PackageRecord package_from_metadata(const json& metadata, const std::string& sou
 
 struct PackageState {
   PackageRecord record;
-  std::optional<int64_t> row_id;
-  bool dirty = false;
+  bool changed = false;    // since the last batch was handed over
   bool is_record = false;  // a bare record, read like a package
   int64_t queued = 0;      // releases taken from it
   json compiled_fallback;
 };
 
-struct Pending {
-  ReleaseRecord record;
-  size_t package_key = 0;
-  json release;
-  uint64_t line = 0;
-  uint64_t offset = 0;
-};
-
+// Reads a file, checks each release and compiles each batch's processes on
+// the calling thread; a BatchWriter stores the batches on another.
 class FileImport {
  public:
   FileImport(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source)
-      : database_(database), actor_(actor), options_(options), source_(std::move(source)) {}
+      : options_(options),
+        source_(std::move(source)),
+        flagger_(options.flags ? std::make_optional<ProcessFlagger>(*options.flags) : std::nullopt),
+        writer_(database, actor, options, source_, flagger_ ? &*flagger_ : nullptr) {}
 
   void run(const std::function<void(const StreamHandlers&)>& read) {
     StreamHandlers handlers;
@@ -88,7 +83,9 @@ class FileImport {
       }
       reject(error.line, error.offset, "", "", error.what());
     }
-    flush();
+    hand_over();
+    pipeline_.finish();
+    summary_.add(std::move(writer_.totals()));
   }
 
   ImportSummary& summary() { return summary_; }
@@ -106,7 +103,7 @@ class FileImport {
     size_t key = key_for(index);
     PackageState& state = packages_[key];
     state.record = package_from_metadata(metadata, source_, options_.jurisdiction_id);
-    state.dirty = state.row_id.has_value();
+    state.changed = true;
     if (metadata.is_object() && metadata.contains("ocid")) {
       state.is_record = true;
       auto compiled = metadata.find("compiledRelease");
@@ -123,6 +120,7 @@ class FileImport {
         loose_key_ = packages_.size();
         PackageState state;
         state.record = package_from_metadata(json::object(), source_, options_.jurisdiction_id);
+        state.changed = true;
         packages_.push_back(std::move(state));
       }
       return *loose_key_;
@@ -173,9 +171,8 @@ class FileImport {
     if (!release.is_object() || !state.record.uri.empty() || !state.record.publisher_name.empty()) return;
     auto info = release.find("packageInfo");
     if (info == release.end() || !info->is_object()) return;
-    PackageRecord from_info = package_from_metadata(*info, source_, options_.jurisdiction_id);
-    state.record = from_info;
-    state.dirty = state.row_id.has_value();
+    state.record = package_from_metadata(*info, source_, options_.jurisdiction_id);
+    state.changed = true;
   }
 
   void add_record(const json& record, size_t key, uint64_t line, uint64_t offset) {
@@ -240,7 +237,7 @@ class FileImport {
       reject(line, offset, ocid, id, "falta `date` (fecha de la entrega) o no es texto");
       return false;
     }
-    Pending pending;
+    BatchRelease pending;
     pending.record.ocid = ocid;
     pending.record.release_id = id;
     pending.record.date = date->get<std::string>();
@@ -253,12 +250,12 @@ class FileImport {
                                                                                       : "1.0";
     pending.record.data = text.empty() ? release.dump() : std::move(text);
     pending.package_key = key;
-    pending.release = std::move(release);
     pending.line = line;
     pending.offset = offset;
-    pending_.push_back(std::move(pending));
+    batch_.releases.push_back(std::move(pending));
+    trees_.push_back(std::move(release));
     ++packages_[key].queued;
-    if (pending_.size() >= options_.batch_size) flush();
+    if (batch_.releases.size() >= options_.batch_size) hand_over();
     return true;
   }
 
@@ -271,165 +268,54 @@ class FileImport {
     summary_.keep(std::move(problem));
   }
 
-  void flush();
+  void hand_over();
 
-  store::Database& database_;
-  const Actor& actor_;
   const ImportOptions& options_;
   std::string source_;
   ImportSummary summary_;
-  // Processes compiled so far in this file, by id (dense integers): one bit
-  // each, so a process that spans two batches is counted once.
-  std::vector<bool> compiled_;
   bool seen_anything_ = false;
   std::vector<PackageState> packages_;
   std::map<size_t, size_t> stream_keys_;
   std::optional<size_t> loose_key_;
-  std::vector<Pending> pending_;
+  Batch batch_;
+  std::vector<json> trees_;  // the parsed releases of batch_, in its order
   FastJsonParser parser_;
-  std::unordered_map<std::string, int64_t> organization_ids_;
+  std::optional<ProcessFlagger> flagger_;
+  BatchWriter writer_;
+  BatchPipeline pipeline_{writer_};
 };
 
-void FileImport::flush() {
-  bool dirty_packages = false;
-  for (const auto& package : packages_) dirty_packages = dirty_packages || package.dirty;
-  if (pending_.empty() && !dirty_packages) return;
-
-  auto connection = database_.connect();
-  store::Transaction transaction(*connection);
-  std::vector<std::optional<int64_t>> row_ids;
-  for (auto& package : packages_) row_ids.push_back(package.row_id);
-  for (const Pending& pending : pending_) {
-    auto& row_id = row_ids[pending.package_key];
-    if (!row_id) row_id = ContractingRepository::insert_package(*connection, packages_[pending.package_key].record);
-  }
+// Compiles each process of the batch from the batch's releases (the first of
+// two with the same id, as the store keeps), then hands the batch to the writer.
+void FileImport::hand_over() {
   for (size_t key = 0; key < packages_.size(); ++key) {
-    if (packages_[key].dirty && packages_[key].row_id) {
-      ContractingRepository::update_package(*connection, *row_ids[key], packages_[key].record);
-    }
+    if (!packages_[key].changed) continue;
+    batch_.packages.emplace_back(key, packages_[key].record);
+    packages_[key].changed = false;
   }
+  if (batch_.releases.empty() && batch_.packages.empty()) return;
 
-  int64_t imported = 0, duplicates = 0;
-  std::map<std::string, std::vector<size_t>> inserted;  // ocid -> indexes into pending_
-  for (size_t i = 0; i < pending_.size(); ++i) {
-    Pending& pending = pending_[i];
-    pending.record.package_id = *row_ids[pending.package_key];
-    if (ContractingRepository::insert_release(*connection, pending.record)) {
-      inserted[pending.record.ocid].push_back(i);
-      ++imported;
-    } else {
-      ++duplicates;
-    }
-  }
-
-  std::vector<std::string> ocids;
-  for (const auto& [ocid, _] : inserted) ocids.push_back(ocid);
-  std::set<std::string> known = ContractingRepository::known_ocids(*connection, ocids);
-  std::map<std::string, std::vector<StoredRelease>> stored;
-  for (StoredRelease& release : ContractingRepository::releases_of(*connection, {known.begin(), known.end()})) {
-    stored[release.ocid].push_back(std::move(release));
-  }
-
-  std::vector<ImportProblem> merge_problems;
-  int64_t processes = 0;
-  int64_t first_compiled = 0;
-  for (const auto& [ocid, indexes] : inserted) {
-    // The releases already stored for this process, then the new ones.
-    std::vector<json> releases;
-    std::vector<std::string> dates, versions;
-    std::set<std::string> new_ids;
-    for (size_t i : indexes) new_ids.insert(pending_[i].record.release_id);
-    if (known.count(ocid)) {
-      for (const StoredRelease& release : stored[ocid]) {
-        if (new_ids.count(release.release_id)) continue;
-        releases.push_back(parser_.parse(release.data));
-        dates.push_back(release.date);
-        versions.push_back(release.ocds_version);
-      }
-    }
-    size_t stored_count = releases.size();
+  std::unordered_map<std::string, std::vector<size_t>> by_ocid;
+  for (size_t i = 0; i < batch_.releases.size(); ++i) by_ocid[batch_.releases[i].record.ocid].push_back(i);
+  for (auto& [ocid, indexes] : by_ocid) {
+    ReleaseSet releases;
+    std::set<std::string> ids;
     for (size_t i : indexes) {
-      releases.push_back(std::move(pending_[i].release));
-      dates.push_back(pending_[i].record.date);
-      versions.push_back(pending_[i].record.ocds_version);
+      const ReleaseRecord& record = batch_.releases[i].record;
+      if (!ids.insert(record.release_id).second) continue;
+      releases.add(std::move(trees_[i]), record.date, record.ocds_version);
     }
-    auto compile = [&](const std::vector<json>& subset, const std::vector<std::string>& subset_versions) {
-      bool any_1_1 = std::find(subset_versions.begin(), subset_versions.end(), "1.1") != subset_versions.end();
-      return compile_releases(subset, MergeRules::for_version(any_1_1 ? "1.1" : "1.0"));
-    };
-    json compiled;
     try {
-      compiled = compile(releases, versions);
+      json compiled = compile_set(releases);
+      batch_.compiled.emplace(ocid, describe_process(ocid, compiled, releases, options_.jurisdiction_id,
+                                                     flagger_ ? &*flagger_ : nullptr));
     } catch (const MergeError&) {
-      // Some new release cannot be merged with the others: keep the ones
-      // that can, one at a time, and take the rest back out.
-      std::vector<json> accepted(releases.begin(), releases.begin() + static_cast<long>(stored_count));
-      std::vector<std::string> accepted_dates(dates.begin(), dates.begin() + static_cast<long>(stored_count));
-      std::vector<std::string> accepted_versions(versions.begin(), versions.begin() + static_cast<long>(stored_count));
-      for (size_t k = 0; k < indexes.size(); ++k) {
-        const Pending& pending = pending_[indexes[k]];
-        accepted.push_back(parser_.parse(pending.record.data));  // the parsed copy was moved away
-        accepted_versions.push_back(pending.record.ocds_version);
-        try {
-          compiled = compile(accepted, accepted_versions);
-          accepted_dates.push_back(pending.record.date);
-        } catch (const MergeError& error) {
-          accepted.pop_back();
-          accepted_versions.pop_back();
-          connection->execute("DELETE FROM ocds_releases WHERE ocid = ? AND release_id = ?",
-                              {ocid, pending.record.release_id});
-          --imported;
-          merge_problems.push_back({source_, pending.line, pending.offset, ocid, pending.record.release_id,
-                                    std::string("no se puede compilar con las demás entregas del proceso: ") +
-                                        error.what()});
-        }
-      }
-      if (accepted.size() == stored_count) continue;  // nothing new to compile
-      compiled = compile(accepted, accepted_versions);
-      releases = std::move(accepted);
-      dates = std::move(accepted_dates);
+      // The writer merges them one at a time and reports the ones that do not fit.
     }
-    ProcessRecord process;
-    process.first_date = *std::min_element(dates.begin(), dates.end());
-    process.last_date = *std::max_element(dates.begin(), dates.end());
-    process.summary = summarize_process(compiled, process.first_date);
-    process.summary.initial_contract_amount = initial_contract_amount(releases_in_merge_order(releases));
-    process.summary.ocid = ocid;
-    process.jurisdiction_id = options_.jurisdiction_id;
-    process.compiled = compiled.dump();
-    process.release_count = static_cast<int64_t>(releases.size());
-    bool is_new = !known.count(ocid);
-    int64_t process_id = ContractingRepository::save_process(*connection, process, is_new, organization_ids_);
-    if (options_.flags) {
-      RedFlagService::recompute_process(*connection, *options_.flags, compiled, process.summary, is_new);
-    }
-    ++processes;
-    auto bit = static_cast<size_t>(process_id);
-    if (bit >= compiled_.size()) compiled_.resize(std::max(bit + 1, compiled_.size() * 2));
-    if (!compiled_[bit]) ++first_compiled;
-    compiled_[bit] = true;
   }
-
-  std::optional<int64_t> audit_package;
-  for (const auto& id : row_ids) {
-    if (id) audit_package = id;
-  }
-  if (audit_package && (imported > 0 || processes > 0)) {
-    audit::AuditLog::append_public(*connection, actor_, "import", "ocds_package", *audit_package,
-                                   options_.jurisdiction_id, nullptr,
-                                   {{"source", source_}, {"releases", imported}, {"processes", processes}});
-  }
-  transaction.commit();
-
-  for (size_t key = 0; key < packages_.size(); ++key) {
-    packages_[key].row_id = row_ids[key];
-    packages_[key].dirty = false;
-  }
-  summary_.imported += imported;
-  summary_.duplicates += duplicates;
-  summary_.processes += first_compiled;
-  for (auto& problem : merge_problems) reject(std::move(problem));
-  pending_.clear();
+  trees_.clear();
+  pipeline_.submit(std::move(batch_));
+  batch_ = Batch();
 }
 
 }  // namespace

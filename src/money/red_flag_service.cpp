@@ -144,15 +144,16 @@ const RedFlagInfo& RedFlagService::info(const std::string& code) const {
   return unknown;
 }
 
-void RedFlagService::recompute_process(Connection& connection, const FlagSettings& settings, const json& compiled,
-                                       const ProcessSummary& summary, bool is_new) {
-  FlagSettings local = settings;
+ProcessFlagger::ProcessFlagger(const FlagSettings& settings) : settings_(settings) {
   std::set<std::string> enabled;
   for (const auto& code : settings.enabled) {
     if (kProcessLocalCodes.count(code)) enabled.insert(code);
   }
-  local.enabled = enabled;
-  CardinalIndicators indicators(local);
+  settings_.enabled = enabled;
+}
+
+std::vector<RedFlag> ProcessFlagger::compute(const json& compiled, const ProcessSummary& summary) const {
+  CardinalIndicators indicators(settings_);
   indicators.add(compiled);
   std::vector<RedFlag> flags;
   for (const auto& [group, entries] : indicators.finish()) {
@@ -161,23 +162,26 @@ void RedFlagService::recompute_process(Connection& connection, const FlagSetting
       for (const auto& [code, value] : codes) flags.push_back({code, "process", key, value, "", "", "", ""});
     }
   }
-  mexican_flags(local, summary.ocid,
+  mexican_flags(settings_, summary.ocid,
                 {summary.procurement_method, summary.amount, summary.tender_amount, summary.award_amount,
                  summary.contract_amount, summary.initial_contract_amount},
                 flags);
-  if (is_new) {
-    insert_flags(connection, flags, now_timestamp());
-    return;
+  return flags;
+}
+
+void ProcessFlagger::replace(Connection& connection, const std::string& ocid, const std::vector<RedFlag>& flags,
+                             bool is_new) {
+  if (!is_new) {
+    std::string codes;
+    store::Params params = {ocid};
+    for (const auto& code : kProcessLocalCodes) {
+      codes += codes.empty() ? "?" : ", ?";
+      params.emplace_back(code);
+    }
+    connection.execute(
+        "DELETE FROM red_flags WHERE scope = 'process' AND subject = ? AND code IN (" + codes + ")", params);
   }
-  std::string codes;
-  store::Params params = {summary.ocid};
-  for (const auto& code : kProcessLocalCodes) {
-    codes += codes.empty() ? "?" : ", ?";
-    params.emplace_back(code);
-  }
-  connection.execute("DELETE FROM red_flags WHERE scope = 'process' AND subject = ? AND code IN (" + codes + ")",
-                     params);
-  insert_flags(connection, flags, now_timestamp());
+  if (!flags.empty()) insert_flags(connection, flags, now_timestamp());
 }
 
 FlagRun RedFlagService::recompute_all(const Actor& actor) {

@@ -42,6 +42,22 @@ struct FlagFilter {
   std::string scope;
 };
 
+// The flags one process decides alone (R003, R018, R028, R030, R035, R036
+// and MX01-MX03), recomputed whenever that process changes. The settings are
+// narrowed to those indicators once, not once per process.
+class ProcessFlagger {
+ public:
+  explicit ProcessFlagger(const FlagSettings& settings);
+  std::vector<RedFlag> compute(const nlohmann::json& compiled, const ProcessSummary& summary) const;
+  // Replaces the stored flags of these indicators for one process inside the
+  // caller's transaction; `is_new`: the process has none yet.
+  static void replace(store::Connection& connection, const std::string& ocid, const std::vector<RedFlag>& flags,
+                      bool is_new);
+
+ private:
+  FlagSettings settings_;
+};
+
 class RedFlagService {
  public:
   RedFlagService(store::Database& database, FlagSettings settings);
@@ -55,9 +71,6 @@ class RedFlagService {
   std::vector<RedFlag> of_organization(int64_t organization_id);
   Paged<RedFlag> list(const FlagFilter& filter, const Slice& slice);
 
-  // The flags one process decides alone, replaced inside the caller's transaction.
-  static void recompute_process(store::Connection& connection, const FlagSettings& settings,
-                                const nlohmann::json& compiled, const ProcessSummary& summary, bool is_new = false);
 
  private:
   store::Database& database_;

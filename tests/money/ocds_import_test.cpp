@@ -127,6 +127,77 @@ TEST_P(OcdsImportTest, AProcessThatSpansBatchesIsCountedOnce) {
   EXPECT_EQ(summary.imported, 6);
   EXPECT_EQ(summary.processes, 2);
   EXPECT_EQ(count("contracting_processes"), 2);
+  // The batches after the first find the process stored and compile it with
+  // its stored releases: the compiled release has the last title.
+  auto connection = db().database().connect();
+  EXPECT_EQ(ContractingRepository::process_by_ocid(*connection, "ocds-abc-1")->release_count, 5);
+}
+
+// Batches are compiled on the reading thread from their own releases and
+// stored on another; these are the cases where that compilation cannot be
+// used as it is.
+TEST_P(OcdsImportTest, ALaterBatchRecompilesWithTheStoredReleases) {
+  std::string lines = release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z", "Primera") + "\n" +
+                      release("ocds-abc-2", "r1", "2024-01-02T00:00:00Z") + "\n" +
+                      release("ocds-abc-1", "r2", "2024-03-01T00:00:00Z", "Última") + "\n" +
+                      release("ocds-abc-1", "r0", "2023-12-01T00:00:00Z", "Anterior") + "\n";
+  ImportOptions options;
+  options.batch_size = 2;
+  ImportSummary summary = import_text(lines, options);
+  EXPECT_EQ(summary.imported, 4);
+  EXPECT_EQ(compiled("ocds-abc-1")["tender"]["title"], "Última");  // by date, not by arrival
+  auto connection = db().database().connect();
+  auto process = ContractingRepository::process_by_ocid(*connection, "ocds-abc-1");
+  EXPECT_EQ(process->release_count, 3);
+  EXPECT_EQ(process->title, "Última");
+}
+
+TEST_P(OcdsImportTest, TheFirstOfTwoReleasesWithOneIdInABatchIsKept) {
+  std::string lines = release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z", "Primera") + "\n" +
+                      release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z", "Repetida") + "\n";
+  ImportSummary summary = import_text(lines);
+  EXPECT_EQ(summary.imported, 1);
+  EXPECT_EQ(summary.duplicates, 1);
+  EXPECT_EQ(compiled("ocds-abc-1")["tender"]["title"], "Primera");
+}
+
+TEST_P(OcdsImportTest, ANewProcessWithAReleaseThatCannotMergeKeepsTheOthers) {
+  std::string lines = release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z") + "\n" +
+                      R"({"ocid":"ocds-abc-1","id":"r2","date":"2024-02-01T00:00:00Z","tender":{"id":{"x":1}}})" +
+                      "\n" + release("ocds-abc-1", "r3", "2024-03-01T00:00:00Z", "Compra de 12 patrullas") + "\n";
+  ImportSummary summary = import_text(lines);
+  EXPECT_EQ(summary.imported, 2);
+  EXPECT_EQ(summary.rejected, 1);
+  ASSERT_EQ(summary.problems.size(), 1u);
+  EXPECT_EQ(summary.problems[0].release_id, "r2");
+  EXPECT_EQ(summary.problems[0].line, 2u);
+  EXPECT_EQ(count("ocds_releases"), 2);
+  EXPECT_EQ(compiled("ocds-abc-1")["tender"]["title"], "Compra de 12 patrullas");
+}
+
+TEST_P(OcdsImportTest, AFailedWriteStopsTheImportAndKeepsTheBatchesBefore) {
+  {
+    auto connection = db().database().connect();
+    if (connection->dialect() == store::Dialect::sqlite) {
+      connection->execute_script(
+          "CREATE TRIGGER refuse_boom BEFORE INSERT ON ocds_releases WHEN NEW.ocid = 'boom' "
+          "BEGIN SELECT RAISE(ABORT, 'boom refused'); END;");
+    } else {
+      connection->execute_script(
+          "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.ocid = 'boom' THEN "
+          "RAISE EXCEPTION 'boom refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; "
+          "CREATE TRIGGER refuse_boom BEFORE INSERT ON ocds_releases FOR EACH ROW EXECUTE FUNCTION refuse_boom();");
+    }
+  }
+  std::string lines;
+  for (int i = 1; i <= 4; ++i) lines += release("ocds-abc-" + std::to_string(i), "r1", "2024-01-01T00:00:00Z") + "\n";
+  lines += release("boom", "r1", "2024-01-01T00:00:00Z") + "\n";
+  for (int i = 5; i <= 20; ++i) lines += release("ocds-abc-" + std::to_string(i), "r1", "2024-01-01T00:00:00Z") + "\n";
+  ImportOptions options;
+  options.batch_size = 2;
+  EXPECT_THROW(import_text(lines, options), store::StoreError);
+  EXPECT_EQ(count("ocds_releases"), 4);  // the two batches before the refused one
+  EXPECT_EQ(count("contracting_processes"), 4);
 }
 
 TEST_P(OcdsImportTest, RefusesAFileThatIsNotJsonAndWritesNothing) {

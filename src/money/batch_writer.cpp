@@ -1,0 +1,151 @@
+#include "money/batch_writer.h"
+
+#include <map>
+#include <set>
+
+#include "audit/audit_log.h"
+#include "money/release_merger.h"
+
+namespace apertura::money {
+
+using nlohmann::json;
+
+BatchWriter::BatchWriter(store::Database& database, const Actor& actor, const ImportOptions& options,
+                         std::string source, const ProcessFlagger* flagger)
+    : database_(database), actor_(actor), options_(options), source_(std::move(source)), flagger_(flagger) {}
+
+std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connection& connection,
+                                                                const std::string& ocid,
+                                                                const std::vector<size_t>& indexes,
+                                                                const Batch& batch,
+                                                                const std::vector<StoredRelease>* stored,
+                                                                Counts& counts) {
+  // The releases already stored for this process, then the new ones.
+  std::set<std::string> new_ids;
+  for (size_t i : indexes) new_ids.insert(batch.releases[i].record.release_id);
+  ReleaseSet releases;
+  if (stored) {
+    for (const StoredRelease& release : *stored) {
+      if (new_ids.count(release.release_id)) continue;
+      releases.add(parser_.parse(release.data), release.date, release.ocds_version);
+    }
+  }
+  size_t stored_count = releases.size();
+  for (size_t i : indexes) {
+    const ReleaseRecord& record = batch.releases[i].record;
+    releases.add(parser_.parse(record.data), record.date, record.ocds_version);
+  }
+  json compiled;
+  try {
+    compiled = compile_set(releases);
+  } catch (const MergeError&) {
+    // Some new release cannot be merged with the others: keep the ones that
+    // can, one at a time, and take the rest back out.
+    ReleaseSet accepted;
+    for (size_t k = 0; k < releases.size(); ++k) {
+      accepted.add(std::move(releases.trees[k]), releases.dates[k], releases.versions[k]);
+      if (k < stored_count) continue;
+      const BatchRelease& release = batch.releases[indexes[k - stored_count]];
+      try {
+        compiled = compile_set(accepted);
+      } catch (const MergeError& error) {
+        accepted.remove_last();
+        connection.execute("DELETE FROM ocds_releases WHERE ocid = ? AND release_id = ?",
+                           {ocid, release.record.release_id});
+        --counts.imported;
+        counts.problems.push_back({source_, release.line, release.offset, ocid, release.record.release_id,
+                                   std::string("no se puede compilar con las demás entregas del proceso: ") +
+                                       error.what()});
+      }
+    }
+    if (accepted.size() == stored_count) return std::nullopt;  // nothing new to compile
+    compiled = compile_set(accepted);
+    releases = std::move(accepted);
+  }
+  return describe_process(ocid, compiled, releases, options_.jurisdiction_id, flagger_);
+}
+
+void BatchWriter::write(Batch& batch) {
+  auto connection = database_.connect();
+  store::Transaction transaction(*connection);
+  for (auto& [key, record] : batch.packages) {
+    if (key >= packages_.size()) {
+      packages_.resize(key + 1);
+      package_rows_.resize(key + 1);
+    }
+    packages_[key] = std::move(record);
+  }
+  std::vector<std::optional<int64_t>> rows = package_rows_;
+  for (const auto& [key, _] : batch.packages) {
+    if (rows[key]) ContractingRepository::update_package(*connection, *rows[key], packages_[key]);
+  }
+
+  Counts counts;
+  std::map<std::string, std::vector<size_t>> inserted;  // ocid -> indexes into batch.releases
+  for (size_t i = 0; i < batch.releases.size(); ++i) {
+    BatchRelease& release = batch.releases[i];
+    auto& row = rows[release.package_key];
+    if (!row) row = ContractingRepository::insert_package(*connection, packages_[release.package_key]);
+    release.record.package_id = *row;
+    if (ContractingRepository::insert_release(*connection, release.record)) {
+      inserted[release.record.ocid].push_back(i);
+      ++counts.imported;
+    } else {
+      ++counts.duplicates;
+    }
+  }
+
+  std::vector<std::string> ocids;
+  for (const auto& [ocid, _] : inserted) ocids.push_back(ocid);
+  std::set<std::string> known = ContractingRepository::known_ocids(*connection, ocids);
+  std::map<std::string, std::vector<StoredRelease>> stored;
+  for (StoredRelease& release : ContractingRepository::releases_of(*connection, {known.begin(), known.end()})) {
+    stored[release.ocid].push_back(std::move(release));
+  }
+
+  for (const auto& [ocid, indexes] : inserted) {
+    bool is_new = !known.count(ocid);
+    const CompiledProcess* process = nullptr;
+    std::optional<CompiledProcess> recompiled;
+    if (auto ready = batch.compiled.find(ocid); is_new && ready != batch.compiled.end()) {
+      process = &ready->second;
+    } else {
+      auto of_process = stored.find(ocid);
+      recompiled = compile_with_stored(*connection, ocid, indexes, batch,
+                                       of_process == stored.end() ? nullptr : &of_process->second, counts);
+      if (!recompiled) continue;
+      process = &*recompiled;
+    }
+    int64_t process_id = ContractingRepository::save_process(*connection, process->record, is_new, organization_ids_);
+    if (flagger_) ProcessFlagger::replace(*connection, ocid, process->flags, is_new);
+    ++counts.processes;
+    auto bit = static_cast<size_t>(process_id);
+    if (bit >= compiled_.size()) compiled_.resize(std::max(bit + 1, compiled_.size() * 2));
+    if (!compiled_[bit]) ++counts.first_compiled;
+    compiled_[bit] = true;
+  }
+
+  std::optional<int64_t> audit_package;
+  for (const auto& row : rows) {
+    if (row) audit_package = row;
+  }
+  if (audit_package && (counts.imported > 0 || counts.processes > 0)) {
+    audit::AuditLog::append_public(*connection, actor_, "import", "ocds_package", *audit_package,
+                                   options_.jurisdiction_id, nullptr,
+                                   {{"source", source_}, {"releases", counts.imported},
+                                    {"processes", counts.processes}});
+  }
+  transaction.commit();
+
+  package_rows_ = std::move(rows);
+  totals_.imported += counts.imported;
+  totals_.duplicates += counts.duplicates;
+  totals_.processes += counts.first_compiled;
+  for (auto& problem : counts.problems) {
+    ++totals_.rejected;
+    ++totals_.problems_total;
+    totals_.keep(std::move(problem));
+  }
+}
+
+}  // namespace apertura::money

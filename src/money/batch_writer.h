@@ -1,0 +1,58 @@
+#pragma once
+// Stores import batches, each in one transaction: the package rows, every
+// release not already stored, and each touched process compiled again. A
+// process new to the store takes the compilation that came with the batch;
+// one the store already knows is compiled here with its stored releases.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/actor.h"
+#include "money/import_batch.h"
+#include "money/ocds_importer.h"
+#include "money/simdjson_convert.h"
+#include "store/database.h"
+
+namespace apertura::money {
+
+class BatchWriter {
+ public:
+  BatchWriter(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source,
+              const ProcessFlagger* flagger);
+  void write(Batch& batch);
+  // Releases stored and duplicate, processes compiled (each once, however many
+  // batches touched it) and the releases refused for not merging with their process.
+  ImportSummary& totals() { return totals_; }
+
+ private:
+  struct Counts {
+    int64_t imported = 0;
+    int64_t duplicates = 0;
+    int64_t processes = 0;
+    int64_t first_compiled = 0;
+    std::vector<ImportProblem> problems;
+  };
+  // Compiles a process with its stored releases and the batch's; a new release
+  // that does not merge is taken back out and reported. Nothing new: nullopt.
+  std::optional<CompiledProcess> compile_with_stored(store::Connection& connection, const std::string& ocid,
+                                                     const std::vector<size_t>& indexes, const Batch& batch,
+                                                     const std::vector<StoredRelease>* stored, Counts& counts);
+
+  store::Database& database_;
+  const Actor& actor_;
+  const ImportOptions& options_;
+  std::string source_;
+  const ProcessFlagger* flagger_;
+  FastJsonParser parser_;
+  ImportSummary totals_;
+  std::vector<PackageRecord> packages_;              // the latest record of each package key
+  std::vector<std::optional<int64_t>> package_rows_;  // its row, once stored
+  std::unordered_map<std::string, int64_t> organization_ids_;
+  // Processes compiled so far, by id (dense integers): one bit each, so a
+  // process that spans two batches is counted once.
+  std::vector<bool> compiled_;
+};
+
+}  // namespace apertura::money

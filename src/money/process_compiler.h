@@ -1,0 +1,41 @@
+#pragma once
+// Turns the releases of one contracting process into everything the store
+// keeps of it: the compiled release, the summary columns, the folded text for
+// search and the flags the process decides alone. Pure computation, so the
+// importer can run it on one thread while another writes.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "money/contracting_repository.h"
+#include "money/red_flag_service.h"
+
+namespace apertura::money {
+
+// The releases of one process with the two things merging needs beside them.
+struct ReleaseSet {
+  std::vector<nlohmann::json> trees;
+  std::vector<std::string> dates;
+  std::vector<std::string> versions;  // "1.0" or "1.1"
+
+  void add(nlohmann::json tree, std::string date, std::string version);
+  void remove_last();
+  size_t size() const { return trees.size(); }
+};
+
+struct CompiledProcess {
+  ProcessRecord record;
+  std::vector<RedFlag> flags;
+};
+
+// Merges with the 1.1 rules if any release is 1.1, else with 1.0's. Throws MergeError.
+nlohmann::json compile_set(const ReleaseSet& releases);
+
+// The process record of releases already compiled into `compiled`; no flags
+// without a flagger.
+CompiledProcess describe_process(const std::string& ocid, const nlohmann::json& compiled, const ReleaseSet& releases,
+                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger);
+
+}  // namespace apertura::money
