@@ -103,6 +103,7 @@ void BatchWriter::write(Batch& batch) {
     stored[release.ocid].push_back(std::move(release));
   }
 
+  SearchRows search;
   for (const auto& [ocid, indexes] : inserted) {
     bool is_new = !known.count(ocid);
     const CompiledProcess* process = nullptr;
@@ -116,7 +117,8 @@ void BatchWriter::write(Batch& batch) {
       if (!recompiled) continue;
       process = &*recompiled;
     }
-    int64_t process_id = ContractingRepository::save_process(*connection, process->record, is_new, organization_ids_);
+    int64_t process_id = ContractingRepository::save_process(*connection, process->record, is_new, organization_ids_,
+                                                              search);
     if (flagger_) ProcessFlagger::replace(*connection, ocid, process->flags, is_new);
     ++counts.processes;
     auto bit = static_cast<size_t>(process_id);
@@ -124,6 +126,8 @@ void BatchWriter::write(Batch& batch) {
     if (!compiled_[bit]) ++counts.first_compiled;
     compiled_[bit] = true;
   }
+
+  ContractingRepository::write_search_rows(*connection, search);
 
   std::optional<int64_t> audit_package;
   for (const auto& row : rows) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "core/spanish_plurals.h"
 #include "core/text.h"
 #include "store/search_index.h"
 
@@ -55,18 +56,36 @@ int64_t organization_id(Connection& connection, const OrganizationRef& organizat
   return id;
 }
 
-// The full-text condition on p.id for the query's words, with its parameter.
-std::string text_condition(Connection& connection, const std::string& text, Params& params) {
-  std::vector<std::string> terms = store::SearchIndex::query_terms(text);
-  if (terms.empty()) return "";
+// SQLite's search index keys each process by its latest release date's
+// seconds (as written, without the offset) above its id, so that the index's
+// own order is the list's "recent" order. The same expression is in migration 11.
+std::string search_key_sql(const std::string& date_sql, const std::string& id_sql) {
+  return "(MIN(MAX(COALESCE(CAST(strftime('%s', substr(" + date_sql +
+         ", 1, 19)) AS INTEGER), 0), 0), 4294967295) * 2147483648 + " + id_sql + ")";
+}
+constexpr const char* kIdOfSearchRow = "(process_search.rowid & 2147483647)";
+
+// Every word must be there, each as written or in its other number
+// (singular or plural); whole words only.
+std::string match_expression(Connection& connection, const std::vector<std::string>& terms) {
+  bool sqlite = connection.dialect() == Dialect::sqlite;
   std::string expression;
-  if (connection.dialect() == Dialect::sqlite) {
-    for (const auto& term : terms) expression += (expression.empty() ? "\"" : " \"") + term + "\"*";
-    params.emplace_back(expression);
-    return "p.id IN (SELECT rowid FROM process_fts WHERE process_fts MATCH ?)";
+  for (const auto& term : terms) {
+    std::string group;
+    for (const auto& form : singular_and_plural(term)) {
+      group += sqlite ? (group.empty() ? "\"" : " OR \"") + form + "\"" : (group.empty() ? "" : " | ") + form;
+    }
+    expression += (expression.empty() ? "(" : sqlite ? " AND (" : " & (") + group + ")";
   }
-  for (const auto& term : terms) expression += (expression.empty() ? "" : " & ") + term + ":*";
-  params.emplace_back(expression);
+  return expression;
+}
+
+// The full-text condition on p.id for the query's words, with its parameter.
+std::string text_condition(Connection& connection, const std::vector<std::string>& terms, Params& params) {
+  params.emplace_back(match_expression(connection, terms));
+  if (connection.dialect() == Dialect::sqlite) {
+    return std::string("p.id IN (SELECT ") + kIdOfSearchRow + " FROM process_search WHERE process_search MATCH ?)";
+  }
   return "p.search_vector @@ to_tsquery('spanish', ?)";
 }
 
@@ -133,8 +152,17 @@ std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
 }
 
 int64_t ContractingRepository::save_process(Connection& connection, const ProcessRecord& process, bool is_new,
-                                            std::unordered_map<std::string, int64_t>& organization_ids) {
+                                            std::unordered_map<std::string, int64_t>& organization_ids,
+                                            SearchRows& search) {
   const ProcessSummary& s = process.summary;
+  bool sqlite = connection.dialect() == Dialect::sqlite;
+  if (sqlite && !is_new) {
+    // The index row is keyed by the date about to change.
+    auto old = connection.query_one("SELECT " + search_key_sql("last_date", "id") +
+                                        " AS k FROM contracting_processes WHERE ocid = ?",
+                                    {s.ocid});
+    if (old) search.removed.push_back(old->integer("k"));
+  }
   std::optional<int64_t> buyer_id;
   if (s.buyer) buyer_id = organization_id(connection, *s.buyer, organization_ids);
   std::optional<int64_t> year;
@@ -180,9 +208,8 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
         {id, organization, party.role, party.amount, party.organization.party_id});
   }
 
-  if (connection.dialect() == Dialect::sqlite) {
-    if (!is_new) connection.execute("DELETE FROM process_fts WHERE rowid = ?", {id});
-    connection.execute("INSERT INTO process_fts (rowid, body) VALUES (?, ?)", {id, process.search_body});
+  if (sqlite) {
+    search.added.push_back({process.last_date, id, process.search_body});
   } else {
     connection.execute("UPDATE contracting_processes SET search_vector = to_tsvector('spanish', ?) WHERE id = ?",
                        {process.search_body, id});
@@ -190,23 +217,24 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
   return id;
 }
 
-Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, const ProcessFilter& filter,
-                                                        const Slice& slice, int64_t exact_count_up_to) {
-  bool sqlite = connection.dialect() == Dialect::sqlite;
-  Params params;
-  std::vector<std::string> conditions;
-  std::optional<int64_t> text_matches;
-  if (!filter.text.empty()) {
-    std::string condition = text_condition(connection, filter.text, params);
-    if (condition.empty()) return {};
-    conditions.push_back(condition);
-    if (sqlite) {
-      text_matches = connection.query_one("SELECT COUNT(*) AS n FROM process_fts WHERE process_fts MATCH ?",
-                                          {params.back()})->integer("n");
-      if (*text_matches == 0) return {};
-    }
-  }
-  size_t text_conditions = conditions.size();
+void ContractingRepository::write_search_rows(Connection& connection, SearchRows& search) {
+  std::sort(search.removed.begin(), search.removed.end());
+  for (int64_t key : search.removed) connection.execute("DELETE FROM process_search WHERE rowid = ?", {key});
+  std::sort(search.added.begin(), search.added.end(), [](const SearchRows::Added& a, const SearchRows::Added& b) {
+    return a.last_date != b.last_date ? a.last_date < b.last_date : a.process_id < b.process_id;
+  });
+  const std::string insert =
+      "INSERT INTO process_search (rowid, body) VALUES (" + search_key_sql("?", "?") + ", ?)";
+  for (const auto& row : search.added) connection.execute(insert, {row.last_date, row.process_id, row.body});
+  search = {};
+}
+
+namespace {
+
+// The filters other than words, as conditions on p; the date range too
+// unless the caller bounds it another way.
+void add_filter_conditions(const ProcessFilter& filter, bool with_dates, std::vector<std::string>& conditions,
+                           Params& params) {
   if (filter.buyer_id) {
     conditions.push_back("p.buyer_id = ?");
     params.emplace_back(*filter.buyer_id);
@@ -228,11 +256,11 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
     conditions.push_back("p.status = ?");
     params.emplace_back(filter.status);
   }
-  if (!filter.date_from.empty()) {
+  if (with_dates && !filter.date_from.empty()) {
     conditions.push_back("p.last_date >= ?");
     params.emplace_back(filter.date_from);
   }
-  if (!filter.date_to.empty()) {
+  if (with_dates && !filter.date_to.empty()) {
     conditions.push_back("p.last_date < ?");
     params.emplace_back(filter.date_to + "T99");  // the whole last day
   }
@@ -244,6 +272,88 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
     conditions.push_back("p.amount <= ?");
     params.emplace_back(*filter.amount_max);
   }
+}
+
+// Words sorted by date on SQLite: read the search index in its own order and
+// look up each match's process until the page is full, instead of collecting
+// every match first.
+Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter& filter, const Slice& slice,
+                                     const std::vector<std::string>& terms, int64_t exact_count_up_to) {
+  Params params = {match_expression(connection, terms)};
+  std::vector<std::string> conditions = {"process_search MATCH ?"};
+  // A date range is a range of the index's keys.
+  if (!filter.date_from.empty()) {
+    conditions.push_back("process_search.rowid >= " + search_key_sql("?", "0"));
+    params.emplace_back(filter.date_from);
+  }
+  if (!filter.date_to.empty()) {
+    conditions.push_back("process_search.rowid < " + search_key_sql("date(?, '+1 day')", "0"));
+    params.emplace_back(filter.date_to);
+  }
+  size_t index_conditions = conditions.size();
+  add_filter_conditions(filter, false, conditions, params);
+  bool index_only = conditions.size() == index_conditions;
+  std::string where;
+  for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  std::string from = index_only ? " FROM process_search"
+                                : std::string(" FROM process_search CROSS JOIN contracting_processes p ON p.id = ") +
+                                      kIdOfSearchRow;
+  std::string order = filter.sort == "oldest" ? "process_search.rowid ASC" : "process_search.rowid DESC";
+
+  Params page_params = params;
+  page_params.emplace_back(slice.limit);
+  page_params.emplace_back(slice.offset);
+  Paged<ProcessRow> page;
+  for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns +
+                                             " FROM process_search CROSS JOIN contracting_processes p ON p.id = " +
+                                             kIdOfSearchRow + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                                         page_params)) {
+    page.items.push_back(process_from(row));
+  }
+  if (!needs_count(page.items.size(), slice)) {
+    page.total = slice.offset + static_cast<int64_t>(page.items.size());
+    return page;
+  }
+  // Counting every match of a common word reads its whole list (and, with
+  // filters, looks up every match): count past the page and the cap, no further.
+  int64_t cap = std::max(exact_count_up_to, slice.offset + slice.limit);
+  Params count_params = params;
+  count_params.emplace_back(cap + 1);
+  int64_t counted =
+      connection.query_one("SELECT COUNT(*) AS n FROM (SELECT 1" + from + where + " LIMIT ?) AS capped", count_params)
+          ->integer("n");
+  page.total = std::min(counted, cap);
+  page.total_is_lower_bound = counted > cap;
+  return page;
+}
+
+}  // namespace
+
+Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, const ProcessFilter& filter,
+                                                        const Slice& slice, int64_t exact_count_up_to) {
+  bool sqlite = connection.dialect() == Dialect::sqlite;
+  std::vector<std::string> terms;
+  if (!filter.text.empty()) {
+    terms = store::SearchIndex::query_terms(filter.text);
+    if (terms.empty()) return {};
+  }
+  bool by_date = filter.sort != "amount_desc" && filter.sort != "amount_asc";
+  if (sqlite && !terms.empty() && by_date && !filter.buyer_id && !filter.supplier_id) {
+    return find_in_date_order(connection, filter, slice, terms, exact_count_up_to);
+  }
+  Params params;
+  std::vector<std::string> conditions;
+  std::optional<int64_t> text_matches;
+  if (!terms.empty()) {
+    conditions.push_back(text_condition(connection, terms, params));
+    if (sqlite) {
+      text_matches = connection.query_one("SELECT COUNT(*) AS n FROM process_search WHERE process_search MATCH ?",
+                                          {params.back()})->integer("n");
+      if (*text_matches == 0) return {};
+    }
+  }
+  size_t text_conditions = conditions.size();
+  add_filter_conditions(filter, true, conditions, params);
   bool only_text = text_matches && conditions.size() == text_conditions;
   std::string where;
   for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;

@@ -112,6 +112,19 @@ struct Counterpart {
   std::string since;  // the earliest release date of their processes together
 };
 
+// What a batch of saved processes changes in SQLite's search index, written
+// together in the index's order (an out-of-order row makes the full-text
+// index flush what it holds, one flush per process).
+struct SearchRows {
+  struct Added {
+    std::string last_date;
+    int64_t process_id = 0;
+    std::string body;
+  };
+  std::vector<int64_t> removed;  // index keys
+  std::vector<Added> added;
+};
+
 class ContractingRepository {
  public:
   static int64_t insert_package(store::Connection& connection, const PackageRecord& package);
@@ -123,8 +136,11 @@ class ContractingRepository {
   // `is_new`: the process has no row yet, so there is nothing to replace.
   // `organization_ids` caches organisation keys already resolved (an import
   // meets the same buyers and suppliers again and again).
+  // On PostgreSQL the search vector is written at once; on SQLite the index
+  // rows are left in `search` for write_search_rows.
   static int64_t save_process(store::Connection& connection, const ProcessRecord& process, bool is_new,
-                              std::unordered_map<std::string, int64_t>& organization_ids);
+                              std::unordered_map<std::string, int64_t>& organization_ids, SearchRows& search);
+  static void write_search_rows(store::Connection& connection, SearchRows& search);
 
   // With a filter on top of a word matching more than `exact_count_up_to`
   // processes, the total is counted only up to that many (or to the end of

@@ -493,6 +493,19 @@ CREATE INDEX process_parties_party ON process_parties(party_id, organization_id)
 CREATE INDEX red_flags_listing ON red_flags(code, value DESC, subject);
 )SQL";
 
+// Search over contracting processes reads its index in the order lists show:
+// each row's id is the latest release date's seconds (as written, without its
+// offset) above the process id, so the newest matches come first without
+// sorting them (the same key as ContractingRepository's search_key_sql).
+const char* kProcessSearchSqlite = R"SQL(
+CREATE VIRTUAL TABLE process_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO process_search (rowid, body)
+SELECT MIN(MAX(COALESCE(CAST(strftime('%s', substr(p.last_date, 1, 19)) AS INTEGER), 0), 0), 4294967295)
+         * 2147483648 + p.id, f.body
+FROM process_fts f JOIN contracting_processes p ON p.id = f.rowid ORDER BY 1;
+DROP TABLE process_fts;
+)SQL";
+
 std::string for_dialect(const std::string& sql, Dialect dialect) {
   static const std::regex id_token(R"(\{\{id\}\})");
   return std::regex_replace(sql, id_token,
@@ -514,6 +527,7 @@ const std::vector<Migration>& all_migrations() {
       {8, "jurisdiction scope and session documents", kJurisdictionScopeSql, "", ""},
       {9, "budget execution", kBudgetSql, "", ""},
       {10, "red-flag list indexes", kPartyIdIndexSql, "", ""},
+      {11, "process search in date order", "", kProcessSearchSqlite, ""},
   };
   return migrations;
 }
@@ -539,7 +553,9 @@ int apply_migrations(Database& database) {
     if (migration.version <= current) continue;
     const std::string& extra =
         database.dialect() == Dialect::sqlite ? migration.sqlite_sql : migration.postgresql_sql;
-    connection->execute_script(for_dialect(migration.shared_sql + extra, database.dialect()));
+    std::string sql = migration.shared_sql + extra;
+    // A migration may concern one database only.
+    if (!sql.empty()) connection->execute_script(for_dialect(sql, database.dialect()));
     connection->execute(
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
         {migration.version, migration.name, now_timestamp()});

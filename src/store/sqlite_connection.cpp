@@ -43,11 +43,11 @@ void SqliteConnection::fail(const std::string& context) {
 }
 
 sqlite3_stmt* SqliteConnection::prepare(std::string_view sql, const Params& params) {
-  std::string key(sql);
   sqlite3_stmt* statement = nullptr;
-  if (auto it = statements_.find(key); it != statements_.end()) {
+  if (auto it = statements_.find(sql); it != statements_.end()) {
     statement = it->second;
   } else {
+    std::string key(sql);
     if (sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
                            SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
       fail("cannot prepare `" + key + "`");
@@ -66,8 +66,8 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql, const Params& para
     } else if (auto* d = std::get_if<double>(&storage)) {
       rc = sqlite3_bind_double(statement, index, *d);
     } else if (auto* s = std::get_if<std::string>(&storage)) {
-      rc = sqlite3_bind_text64(statement, index, s->data(), s->size(), SQLITE_TRANSIENT,
-                               SQLITE_UTF8);
+      // The parameters outlive the statement's run (it is reset before returning).
+      rc = sqlite3_bind_text64(statement, index, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
     } else {
       rc = sqlite3_bind_null(statement, index);
     }

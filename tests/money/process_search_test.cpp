@@ -66,6 +66,68 @@ TEST_P(ProcessSearchTest, ACommonWordGivesTheSameOrderAndTotalAsSortingEveryMatc
   EXPECT_EQ(further.total, 310);
 }
 
+TEST_P(ProcessSearchTest, ADateRangeOnTopOfAWordKeepsTheWholeLastDay) {
+  std::ostringstream releases;
+  DemoContractsOptions options;
+  options.processes = 600;
+  write_demo_releases(releases, options);
+  OcdsImporter importer(db().database(), Actor::system("prueba"));
+  ASSERT_EQ(importer.import_text(releases.str(), "demo.jsonl").rejected, 0);
+  auto connection = db().database().connect();
+  for (const std::string sort : {"recent", "oldest"}) {
+    ProcessFilter filter;
+    filter.text = "jalisco";
+    filter.date_from = "2024-03-01";
+    filter.date_to = "2024-09-30";
+    filter.sort = sort;
+    auto page = ContractingRepository::find_processes(*connection, filter, {500, 0}, 5000);
+    auto expected = connection->query(
+        "SELECT ocid FROM contracting_processes WHERE last_date >= '2024-03-01' AND last_date < '2024-09-30T99' "
+        "ORDER BY last_date " + std::string(sort == "recent" ? "DESC, id DESC" : "ASC, id ASC"));
+    ASSERT_GT(expected.size(), 20u);
+    ASSERT_EQ(page.items.size(), expected.size()) << sort;
+    EXPECT_EQ(page.total, static_cast<int64_t>(expected.size()));
+    for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(page.items[i].ocid, expected[i].text("ocid")) << i;
+  }
+}
+
+std::string titled_release(const std::string& ocid, const std::string& id, const std::string& date,
+                           const std::string& title) {
+  return nlohmann::json{{"ocid", ocid}, {"id", id}, {"date", date}, {"tag", {"tender"}},
+                        {"tender", {{"id", "t1"}, {"title", title}}}}
+             .dump() +
+         "\n";
+}
+
+TEST_P(ProcessSearchTest, WordsMatchInEitherNumberAndAnUpdatedProcessIsFoundOnce) {
+  OcdsImporter importer(db().database(), Actor::system("prueba"));
+  importer.import_text(titled_release("ocds-a-1", "r1", "2024-01-05T10:00:00Z", "Compra de patrullas") +
+                           titled_release("ocds-a-2", "r1", "2024-02-05T10:00:00Z", "Construcción de un aula") +
+                           titled_release("ocds-a-3", "r1", "2024-03-05T10:00:00Z", "Luz para el parque"),
+                       "a.jsonl");
+  // A later release moves the process's date (and its place in the index).
+  importer.import_text(titled_release("ocds-a-1", "r2", "2024-06-05T10:00:00Z", "Compra de patrullas nuevas"),
+                       "b.jsonl");
+  auto connection = db().database().connect();
+  auto ocids_for = [&](const std::string& text) {
+    ProcessFilter filter;
+    filter.text = text;
+    std::vector<std::string> ocids;
+    for (const auto& row : ContractingRepository::find_processes(*connection, filter, {20, 0}).items) {
+      ocids.push_back(row.ocid);
+    }
+    return ocids;
+  };
+  EXPECT_EQ(ocids_for("patrulla"), std::vector<std::string>{"ocds-a-1"});
+  EXPECT_EQ(ocids_for("PATRULLAS nuevas"), std::vector<std::string>{"ocds-a-1"});
+  EXPECT_EQ(ocids_for("construcciones aulas"), std::vector<std::string>{"ocds-a-2"});
+  EXPECT_EQ(ocids_for("luces"), std::vector<std::string>{"ocds-a-3"});
+  EXPECT_TRUE(ocids_for("bicicletas").empty());
+  if (connection->dialect() == store::Dialect::sqlite) {
+    EXPECT_EQ(connection->query_one("SELECT COUNT(*) AS n FROM process_search")->integer("n"), 3);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProcessSearchTest, ::testing::ValuesIn(testing::available_backends()),
                          testing::BackendName());
 
