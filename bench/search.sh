@@ -2,6 +2,7 @@
 # Search latency through the HTTP API under wrk: eight one- and two-word
 # searches in rotation, with and without filters, 8 connections for 15 s.
 #   bench/search.sh DATABASE [BINARY]   (BINARY defaults to build/apertura)
+#   BENCH_SQLITE_MMAP_MB=2047 bench/search.sh ...   serve with SQLite's memory map on
 # bench/ocds.sh runs it on the database it imported; run it alone to compare
 # two builds on the same database.
 set -euo pipefail
@@ -10,7 +11,8 @@ db=$1
 binary=${2:-build/apertura}
 port=${BENCH_SEARCH_PORT:-18090}
 command -v wrk >/dev/null || { echo "needs wrk (scripts/setup.sh)" >&2; exit 1; }
-"$binary" --db "$db" --log-level warn serve --port "$port" --access-log false &
+"$binary" --db "$db" --log-level warn serve --port "$port" --access-log false \
+  --sqlite-mmap-mb "${BENCH_SQLITE_MMAP_MB:-0}" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
@@ -38,4 +40,4 @@ rm -f "$script"
 rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
 p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
 p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-echo "search over $processes processes (wrk -t2 -c8 -d15s, 8 queries in rotation): $rps requests/s, p50 $p50, p99 $p99"
+echo "search over $processes processes (wrk -t2 -c8 -d15s, 8 queries in rotation, mmap ${BENCH_SQLITE_MMAP_MB:-0} MB): $rps requests/s, p50 $p50, p99 $p99"

@@ -327,6 +327,58 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
   return page;
 }
 
+// A common word sorted by amount on SQLite: the ids of its matches are read
+// once into a bitmap, then the amount index is walked until the page is full
+// (collecting every match into a temporary index first costs several times more).
+std::vector<ProcessRow> walk_amount_index(Connection& connection, const std::string& match,
+                                          const ProcessFilter& filter, const Slice& slice) {
+  std::vector<bool> matches;
+  connection.for_each_integer(std::string("SELECT ") + kIdOfSearchRow +
+                                  " FROM process_search WHERE process_search MATCH ?",
+                              {match}, [&matches](int64_t id) {
+                                auto bit = static_cast<size_t>(id);
+                                if (bit >= matches.size()) matches.resize(std::max(bit + 1, matches.size() * 2));
+                                matches[bit] = true;
+                                return true;
+                              });
+  std::vector<std::string> conditions;
+  Params params;
+  add_filter_conditions(filter, true, conditions, params);
+  std::string where;
+  for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  std::vector<int64_t> ids;
+  int64_t skip = slice.offset;
+  connection.for_each_integer(
+      "SELECT p.id FROM contracting_processes p INDEXED BY contracting_processes_amount" + where +
+          " ORDER BY p.amount DESC, p.id DESC",
+      params, [&](int64_t id) {
+        auto bit = static_cast<size_t>(id);
+        if (bit >= matches.size() || !matches[bit]) return true;
+        if (skip > 0) {
+          --skip;
+          return true;
+        }
+        ids.push_back(id);
+        return static_cast<int64_t>(ids.size()) < slice.limit;
+      });
+  if (ids.empty()) return {};
+  Params id_params;
+  for (int64_t id : ids) id_params.emplace_back(id);
+  std::unordered_map<int64_t, ProcessRow> by_id;
+  for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns +
+                                             " FROM contracting_processes p WHERE p.id IN (" +
+                                             store::placeholder_list(ids.size()) + ")",
+                                         id_params)) {
+    ProcessRow process = process_from(row);
+    by_id.emplace(process.id, std::move(process));
+  }
+  std::vector<ProcessRow> out;
+  for (int64_t id : ids) {
+    if (auto found = by_id.find(id); found != by_id.end()) out.push_back(std::move(found->second));
+  }
+  return out;
+}
+
 }  // namespace
 
 Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, const ProcessFilter& filter,
@@ -341,14 +393,21 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
   if (sqlite && !terms.empty() && by_date && !filter.buyer_id && !filter.supplier_id) {
     return find_in_date_order(connection, filter, slice, terms, exact_count_up_to);
   }
+  // A common word matches thousands of processes: walking the sort order's
+  // index and stopping at the page's last row beats sorting every match.
+  constexpr int64_t kWalkTheIndexAbove = 2000;
+  int64_t cap = std::max(exact_count_up_to, slice.offset + slice.limit);
   Params params;
   std::vector<std::string> conditions;
   std::optional<int64_t> text_matches;
   if (!terms.empty()) {
     conditions.push_back(text_condition(connection, terms, params));
     if (sqlite) {
-      text_matches = connection.query_one("SELECT COUNT(*) AS n FROM process_search WHERE process_search MATCH ?",
-                                          {params.back()})->integer("n");
+      // Counted only as far as the decisions below need.
+      text_matches = connection.query_one("SELECT COUNT(*) AS n FROM (SELECT 1 FROM process_search "
+                                          "WHERE process_search MATCH ? LIMIT ?) AS capped",
+                                          {params.back(), std::max(kWalkTheIndexAbove, cap) + 1})
+                         ->integer("n");
       if (*text_matches == 0) return {};
     }
   }
@@ -364,9 +423,6 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
                       : filter.sort == "amount_asc"  ? (sqlite ? "p.amount IS NULL, p.amount ASC, p.id ASC"
                                                                : "p.amount ASC NULLS LAST, p.id ASC")
                                                      : "p.last_date DESC, p.id DESC";
-  // A common word matches thousands of processes: walking the sort order's
-  // index and stopping at the page's last row beats sorting every match.
-  constexpr int64_t kWalkTheIndexAbove = 2000;
   std::string from = " FROM contracting_processes p";
   if (text_matches && *text_matches > kWalkTheIndexAbove && filter.sort != "amount_asc") {
     from += by_amount ? " INDEXED BY contracting_processes_amount" : " INDEXED BY contracting_processes_date";
@@ -375,20 +431,25 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
   page_params.emplace_back(slice.limit);
   page_params.emplace_back(slice.offset);
   Paged<ProcessRow> page;
-  for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns + from + where + " ORDER BY " +
-                                             order + " LIMIT ? OFFSET ?",
-                                         page_params)) {
-    page.items.push_back(process_from(row));
+  if (text_matches && *text_matches > kWalkTheIndexAbove && filter.sort == "amount_desc" &&
+      slice.limit <= static_cast<int64_t>(kInChunk)) {
+    page.items = walk_amount_index(connection, params.front().as_text(), filter, slice);
+  } else {
+    for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns + from + where + " ORDER BY " +
+                                               order + " LIMIT ? OFFSET ?",
+                                           page_params)) {
+      page.items.push_back(process_from(row));
+    }
   }
   if (!needs_count(page.items.size(), slice)) {
     page.total = slice.offset + static_cast<int64_t>(page.items.size());
   } else if (only_text) {
-    page.total = *text_matches;
+    page.total = std::min(*text_matches, cap);
+    page.total_is_lower_bound = *text_matches > cap;
   } else if ((text_matches && *text_matches > exact_count_up_to) || (!sqlite && !filter.text.empty())) {
     // A filter on top of a common word (or, on PostgreSQL, which has no cheap
     // count of the text matches alone, any word): an exact total would look
     // up every match, so counting stops once it passes both the cap and this page.
-    int64_t cap = std::max(exact_count_up_to, slice.offset + slice.limit);
     Params count_params = params;
     count_params.emplace_back(cap + 1);
     int64_t counted = connection.query_one("SELECT COUNT(*) AS n FROM (SELECT 1 FROM contracting_processes p" + where +

@@ -2,6 +2,7 @@
 // A Connection runs SQL with `?` placeholders on one backend. SQL is written
 // once for both dialects; the few differences (key columns, full-text search,
 // upserts) are hidden behind this interface and SearchIndex.
+#include <functional>
 #include <string_view>
 
 #include "store/value.h"
@@ -18,6 +19,10 @@ class Connection {
   virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
   // Runs a statement and returns the number of rows it changed.
   virtual int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a query and hands the first column of each row, as an integer, to
+  // `visit`, without building rows; stops early when `visit` returns false.
+  virtual void for_each_integer(std::string_view sql, const Params& params,
+                                const std::function<bool(int64_t)>& visit) = 0;
   // Runs several statements separated by semicolons, without parameters.
   virtual void execute_script(std::string_view sql) = 0;
   // False when the connection can no longer be used and must be replaced.

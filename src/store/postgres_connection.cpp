@@ -145,6 +145,16 @@ Rows PostgresConnection::query(std::string_view sql, const Params& params) {
   return rows;
 }
 
+void PostgresConnection::for_each_integer(std::string_view sql, const Params& params,
+                                          const std::function<bool(int64_t)>& visit) {
+  ResultPtr result(run(sql, params));
+  int count = PQntuples(result.get());
+  for (int r = 0; r < count; ++r) {
+    if (PQgetisnull(result.get(), r, 0)) continue;
+    if (!visit(std::stoll(PQgetvalue(result.get(), r, 0)))) return;
+  }
+}
+
 int64_t PostgresConnection::execute(std::string_view sql, const Params& params) {
   ResultPtr result(run(sql, params));
   const char* affected = PQcmdTuples(result.get());

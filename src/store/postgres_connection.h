@@ -22,6 +22,8 @@ class PostgresConnection : public Connection {
   Dialect dialect() const override { return Dialect::postgresql; }
   Rows query(std::string_view sql, const Params& params = {}) override;
   int64_t execute(std::string_view sql, const Params& params = {}) override;
+  void for_each_integer(std::string_view sql, const Params& params,
+                        const std::function<bool(int64_t)>& visit) override;
   void execute_script(std::string_view sql) override;
   bool healthy() override;
   void begin() override;

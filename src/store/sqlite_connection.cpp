@@ -14,7 +14,7 @@ struct ResetOnExit {
 };
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path) {
+SqliteConnection::SqliteConnection(const std::string& path, int64_t mmap_bytes) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -26,6 +26,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
   execute_script(
       "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
       "PRAGMA cache_size=-32768;");
+  if (mmap_bytes > 0) execute_script("PRAGMA mmap_size=" + std::to_string(mmap_bytes) + ";");
 }
 
 SqliteConnection::~SqliteConnection() {
@@ -109,6 +110,19 @@ Rows SqliteConnection::query(std::string_view sql, const Params& params) {
     rows.emplace_back(columns, std::move(values));
   }
   return rows;
+}
+
+void SqliteConnection::for_each_integer(std::string_view sql, const Params& params,
+                                        const std::function<bool(int64_t)>& visit) {
+  sqlite3_stmt* statement = prepare(sql, params);
+  ResetOnExit reset{statement};
+  while (true) {
+    int rc = sqlite3_step(statement);
+    if (rc == SQLITE_DONE) return;
+    if (rc != SQLITE_ROW) fail("query failed");
+    if (sqlite3_column_type(statement, 0) == SQLITE_NULL) continue;
+    if (!visit(sqlite3_column_int64(statement, 0))) return;
+  }
 }
 
 int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {

@@ -14,7 +14,7 @@ namespace apertura::store {
 
 class SqliteConnection : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path);
+  explicit SqliteConnection(const std::string& path, int64_t mmap_bytes = 0);
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -22,6 +22,8 @@ class SqliteConnection : public Connection {
   Dialect dialect() const override { return Dialect::sqlite; }
   Rows query(std::string_view sql, const Params& params = {}) override;
   int64_t execute(std::string_view sql, const Params& params = {}) override;
+  void for_each_integer(std::string_view sql, const Params& params,
+                        const std::function<bool(int64_t)>& visit) override;
   void execute_script(std::string_view sql) override;
   bool healthy() override { return db_ != nullptr; }
   void begin() override;
