@@ -32,7 +32,7 @@ money::FlagSettings load_flag_settings(const std::string& path) {
 }
 
 std::unique_ptr<store::Database> open_and_migrate(const Config& config) {
-  auto database = store::open_database(config.db, {8, static_cast<int64_t>(config.sqlite_mmap_mb) << 20});
+  auto database = store::open_database(config.db);
   store::apply_migrations(*database);
   return database;
 }

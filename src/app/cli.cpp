@@ -89,7 +89,7 @@ int serve(const Config& config) {
 }
 
 int backup(const Config& config, const std::string& file) {
-  auto database = store::open_database(config.db, {1, 0});
+  auto database = store::open_database(config.db, 1);
   if (database->dialect() == store::Dialect::sqlite) {
     auto connection = database->connect();
     dynamic_cast<store::SqliteConnection&>(*connection).backup_to(file);
@@ -208,8 +208,7 @@ int run_cli(int argc, char** argv) {
            "Configuración de las señales de riesgo, formato INI de Cardinal (APERTURA_FLAGS_SETTINGS)");
 
   auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
-  for (const char* key : {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log",
-                          "sqlite_mmap_mb"}) {
+  for (const char* key : {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log"}) {
     add_flag(*serve_cmd, flags, key, std::string("(APERTURA_") + key + ")");
   }
 

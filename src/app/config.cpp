@@ -35,7 +35,7 @@ const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"db",         "address",        "port",
                                                 "threads",    "assets_dir",     "secure_cookies",
                                                 "public_url", "log_level",      "access_log", "files_dir",
-                                                "flags_settings", "sqlite_mmap_mb"};
+                                                "flags_settings"};
   return keys;
 }
 
@@ -88,11 +88,6 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
       auto port = parse_number<unsigned>(*value, 65535);
       if (port) config.port = static_cast<uint16_t>(*port);
       else validation.fail(source, "el puerto debe ser un número de 0 a 65535");
-    }
-    if (key == "sqlite_mmap_mb") {
-      auto megabytes = parse_number<unsigned>(*value, 2047);
-      if (megabytes) config.sqlite_mmap_mb = *megabytes;
-      else validation.fail(source, "debe ser un número de 0 a 2047 (megabytes)");
     }
     if (key == "threads") {
       auto threads = parse_number<unsigned>(*value, 1024);

@@ -25,9 +25,6 @@ struct Config {
   std::string public_url;  // empty: http://localhost:<port>
   std::string log_level = "info";
   bool access_log = true;
-  // Memory-maps up to this many MB of a SQLite database for reading (faster
-  // searches over a large store; SQLite caps it at 2047); 0: off.
-  unsigned sqlite_mmap_mb = 0;
 };
 
 // The keys a config file or environment may set, e.g. "db" <-> APERTURA_DB.

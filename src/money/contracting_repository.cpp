@@ -295,9 +295,11 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
   bool index_only = conditions.size() == index_conditions;
   std::string where;
   for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  // Counting past the page checks the filters of many matches: from the
+  // narrow index of those columns, not from the process rows.
   std::string from = index_only ? " FROM process_search"
-                                : std::string(" FROM process_search CROSS JOIN contracting_processes p ON p.id = ") +
-                                      kIdOfSearchRow;
+                                : std::string(" FROM process_search CROSS JOIN contracting_processes p ") +
+                                      "INDEXED BY contracting_processes_filters ON p.id = " + kIdOfSearchRow;
   std::string order = filter.sort == "oldest" ? "process_search.rowid ASC" : "process_search.rowid DESC";
 
   Params page_params = params;

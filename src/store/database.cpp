@@ -62,8 +62,7 @@ std::string redact_password(const std::string& url) {
 }
 }  // namespace
 
-std::unique_ptr<Database> open_database(const std::string& url, const StoreOptions& options) {
-  size_t pool_size = options.pool_size;
+std::unique_ptr<Database> open_database(const std::string& url, size_t pool_size) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     auto database = std::make_unique<Database>(
         Dialect::postgresql, redact_password(url),
@@ -75,7 +74,7 @@ std::unique_ptr<Database> open_database(const std::string& url, const StoreOptio
   if (path.empty()) throw StoreError("the SQLite URL names no file: " + url);
   auto database = std::make_unique<Database>(
       Dialect::sqlite, "sqlite:" + path,
-      [path, mmap = options.sqlite_mmap_bytes] { return std::make_unique<SqliteConnection>(path, mmap); }, pool_size);
+      [path] { return std::make_unique<SqliteConnection>(path); }, pool_size);
   database->connect();
   return database;
 }

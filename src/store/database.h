@@ -60,14 +60,7 @@ class Database {
   ConnectionPool pool_;
 };
 
-struct StoreOptions {
-  size_t pool_size = 8;
-  // SQLite reads up to this much of its file through a memory map instead of
-  // copying pages in (SQLite caps it near 2 GiB); 0: off.
-  int64_t sqlite_mmap_bytes = 0;
-};
-
 // Opens "sqlite:PATH", a bare path, or "postgresql://..." / "postgres://...".
-std::unique_ptr<Database> open_database(const std::string& url, const StoreOptions& options = {});
+std::unique_ptr<Database> open_database(const std::string& url, size_t pool_size = 8);
 
 }  // namespace apertura::store

@@ -504,6 +504,10 @@ SELECT MIN(MAX(COALESCE(CAST(strftime('%s', substr(p.last_date, 1, 19)) AS INTEG
          * 2147483648 + p.id, f.body
 FROM process_fts f JOIN contracting_processes p ON p.id = f.rowid ORDER BY 1;
 DROP TABLE process_fts;
+-- The columns a filter on top of words checks, for each match, in entries a
+-- tenth the size of a process row (so that they stay in the cache).
+CREATE INDEX contracting_processes_filters
+  ON contracting_processes(id, procurement_method, status, jurisdiction_id, amount);
 )SQL";
 
 std::string for_dialect(const std::string& sql, Dialect dialect) {

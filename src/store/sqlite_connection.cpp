@@ -14,7 +14,7 @@ struct ResetOnExit {
 };
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, int64_t mmap_bytes) {
+SqliteConnection::SqliteConnection(const std::string& path) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -26,7 +26,6 @@ SqliteConnection::SqliteConnection(const std::string& path, int64_t mmap_bytes) 
   execute_script(
       "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
       "PRAGMA cache_size=-32768;");
-  if (mmap_bytes > 0) execute_script("PRAGMA mmap_size=" + std::to_string(mmap_bytes) + ";");
 }
 
 SqliteConnection::~SqliteConnection() {

@@ -14,7 +14,7 @@ namespace apertura::store {
 
 class SqliteConnection : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path, int64_t mmap_bytes = 0);
+  explicit SqliteConnection(const std::string& path);
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;

@@ -39,14 +39,6 @@ TEST(Config, InvalidValuesNameTheirSource) {
   EXPECT_EQ(config.error().fields[1].field, "APERTURA_SECURE_COOKIES");
 }
 
-TEST(Config, SqliteMemoryMapIsOffByDefaultAndBounded) {
-  EXPECT_EQ(resolve_config({}, env_of({}), {})->sqlite_mmap_mb, 0u);
-  EXPECT_EQ(resolve_config({{"sqlite_mmap_mb", "2047"}}, env_of({}), {})->sqlite_mmap_mb, 2047u);
-  auto too_much = resolve_config({}, env_of({{"APERTURA_SQLITE_MMAP_MB", "4096"}}), {});
-  ASSERT_FALSE(too_much.ok());
-  EXPECT_EQ(too_much.error().fields[0].field, "APERTURA_SQLITE_MMAP_MB");
-}
-
 TEST(ConfigFile, ParsesKeyValueLinesAndComments) {
   auto parsed = parse_config_file("# Apertura\ndb = postgresql://localhost/apertura\n\nport=9000 # comment\n");
   ASSERT_TRUE(parsed.ok());

@@ -1,7 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "store/migrations.h"
 #include "store/postgres_connection.h"
 #include "store/search_index.h"
@@ -168,17 +166,6 @@ INSTANTIATE_TEST_SUITE_P(Backends, PostgresConnectionTest, ::testing::Values(std
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());
-
-TEST(SqliteOptions, TheMemoryMapIsSetOnEveryConnection) {
-  auto path = std::filesystem::temp_directory_path() / "apertura-mmap-test.db";
-  std::filesystem::remove(path);
-  auto database = open_database("sqlite:" + path.string(), {2, 4 << 20});
-  auto connection = database->connect();
-  EXPECT_EQ(connection->query_one("PRAGMA mmap_size")->integer("mmap_size"), 4 << 20);
-  auto plain = open_database("sqlite:" + path.string(), {});
-  EXPECT_EQ(plain->connect()->query_one("PRAGMA mmap_size")->integer("mmap_size"), 0);
-  std::filesystem::remove(path);
-}
 
 TEST(Placeholders, AreNumberedOutsideQuotes) {
   EXPECT_EQ(to_numbered_placeholders("a = ? AND b = '?' AND c IN (?, ?)"), "a = $1 AND b = '?' AND c IN ($2, $3)");

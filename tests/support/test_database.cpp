@@ -41,21 +41,21 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
   init_crypto();
   if (backend == "postgresql") {
     schema_ = unique_name();
-    auto admin = store::open_database(postgres_url(), {1, 0});
+    auto admin = store::open_database(postgres_url(), 1);
     admin->connect()->execute_script("CREATE SCHEMA " + schema_);
     url_ = with_search_path(postgres_url(), schema_);
   } else {
     path_ = (std::filesystem::temp_directory_path() / (unique_name() + ".db")).string();
     url_ = "sqlite:" + path_;
   }
-  database_ = store::open_database(url_, {4, 0});
+  database_ = store::open_database(url_, 4);
   store::apply_migrations(*database_);
 }
 
 TestDatabase::~TestDatabase() {
   database_.reset();
   if (!schema_.empty()) {
-    auto admin = store::open_database(postgres_url(), {1, 0});
+    auto admin = store::open_database(postgres_url(), 1);
     admin->connect()->execute_script("DROP SCHEMA " + schema_ + " CASCADE");
   }
   if (!path_.empty()) {
@@ -64,7 +64,7 @@ TestDatabase::~TestDatabase() {
 }
 
 store::Database& TestDatabase::database() {
-  if (!database_) database_ = store::open_database(url_, {4, 0});
+  if (!database_) database_ = store::open_database(url_, 4);
   return *database_;
 }
 
