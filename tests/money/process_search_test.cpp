@@ -12,15 +12,21 @@
 namespace apertura::money {
 namespace {
 
-class ProcessSearchTest : public testing::BackendTest {};
+class ProcessSearchTest : public testing::BackendTest {
+ protected:
+  // Demo processes: every buyer's name has "Jalisco" in it.
+  int64_t import_demo(int64_t processes) {
+    std::ostringstream releases;
+    DemoContractsOptions options;
+    options.processes = processes;
+    write_demo_releases(releases, options);
+    OcdsImporter importer(db().database(), Actor::system("prueba"));
+    return importer.import_text(releases.str(), "demo.jsonl").rejected;
+  }
+};
 
 TEST_P(ProcessSearchTest, ACommonWordGivesTheSameOrderAndTotalAsSortingEveryMatch) {
-  std::ostringstream releases;
-  DemoContractsOptions options;
-  options.processes = 2100;
-  write_demo_releases(releases, options);
-  OcdsImporter importer(db().database(), Actor::system("prueba"));
-  ASSERT_EQ(importer.import_text(releases.str(), "demo.jsonl").rejected, 0);
+  ASSERT_EQ(import_demo(2100), 0);
 
   auto connection = db().database().connect();
   for (const std::string sort : {"recent", "oldest", "amount_desc", "amount_asc"}) {
@@ -67,12 +73,7 @@ TEST_P(ProcessSearchTest, ACommonWordGivesTheSameOrderAndTotalAsSortingEveryMatc
 }
 
 TEST_P(ProcessSearchTest, ADateRangeOnTopOfAWordKeepsTheWholeLastDay) {
-  std::ostringstream releases;
-  DemoContractsOptions options;
-  options.processes = 600;
-  write_demo_releases(releases, options);
-  OcdsImporter importer(db().database(), Actor::system("prueba"));
-  ASSERT_EQ(importer.import_text(releases.str(), "demo.jsonl").rejected, 0);
+  ASSERT_EQ(import_demo(600), 0);
   auto connection = db().database().connect();
   for (const std::string sort : {"recent", "oldest"}) {
     ProcessFilter filter;
