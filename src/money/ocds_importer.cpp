@@ -5,7 +5,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "money/batch_pipeline.h"
+#include "core/hand_off.h"
 #include "money/batch_writer.h"
 #include "money/contracting_repository.h"
 #include "money/json_access.h"
@@ -282,7 +282,7 @@ class FileImport {
   FastJsonParser parser_;
   std::optional<ProcessFlagger> flagger_;
   BatchWriter writer_;
-  BatchPipeline pipeline_{writer_};
+  HandOff<Batch> pipeline_{[this](Batch& batch) { writer_.write(batch); }};
 };
 
 // Compiles each process of the batch from the batch's releases (the first of
@@ -314,7 +314,7 @@ void FileImport::hand_over() {
     }
   }
   trees_.clear();
-  pipeline_.submit(std::move(batch_));
+  pipeline_.push(std::move(batch_));
   batch_ = Batch();
 }
 

@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.h"
 #include "core/clock.h"
+#include "core/hand_off.h"
 #include "money/cardinal_indicators.h"
 #include "money/simdjson_convert.h"
 
@@ -184,34 +185,58 @@ void ProcessFlagger::replace(Connection& connection, const std::string& ocid, co
   if (!flags.empty()) insert_flags(connection, flags, now_timestamp());
 }
 
+namespace {
+
+// A process as the whole-store run reads it: its compiled release parsed,
+// and the amounts Apertura's own indicators compare.
+struct ProcessForFlags {
+  json compiled;
+  std::string ocid;
+  Amounts amounts;
+};
+
+}  // namespace
+
 FlagRun RedFlagService::recompute_all(const Actor& actor) {
   FlagRun run;
   CardinalIndicators indicators(settings_);
-  FastJsonParser parser;
   std::vector<RedFlag> flags;
-  auto connection = database_.connect();
-  int64_t last_id = 0;
-  while (true) {
-    auto rows = connection->query(
-        "SELECT p.id, p.ocid, c.compiled, p.procurement_method, p.amount, p.tender_amount, p.award_amount, "
-        "p.contract_amount, p.initial_contract_amount FROM contracting_processes p "
-        "JOIN compiled_releases c ON c.process_id = p.id WHERE p.id > ? ORDER BY p.id LIMIT 1000",
-        {last_id});
-    if (rows.empty()) break;
-    for (const Row& row : rows) {
-      last_id = row.integer("id");
-      ++run.processes;
-      indicators.add(parser.parse(row.text("compiled")));
-      auto real = [&](const char* column) -> std::optional<double> {
-        if (row.is_null(column)) return std::nullopt;
-        return row.real(column);
-      };
-      mexican_flags(settings_, row.text("ocid"),
-                    {row.text("procurement_method"), real("amount"), real("tender_amount"), real("award_amount"),
-                     real("contract_amount"), real("initial_contract_amount")},
-                    flags);
+  {
+    // Reading and parsing (this thread) overlaps with the indicators (another).
+    HandOff<std::vector<ProcessForFlags>> indicate([&](std::vector<ProcessForFlags>& chunk) {
+      for (ProcessForFlags& process : chunk) {
+        indicators.add(process.compiled);
+        mexican_flags(settings_, process.ocid, process.amounts, flags);
+      }
+    });
+    FastJsonParser parser;
+    auto connection = database_.connect();
+    int64_t last_id = 0;
+    while (true) {
+      auto rows = connection->query(
+          "SELECT p.id, p.ocid, c.compiled, p.procurement_method, p.amount, p.tender_amount, p.award_amount, "
+          "p.contract_amount, p.initial_contract_amount FROM contracting_processes p "
+          "JOIN compiled_releases c ON c.process_id = p.id WHERE p.id > ? ORDER BY p.id LIMIT 200",
+          {last_id});
+      if (rows.empty()) break;
+      std::vector<ProcessForFlags> chunk;
+      chunk.reserve(rows.size());
+      for (const Row& row : rows) {
+        last_id = row.integer("id");
+        ++run.processes;
+        auto real = [&](const char* column) -> std::optional<double> {
+          if (row.is_null(column)) return std::nullopt;
+          return row.real(column);
+        };
+        chunk.push_back({parser.parse(row.text("compiled")), row.text("ocid"),
+                         {row.text("procurement_method"), real("amount"), real("tender_amount"),
+                          real("award_amount"), real("contract_amount"), real("initial_contract_amount")}});
+      }
+      indicate.push(std::move(chunk));
     }
+    indicate.finish();
   }
+  auto connection = database_.connect();
   for (const auto& [group, entries] : indicators.finish()) {
     for (const auto& [key, codes] : entries) {
       for (const auto& [code, value] : codes) flags.push_back({code, scope_of(group), key, value, "", "", "", ""});
