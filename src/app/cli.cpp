@@ -175,7 +175,7 @@ int import_ocds(Application& application, const Actor& actor, const std::vector<
   }
   if (files.size() > 1) {
     std::cout << "total: " << total.imported << " importadas, " << total.duplicates << " duplicadas, "
-              << total.rejected << " rechazadas; " << total.processes << " procesos compilados\n";
+              << total.rejected << " rechazadas; " << importer.distinct_processes() << " procesos compilados\n";
   }
   if (total.imported > 0) {
     std::cout << "las señales de riesgo de cada proceso importado ya están al día; las que comparan todos los "

@@ -11,8 +11,13 @@ namespace apertura::money {
 using nlohmann::json;
 
 BatchWriter::BatchWriter(store::Database& database, const Actor& actor, const ImportOptions& options,
-                         std::string source, const ProcessFlagger* flagger)
-    : database_(database), actor_(actor), options_(options), source_(std::move(source)), flagger_(flagger) {}
+                         std::string source, const ProcessFlagger* flagger, std::vector<bool>& importer_compiled)
+    : database_(database),
+      actor_(actor),
+      options_(options),
+      source_(std::move(source)),
+      flagger_(flagger),
+      importer_compiled_(importer_compiled) {}
 
 std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connection& connection,
                                                                 const std::string& ocid,
@@ -122,9 +127,12 @@ void BatchWriter::write(Batch& batch) {
     if (flagger_) ProcessFlagger::replace(*connection, ocid, process->flags, is_new);
     ++counts.processes;
     auto bit = static_cast<size_t>(process_id);
-    if (bit >= compiled_.size()) compiled_.resize(std::max(bit + 1, compiled_.size() * 2));
+    for (std::vector<bool>* bits : {&compiled_, &importer_compiled_}) {
+      if (bit >= bits->size()) bits->resize(std::max(bit + 1, bits->size() * 2));
+    }
     if (!compiled_[bit]) ++counts.first_compiled;
     compiled_[bit] = true;
+    importer_compiled_[bit] = true;
   }
 
   ContractingRepository::write_search_rows(*connection, search);

@@ -19,8 +19,10 @@ namespace apertura::money {
 
 class BatchWriter {
  public:
+  // `importer_compiled` marks, one bit per process id, the processes compiled
+  // by every file of one importer.
   BatchWriter(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source,
-              const ProcessFlagger* flagger);
+              const ProcessFlagger* flagger, std::vector<bool>& importer_compiled);
   void write(Batch& batch);
   // Releases stored and duplicate, processes compiled (each once, however many
   // batches touched it) and the releases refused for not merging with their process.
@@ -53,6 +55,7 @@ class BatchWriter {
   // Processes compiled so far, by id (dense integers): one bit each, so a
   // process that spans two batches is counted once.
   std::vector<bool> compiled_;
+  std::vector<bool>& importer_compiled_;
 };
 
 }  // namespace apertura::money

@@ -63,11 +63,12 @@ struct PackageState {
 // the calling thread; a BatchWriter stores the batches on another.
 class FileImport {
  public:
-  FileImport(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source)
+  FileImport(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source,
+             std::vector<bool>& importer_compiled)
       : options_(options),
         source_(std::move(source)),
         flagger_(options.flags ? std::make_optional<ProcessFlagger>(*options.flags) : std::nullopt),
-        writer_(database, actor, options, source_, flagger_ ? &*flagger_ : nullptr) {}
+        writer_(database, actor, options, source_, flagger_ ? &*flagger_ : nullptr, importer_compiled) {}
 
   void run(const std::function<void(const StreamHandlers&)>& read) {
     StreamHandlers handlers;
@@ -346,13 +347,17 @@ StreamLimits OcdsImporter::limits() const {
 }
 
 ImportSummary OcdsImporter::import_file(const std::string& path, const std::string& source) {
-  FileImport import(database_, actor_, options_, source);
+  FileImport import(database_, actor_, options_, source, compiled_);
   import.run([&](const StreamHandlers& handlers) { read_ocds_stream(path, handlers, limits()); });
   return std::move(import.summary());
 }
 
+int64_t OcdsImporter::distinct_processes() const {
+  return static_cast<int64_t>(std::count(compiled_.begin(), compiled_.end(), true));
+}
+
 ImportSummary OcdsImporter::import_text(const std::string& text, const std::string& source) {
-  FileImport import(database_, actor_, options_, source);
+  FileImport import(database_, actor_, options_, source, compiled_);
   import.run([&](const StreamHandlers& handlers) { read_ocds_text(text, handlers, limits()); });
   return std::move(import.summary());
 }

@@ -60,12 +60,15 @@ class OcdsImporter {
   // `source` names the file in reports and in the stored package.
   ImportSummary import_file(const std::string& path, const std::string& source);
   ImportSummary import_text(const std::string& text, const std::string& source);
+  // Processes compiled by all the files this importer has read, each once.
+  int64_t distinct_processes() const;
 
  private:
   StreamLimits limits() const;
   store::Database& database_;
   Actor actor_;
   ImportOptions options_;
+  std::vector<bool> compiled_;  // one bit per process id
 };
 
 }  // namespace apertura::money

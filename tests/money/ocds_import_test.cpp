@@ -133,6 +133,18 @@ TEST_P(OcdsImportTest, AProcessThatSpansBatchesIsCountedOnce) {
   EXPECT_EQ(ContractingRepository::process_by_ocid(*connection, "ocds-abc-1")->release_count, 5);
 }
 
+TEST_P(OcdsImportTest, TwoFilesOfOneImportCountAProcessOnceInTheTotal) {
+  OcdsImporter importer(db().database(), Actor::system("prueba"));
+  ImportSummary first = importer.import_text(release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z") + "\n" +
+                                                 release("ocds-abc-2", "r1", "2024-01-02T00:00:00Z") + "\n",
+                                             "enero.jsonl");
+  ImportSummary second = importer.import_text(release("ocds-abc-1", "r2", "2024-02-01T00:00:00Z") + "\n",
+                                              "febrero.jsonl");
+  EXPECT_EQ(first.processes, 2);
+  EXPECT_EQ(second.processes, 1);  // compiled again by this file
+  EXPECT_EQ(importer.distinct_processes(), 2);
+}
+
 // Batches are compiled on the reading thread from their own releases and
 // stored on another; these are the cases where that compilation cannot be
 // used as it is.
