@@ -231,6 +231,26 @@ void ContractingRepository::write_search_rows(Connection& connection, SearchRows
 
 namespace {
 
+std::string where_clause(const std::vector<std::string>& conditions) {
+  std::string where;
+  for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  return where;
+}
+
+// Rows of `from_where`, counted no further than `limit`: a common word's
+// whole list (with a lookup per match under a filter) is never read to count it.
+int64_t count_up_to(Connection& connection, const std::string& from_where, Params params, int64_t limit) {
+  params.emplace_back(limit);
+  return connection.query_one("SELECT COUNT(*) AS n FROM (SELECT 1" + from_where + " LIMIT ?) AS capped", params)
+      ->integer("n");
+}
+
+// A total counted up to cap + 1: past the cap it is the cap, marked as a lower bound.
+void set_capped_total(Paged<ProcessRow>& page, int64_t counted, int64_t cap) {
+  page.total = std::min(counted, cap);
+  page.total_is_lower_bound = counted > cap;
+}
+
 // The filters other than words, as conditions on p; the date range too
 // unless the caller bounds it another way.
 void add_filter_conditions(const ProcessFilter& filter, bool with_dates, std::vector<std::string>& conditions,
@@ -278,7 +298,7 @@ void add_filter_conditions(const ProcessFilter& filter, bool with_dates, std::ve
 // look up each match's process until the page is full, instead of collecting
 // every match first.
 Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter& filter, const Slice& slice,
-                                     const std::vector<std::string>& terms, int64_t exact_count_up_to) {
+                                     const std::vector<std::string>& terms, int64_t cap) {
   Params params = {match_expression(connection, terms)};
   std::vector<std::string> conditions = {"process_search MATCH ?"};
   // A date range is a range of the index's keys.
@@ -293,8 +313,7 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
   size_t index_conditions = conditions.size();
   add_filter_conditions(filter, false, conditions, params);
   bool index_only = conditions.size() == index_conditions;
-  std::string where;
-  for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  std::string where = where_clause(conditions);
   // Counting past the page checks the filters of many matches: from the
   // narrow index of those columns, not from the process rows.
   std::string from = index_only ? " FROM process_search"
@@ -316,16 +335,7 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
     page.total = slice.offset + static_cast<int64_t>(page.items.size());
     return page;
   }
-  // Counting every match of a common word reads its whole list (and, with
-  // filters, looks up every match): count past the page and the cap, no further.
-  int64_t cap = std::max(exact_count_up_to, slice.offset + slice.limit);
-  Params count_params = params;
-  count_params.emplace_back(cap + 1);
-  int64_t counted =
-      connection.query_one("SELECT COUNT(*) AS n FROM (SELECT 1" + from + where + " LIMIT ?) AS capped", count_params)
-          ->integer("n");
-  page.total = std::min(counted, cap);
-  page.total_is_lower_bound = counted > cap;
+  set_capped_total(page, count_up_to(connection, from + where, params, cap + 1), cap);
   return page;
 }
 
@@ -346,8 +356,7 @@ std::vector<ProcessRow> walk_amount_index(Connection& connection, const std::str
   std::vector<std::string> conditions;
   Params params;
   add_filter_conditions(filter, true, conditions, params);
-  std::string where;
-  for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  std::string where = where_clause(conditions);
   std::vector<int64_t> ids;
   int64_t skip = slice.offset;
   connection.for_each_integer(
@@ -391,14 +400,15 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
     terms = store::SearchIndex::query_terms(filter.text);
     if (terms.empty()) return {};
   }
+  // Totals of searches by words are counted past the page and the cap, no further.
+  int64_t cap = std::max(exact_count_up_to, slice.offset + slice.limit);
   bool by_date = filter.sort != "amount_desc" && filter.sort != "amount_asc";
   if (sqlite && !terms.empty() && by_date && !filter.buyer_id && !filter.supplier_id) {
-    return find_in_date_order(connection, filter, slice, terms, exact_count_up_to);
+    return find_in_date_order(connection, filter, slice, terms, cap);
   }
   // A common word matches thousands of processes: walking the sort order's
   // index and stopping at the page's last row beats sorting every match.
   constexpr int64_t kWalkTheIndexAbove = 2000;
-  int64_t cap = std::max(exact_count_up_to, slice.offset + slice.limit);
   Params params;
   std::vector<std::string> conditions;
   std::optional<int64_t> text_matches;
@@ -406,18 +416,15 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
     conditions.push_back(text_condition(connection, terms, params));
     if (sqlite) {
       // Counted only as far as the decisions below need.
-      text_matches = connection.query_one("SELECT COUNT(*) AS n FROM (SELECT 1 FROM process_search "
-                                          "WHERE process_search MATCH ? LIMIT ?) AS capped",
-                                          {params.back(), std::max(kWalkTheIndexAbove, cap) + 1})
-                         ->integer("n");
+      text_matches = count_up_to(connection, " FROM process_search WHERE process_search MATCH ?", {params.back()},
+                                 std::max(kWalkTheIndexAbove, cap) + 1);
       if (*text_matches == 0) return {};
     }
   }
   size_t text_conditions = conditions.size();
   add_filter_conditions(filter, true, conditions, params);
   bool only_text = text_matches && conditions.size() == text_conditions;
-  std::string where;
-  for (const auto& condition : conditions) where += (where.empty() ? " WHERE " : " AND ") + condition;
+  std::string where = where_clause(conditions);
   bool by_amount = filter.sort == "amount_desc" || filter.sort == "amount_asc";
   std::string order = filter.sort == "oldest"        ? "p.last_date ASC, p.id ASC"
                       : filter.sort == "amount_desc" ? (sqlite ? "p.amount DESC, p.id DESC"
@@ -446,20 +453,12 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
   if (!needs_count(page.items.size(), slice)) {
     page.total = slice.offset + static_cast<int64_t>(page.items.size());
   } else if (only_text) {
-    page.total = std::min(*text_matches, cap);
-    page.total_is_lower_bound = *text_matches > cap;
+    set_capped_total(page, *text_matches, cap);
   } else if ((text_matches && *text_matches > exact_count_up_to) || (!sqlite && !filter.text.empty())) {
     // A filter on top of a common word (or, on PostgreSQL, which has no cheap
     // count of the text matches alone, any word): an exact total would look
     // up every match, so counting stops once it passes both the cap and this page.
-    Params count_params = params;
-    count_params.emplace_back(cap + 1);
-    int64_t counted = connection.query_one("SELECT COUNT(*) AS n FROM (SELECT 1 FROM contracting_processes p" + where +
-                                               " LIMIT ?) AS capped",
-                                           count_params)
-                          ->integer("n");
-    page.total = std::min(counted, cap);
-    page.total_is_lower_bound = counted > cap;
+    set_capped_total(page, count_up_to(connection, " FROM contracting_processes p" + where, params, cap + 1), cap);
   } else {
     page.total = connection.query_one("SELECT COUNT(*) AS n FROM contracting_processes p" + where, params)
                      ->integer("n");

@@ -142,10 +142,9 @@ class ContractingRepository {
                               std::unordered_map<std::string, int64_t>& organization_ids, SearchRows& search);
   static void write_search_rows(store::Connection& connection, SearchRows& search);
 
-  // With a filter on top of a word matching more than `exact_count_up_to`
-  // processes, the total is counted only up to that many (or to the end of
-  // the page asked for) and marked as a lower bound; on PostgreSQL any search
-  // by words is counted that way.
+  // A search by words matching more than `exact_count_up_to` processes (or
+  // than the end of the page asked for) has its total counted only that far
+  // and marked as a lower bound; lists without words are counted exactly.
   static Paged<ProcessRow> find_processes(store::Connection& connection, const ProcessFilter& filter,
                                           const Slice& slice, int64_t exact_count_up_to = 1000);
   static std::optional<ProcessRow> process_by_ocid(store::Connection& connection, const std::string& ocid);
