@@ -4,7 +4,6 @@
 
 #include "core/clock.h"
 #include "core/spanish_plurals.h"
-#include "core/text.h"
 #include "store/search_index.h"
 
 namespace apertura::money {
