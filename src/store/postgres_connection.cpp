@@ -7,7 +7,7 @@ namespace apertura::store {
 
 namespace {
 // Type OIDs from pg_type.h, which is not part of libpq's public headers.
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701;
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701;
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -54,12 +54,18 @@ void PostgresConnection::connect() {
 bool PostgresConnection::healthy() { return conn_ != nullptr && !is_connection_failure(conn_); }
 
 PGresult* PostgresConnection::run_once(const std::string& sql, const Params& params) {
+  // Bytes go in binary format (bytea); everything else as text.
   std::vector<std::string> texts(params.size());
   std::vector<const char*> values(params.size(), nullptr);
+  std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
   for (size_t i = 0; i < params.size(); ++i) {
     if (params[i].is_null()) continue;
     texts[i] = params[i].as_text();
     values[i] = texts[i].c_str();
+    if (params[i].is_bytes()) {
+      lengths[i] = static_cast<int>(texts[i].size());
+      formats[i] = 1;
+    }
   }
   int count = static_cast<int>(params.size());
   // Statements are prepared once per session, so the server parses and plans
@@ -75,9 +81,9 @@ PGresult* PostgresConnection::run_once(const std::string& sql, const Params& par
     it = prepared_.emplace(sql, std::move(name)).first;
   }
   if (it != prepared_.end()) {
-    return PQexecPrepared(conn_, it->second.c_str(), count, values.data(), nullptr, nullptr, 0);
+    return PQexecPrepared(conn_, it->second.c_str(), count, values.data(), lengths.data(), formats.data(), 0);
   }
-  return PQexecParams(conn_, sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0);
+  return PQexecParams(conn_, sql.c_str(), count, nullptr, values.data(), lengths.data(), formats.data(), 0);
 }
 
 PGresult* PostgresConnection::run(std::string_view sql, const Params& params) {
@@ -136,6 +142,12 @@ Rows PostgresConnection::query(std::string_view sql, const Params& params) {
         values.emplace_back(std::stod(text));
       } else if (type == kBool) {
         values.emplace_back(text[0] == 't');
+      } else if (type == kBytea) {
+        size_t size = 0;
+        unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &size);
+        if (bytes == nullptr) throw StoreError("cannot read a bytea value");
+        values.emplace_back(Bytes{std::string(reinterpret_cast<const char*>(bytes), size)});
+        PQfreemem(bytes);
       } else {
         values.emplace_back(std::string(text, static_cast<size_t>(PQgetlength(result.get(), r, c))));
       }

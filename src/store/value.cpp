@@ -32,6 +32,7 @@ std::string Value::as_text() const {
     auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, *d);
     return std::string(buffer, ptr);
   }
+  if (auto* b = std::get_if<Bytes>(&storage_)) return b->data;
   return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Values that travel between the domains and the databases: NULL, 64-bit
-// integers, doubles and UTF-8 text. Both backends map to and from these.
+// integers, doubles, UTF-8 text and bytes. Both backends map to and from these
+// (bytes are BLOB on SQLite, bytea on PostgreSQL).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,9 +14,15 @@
 
 namespace apertura::store {
 
+// Bytes that are not text, kept apart from std::string so that binding them
+// says which they are.
+struct Bytes {
+  std::string data;
+};
+
 class Value {
  public:
-  using Storage = std::variant<std::monostate, int64_t, double, std::string>;
+  using Storage = std::variant<std::monostate, int64_t, double, std::string, Bytes>;
 
   Value() = default;
   Value(std::nullopt_t) {}
@@ -29,6 +36,7 @@ class Value {
   Value(std::string v) : storage_(std::move(v)) {}
   Value(std::string_view v) : storage_(std::string(v)) {}
   Value(const char* v) : storage_(std::string(v)) {}
+  Value(Bytes v) : storage_(std::move(v)) {}
   template <typename T>
   Value(const std::optional<T>& v) {
     if (v) *this = Value(*v);
@@ -38,10 +46,12 @@ class Value {
   bool is_integer() const { return std::holds_alternative<int64_t>(storage_); }
   bool is_real() const { return std::holds_alternative<double>(storage_); }
   bool is_text() const { return std::holds_alternative<std::string>(storage_); }
+  bool is_bytes() const { return std::holds_alternative<Bytes>(storage_); }
   const Storage& storage() const { return storage_; }
 
   int64_t as_integer() const;
   double as_real() const;
+  // Text as it is; integers and doubles written out; bytes as they are.
   std::string as_text() const;
 
  private:

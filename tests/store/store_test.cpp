@@ -33,6 +33,21 @@ TEST_P(StoreTest, ValuesRoundTripWithTheirTypes) {
   EXPECT_THROW((void)(*row)["missing"], StoreError);
 }
 
+TEST_P(StoreTest, BytesRoundTripAsBytesWithZerosAndHighBytes) {
+  auto connection = db().database().connect();
+  std::string type = GetParam() == "sqlite" ? "BLOB" : "BYTEA";
+  connection->execute_script("CREATE TABLE blobs (b " + type + ")");
+  std::string bytes("\x00\x01\xff\xfe\\x'\"\x00z", 10);
+  connection->execute("INSERT INTO blobs (b) VALUES (?)", {Bytes{bytes}});
+  connection->execute("INSERT INTO blobs (b) VALUES (?)", {Bytes{}});
+  auto rows = connection->query("SELECT b FROM blobs ORDER BY length(b) DESC");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_TRUE(rows[0]["b"].is_bytes());
+  EXPECT_EQ(rows[0]["b"].as_text(), bytes);
+  EXPECT_TRUE(rows[1]["b"].is_bytes());
+  EXPECT_EQ(rows[1]["b"].as_text(), "");
+}
+
 TEST_P(StoreTest, UniqueViolationHasItsOwnType) {
   auto connection = db().database().connect();
   connection->execute_script("CREATE TABLE codes (code TEXT PRIMARY KEY)");
