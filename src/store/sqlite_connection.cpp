@@ -25,7 +25,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
   sqlite3_busy_timeout(db_, 10000);
   execute_script(
       "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-      "PRAGMA cache_size=-32768;");
+      "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;");
 }
 
 SqliteConnection::~SqliteConnection() {
@@ -68,6 +68,8 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql, const Params& para
     } else if (auto* s = std::get_if<std::string>(&storage)) {
       // The parameters outlive the statement's run (it is reset before returning).
       rc = sqlite3_bind_text64(statement, index, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
+    } else if (auto* b = std::get_if<Bytes>(&storage)) {
+      rc = sqlite3_bind_blob64(statement, index, b->data.data(), b->data.size(), SQLITE_STATIC);
     } else {
       rc = sqlite3_bind_null(statement, index);
     }
@@ -100,6 +102,12 @@ Rows SqliteConnection::query(std::string_view sql, const Params& params) {
         case SQLITE_NULL:
           values.emplace_back();
           break;
+        case SQLITE_BLOB: {
+          auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, i));
+          size_t size = static_cast<size_t>(sqlite3_column_bytes(statement, i));
+          values.emplace_back(Bytes{size ? std::string(bytes, size) : std::string()});
+          break;
+        }
         default: {
           auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
           values.emplace_back(std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement, i))));
