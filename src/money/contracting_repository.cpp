@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/spanish_plurals.h"
+#include "money/stored_json.h"
 #include "store/search_index.h"
 
 namespace apertura::money {
@@ -111,7 +112,9 @@ bool ContractingRepository::insert_release(Connection& connection, const Release
              "INSERT INTO ocds_releases (ocid, release_id, release_date, tags, ocds_version, package_id, data) "
              "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ocid, release_id) DO NOTHING",
              {release.ocid, release.release_id, release.date, release.tags, release.ocds_version,
-              release.package_id, release.data}) > 0;
+              release.package_id,
+              release.stored_data.is_null() ? json_for_store(connection.dialect(), release.data)
+                                            : release.stored_data}) > 0;
 }
 
 std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connection,
@@ -128,7 +131,7 @@ std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connec
         params);
     for (const Row& row : rows) {
       out.push_back({row.text("ocid"), row.text("release_id"), row.text("release_date"), row.text("tags"),
-                     row.text("ocds_version"), row.text("data"), row.text("uri"), row.text("publisher_name"),
+                     row.text("ocds_version"), json_from_store(row["data"]), row.text("uri"), row.text("publisher_name"),
                      row.text("license")});
     }
   }
@@ -188,13 +191,16 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
        s.procurement_method, s.procurement_method_details, s.status, s.stage, s.currency, s.tender_amount,
        s.award_amount, s.contract_amount, s.initial_contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date, process.last_date,
        year, process.release_count, s.supplier_names, now_timestamp()});
+  const store::Value& compiled = process.stored_compiled.is_null()
+                                     ? json_for_store(connection.dialect(), process.compiled)
+                                     : process.stored_compiled;
   if (is_new) {
-    connection.execute("INSERT INTO compiled_releases (process_id, compiled) VALUES (?, ?)", {id, process.compiled});
+    connection.execute("INSERT INTO compiled_releases (process_id, compiled) VALUES (?, ?)", {id, compiled});
   } else {
     connection.execute(
         "INSERT INTO compiled_releases (process_id, compiled) VALUES (?, ?) "
         "ON CONFLICT (process_id) DO UPDATE SET compiled = excluded.compiled",
-        {id, process.compiled});
+        {id, compiled});
   }
 
   if (!is_new) connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
@@ -478,7 +484,7 @@ std::optional<std::string> ContractingRepository::compiled_of(Connection& connec
       "SELECT c.compiled FROM contracting_processes p JOIN compiled_releases c ON c.process_id = p.id WHERE p.ocid = ?",
       {ocid});
   if (!row) return std::nullopt;
-  return row->text("compiled");
+  return json_from_store((*row)["compiled"]);
 }
 
 int64_t ContractingRepository::count_processes(Connection& connection) {

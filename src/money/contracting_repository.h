@@ -33,6 +33,7 @@ struct ReleaseRecord {
   std::string ocds_version = "1.1";
   int64_t package_id = 0;
   std::string data;
+  store::Value stored_data;  // data as the store keeps it (stored_json.h); made on insert when NULL
 };
 
 struct StoredRelease {
@@ -51,6 +52,7 @@ struct ProcessRecord {
   ProcessSummary summary;
   std::optional<int64_t> jurisdiction_id;
   std::string compiled;
+  store::Value stored_compiled;  // compiled as the store keeps it; made on save when NULL
   std::string search_body;  // the summary's search text, folded (accents and case)
   std::string first_date;
   std::string last_date;

@@ -13,6 +13,7 @@
 #include "money/process_compiler.h"
 #include "money/release_merger.h"
 #include "money/simdjson_convert.h"
+#include "money/stored_json.h"
 
 namespace apertura::money {
 
@@ -66,6 +67,7 @@ class FileImport {
   FileImport(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source,
              std::vector<bool>& importer_compiled)
       : options_(options),
+        dialect_(database.dialect()),
         source_(std::move(source)),
         flagger_(options.flags ? std::make_optional<ProcessFlagger>(*options.flags) : std::nullopt),
         writer_(database, actor, options, source_, flagger_ ? &*flagger_ : nullptr, importer_compiled) {}
@@ -272,6 +274,7 @@ class FileImport {
   void hand_over();
 
   const ImportOptions& options_;
+  store::Dialect dialect_;
   std::string source_;
   ImportSummary summary_;
   bool seen_anything_ = false;
@@ -315,6 +318,14 @@ void FileImport::hand_over() {
     }
   }
   trees_.clear();
+  // The documents in the form the store keeps, made here so that the writer,
+  // the slower of the two threads, only writes them.
+  for (BatchRelease& release : batch_.releases) {
+    release.record.stored_data = json_for_store(dialect_, release.record.data);
+  }
+  for (auto& [_, process] : batch_.compiled) {
+    process.record.stored_compiled = json_for_store(dialect_, process.record.compiled);
+  }
   pipeline_.push(std::move(batch_));
   batch_ = Batch();
 }

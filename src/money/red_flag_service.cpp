@@ -7,6 +7,7 @@
 #include "core/hand_off.h"
 #include "money/cardinal_indicators.h"
 #include "money/simdjson_convert.h"
+#include "money/stored_json.h"
 
 namespace apertura::money {
 
@@ -228,7 +229,7 @@ FlagRun RedFlagService::recompute_all(const Actor& actor) {
           if (row.is_null(column)) return std::nullopt;
           return row.real(column);
         };
-        chunk.push_back({parser.parse(row.text("compiled")), row.text("ocid"),
+        chunk.push_back({parser.parse(json_from_store(row["compiled"])), row.text("ocid"),
                          {row.text("procurement_method"), real("amount"), real("tender_amount"),
                           real("award_amount"), real("contract_amount"), real("initial_contract_amount")}});
       }

@@ -13,6 +13,7 @@
 
 #include "money/contracting_repository.h"
 #include "money/ocds_importer.h"
+#include "money/stored_json.h"
 #include "support/shared_data.h"
 #include "support/test_database.h"
 
@@ -93,7 +94,9 @@ TEST_P(OcdsImportTest, KeepsEachReleaseExactlyAsReceivedWithItsPackage) {
   auto row = connection->query_one(
       "SELECT r.data, k.publisher_name, k.uri, k.version FROM ocds_releases r "
       "JOIN ocds_packages k ON k.id = r.package_id");
-  EXPECT_EQ(row->text("data"), first);
+  EXPECT_EQ(json_from_store((*row)["data"]), first);
+  // SQLite keeps it as a zstd frame, PostgreSQL as text.
+  EXPECT_EQ((*row)["data"].is_bytes(), GetParam() == "sqlite");
   EXPECT_EQ(row->text("publisher_name"), "Secretaría de Finanzas");
   EXPECT_EQ(row->text("uri"), "https://example.mx/p.json");
   EXPECT_EQ(row->text("version"), "1.1");
@@ -162,6 +165,26 @@ TEST_P(OcdsImportTest, ALaterBatchRecompilesWithTheStoredReleases) {
   auto process = ContractingRepository::process_by_ocid(*connection, "ocds-abc-1");
   EXPECT_EQ(process->release_count, 3);
   EXPECT_EQ(process->title, "Última");
+}
+
+TEST_P(OcdsImportTest, ReleasesAndCompiledReleasesStoredAsTextStillRead) {
+  // Databases written before SQLite kept them as zstd frames hold text.
+  ASSERT_EQ(import_text(release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z", "Primera")).imported, 1);
+  std::string first = release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z", "Primera");
+  std::string compiled_text = compiled("ocds-abc-1").dump();
+  {
+    auto connection = db().database().connect();
+    connection->execute("UPDATE ocds_releases SET data = ?", {first});
+    connection->execute("UPDATE compiled_releases SET compiled = ?", {compiled_text});
+  }
+  EXPECT_EQ(compiled("ocds-abc-1")["tender"]["title"], "Primera");
+  ASSERT_EQ(import_text(release("ocds-abc-1", "r2", "2024-03-01T00:00:00Z", "Segunda")).imported, 1);
+  auto connection = db().database().connect();
+  auto stored = ContractingRepository::releases_of(*connection, {"ocds-abc-1"});
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].data, first);
+  EXPECT_EQ(compiled("ocds-abc-1")["tender"]["title"], "Segunda");
+  EXPECT_EQ(ContractingRepository::process_by_ocid(*connection, "ocds-abc-1")->release_count, 2);
 }
 
 TEST_P(OcdsImportTest, TheFirstOfTwoReleasesWithOneIdInABatchIsKept) {
