@@ -1,5 +1,6 @@
 #include "money/demo_contracts.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -51,8 +52,14 @@ const std::array<Item, 12> kItems = {{
 
 class Generator {
  public:
-  Generator(const DemoContractsOptions& options) : options_(options), random_(options.seed) {
-    for (size_t i = 0; i < 240; ++i) {
+  Generator(const DemoContractsOptions& options)
+      : options_(options),
+        random_(options.seed),
+        // About five processes a regular supplier, so that a small demo's
+        // suppliers bid often enough for their win ratios to be comparable
+        // (R025 needs a positive lower fence).
+        pool_(static_cast<size_t>(std::clamp<int64_t>(options.processes / 5, 30, kSuppliers - kLosers))) {
+    for (size_t i = 0; i < kSuppliers; ++i) {
       std::string name = std::string(kSupplierStems[i % kSupplierStems.size()]) + " " +
                          kSupplierPlaces[(i / kSupplierStems.size()) % kSupplierPlaces.size()] +
                          (i % 3 == 0 ? ", S.A. de C.V." : i % 3 == 1 ? ", S. de R.L. de C.V." : ", S.C.");
@@ -77,7 +84,11 @@ class Generator {
     std::string name;
   };
 
+  static constexpr int64_t kSuppliers = 240;
+  static constexpr int64_t kLosers = 2;
+
   double uniform() { return std::uniform_real_distribution<double>(0.0, 1.0)(random_); }
+  size_t regular_supplier() { return static_cast<size_t>(between(0, static_cast<int64_t>(pool_) - 1)); }
   int64_t between(int64_t low, int64_t high) { return std::uniform_int_distribution<int64_t>(low, high)(random_); }
 
   static std::string rfc(size_t n, char kind) {
@@ -122,7 +133,7 @@ class Generator {
     // (concentration), and a few suppliers win often everywhere.
     size_t winner_index = buyer_index == 3 && uniform() < 0.7 ? 3
                           : uniform() < 0.125                 ? buyer_index % 5
-                                                              : static_cast<size_t>(between(0, suppliers_.size() - 1));
+                                                              : regular_supplier();
     Party winner = suppliers_[winner_index];
     double trick = uniform();  // which red flag, if any, this process is built to trip
 
@@ -156,7 +167,10 @@ class Generator {
     json details = json::array();
     json tenderers = json::array();
     std::vector<Party> others;
-    for (int64_t b = 1; b < bidders; ++b) others.push_back(suppliers_[static_cast<size_t>(between(0, suppliers_.size() - 1))]);
+    for (int64_t b = 1; b < bidders; ++b) others.push_back(suppliers_[regular_supplier()]);
+    // Two suppliers bid in every third contest and never win one: R025's
+    // excessive unsuccessful bids.
+    if (n % 3 == 0 && !others.empty()) others.back() = suppliers_[pool_ + static_cast<size_t>(n / 3) % kLosers];
     std::string bid_date = date(year, std::min(start_day + period_days, 364), 9);
     std::string late_date = date(year, std::min(start_day + period_days + 2, 364), 9);
     details.push_back({{"id", "1"},
@@ -265,6 +279,7 @@ class Generator {
 
   const DemoContractsOptions& options_;
   std::mt19937_64 random_;
+  size_t pool_;  // regular suppliers are the first pool_; the next kLosers never win
   std::vector<Party> suppliers_;
 };
 

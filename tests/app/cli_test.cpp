@@ -3,9 +3,12 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <memory>
 
 #include "core/crypto.h"
+#include "money/red_flag_catalog.h"
 
 namespace apertura {
 namespace {
@@ -45,7 +48,7 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   ASSERT_EQ(first.status, 0) << first.output;
   EXPECT_NE(first.output.find("13 jurisdicciones, 39 instituciones, 4 cuentas, 2 planes de acción, 3 propuestas nuevas"), std::string::npos);
   // 200 synthetic processes per demo state, seeded: the same every time.
-  EXPECT_NE(first.output.find("contrataciones de demostración: 1251 entregas nuevas, 400 procesos"), std::string::npos)
+  EXPECT_NE(first.output.find("contrataciones de demostración: 1263 entregas nuevas, 400 procesos"), std::string::npos)
       << first.output;
   EXPECT_NE(first.output.find("120 líneas presupuestarias nuevas"), std::string::npos) << first.output;
   auto second = run(db + " demo");
@@ -56,6 +59,19 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   // 155 entries for the plans and accounts, one per imported batch of
   // releases, one for computing the red flags and one per state's budget.
   EXPECT_NE(verify.output.find("160 entradas verificadas"), std::string::npos) << verify.output;
+}
+
+TEST_F(CliTest, TheDemoTripsEveryRedFlag) {
+  ASSERT_EQ(run(db + " demo").status, 0);
+  std::string codes = (dir / "codes.txt").string();
+  std::string sql = "SELECT DISTINCT code FROM red_flags ORDER BY code";
+  ASSERT_EQ(std::system(("sqlite3 " + (dir / "cli.db").string() + " \"" + sql + "\" > " + codes).c_str()), 0);
+  std::ifstream in(codes);
+  std::set<std::string> found;
+  for (std::string code; std::getline(in, code);) found.insert(code);
+  for (const auto& flag : money::red_flag_catalog(money::FlagSettings{})) {
+    EXPECT_TRUE(found.count(flag.code)) << flag.code << " never fires on the demo";
+  }
 }
 
 TEST_F(CliTest, UserAddListAndSetRole) {
