@@ -110,6 +110,10 @@ void Application::register_system_routes() {
   });
 }
 
+void Application::configure(web::ServerOptions& options) const {
+  options.file_body_paths = {money::kOcdsImportApiPath};
+}
+
 web::Handler Application::handler() {
   web::MiddlewareOptions options;
   options.secure_cookies = config_.secure_cookies;

@@ -21,6 +21,7 @@
 #include "web/assets.h"
 #include "web/pages.h"
 #include "web/router.h"
+#include "web/server.h"
 #include "web/templates.h"
 
 namespace apertura::app {
@@ -31,6 +32,9 @@ class Application {
   Application(const Config& config, accounts::AccountSettings account_settings = {});
 
   web::Handler handler();
+  // The server options this application needs beyond address and port
+  // (which request bodies go to a file).
+  void configure(web::ServerOptions& options) const;
   const web::Router& router() const { return router_; }
   store::Database& database() { return *database_; }
   accounts::AccountService& accounts() { return accounts_; }

@@ -82,6 +82,7 @@ int serve(const Config& config) {
   options.port = config.port;
   options.threads = config.threads;
   options.access_log = config.access_log;
+  application.configure(options);
   web::Server server(options, application.handler());
   server.start();
   server.run_until_signal();

@@ -362,8 +362,17 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
                                                   "/api/v1/ocds/releases" + query_suffix(request)));
   });
   // An OCDS file as the request body (any of the forms the importer reads).
-  router.post("/api/v1/ocds/imports", [&service](Request& request) {
+  // A body that is not a multipart form came through a file (any size); the
+  // file's name for the report may be given as ?name=.
+  router.post(kOcdsImportApiPath, [&service](Request& request) {
     std::optional<int64_t> jurisdiction = jurisdiction_field(request.query("jurisdiction_id").value_or(""));
+    if (!request.body_file.empty()) {
+      return web::api_item(
+          import_summary_json(
+              service.import_file(request.actor, request.body_file, request.query("name").value_or("api"), jurisdiction)
+                  .take()),
+          201);
+    }
     const auto& uploads = request.uploads();
     std::string name = uploads.empty() || !uploads.front().filename ? "api" : *uploads.front().filename;
     auto summary = service.import(request.actor, uploads.empty() ? request.body : uploads.front().data, name,

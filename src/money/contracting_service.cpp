@@ -1,5 +1,7 @@
 #include "money/contracting_service.h"
 
+#include <filesystem>
+
 #include <map>
 
 #include "core/clock.h"
@@ -88,15 +90,36 @@ Result<OrganizationDetail> ContractingService::organization(int64_t id) {
 Result<ImportSummary> ContractingService::import(const Actor& actor, const std::string& text,
                                                  const std::string& file_name,
                                                  std::optional<int64_t> jurisdiction_id) {
-  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
   if (text.empty()) {
+    if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
     return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
   }
+  return import_with(actor, jurisdiction_id, [&](OcdsImporter& importer) {
+    return importer.import_text(text, file_name.empty() ? "archivo subido" : file_name);
+  });
+}
+
+Result<ImportSummary> ContractingService::import_file(const Actor& actor, const std::string& path,
+                                                      const std::string& file_name,
+                                                      std::optional<int64_t> jurisdiction_id) {
+  std::error_code error;
+  if (std::filesystem::file_size(path, error) == 0 || error) {
+    if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
+    return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
+  }
+  return import_with(actor, jurisdiction_id, [&](OcdsImporter& importer) {
+    return importer.import_file(path, file_name.empty() ? "archivo subido" : file_name);
+  });
+}
+
+Result<ImportSummary> ContractingService::import_with(const Actor& actor, std::optional<int64_t> jurisdiction_id,
+                                                      const std::function<ImportSummary(OcdsImporter&)>& run) {
+  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
   ImportOptions options;
   options.jurisdiction_id = jurisdiction_id;
   options.flags = &flags_;
   OcdsImporter importer(database_, actor, options);
-  ImportSummary summary = importer.import_text(text, file_name.empty() ? "archivo subido" : file_name);
+  ImportSummary summary = run(importer);
   if (summary.refused) {
     return Error::invalid("No importamos nada: " + *summary.refused, {{"file", *summary.refused}});
   }

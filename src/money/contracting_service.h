@@ -50,12 +50,19 @@ class ContractingService {
   // An upload by an official or admin; refused whole when it is not JSON.
   Result<ImportSummary> import(const Actor& actor, const std::string& text, const std::string& file_name,
                                std::optional<int64_t> jurisdiction_id);
+  // The same from a file on disk (an upload the server streamed there), read
+  // as it is imported.
+  Result<ImportSummary> import_file(const Actor& actor, const std::string& path, const std::string& file_name,
+                                    std::optional<int64_t> jurisdiction_id);
   // A record package (releases embedded, compiled release included) or a
   // release package for the processes of `ocids`.
   nlohmann::json record_package(const std::vector<std::string>& ocids, const std::string& uri);
   nlohmann::json release_package(const std::vector<std::string>& ocids, const std::string& uri);
 
  private:
+  Result<ImportSummary> import_with(const Actor& actor, std::optional<int64_t> jurisdiction_id,
+                                    const std::function<ImportSummary(OcdsImporter&)>& run);
+
   store::Database& database_;
   const FlagSettings& flags_;
 };

@@ -36,6 +36,9 @@ struct Request {
   std::string query_string;
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
+  // The body's temporary file when the server wrote it to disk
+  // (ServerOptions::file_body_paths); then `body` is empty. Removed after the response.
+  std::string body_file;
   std::string remote_address;
   std::map<std::string, std::string> path_params;
 

@@ -2,7 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <limits>
 #include <boost/asio.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/beast/core.hpp>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/crypto.h"
 #include "core/text.h"
 #include "web/gzip.h"
 
@@ -35,7 +39,8 @@ void add_standard_headers(http::response<http::string_body>& response) {
   response.set(http::field::date, http_date(std::chrono::system_clock::now()));
 }
 
-Request to_request(const http::request<http::string_body>& raw, std::string remote) {
+template <class Body>
+Request to_request(const http::request<Body>& raw, std::string remote) {
   Request request;
   request.method = std::string(raw.method_string());
   request.target = std::string(raw.target());
@@ -45,9 +50,13 @@ Request to_request(const http::request<http::string_body>& raw, std::string remo
   for (const auto& field : raw) {
     request.headers.emplace_back(to_lower_ascii(field.name_string()), std::string(field.value()));
   }
-  request.body = raw.body();
+  if constexpr (std::is_same_v<Body, http::string_body>) request.body = raw.body();
   request.remote_address = std::move(remote);
   return request;
+}
+
+bool is_multipart(std::string_view content_type) {
+  return to_lower_ascii(content_type.substr(0, 10)) == "multipart/";
 }
 
 }  // namespace
@@ -63,10 +72,12 @@ struct Server::State {
   std::atomic<bool> stopped{false};
   std::shared_ptr<spdlog::logger> access_log;
 
-  http::response<http::string_body> respond(const http::request<http::string_body>& raw,
-                                            const std::string& remote);
-  void log_access(const http::request<http::string_body>& raw, const std::string& remote,
-                  unsigned status, size_t bytes, std::chrono::steady_clock::time_point start);
+  template <class Body>
+  http::response<http::string_body> respond(const http::request<Body>& raw, const std::string& remote,
+                                            const std::string& body_file = "");
+  void log_access(const http::request_header<>& raw, const std::string& remote, unsigned status, size_t bytes,
+                  std::chrono::steady_clock::time_point start);
+  bool body_goes_to_file(const http::request_header<>& header) const;
   void accept();
 };
 
@@ -83,7 +94,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void read();
+  void on_header(beast::error_code ec);
   void on_read(beast::error_code ec);
+  void remove_body_file();
   void write(http::response<http::string_body> response);
   void close() {
     beast::error_code ec;
@@ -94,20 +107,67 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::State* state_;
   std::string remote_;
   beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::empty_body>> header_parser_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::request_parser<http::file_body>> file_parser_;
+  std::string body_file_;
   std::shared_ptr<http::response<http::string_body>> response_;
 };
 
 void Session::read() {
-  parser_.emplace();
-  parser_->body_limit(state_->options.body_limit);
-  parser_->header_limit(static_cast<std::uint32_t>(state_->options.header_limit));
+  parser_.reset();
+  file_parser_.reset();
+  header_parser_.emplace();
+  header_parser_->header_limit(static_cast<std::uint32_t>(state_->options.header_limit));
+  // The body's limit depends on where it goes; it is set once the header is in.
+  header_parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
   stream_.expires_after(state_->options.read_timeout);
-  http::async_read(stream_, buffer_, *parser_,
-                   [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
+  http::async_read_header(stream_, buffer_, *header_parser_,
+                          [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
+}
+
+// Once the header is in, the body goes to memory or, for a large upload, to a file.
+void Session::on_header(beast::error_code ec) {
+  if (ec) return on_read(ec);
+  // A declared length is checked here: the parser checks its limit against it
+  // only while it reads the header (chunked bodies are checked as they arrive).
+  bool to_file = state_->body_goes_to_file(header_parser_->get());
+  auto length = header_parser_->content_length();
+  if (length && *length > (to_file ? state_->options.file_body_limit : state_->options.body_limit)) {
+    return on_read(http::error::body_limit);
+  }
+  auto done = [self = shared_from_this()](beast::error_code read_error, size_t) { self->on_read(read_error); };
+  if (to_file) {
+    std::filesystem::path dir = state_->options.file_body_dir.empty() ? std::filesystem::temp_directory_path()
+                                                                       : std::filesystem::path(state_->options.file_body_dir);
+    body_file_ = (dir / ("apertura-upload-" + random_token(12))).string();
+    file_parser_.emplace(std::move(*header_parser_));
+    file_parser_->body_limit(state_->options.file_body_limit);
+    beast::error_code open_error;
+    file_parser_->get().body().open(body_file_.c_str(), beast::file_mode::write_new, open_error);
+    if (open_error) {
+      spdlog::error("cannot open a file for an upload: {}", open_error.message());
+      body_file_.clear();
+      return close();
+    }
+    stream_.expires_after(state_->options.file_body_timeout);
+    return http::async_read(stream_, buffer_, *file_parser_, std::move(done));
+  }
+  parser_.emplace(std::move(*header_parser_));
+  parser_->body_limit(state_->options.body_limit);
+  http::async_read(stream_, buffer_, *parser_, std::move(done));
+}
+
+void Session::remove_body_file() {
+  if (body_file_.empty()) return;
+  if (file_parser_) file_parser_->get().body().close();
+  std::error_code ignored;
+  std::filesystem::remove(body_file_, ignored);
+  body_file_.clear();
 }
 
 void Session::on_read(beast::error_code ec) {
+  if (ec) remove_body_file();
   if (ec == http::error::end_of_stream || ec == beast::error::timeout) return close();
   if (ec == http::error::body_limit || ec == http::error::header_limit) {
     ++state_->in_flight;
@@ -121,6 +181,12 @@ void Session::on_read(beast::error_code ec) {
   }
   if (ec) return;
   ++state_->in_flight;
+  if (file_parser_) {
+    file_parser_->get().body().close();
+    auto response = state_->respond(file_parser_->get(), remote_, body_file_);
+    remove_body_file();
+    return write(std::move(response));
+  }
   write(state_->respond(parser_->get(), remote_));
 }
 
@@ -139,10 +205,20 @@ void Session::write(http::response<http::string_body> response) {
 
 }  // namespace
 
-http::response<http::string_body> Server::State::respond(
-    const http::request<http::string_body>& raw, const std::string& remote) {
+bool Server::State::body_goes_to_file(const http::request_header<>& header) const {
+  if (header.method() != http::verb::post || is_multipart(header[http::field::content_type])) return false;
+  std::string_view target = header.target();
+  std::string_view path = target.substr(0, target.find('?'));
+  return std::find(options.file_body_paths.begin(), options.file_body_paths.end(), path) !=
+         options.file_body_paths.end();
+}
+
+template <class Body>
+http::response<http::string_body> Server::State::respond(const http::request<Body>& raw, const std::string& remote,
+                                                         const std::string& body_file) {
   auto start = std::chrono::steady_clock::now();
   Request request = to_request(raw, remote);
+  request.body_file = body_file;
   Response result;
   try {
     result = handler(request);
@@ -181,7 +257,7 @@ http::response<http::string_body> Server::State::respond(
   return response;
 }
 
-void Server::State::log_access(const http::request<http::string_body>& raw,
+void Server::State::log_access(const http::request_header<>& raw,
                                const std::string& remote, unsigned status, size_t bytes,
                                std::chrono::steady_clock::time_point start) {
   if (!access_log) return;

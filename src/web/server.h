@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "web/router.h"
 
@@ -20,6 +21,13 @@ struct ServerOptions {
   size_t body_limit = 16 * 1024 * 1024;
   size_t header_limit = 16 * 1024;
   std::chrono::seconds read_timeout{30};
+  // POSTs to these paths whose body is not a multipart form are written to a
+  // temporary file as they arrive (Request::body_file), up to
+  // file_body_limit and file_body_timeout: uploads of any size in bounded memory.
+  std::vector<std::string> file_body_paths;
+  std::string file_body_dir;  // "" for the system's temporary directory
+  uint64_t file_body_limit = uint64_t{8} << 30;
+  std::chrono::seconds file_body_timeout{3600};
   std::chrono::seconds shutdown_grace{20};
   bool gzip = true;
   bool access_log = true;

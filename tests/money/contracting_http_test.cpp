@@ -1,6 +1,8 @@
 // Contracting pages, downloads and API through HTTP, on both databases.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "support/shared_data.h"
 #include "support/test_app.h"
 
@@ -113,6 +115,44 @@ TEST_P(ContractingHttpTest, OnlyOfficialsAndAdminsImport) {
   ASSERT_EQ(api.status, 201u) << api.body;
   EXPECT_EQ(api.json()["data"]["imported"], 1);
   EXPECT_EQ(app_->client().get("/api/v1/processes").json()["meta"]["total"], 1);
+}
+
+TEST_P(ContractingHttpTest, AnImportLargerThanTheRequestLimitGoesThroughAFile) {
+  // 2,000 releases of about 10 KB: past the 16 MiB a request body may have in memory.
+  std::string lines;
+  std::string filler(10000, 'x');
+  for (int i = 0; i < 2000; ++i) {
+    lines += R"({"ocid":"ocds-big-)" + std::to_string(i % 700) + R"(","id":")" + std::to_string(i) +
+             R"(","date":"2024-01-01T00:00:00Z","tag":["tender"],"tender":{"id":"t","description":"Obra )" + filler +
+             "\"}}\n";
+  }
+  ASSERT_GT(lines.size(), size_t{16} << 20);
+  auto is_empty = [this] { return std::filesystem::is_empty(app_->upload_dir()); };
+
+  auto citizen = app_->signed_in_client("ciudadana@example.mx");
+  auto refused = citizen.request("POST", "/api/v1/ocds/imports?name=grande.jsonl", lines, "application/x-ndjson",
+                                 {{"X-CSRF-Token", citizen.cookie("apertura_csrf")}});
+  EXPECT_EQ(refused.status, 403u);
+  EXPECT_TRUE(is_empty());
+
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  auto imported = official.request("POST", "/api/v1/ocds/imports?name=grande.jsonl", lines, "application/x-ndjson",
+                                   {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
+  ASSERT_EQ(imported.status, 201u) << imported.body.substr(0, 300);
+  EXPECT_EQ(imported.json()["data"]["imported"], 2000);
+  EXPECT_EQ(imported.json()["data"]["processes"], 700);
+  EXPECT_TRUE(is_empty());
+  EXPECT_EQ(app_->client().get("/api/v1/processes").json()["meta"]["total"], 700);
+
+  // A file that is not JSON is refused whole, and its temporary copy goes too.
+  auto not_json = official.request("POST", "/api/v1/ocds/imports", std::string(17 << 20, ','), "application/json",
+                                   {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
+  EXPECT_EQ(not_json.status, 422u);
+  EXPECT_TRUE(is_empty());
+  // A multipart form, and any other path, keeps the limit.
+  auto form = official.post_file("/contrataciones/importar", {}, "file", "grande.jsonl", lines);
+  EXPECT_EQ(form.status, 413u);
+  EXPECT_EQ(app_->client().get("/api/v1/processes").json()["meta"]["total"], 700);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ContractingHttpTest, ::testing::ValuesIn(testing::available_backends()),

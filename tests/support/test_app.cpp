@@ -1,13 +1,22 @@
 #include "support/test_app.h"
 
+#include <filesystem>
 #include <stdexcept>
+
+#include "core/crypto.h"
 
 namespace apertura::testing {
 
-TestApp::TestApp(const std::string& backend) : database_(backend) { start(); }
+TestApp::TestApp(const std::string& backend) : database_(backend) {
+  upload_dir_ = (std::filesystem::temp_directory_path() / ("apertura-test-uploads-" + random_token(6))).string();
+  std::filesystem::create_directories(upload_dir_);
+  start();
+}
 
 TestApp::~TestApp() {
   if (server_) server_->stop();
+  std::error_code ignored;
+  std::filesystem::remove_all(upload_dir_, ignored);
 }
 
 void TestApp::start() {
@@ -21,6 +30,8 @@ void TestApp::start() {
   options.threads = 2;
   options.access_log = false;
   options.shutdown_grace = std::chrono::seconds(5);
+  application_->configure(options);
+  options.file_body_dir = upload_dir_;
   server_ = std::make_unique<web::Server>(options, application_->handler());
   port_ = server_->start();
 }

@@ -22,6 +22,8 @@ class TestApp {
   uint16_t port() const { return port_; }
   HttpClient client() const { return HttpClient(port_); }
   TestDatabase& database() { return database_; }
+  // Where the server writes request bodies that go to a file (its own, removed with it).
+  const std::string& upload_dir() const { return upload_dir_; }
 
   // Stops the server and the application and starts them again on the same
   // database, as a process restart would.
@@ -44,6 +46,7 @@ class TestApp {
   std::unique_ptr<app::Application> application_;
   std::unique_ptr<web::Server> server_;
   uint16_t port_ = 0;
+  std::string upload_dir_;
 };
 
 // A test run once per backend against the whole application; the
