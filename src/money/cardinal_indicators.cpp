@@ -1,5 +1,7 @@
 #include "money/cardinal_indicators.h"
 
+#include <unordered_map>
+
 #include <cmath>
 #include <set>
 
@@ -190,8 +192,30 @@ struct CardinalIndicators::State {
   FlagResults results;
   std::map<std::string, std::map<std::string, double>> meta;
   std::optional<std::string> currency;
-  std::map<std::string, double> second_lowest_bid_ratios;
-  std::map<std::string, std::pair<std::string, std::string>> winner_and_lowest_non_winner;
+  // Per ocid whose winning bid has a lower-or-equal non-winning one above it
+  // (R024, R058): their distance and both tenderers. Kept for every such
+  // process until the end, so the tenderers are numbers (a million processes
+  // held two id strings each).
+  struct BidGap {
+    double ratio;
+    uint32_t winner;
+    uint32_t lowest_other;
+  };
+  std::map<std::string, BidGap> bid_gaps;
+  std::vector<std::string> tenderer_ids;
+  std::unordered_map<std::string, uint32_t> tenderer_numbers;
+
+  uint32_t tenderer_number(const std::string& id) {
+    auto [it, added] = tenderer_numbers.emplace(id, static_cast<uint32_t>(tenderer_ids.size()));
+    if (added) tenderer_ids.push_back(id);
+    return it->second;
+  }
+  std::vector<double> bid_gap_ratios() const {
+    std::vector<double> out;
+    out.reserve(bid_gaps.size());
+    for (const auto& [_, gap] : bid_gaps) out.push_back(gap.ratio);
+    return out;
+  }
   std::map<std::string, Fraction> r025_tenderer, r038_buyer, r038_procuring_entity, r038_tenderer;
   std::map<std::string, std::pair<size_t, std::set<std::string>>> r048_classifications;
 
@@ -255,8 +279,8 @@ struct CardinalIndicators::State {
       }
     }
     if (winner && lowest_other && *lowest_other_amount >= *winner_amount) {
-      second_lowest_bid_ratios[ocid] = (*lowest_other_amount - *winner_amount) / *winner_amount;
-      winner_and_lowest_non_winner[ocid] = {*winner, *lowest_other};
+      bid_gaps[ocid] = {(*lowest_other_amount - *winner_amount) / *winner_amount, tenderer_number(*winner),
+                        tenderer_number(*lowest_other)};
     }
   }
 
@@ -469,18 +493,17 @@ struct CardinalIndicators::State {
       lower_fence = *settings.r024_threshold;
       q1 = 1.0;
     } else {
-      auto [a, b] = quartiles(values_of(second_lowest_bid_ratios), "R024");
+      auto [a, b] = quartiles(bid_gap_ratios(), "R024");
       q1 = a;
       lower_fence = a - 1.5 * (b - a);
     }
     meta["R024"]["lower_fence"] = lower_fence;
     if (!(q1 > 0.0 && lower_fence > 0.0)) return;
-    for (const auto& [ocid, ratio] : second_lowest_bid_ratios) {
-      if (ratio <= lower_fence) {
-        set(FlagGroup::ocid, ocid, "R024", ratio);
-        const auto& pair = winner_and_lowest_non_winner.at(ocid);
-        set(FlagGroup::tenderer, pair.first, "R024", 0.0);
-        set(FlagGroup::tenderer, pair.second, "R024", 0.0);
+    for (const auto& [ocid, gap] : bid_gaps) {
+      if (gap.ratio <= lower_fence) {
+        set(FlagGroup::ocid, ocid, "R024", gap.ratio);
+        set(FlagGroup::tenderer, tenderer_ids[gap.winner], "R024", 0.0);
+        set(FlagGroup::tenderer, tenderer_ids[gap.lowest_other], "R024", 0.0);
       }
     }
   }
@@ -558,15 +581,15 @@ struct CardinalIndicators::State {
     if (settings.r058_threshold) {
       upper_fence = *settings.r058_threshold;
     } else {
-      auto [q1, q3] = quartiles(values_of(second_lowest_bid_ratios), "R058");
+      auto [q1, q3] = quartiles(bid_gap_ratios(), "R058");
       upper_fence = q3 + 1.5 * (q3 - q1);
     }
     meta["R058"]["upper_fence"] = upper_fence;
     if (!(upper_fence > 0.0)) return;
-    for (const auto& [ocid, ratio] : second_lowest_bid_ratios) {
-      if (ratio >= upper_fence) {
-        set(FlagGroup::ocid, ocid, "R058", ratio);
-        set(FlagGroup::tenderer, winner_and_lowest_non_winner.at(ocid).first, "R058", 0.0);
+    for (const auto& [ocid, gap] : bid_gaps) {
+      if (gap.ratio >= upper_fence) {
+        set(FlagGroup::ocid, ocid, "R058", gap.ratio);
+        set(FlagGroup::tenderer, tenderer_ids[gap.winner], "R058", 0.0);
       }
     }
   }
