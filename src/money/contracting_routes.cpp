@@ -224,6 +224,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     }
     json data = web::form_state(request);
     data["title"] = "Importar datos de contrataciones (OCDS)";
+    data["scripts"] = {"js/ocds-upload.js"};
     return pages.render(request, "money/import", data);
   });
   router.post("/contrataciones/importar", [&service, &pages](Request& request) {
@@ -236,6 +237,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
       if (error.kind != ErrorKind::invalid) throw DomainException(error);
       json data = web::form_state(request, &error);
       data["title"] = "Importar datos de contrataciones (OCDS)";
+      data["scripts"] = {"js/ocds-upload.js"};
       Response response = pages.render(request, "money/import", data);
       response.status = 422;
       return response;

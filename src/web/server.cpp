@@ -90,6 +90,8 @@ class Session : public std::enable_shared_from_this<Session> {
     auto endpoint = stream_.socket().remote_endpoint(ec);
     remote_ = ec ? "-" : endpoint.address().to_string();
   }
+  // A body file left by a connection that ended mid-upload goes with it.
+  ~Session() { remove_body_file(); }
   void run() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); }); }
 
  private:

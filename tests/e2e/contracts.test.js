@@ -66,6 +66,36 @@ test('an official uploads an OCDS file and sees what was imported', async () => 
   assert.match(await page.locator('tbody').innerText(), /Compra de bicicletas públicas/);
 });
 
+test('a file larger than a form may carry goes through the API from the same page, under the real CSP', async () => {
+  const page = await portal.newPage({ bypassCSP: false });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await signInAt(portal, page, 'funcionaria@demo.apertura.mx', 'demo-official-2026');
+  await page.goto(`${portal.url}/contrataciones/importar`);
+  const filler = 'x'.repeat(10000);
+  const lines = [];
+  for (let i = 0; i < 1700; i += 1) {
+    lines.push(JSON.stringify({
+      ocid: `ocds-e2e-grande-${i % 500}`, id: String(i), date: '2026-04-01T10:00:00-06:00', tag: ['tender'],
+      tender: { id: 't', title: 'Compra de tractores agrícolas', description: filler },
+    }));
+  }
+  lines.push('{"ocid": "sin-fecha", "id": "x"}');
+  const buffer = Buffer.from(`${lines.join('\n')}\n`);
+  assert.ok(buffer.length > 16 * 1024 * 1024);
+  await page.getByLabel('Archivo OCDS').setInputFiles({ name: 'grande.jsonl', mimeType: 'application/x-ndjson', buffer });
+  await page.getByRole('button', { name: 'Importar' }).click();
+  const status = page.getByRole('status');
+  await status.getByRole('heading', { name: 'Resultado de la importación' }).waitFor({ timeout: 60000 });
+  const text = await status.innerText();
+  assert.match(text, /grande\.jsonl: 1700 entregas importadas/);
+  assert.match(text, /500 procesos de contratación compilados/);
+  assert.match(text, /Línea 1701 \(sin-fecha\): falta `date`/);
+  assert.deepEqual(problems, []);
+  await page.goto(`${portal.url}/contrataciones?q=tractores`);
+  assert.match(await page.locator('main').innerText(), /500/);
+});
+
 test('the money trail draws budget to supplier as a chart beside its tables, under the real CSP', async () => {
   // Without bypassCSP: the bundled chart must run under the portal's own Content-Security-Policy.
   const page = await portal.newPage({ bypassCSP: false });
