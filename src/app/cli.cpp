@@ -83,6 +83,7 @@ int serve(const Config& config) {
   options.threads = config.threads;
   options.access_log = config.access_log;
   application.configure(options);
+  options.file_body_dir = config.upload_dir;
   web::Server server(options, application.handler());
   server.start();
   server.run_until_signal();
@@ -209,7 +210,8 @@ int run_cli(int argc, char** argv) {
            "Configuración de las señales de riesgo, formato INI de Cardinal (APERTURA_FLAGS_SETTINGS)");
 
   auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
-  for (const char* key : {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log"}) {
+  for (const char* key :
+       {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log", "upload_dir"}) {
     add_flag(*serve_cmd, flags, key, std::string("(APERTURA_") + key + ")");
   }
 

@@ -35,7 +35,7 @@ const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"db",         "address",        "port",
                                                 "threads",    "assets_dir",     "secure_cookies",
                                                 "public_url", "log_level",      "access_log", "files_dir",
-                                                "flags_settings"};
+                                                "flags_settings", "upload_dir"};
   return keys;
 }
 
@@ -81,6 +81,7 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
     if (key == "address") config.address = *value;
     if (key == "assets_dir") config.assets_dir = *value;
     if (key == "files_dir") config.files_dir = *value;
+    if (key == "upload_dir") config.upload_dir = *value;
     if (key == "flags_settings") config.flags_settings = *value;
     if (key == "public_url") config.public_url = *value;
     if (key == "log_level") config.log_level = *value;

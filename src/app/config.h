@@ -20,6 +20,7 @@ struct Config {
   unsigned threads = 0;  // one per core
   std::string assets_dir;  // empty: the copies built into the binary
   std::string files_dir;   // empty: uploaded files are kept in the database
+  std::string upload_dir;  // large uploads while they arrive; empty: the system's temporary folder
   std::string flags_settings;  // red-flag settings (Cardinal's INI format); empty: the defaults
   bool secure_cookies = false;
   std::string public_url;  // empty: http://localhost:<port>

@@ -19,6 +19,7 @@ TEST(Config, DefaultsApplyWhenNothingIsSet) {
   EXPECT_EQ(config->db, "sqlite:apertura.db");
   EXPECT_EQ(config->port, 8080);
   EXPECT_EQ(config->public_url, "http://localhost:8080");
+  EXPECT_EQ(config->upload_dir, "");
 }
 
 TEST(Config, FlagBeatsEnvironmentBeatsFile) {
@@ -29,6 +30,8 @@ TEST(Config, FlagBeatsEnvironmentBeatsFile) {
   EXPECT_EQ(config->port, 7200);            // flag
   EXPECT_EQ(config->db, "sqlite:env.db");   // environment
   EXPECT_EQ(config->address, "0.0.0.0");    // file
+  auto uploads = resolve_config({}, env_of({{"APERTURA_UPLOAD_DIR", "/srv/apertura/subidas"}}), {});
+  EXPECT_EQ(uploads->upload_dir, "/srv/apertura/subidas");
 }
 
 TEST(Config, InvalidValuesNameTheirSource) {
