@@ -10,6 +10,7 @@
 #include "jurisdictions/jurisdiction_handlers.h"
 #include "money/budget_routes.h"
 #include "money/contracting_routes.h"
+#include "money/permissions.h"
 #include "plans/plan_routes.h"
 #include "plans/proposal_routes.h"
 #include "plans/session_routes.h"
@@ -110,15 +111,22 @@ void Application::register_system_routes() {
   });
 }
 
-void Application::configure(web::ServerOptions& options) const {
+void Application::configure(web::ServerOptions& options) {
   options.file_body_paths = {money::kOcdsImportApiPath};
+  options.file_body_allowed = [this, session = middleware_options()](const web::Request& request) {
+    return web::authorised_write(request, session, [](const Actor& actor) {
+      return money::contracting_permissions().allows(actor.role, money::ContractingAction::import_releases);
+    });
+  };
 }
 
-web::Handler Application::handler() {
+web::MiddlewareOptions Application::middleware_options() {
   web::MiddlewareOptions options;
   options.secure_cookies = config_.secure_cookies;
   options.find_session = [this](const std::string& token) { return accounts_.actor_for_session(token); };
-  return web::with_middleware(router_, pages_, options);
+  return options;
 }
+
+web::Handler Application::handler() { return web::with_middleware(router_, pages_, middleware_options()); }
 
 }  // namespace apertura::app

@@ -19,6 +19,7 @@
 #include "store/database.h"
 #include "store/file_store.h"
 #include "web/assets.h"
+#include "web/middleware.h"
 #include "web/pages.h"
 #include "web/router.h"
 #include "web/server.h"
@@ -34,7 +35,7 @@ class Application {
   web::Handler handler();
   // The server options this application needs beyond address and port
   // (which request bodies go to a file).
-  void configure(web::ServerOptions& options) const;
+  void configure(web::ServerOptions& options);
   const web::Router& router() const { return router_; }
   store::Database& database() { return *database_; }
   accounts::AccountService& accounts() { return accounts_; }
@@ -51,6 +52,7 @@ class Application {
   const web::Assets& assets() const { return assets_; }
 
  private:
+  web::MiddlewareOptions middleware_options();
   void register_system_routes();
 
   Config config_;

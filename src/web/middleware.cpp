@@ -80,4 +80,14 @@ Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOpti
   };
 }
 
+bool authorised_write(const Request& request, const MiddlewareOptions& options,
+                      const std::function<bool(const Actor&)>& allowed) {
+  std::string csrf_cookie = request.cookie(kCsrfCookie);
+  if (csrf_cookie.empty() || !constant_time_equal(request.header(kCsrfHeader), csrf_cookie)) return false;
+  std::string session_token = request.cookie(kSessionCookie);
+  if (session_token.empty() || !options.find_session) return false;
+  auto actor = options.find_session(session_token);
+  return actor && allowed(*actor);
+}
+
 }  // namespace apertura::web

@@ -24,4 +24,10 @@ struct MiddlewareOptions {
 
 Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOptions options);
 
+// Whether a state-changing API request comes from a session whose actor
+// `allowed` accepts, with its CSRF header; read from the request's header
+// alone, so the server can ask before it writes a large body to disk.
+bool authorised_write(const Request& request, const MiddlewareOptions& options,
+                      const std::function<bool(const Actor&)>& allowed);
+
 }  // namespace apertura::web

@@ -133,7 +133,9 @@ void Session::on_header(beast::error_code ec) {
   if (ec) return on_read(ec);
   // A declared length is checked here: the parser checks its limit against it
   // only while it reads the header (chunked bodies are checked as they arrive).
-  bool to_file = state_->body_goes_to_file(header_parser_->get());
+  bool to_file = state_->body_goes_to_file(header_parser_->get()) &&
+                 (!state_->options.file_body_allowed ||
+                  state_->options.file_body_allowed(to_request(header_parser_->get(), remote_)));
   auto length = header_parser_->content_length();
   if (length && *length > (to_file ? state_->options.file_body_limit : state_->options.body_limit)) {
     return on_read(http::error::body_limit);

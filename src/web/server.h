@@ -6,6 +6,7 @@
 // lets in-flight requests finish.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,10 @@ struct ServerOptions {
   // temporary file as they arrive (Request::body_file), up to
   // file_body_limit and file_body_timeout: uploads of any size in bounded memory.
   std::vector<std::string> file_body_paths;
+  // Asked with the request's header alone before its body goes to a file;
+  // when it says no, the body is read into memory under body_limit like any
+  // other (so only those who may upload can fill the disk).
+  std::function<bool(const Request&)> file_body_allowed;
   std::string file_body_dir;  // "" for the system's temporary directory
   uint64_t file_body_limit = uint64_t{8} << 30;
   std::chrono::seconds file_body_timeout{3600};

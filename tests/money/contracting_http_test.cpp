@@ -129,13 +129,21 @@ TEST_P(ContractingHttpTest, AnImportLargerThanTheRequestLimitGoesThroughAFile) {
   ASSERT_GT(lines.size(), size_t{16} << 20);
   auto is_empty = [this] { return std::filesystem::is_empty(app_->upload_dir()); };
 
+  // Only a session that may import streams to disk: anyone else's body is
+  // held to the limit in memory, so nobody else can fill the disk.
   auto citizen = app_->signed_in_client("ciudadana@example.mx");
   auto refused = citizen.request("POST", "/api/v1/ocds/imports?name=grande.jsonl", lines, "application/x-ndjson",
                                  {{"X-CSRF-Token", citizen.cookie("apertura_csrf")}});
-  EXPECT_EQ(refused.status, 403u);
+  EXPECT_EQ(refused.status, 413u);
+  std::string small = lines.substr(0, lines.find('\n') + 1);
+  EXPECT_EQ(citizen.request("POST", "/api/v1/ocds/imports", small, "application/x-ndjson",
+                            {{"X-CSRF-Token", citizen.cookie("apertura_csrf")}}).status, 403u);
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  EXPECT_EQ(official.request("POST", "/api/v1/ocds/imports", lines, "application/x-ndjson").status, 413u)
+      << "without its CSRF header";
+  EXPECT_EQ(app_->client().request("POST", "/api/v1/ocds/imports", lines, "application/x-ndjson").status, 413u);
   EXPECT_TRUE(is_empty());
 
-  auto official = app_->signed_in_client("funcionaria@example.mx");
   auto imported = official.request("POST", "/api/v1/ocds/imports?name=grande.jsonl", lines, "application/x-ndjson",
                                    {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
   ASSERT_EQ(imported.status, 201u) << imported.body.substr(0, 300);
