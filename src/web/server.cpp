@@ -97,6 +97,7 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void read();
   void on_header(beast::error_code ec);
+  void read_body();
   void on_read(beast::error_code ec);
   void remove_body_file();
   void write(http::response<http::string_body> response);
@@ -112,6 +113,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::empty_body>> header_parser_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::request_parser<http::file_body>> file_parser_;
+  std::shared_ptr<http::response<http::empty_body>> interim_;  // "100 Continue" while it is written
   std::string body_file_;
   std::shared_ptr<http::response<http::string_body>> response_;
 };
@@ -140,7 +142,9 @@ void Session::on_header(beast::error_code ec) {
   if (length && *length > (to_file ? state_->options.file_body_limit : state_->options.body_limit)) {
     return on_read(http::error::body_limit);
   }
-  auto done = [self = shared_from_this()](beast::error_code read_error, size_t) { self->on_read(read_error); };
+  // A client that sent "Expect: 100-continue" waits for this before the body
+  // (curl does for large uploads); a refusal above has already answered it.
+  bool expects_continue = beast::iequals(header_parser_->get()[http::field::expect], "100-continue");
   if (to_file) {
     std::filesystem::path dir = state_->options.file_body_dir.empty() ? std::filesystem::temp_directory_path()
                                                                        : std::filesystem::path(state_->options.file_body_dir);
@@ -155,10 +159,22 @@ void Session::on_header(beast::error_code ec) {
       return close();
     }
     stream_.expires_after(state_->options.file_body_timeout);
-    return http::async_read(stream_, buffer_, *file_parser_, std::move(done));
+  } else {
+    parser_.emplace(std::move(*header_parser_));
+    parser_->body_limit(state_->options.body_limit);
   }
-  parser_.emplace(std::move(*header_parser_));
-  parser_->body_limit(state_->options.body_limit);
+  if (!expects_continue) return read_body();
+  interim_ = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
+  http::async_write(stream_, *interim_, [self = shared_from_this()](beast::error_code write_error, size_t) {
+    self->interim_.reset();
+    if (write_error) return self->close();
+    self->read_body();
+  });
+}
+
+void Session::read_body() {
+  auto done = [self = shared_from_this()](beast::error_code read_error, size_t) { self->on_read(read_error); };
+  if (file_parser_) return http::async_read(stream_, buffer_, *file_parser_, std::move(done));
   http::async_read(stream_, buffer_, *parser_, std::move(done));
 }
 

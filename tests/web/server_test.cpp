@@ -1,6 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <filesystem>
+#include <fstream>
 #include <future>
+#include <sstream>
 #include <thread>
 
 #include "support/http_client.h"
@@ -31,6 +37,53 @@ TEST(Server, FinishesRequestsInFlightWhenStopped) {
   EXPECT_EQ(response.body, "terminado");
   EXPECT_EQ(response.header("connection"), "close");
   EXPECT_THROW(apertura::testing::HttpClient(port).get("/"), std::exception);  // no longer accepting
+}
+
+TEST(Server, ABodyForAFilePathArrivesInAFileAfterA100Continue) {
+  namespace beast = boost::beast;
+  namespace http = beast::http;
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "apertura-server-test-uploads";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  ServerOptions options = test_options();
+  options.file_body_paths = {"/subir"};
+  options.file_body_dir = dir.string();
+  options.file_body_allowed = [](const Request& request) { return request.header("x-puede") == "si"; };
+  Server server(options, [](Request& request) {
+    std::ifstream in(request.body_file);
+    std::stringstream content;
+    content << in.rdbuf();
+    return Response::text((request.body_file.empty() ? "memoria:" : "archivo:") + request.body + content.str());
+  });
+  uint16_t port = server.start();
+
+  auto send = [port](const std::string& may, const std::string& body) {
+    boost::asio::io_context io;
+    beast::tcp_stream stream(io);
+    stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    http::request<http::string_body> request{http::verb::post, "/subir?name=a.json", 11};
+    request.set(http::field::host, "127.0.0.1");
+    request.set(http::field::expect, "100-continue");
+    request.set(http::field::content_type, "application/json");
+    request.set("X-Puede", may);
+    request.body() = body;
+    request.prepare_payload();
+    http::request_serializer<http::string_body> serializer(request);
+    http::write_header(stream, serializer);
+    beast::flat_buffer buffer;
+    http::response<http::empty_body> interim;
+    http::read(stream, buffer, interim);  // the body waits for this
+    EXPECT_EQ(interim.result(), http::status::continue_);
+    http::write(stream, serializer);
+    http::response<http::string_body> response;
+    http::read(stream, buffer, response);
+    return response.body();
+  };
+  std::string body = "{\"ocid\":\"x\"}" + std::string(100000, ' ');
+  EXPECT_EQ(send("si", body), "archivo:" + body);
+  EXPECT_EQ(send("no", body), "memoria:" + body);
+  EXPECT_TRUE(std::filesystem::is_empty(dir));  // each file went with its response
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Server, AnExceptionInAHandlerIsA500AndTheServerGoesOn) {
