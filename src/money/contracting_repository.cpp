@@ -299,11 +299,71 @@ void add_filter_conditions(const ProcessFilter& filter, bool with_dates, std::ve
   }
 }
 
+// The ids a query's first column gives, as a bitmap indexed by id.
+std::vector<bool> id_bitmap(Connection& connection, const std::string& sql, const Params& params) {
+  std::vector<bool> bits;
+  connection.for_each_integer(sql, params, [&bits](int64_t id) {
+    auto bit = static_cast<size_t>(id);
+    if (bit >= bits.size()) bits.resize(std::max(bit + 1, bits.size() * 2));
+    bits[bit] = true;
+    return true;
+  });
+  return bits;
+}
+
+bool in_bitmap(const std::vector<bool>& bits, int64_t id) {
+  auto bit = static_cast<size_t>(id);
+  return bit < bits.size() && bits[bit];
+}
+
+// The rows of `ids`, in the order of `ids`.
+std::vector<ProcessRow> rows_in_order(Connection& connection, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  Params id_params;
+  for (int64_t id : ids) id_params.emplace_back(id);
+  std::unordered_map<int64_t, ProcessRow> by_id;
+  for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns +
+                                             " FROM contracting_processes p WHERE p.id IN (" +
+                                             store::placeholder_list(ids.size()) + ")",
+                                         id_params)) {
+    ProcessRow process = process_from(row);
+    by_id.emplace(process.id, std::move(process));
+  }
+  std::vector<ProcessRow> out;
+  for (int64_t id : ids) {
+    if (auto found = by_id.find(id); found != by_id.end()) out.push_back(std::move(found->second));
+  }
+  return out;
+}
+
+// The processes of the filter's supplier or buyer that pass its other filters
+// (all but words and dates), as a bitmap: an organisation has a few thousand
+// processes, cheaper to read once than to look up for each of a word's matches.
+std::vector<bool> organization_processes(Connection& connection, const ProcessFilter& filter) {
+  ProcessFilter rest = filter;
+  std::string select = "SELECT p.id FROM contracting_processes p";
+  Params params;
+  std::vector<std::string> conditions;
+  if (filter.supplier_id) {
+    rest.supplier_id.reset();
+    select = "SELECT s.process_id FROM process_parties s";
+    conditions.push_back("s.organization_id = ? AND s.role = 'supplier'");
+    params.emplace_back(*filter.supplier_id);
+  }
+  size_t own_conditions = conditions.size();
+  add_filter_conditions(rest, false, conditions, params);
+  if (filter.supplier_id && conditions.size() > own_conditions) {
+    select += " JOIN contracting_processes p ON p.id = s.process_id";
+  }
+  return id_bitmap(connection, select + where_clause(conditions), params);
+}
+
 // Words sorted by date on SQLite: read the search index in its own order and
 // look up each match's process until the page is full, instead of collecting
 // every match first.
 Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter& filter, const Slice& slice,
-                                     const std::vector<std::string>& terms, int64_t cap) {
+                                     const std::vector<std::string>& terms, int64_t cap,
+                                     const std::vector<bool>* members = nullptr) {
   Params params = {match_expression(connection, terms)};
   std::vector<std::string> conditions = {"process_search MATCH ?"};
   // A date range is a range of the index's keys.
@@ -326,10 +386,28 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
                                       "INDEXED BY contracting_processes_filters ON p.id = " + kIdOfSearchRow;
   std::string order = filter.sort == "oldest" ? "process_search.rowid ASC" : "process_search.rowid DESC";
 
+  Paged<ProcessRow> page;
+  if (members) {
+    // Only the matches of one organisation count: walk the matches in order,
+    // keep the page's ids and count up to the cap.
+    std::vector<int64_t> ids;
+    int64_t counted = 0;
+    connection.for_each_integer(std::string("SELECT ") + kIdOfSearchRow + from + where + " ORDER BY " + order, params,
+                                [&](int64_t id) {
+                                  if (!in_bitmap(*members, id)) return true;
+                                  ++counted;
+                                  if (counted > slice.offset && static_cast<int64_t>(ids.size()) < slice.limit) {
+                                    ids.push_back(id);
+                                  }
+                                  return counted <= cap || static_cast<int64_t>(ids.size()) < slice.limit;
+                                });
+    page.items = rows_in_order(connection, ids);
+    set_capped_total(page, counted, cap);
+    return page;
+  }
   Params page_params = params;
   page_params.emplace_back(slice.limit);
   page_params.emplace_back(slice.offset);
-  Paged<ProcessRow> page;
   for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns +
                                              " FROM process_search CROSS JOIN contracting_processes p ON p.id = " +
                                              kIdOfSearchRow + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
@@ -349,15 +427,9 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
 // (collecting every match into a temporary index first costs several times more).
 std::vector<ProcessRow> walk_amount_index(Connection& connection, const std::string& match,
                                           const ProcessFilter& filter, const Slice& slice) {
-  std::vector<bool> matches;
-  connection.for_each_integer(std::string("SELECT ") + kIdOfSearchRow +
-                                  " FROM process_search WHERE process_search MATCH ?",
-                              {match}, [&matches](int64_t id) {
-                                auto bit = static_cast<size_t>(id);
-                                if (bit >= matches.size()) matches.resize(std::max(bit + 1, matches.size() * 2));
-                                matches[bit] = true;
-                                return true;
-                              });
+  std::vector<bool> matches =
+      id_bitmap(connection, std::string("SELECT ") + kIdOfSearchRow + " FROM process_search WHERE process_search MATCH ?",
+                {match});
   std::vector<std::string> conditions;
   Params params;
   add_filter_conditions(filter, true, conditions, params);
@@ -368,8 +440,7 @@ std::vector<ProcessRow> walk_amount_index(Connection& connection, const std::str
       "SELECT p.id FROM contracting_processes p INDEXED BY contracting_processes_amount" + where +
           " ORDER BY p.amount DESC, p.id DESC",
       params, [&](int64_t id) {
-        auto bit = static_cast<size_t>(id);
-        if (bit >= matches.size() || !matches[bit]) return true;
+        if (!in_bitmap(matches, id)) return true;
         if (skip > 0) {
           --skip;
           return true;
@@ -377,22 +448,7 @@ std::vector<ProcessRow> walk_amount_index(Connection& connection, const std::str
         ids.push_back(id);
         return static_cast<int64_t>(ids.size()) < slice.limit;
       });
-  if (ids.empty()) return {};
-  Params id_params;
-  for (int64_t id : ids) id_params.emplace_back(id);
-  std::unordered_map<int64_t, ProcessRow> by_id;
-  for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns +
-                                             " FROM contracting_processes p WHERE p.id IN (" +
-                                             store::placeholder_list(ids.size()) + ")",
-                                         id_params)) {
-    ProcessRow process = process_from(row);
-    by_id.emplace(process.id, std::move(process));
-  }
-  std::vector<ProcessRow> out;
-  for (int64_t id : ids) {
-    if (auto found = by_id.find(id); found != by_id.end()) out.push_back(std::move(found->second));
-  }
-  return out;
+  return rows_in_order(connection, ids);
 }
 
 }  // namespace
@@ -410,6 +466,18 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
   bool by_date = filter.sort != "amount_desc" && filter.sort != "amount_asc";
   if (sqlite && !terms.empty() && by_date && !filter.buyer_id && !filter.supplier_id) {
     return find_in_date_order(connection, filter, slice, terms, cap);
+  }
+  // A supplier has a few thousand processes: checking its other filters on
+  // those is cheap. A buyer has tens of thousands: only its own index is.
+  bool other_filters = filter.jurisdiction_id || !filter.method.empty() || !filter.status.empty() ||
+                       filter.amount_min || filter.amount_max;
+  if (sqlite && !terms.empty() && by_date && (filter.supplier_id || !other_filters)) {
+    std::vector<bool> members = organization_processes(connection, filter);
+    ProcessFilter dates;  // the rest is in the bitmap
+    dates.date_from = filter.date_from;
+    dates.date_to = filter.date_to;
+    dates.sort = filter.sort;
+    return find_in_date_order(connection, dates, slice, terms, cap, &members);
   }
   // A common word matches thousands of processes: walking the sort order's
   // index and stopping at the page's last row beats sorting every match.

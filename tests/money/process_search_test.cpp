@@ -72,6 +72,64 @@ TEST_P(ProcessSearchTest, ACommonWordGivesTheSameOrderAndTotalAsSortingEveryMatc
   EXPECT_EQ(further.total, 310);
 }
 
+TEST_P(ProcessSearchTest, AWordWithABuyerOrASupplierGivesWhatSortingEveryMatchGives) {
+  ASSERT_EQ(import_demo(2100), 0);
+  auto connection = db().database().connect();
+  int64_t supplier = connection->query_one(
+      "SELECT organization_id FROM process_parties WHERE role = 'supplier' GROUP BY organization_id "
+      "ORDER BY COUNT(*) DESC, organization_id LIMIT 1")->integer("organization_id");
+  // A buyer the supplier sold to through an open tender, so that all three filters meet.
+  int64_t buyer = connection->query_one(
+      "SELECT p.buyer_id FROM contracting_processes p JOIN process_parties s ON s.process_id = p.id "
+      "WHERE s.organization_id = ? AND s.role = 'supplier' AND p.procurement_method = 'open' "
+      "ORDER BY p.id LIMIT 1", {supplier})->integer("buyer_id");
+  struct Case {
+    std::string name;
+    std::string condition;
+    ProcessFilter filter;
+  };
+  ProcessFilter by_buyer, by_supplier, by_both, by_buyer_open;
+  by_buyer.buyer_id = buyer;
+  by_buyer_open.buyer_id = buyer;
+  by_buyer_open.method = "open";
+  by_supplier.supplier_id = supplier;
+  by_both.buyer_id = buyer;
+  by_both.supplier_id = supplier;
+  by_both.method = "open";
+  std::string of_supplier = "id IN (SELECT process_id FROM process_parties WHERE organization_id = " +
+                            std::to_string(supplier) + " AND role = 'supplier')";
+  std::vector<Case> cases = {
+      {"buyer", "buyer_id = " + std::to_string(buyer), by_buyer},
+      {"supplier", of_supplier, by_supplier},
+      {"buyer, open", "buyer_id = " + std::to_string(buyer) + " AND procurement_method = 'open'", by_buyer_open},
+      {"both", "buyer_id = " + std::to_string(buyer) + " AND procurement_method = 'open' AND " + of_supplier, by_both},
+  };
+  for (auto& [name, condition, filter] : cases) {
+    for (const std::string sort : {"recent", "oldest"}) {
+      filter.text = "jalisco";  // in every buyer's name
+      filter.sort = sort;
+      std::string order = sort == "recent" ? "last_date DESC, id DESC" : "last_date ASC, id ASC";
+      auto expected = connection->query("SELECT ocid FROM contracting_processes WHERE " + condition + " ORDER BY " +
+                                        order);
+      ASSERT_GT(expected.size(), 0u) << name;
+      for (Slice slice : {Slice{5, 0}, Slice{5, 5}, Slice{500, 0}}) {
+        auto page = ContractingRepository::find_processes(*connection, filter, slice, 5000);
+        EXPECT_EQ(page.total, static_cast<int64_t>(expected.size())) << name << " " << sort;
+        EXPECT_FALSE(page.total_is_lower_bound);
+        size_t end = std::min(expected.size(), static_cast<size_t>(slice.offset + slice.limit));
+        ASSERT_EQ(page.items.size(), end - std::min(end, static_cast<size_t>(slice.offset))) << name << " " << sort;
+        for (size_t i = 0; i < page.items.size(); ++i) {
+          EXPECT_EQ(page.items[i].ocid, expected[slice.offset + i].text("ocid")) << name << " " << sort << " " << i;
+        }
+      }
+      // Counted no further than the cap.
+      auto capped = ContractingRepository::find_processes(*connection, filter, {5, 0}, 3);
+      EXPECT_EQ(capped.total, std::min<int64_t>(5, static_cast<int64_t>(expected.size()))) << name;
+      EXPECT_EQ(capped.total_is_lower_bound, expected.size() > 5) << name;
+    }
+  }
+}
+
 TEST_P(ProcessSearchTest, ADateRangeOnTopOfAWordKeepsTheWholeLastDay) {
   ASSERT_EQ(import_demo(600), 0);
   auto connection = db().database().connect();
