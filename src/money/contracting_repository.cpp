@@ -433,21 +433,29 @@ std::vector<ProcessRow> walk_amount_index(Connection& connection, const std::str
   std::vector<std::string> conditions;
   Params params;
   add_filter_conditions(filter, true, conditions, params);
-  std::string where = where_clause(conditions);
   std::vector<int64_t> ids;
   int64_t skip = slice.offset;
-  connection.for_each_integer(
-      "SELECT p.id FROM contracting_processes p INDEXED BY contracting_processes_amount" + where +
-          " ORDER BY p.amount DESC, p.id DESC",
-      params, [&](int64_t id) {
-        if (!in_bitmap(matches, id)) return true;
-        if (skip > 0) {
-          --skip;
-          return true;
-        }
-        ids.push_back(id);
-        return static_cast<int64_t>(ids.size()) < slice.limit;
-      });
+  auto visit = [&](int64_t id) {
+    if (!in_bitmap(matches, id)) return true;
+    if (skip > 0) {
+      --skip;
+      return true;
+    }
+    ids.push_back(id);
+    return static_cast<int64_t>(ids.size()) < slice.limit;
+  };
+  std::string from = "SELECT p.id FROM contracting_processes p INDEXED BY contracting_processes_amount";
+  if (filter.sort == "amount_desc") {
+    connection.for_each_integer(from + where_clause(conditions) + " ORDER BY p.amount DESC, p.id DESC", params, visit);
+    return rows_in_order(connection, ids);
+  }
+  // Ascending, processes without an amount last (the index keeps them first).
+  conditions.push_back("p.amount IS NOT NULL");
+  connection.for_each_integer(from + where_clause(conditions) + " ORDER BY p.amount ASC, p.id ASC", params, visit);
+  if (static_cast<int64_t>(ids.size()) < slice.limit) {
+    conditions.back() = "p.amount IS NULL";
+    connection.for_each_integer(from + where_clause(conditions) + " ORDER BY p.amount ASC, p.id ASC", params, visit);
+  }
   return rows_in_order(connection, ids);
 }
 
@@ -513,8 +521,7 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
   page_params.emplace_back(slice.limit);
   page_params.emplace_back(slice.offset);
   Paged<ProcessRow> page;
-  if (text_matches && *text_matches > kWalkTheIndexAbove && filter.sort == "amount_desc" &&
-      slice.limit <= static_cast<int64_t>(kInChunk)) {
+  if (text_matches && *text_matches > kWalkTheIndexAbove && by_amount && slice.limit <= static_cast<int64_t>(kInChunk)) {
     page.items = walk_amount_index(connection, params.front().as_text(), filter, slice);
   } else {
     for (const Row& row : connection.query(std::string("SELECT ") + kProcessColumns + from + where + " ORDER BY " +

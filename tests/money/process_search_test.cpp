@@ -187,6 +187,26 @@ TEST_P(ProcessSearchTest, WordsMatchInEitherNumberAndAnUpdatedProcessIsFoundOnce
   }
 }
 
+TEST_P(ProcessSearchTest, AProcessWithoutAnAmountComesLastInEitherAmountOrder) {
+  ASSERT_EQ(import_demo(2100), 0);  // past the count above which the amount index is walked
+  OcdsImporter importer(db().database(), Actor::system("prueba"));
+  importer.import_text(titled_release("ocds-sin-monto", "r1", "2024-05-05T10:00:00Z", "Compra en Jalisco sin monto"),
+                       "sin-monto.jsonl");
+  auto connection = db().database().connect();
+  for (const std::string sort : {"amount_desc", "amount_asc"}) {
+    ProcessFilter filter;
+    filter.text = "Jalisco";
+    filter.sort = sort;
+    auto first = ContractingRepository::find_processes(*connection, filter, {20, 0}, 5000);
+    ASSERT_EQ(first.items.size(), 20u) << sort;
+    EXPECT_TRUE(first.items.front().amount.has_value()) << sort;
+    auto last = ContractingRepository::find_processes(*connection, filter, {20, 2090}, 5000);
+    ASSERT_EQ(last.items.size(), 11u) << sort;
+    EXPECT_EQ(last.items.back().ocid, "ocds-sin-monto") << sort;
+    EXPECT_TRUE(last.items[9].amount.has_value()) << sort;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProcessSearchTest, ::testing::ValuesIn(testing::available_backends()),
                          testing::BackendName());
 
