@@ -70,8 +70,38 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
   return describe_process(ocid, compiled, releases, options_.jurisdiction_id, flagger_);
 }
 
+namespace {
+// SQLite's statement journals (the pages one statement inside a transaction
+// changes, so that it alone can be undone) go to temporary files past 64 KiB:
+// an import of 48,000 releases wrote 3.0 GB of them for a 164 MB database.
+// In memory for the batch's transaction only, so that other connections'
+// sorts and temporary tables still spill to files.
+class StatementJournalsInMemory {
+ public:
+  explicit StatementJournalsInMemory(store::Connection& connection)
+      : connection_(connection), on_(connection.dialect() == store::Dialect::sqlite) {
+    if (on_) connection_.execute_script("PRAGMA temp_store=MEMORY");
+  }
+  ~StatementJournalsInMemory() {
+    if (!on_) return;
+    try {
+      connection_.execute_script("PRAGMA temp_store=DEFAULT");
+    } catch (const std::exception&) {
+      // A connection that cannot take a pragma is not healthy and is replaced.
+    }
+  }
+  StatementJournalsInMemory(const StatementJournalsInMemory&) = delete;
+  StatementJournalsInMemory& operator=(const StatementJournalsInMemory&) = delete;
+
+ private:
+  store::Connection& connection_;
+  bool on_;
+};
+}  // namespace
+
 void BatchWriter::write(Batch& batch) {
   auto connection = database_.connect();
+  StatementJournalsInMemory journals(*connection);
   store::Transaction transaction(*connection);
   for (auto& [key, record] : batch.packages) {
     if (key >= packages_.size()) {

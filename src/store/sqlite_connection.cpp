@@ -25,7 +25,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
   sqlite3_busy_timeout(db_, 10000);
   execute_script(
       "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-      "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;");
+      "PRAGMA cache_size=-32768;");
 }
 
 SqliteConnection::~SqliteConnection() {
