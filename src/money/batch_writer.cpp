@@ -11,7 +11,7 @@ namespace apertura::money {
 using nlohmann::json;
 
 BatchWriter::BatchWriter(store::Database& database, const Actor& actor, const ImportOptions& options,
-                         std::string source, const ProcessFlagger* flagger, std::vector<bool>& importer_compiled)
+                         std::string source, const ProcessFlagger* flagger, IdSet& importer_compiled)
     : database_(database),
       actor_(actor),
       options_(options),
@@ -156,13 +156,8 @@ void BatchWriter::write(Batch& batch) {
                                                               search);
     if (flagger_) ProcessFlagger::replace(*connection, ocid, process->flags, is_new);
     ++counts.processes;
-    auto bit = static_cast<size_t>(process_id);
-    for (std::vector<bool>* bits : {&compiled_, &importer_compiled_}) {
-      if (bit >= bits->size()) bits->resize(std::max(bit + 1, bits->size() * 2));
-    }
-    if (!compiled_[bit]) ++counts.first_compiled;
-    compiled_[bit] = true;
-    importer_compiled_[bit] = true;
+    if (compiled_.insert(process_id)) ++counts.first_compiled;
+    importer_compiled_.insert(process_id);
   }
 
   ContractingRepository::write_search_rows(*connection, search);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/actor.h"
+#include "core/id_set.h"
 #include "money/import_batch.h"
 #include "money/ocds_importer.h"
 #include "money/simdjson_convert.h"
@@ -22,7 +23,7 @@ class BatchWriter {
   // `importer_compiled` marks, one bit per process id, the processes compiled
   // by every file of one importer.
   BatchWriter(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source,
-              const ProcessFlagger* flagger, std::vector<bool>& importer_compiled);
+              const ProcessFlagger* flagger, IdSet& importer_compiled);
   void write(Batch& batch);
   // Releases stored and duplicate, processes compiled (each once, however many
   // batches touched it) and the releases refused for not merging with their process.
@@ -52,10 +53,9 @@ class BatchWriter {
   std::vector<PackageRecord> packages_;              // the latest record of each package key
   std::vector<std::optional<int64_t>> package_rows_;  // its row, once stored
   std::unordered_map<std::string, int64_t> organization_ids_;
-  // Processes compiled so far, by id (dense integers): one bit each, so a
-  // process that spans two batches is counted once.
-  std::vector<bool> compiled_;
-  std::vector<bool>& importer_compiled_;
+  // Processes compiled so far, so that a process that spans two batches is counted once.
+  IdSet compiled_;
+  IdSet& importer_compiled_;
 };
 
 }  // namespace apertura::money

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "core/id_set.h"
 #include "core/spanish_plurals.h"
 #include "money/stored_json.h"
 #include "store/search_index.h"
@@ -299,21 +300,14 @@ void add_filter_conditions(const ProcessFilter& filter, bool with_dates, std::ve
   }
 }
 
-// The ids a query's first column gives, as a bitmap indexed by id.
-std::vector<bool> id_bitmap(Connection& connection, const std::string& sql, const Params& params) {
-  std::vector<bool> bits;
-  connection.for_each_integer(sql, params, [&bits](int64_t id) {
-    auto bit = static_cast<size_t>(id);
-    if (bit >= bits.size()) bits.resize(std::max(bit + 1, bits.size() * 2));
-    bits[bit] = true;
+// The ids a query's first column gives.
+IdSet ids_of(Connection& connection, const std::string& sql, const Params& params) {
+  IdSet ids;
+  connection.for_each_integer(sql, params, [&ids](int64_t id) {
+    ids.insert(id);
     return true;
   });
-  return bits;
-}
-
-bool in_bitmap(const std::vector<bool>& bits, int64_t id) {
-  auto bit = static_cast<size_t>(id);
-  return bit < bits.size() && bits[bit];
+  return ids;
 }
 
 // The rows of `ids`, in the order of `ids`.
@@ -337,9 +331,9 @@ std::vector<ProcessRow> rows_in_order(Connection& connection, const std::vector<
 }
 
 // The processes of the filter's supplier or buyer that pass its other filters
-// (all but words and dates), as a bitmap: an organisation has a few thousand
+// (all but words and dates): an organisation has a few thousand
 // processes, cheaper to read once than to look up for each of a word's matches.
-std::vector<bool> organization_processes(Connection& connection, const ProcessFilter& filter) {
+IdSet organization_processes(Connection& connection, const ProcessFilter& filter) {
   ProcessFilter rest = filter;
   std::string select = "SELECT p.id FROM contracting_processes p";
   Params params;
@@ -355,7 +349,7 @@ std::vector<bool> organization_processes(Connection& connection, const ProcessFi
   if (filter.supplier_id && conditions.size() > own_conditions) {
     select += " JOIN contracting_processes p ON p.id = s.process_id";
   }
-  return id_bitmap(connection, select + where_clause(conditions), params);
+  return ids_of(connection, select + where_clause(conditions), params);
 }
 
 // Words sorted by date on SQLite: read the search index in its own order and
@@ -363,7 +357,7 @@ std::vector<bool> organization_processes(Connection& connection, const ProcessFi
 // every match first.
 Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter& filter, const Slice& slice,
                                      const std::vector<std::string>& terms, int64_t cap,
-                                     const std::vector<bool>* members = nullptr) {
+                                     const IdSet* members = nullptr) {
   Params params = {match_expression(connection, terms)};
   std::vector<std::string> conditions = {"process_search MATCH ?"};
   // A date range is a range of the index's keys.
@@ -394,7 +388,7 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
     int64_t counted = 0;
     connection.for_each_integer(std::string("SELECT ") + kIdOfSearchRow + from + where + " ORDER BY " + order, params,
                                 [&](int64_t id) {
-                                  if (!in_bitmap(*members, id)) return true;
+                                  if (!members->contains(id)) return true;
                                   ++counted;
                                   if (counted > slice.offset && static_cast<int64_t>(ids.size()) < slice.limit) {
                                     ids.push_back(id);
@@ -427,16 +421,16 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
 // (collecting every match into a temporary index first costs several times more).
 std::vector<ProcessRow> walk_amount_index(Connection& connection, const std::string& match,
                                           const ProcessFilter& filter, const Slice& slice) {
-  std::vector<bool> matches =
-      id_bitmap(connection, std::string("SELECT ") + kIdOfSearchRow + " FROM process_search WHERE process_search MATCH ?",
-                {match});
+  IdSet matches =
+      ids_of(connection, std::string("SELECT ") + kIdOfSearchRow + " FROM process_search WHERE process_search MATCH ?",
+             {match});
   std::vector<std::string> conditions;
   Params params;
   add_filter_conditions(filter, true, conditions, params);
   std::vector<int64_t> ids;
   int64_t skip = slice.offset;
   auto visit = [&](int64_t id) {
-    if (!in_bitmap(matches, id)) return true;
+    if (!matches.contains(id)) return true;
     if (skip > 0) {
       --skip;
       return true;
@@ -480,8 +474,8 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
   bool other_filters = filter.jurisdiction_id || !filter.method.empty() || !filter.status.empty() ||
                        filter.amount_min || filter.amount_max;
   if (sqlite && !terms.empty() && by_date && (filter.supplier_id || !other_filters)) {
-    std::vector<bool> members = organization_processes(connection, filter);
-    ProcessFilter dates;  // the rest is in the bitmap
+    IdSet members = organization_processes(connection, filter);
+    ProcessFilter dates;  // the rest is in `members`
     dates.date_from = filter.date_from;
     dates.date_to = filter.date_to;
     dates.sort = filter.sort;

@@ -65,7 +65,7 @@ struct PackageState {
 class FileImport {
  public:
   FileImport(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source,
-             std::vector<bool>& importer_compiled)
+             IdSet& importer_compiled)
       : options_(options),
         dialect_(database.dialect()),
         source_(std::move(source)),
@@ -364,7 +364,7 @@ ImportSummary OcdsImporter::import_file(const std::string& path, const std::stri
 }
 
 int64_t OcdsImporter::distinct_processes() const {
-  return static_cast<int64_t>(std::count(compiled_.begin(), compiled_.end(), true));
+  return compiled_.size();
 }
 
 ImportSummary OcdsImporter::import_text(const std::string& text, const std::string& source) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/actor.h"
+#include "core/id_set.h"
 #include "money/cardinal_settings.h"
 #include "money/ocds_stream.h"
 #include "store/database.h"
@@ -68,7 +69,7 @@ class OcdsImporter {
   store::Database& database_;
   Actor actor_;
   ImportOptions options_;
-  std::vector<bool> compiled_;  // one bit per process id
+  IdSet compiled_;  // the processes compiled by every file read
 };
 
 }  // namespace apertura::money
