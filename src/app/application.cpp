@@ -113,6 +113,7 @@ void Application::register_system_routes() {
 
 void Application::configure(web::ServerOptions& options) {
   options.file_body_paths = {money::kOcdsImportApiPath};
+  options.file_body_dir = config_.upload_dir;
   options.file_body_allowed = [this, session = middleware_options()](const web::Request& request) {
     return web::authorised_write(request, session, [](const Actor& actor) {
       return money::contracting_permissions().allows(actor.role, money::ContractingAction::import_releases);

@@ -34,7 +34,7 @@ class Application {
 
   web::Handler handler();
   // The server options this application needs beyond address and port
-  // (which request bodies go to a file).
+  // (which request bodies go to a file, and where).
   void configure(web::ServerOptions& options);
   const web::Router& router() const { return router_; }
   store::Database& database() { return *database_; }

@@ -83,7 +83,6 @@ int serve(const Config& config) {
   options.threads = config.threads;
   options.access_log = config.access_log;
   application.configure(options);
-  options.file_body_dir = config.upload_dir;
   web::Server server(options, application.handler());
   server.start();
   server.run_until_signal();

@@ -17,6 +17,7 @@
 #include "core/crypto.h"
 #include "core/text.h"
 #include "web/gzip.h"
+#include "web/multipart.h"
 
 namespace apertura::web {
 
@@ -55,10 +56,6 @@ Request to_request(const http::request<Body>& raw, std::string remote) {
   return request;
 }
 
-bool is_multipart(std::string_view content_type) {
-  return to_lower_ascii(content_type.substr(0, 10)) == "multipart/";
-}
-
 }  // namespace
 
 struct Server::State {
@@ -77,7 +74,7 @@ struct Server::State {
                                             const std::string& body_file = "");
   void log_access(const http::request_header<>& raw, const std::string& remote, unsigned status, size_t bytes,
                   std::chrono::steady_clock::time_point start);
-  bool body_goes_to_file(const http::request_header<>& header) const;
+  bool body_goes_to_file(const http::request<http::empty_body>& header, const std::string& remote) const;
   void accept();
 };
 
@@ -135,9 +132,7 @@ void Session::on_header(beast::error_code ec) {
   if (ec) return on_read(ec);
   // A declared length is checked here: the parser checks its limit against it
   // only while it reads the header (chunked bodies are checked as they arrive).
-  bool to_file = state_->body_goes_to_file(header_parser_->get()) &&
-                 (!state_->options.file_body_allowed ||
-                  state_->options.file_body_allowed(to_request(header_parser_->get(), remote_)));
+  bool to_file = state_->body_goes_to_file(header_parser_->get(), remote_);
   auto length = header_parser_->content_length();
   if (length && *length > (to_file ? state_->options.file_body_limit : state_->options.body_limit)) {
     return on_read(http::error::body_limit);
@@ -225,12 +220,18 @@ void Session::write(http::response<http::string_body> response) {
 
 }  // namespace
 
-bool Server::State::body_goes_to_file(const http::request_header<>& header) const {
-  if (header.method() != http::verb::post || is_multipart(header[http::field::content_type])) return false;
+// A POST to one of the file paths that is not a form (forms are parsed in
+// memory), from a client the application lets write there.
+bool Server::State::body_goes_to_file(const http::request<http::empty_body>& header,
+                                      const std::string& remote) const {
+  if (header.method() != http::verb::post || multipart_boundary(header[http::field::content_type])) return false;
   std::string_view target = header.target();
   std::string_view path = target.substr(0, target.find('?'));
-  return std::find(options.file_body_paths.begin(), options.file_body_paths.end(), path) !=
-         options.file_body_paths.end();
+  if (std::find(options.file_body_paths.begin(), options.file_body_paths.end(), path) ==
+      options.file_body_paths.end()) {
+    return false;
+  }
+  return !options.file_body_allowed || options.file_body_allowed(to_request(header, remote));
 }
 
 template <class Body>
