@@ -90,11 +90,7 @@ Result<OrganizationDetail> ContractingService::organization(int64_t id) {
 Result<ImportSummary> ContractingService::import(const Actor& actor, const std::string& text,
                                                  const std::string& file_name,
                                                  std::optional<int64_t> jurisdiction_id) {
-  if (text.empty()) {
-    if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
-    return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
-  }
-  return import_with(actor, jurisdiction_id, [&](OcdsImporter& importer) {
+  return import_with(actor, jurisdiction_id, text.empty(), [&](OcdsImporter& importer) {
     return importer.import_text(text, file_name.empty() ? "archivo subido" : file_name);
   });
 }
@@ -103,18 +99,17 @@ Result<ImportSummary> ContractingService::import_file(const Actor& actor, const 
                                                       const std::string& file_name,
                                                       std::optional<int64_t> jurisdiction_id) {
   std::error_code error;
-  if (std::filesystem::file_size(path, error) == 0 || error) {
-    if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
-    return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
-  }
-  return import_with(actor, jurisdiction_id, [&](OcdsImporter& importer) {
+  bool empty = std::filesystem::file_size(path, error) == 0 || error;
+  return import_with(actor, jurisdiction_id, empty, [&](OcdsImporter& importer) {
     return importer.import_file(path, file_name.empty() ? "archivo subido" : file_name);
   });
 }
 
 Result<ImportSummary> ContractingService::import_with(const Actor& actor, std::optional<int64_t> jurisdiction_id,
+                                                      bool empty,
                                                       const std::function<ImportSummary(OcdsImporter&)>& run) {
   if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
+  if (empty) return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
   ImportOptions options;
   options.jurisdiction_id = jurisdiction_id;
   options.flags = &flags_;

@@ -60,7 +60,8 @@ class ContractingService {
   nlohmann::json release_package(const std::vector<std::string>& ocids, const std::string& uri);
 
  private:
-  Result<ImportSummary> import_with(const Actor& actor, std::optional<int64_t> jurisdiction_id,
+  // Checks the actor, then refuses an empty file, then runs the import.
+  Result<ImportSummary> import_with(const Actor& actor, std::optional<int64_t> jurisdiction_id, bool empty,
                                     const std::function<ImportSummary(OcdsImporter&)>& run);
 
   store::Database& database_;
