@@ -10,6 +10,7 @@
 #include "jurisdictions/jurisdiction_handlers.h"
 #include "money/budget_routes.h"
 #include "money/contracting_routes.h"
+#include "money/import_indexes.h"
 #include "money/permissions.h"
 #include "plans/plan_routes.h"
 #include "plans/proposal_routes.h"
@@ -35,6 +36,9 @@ money::FlagSettings load_flag_settings(const std::string& path) {
 std::unique_ptr<store::Database> open_and_migrate(const Config& config) {
   auto database = store::open_database(config.db);
   store::apply_migrations(*database);
+  // After an import that was killed before it built them again.
+  auto connection = database->connect();
+  money::ImportIndexes::build_missing(*connection);
   return database;
 }
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "audit/audit_log.h"
 #include "money/release_merger.h"
+#include "money/stored_json.h"
 
 namespace apertura::money {
 
@@ -150,6 +151,8 @@ void BatchWriter::write(Batch& batch) {
       recompiled = compile_with_stored(*connection, ocid, indexes, batch,
                                        of_process == stored.end() ? nullptr : &of_process->second, counts);
       if (!recompiled) continue;
+      recompiled->record.stored_compiled =
+          json_for_store(connection->dialect(), recompiled->record.compiled, batch.dictionary.get());
       process = &*recompiled;
     }
     int64_t process_id = ContractingRepository::save_process(*connection, process->record, is_new, organization_ids_,

@@ -132,7 +132,7 @@ std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connec
         params);
     for (const Row& row : rows) {
       out.push_back({row.text("ocid"), row.text("release_id"), row.text("release_date"), row.text("tags"),
-                     row.text("ocds_version"), json_from_store(row["data"]), row.text("uri"), row.text("publisher_name"),
+                     row.text("ocds_version"), json_from_store(connection, row["data"]), row.text("uri"), row.text("publisher_name"),
                      row.text("license")});
     }
   }
@@ -553,7 +553,7 @@ std::optional<std::string> ContractingRepository::compiled_of(Connection& connec
       "SELECT c.compiled FROM contracting_processes p JOIN compiled_releases c ON c.process_id = p.id WHERE p.ocid = ?",
       {ocid});
   if (!row) return std::nullopt;
-  return json_from_store((*row)["compiled"]);
+  return json_from_store(connection, (*row)["compiled"]);
 }
 
 int64_t ContractingRepository::count_processes(Connection& connection) {

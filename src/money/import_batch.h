@@ -4,11 +4,13 @@
 // already compiled from the batch's own releases, which is what the store
 // keeps whenever the process is new to it.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "core/zstd.h"
 #include "money/contracting_repository.h"
 #include "money/process_compiler.h"
 
@@ -27,6 +29,9 @@ struct Batch {
   std::vector<std::pair<size_t, PackageRecord>> packages;
   // By ocid; missing for a process whose releases do not merge together.
   std::unordered_map<std::string, CompiledProcess> compiled;
+  // The dictionary the batch's documents were compressed with, for anything
+  // the writer compresses itself; null for none.
+  std::shared_ptr<const ZstdDictionary> dictionary;
 };
 
 }  // namespace apertura::money

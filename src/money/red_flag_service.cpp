@@ -229,7 +229,7 @@ FlagRun RedFlagService::recompute_all(const Actor& actor) {
           if (row.is_null(column)) return std::nullopt;
           return row.real(column);
         };
-        chunk.push_back({parser.parse(json_from_store(row["compiled"])), row.text("ocid"),
+        chunk.push_back({parser.parse(json_from_store(*connection, row["compiled"])), row.text("ocid"),
                          {row.text("procurement_method"), real("amount"), real("tender_amount"),
                           real("award_amount"), real("contract_amount"), real("initial_contract_amount")}});
       }

@@ -510,6 +510,17 @@ CREATE INDEX contracting_processes_filters
   ON contracting_processes(id, procurement_method, status, jurisdiction_id, amount);
 )SQL";
 
+// zstd dictionaries for the JSON documents SQLite keeps compressed (see
+// money/json_dictionaries.h). PostgreSQL keeps those documents as text.
+const char* kZstdDictionariesSqlite = R"SQL(
+CREATE TABLE zstd_dictionaries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  dict_id INTEGER NOT NULL UNIQUE,
+  dictionary BLOB NOT NULL,
+  created_at TEXT NOT NULL
+);
+)SQL";
+
 std::string for_dialect(const std::string& sql, Dialect dialect) {
   static const std::regex id_token(R"(\{\{id\}\})");
   return std::regex_replace(sql, id_token,
@@ -532,6 +543,7 @@ const std::vector<Migration>& all_migrations() {
       {9, "budget execution", kBudgetSql, "", ""},
       {10, "red-flag list indexes", kPartyIdIndexSql, "", ""},
       {11, "process search in date order", "", kProcessSearchSqlite, ""},
+      {12, "zstd dictionaries", "", kZstdDictionariesSqlite, ""},
   };
   return migrations;
 }

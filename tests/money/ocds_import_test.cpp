@@ -2,6 +2,7 @@
 // publications with their warts, and every malformed input we could think of,
 // each with the error it must give and nothing lost.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -9,9 +10,12 @@
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <thread>
 
 #include "money/contracting_repository.h"
+#include "money/import_indexes.h"
+#include "money/json_dictionaries.h"
 #include "money/ocds_importer.h"
 #include "money/stored_json.h"
 #include "support/shared_data.h"
@@ -39,6 +43,35 @@ class OcdsImportTest : public testing::BackendTest {
   int64_t count(const std::string& table) {
     auto connection = db().database().connect();
     return connection->query_one("SELECT COUNT(*) AS n FROM " + table)->integer("n");
+  }
+  // How many of the indexes an import into an empty store builds at its end exist.
+  size_t index_count() {
+    auto connection = db().database().connect();
+    size_t found = 0;
+    for (const char* name : ImportIndexes::names(db().database().dialect())) {
+      const char* sql = GetParam() == "sqlite" ? "SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = ?"
+                                               : "SELECT 1 AS one FROM pg_indexes WHERE indexname = ?";
+      if (connection->query_one(sql, {name})) ++found;
+    }
+    return found;
+  }
+  // Runs the apertura binary on this test's database and waits for it.
+  void run_binary(const std::vector<std::string>& arguments) {
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      setenv("APERTURA_DB", db().url().c_str(), 1);
+      std::vector<char*> argv{const_cast<char*>(APERTURA_BINARY)};
+      for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+      argv.push_back(nullptr);
+      int null = open("/dev/null", O_WRONLY);
+      dup2(null, 1);
+      execv(APERTURA_BINARY, argv.data());
+      _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "apertura exited with " << status;
   }
   json compiled(const std::string& ocid) {
     auto connection = db().database().connect();
@@ -94,7 +127,7 @@ TEST_P(OcdsImportTest, KeepsEachReleaseExactlyAsReceivedWithItsPackage) {
   auto row = connection->query_one(
       "SELECT r.data, k.publisher_name, k.uri, k.version FROM ocds_releases r "
       "JOIN ocds_packages k ON k.id = r.package_id");
-  EXPECT_EQ(json_from_store((*row)["data"]), first);
+  EXPECT_EQ(json_from_store(*connection, (*row)["data"]), first);
   // SQLite keeps it as a zstd frame, PostgreSQL as text.
   EXPECT_EQ((*row)["data"].is_bytes(), GetParam() == "sqlite");
   EXPECT_EQ(row->text("publisher_name"), "Secretaría de Finanzas");
@@ -185,6 +218,86 @@ TEST_P(OcdsImportTest, ReleasesAndCompiledReleasesStoredAsTextStillRead) {
   EXPECT_EQ(stored[0].data, first);
   EXPECT_EQ(compiled("ocds-abc-1")["tender"]["title"], "Segunda");
   EXPECT_EQ(ContractingRepository::process_by_ocid(*connection, "ocds-abc-1")->release_count, 2);
+}
+
+TEST_P(OcdsImportTest, ALargeFirstBatchTrainsTheDictionaryLaterDocumentsUse) {
+  std::string lines;
+  for (int i = 0; i < 600; ++i) {
+    lines += release("ocds-abc-" + std::to_string(i), "r1", "2024-01-01T00:00:00Z",
+                     "Compra de patrullas número " + std::to_string(i * 37)) +
+             "\n";
+  }
+  ASSERT_EQ(import_text(lines).imported, 600);
+  std::string later = release("ocds-abc-7", "r2", "2024-02-01T00:00:00Z", "Segunda");
+  ASSERT_EQ(import_text(later).imported, 1);  // too small to train: uses the first one
+
+  auto connection = db().database().connect();
+  if (GetParam() != "sqlite") {
+    EXPECT_EQ(JsonDictionaries::current(*connection), nullptr);
+    return;
+  }
+  auto dictionary = JsonDictionaries::current(*connection);
+  ASSERT_NE(dictionary, nullptr);
+  EXPECT_EQ(count("zstd_dictionaries"), 1);
+  for (const char* sql : {"SELECT data AS doc FROM ocds_releases", "SELECT compiled AS doc FROM compiled_releases"}) {
+    for (const store::Row& row : connection->query(sql)) {
+      EXPECT_EQ(zstd_frame_dictionary(std::get<store::Bytes>(row["doc"].storage()).data), dictionary->id()) << sql;
+    }
+  }
+  auto stored = ContractingRepository::releases_of(*connection, {"ocds-abc-7"});
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[1].data, later);
+  EXPECT_EQ(compiled("ocds-abc-7")["tender"]["title"], "Segunda");
+  EXPECT_EQ(compiled("ocds-abc-599")["tender"]["title"], "Compra de patrullas número " + std::to_string(599 * 37));
+}
+
+TEST_P(OcdsImportTest, ADocumentWhoseDictionaryIsMissingIsAClearError) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "PostgreSQL keeps documents as text";
+  std::vector<std::string> documents;
+  for (int i = 0; i < 600; ++i) documents.push_back(release("ocds-x-" + std::to_string(i), "r1", "2024-01-01T00:00:00Z"));
+  auto foreign = ZstdDictionary::train({documents.begin(), documents.end()}, 16 * 1024);
+  ASSERT_NE(foreign, nullptr);
+  auto connection = db().database().connect();
+  store::Value frame = json_for_store(store::Dialect::sqlite, documents[0], foreign.get());
+  try {
+    json_from_store(*connection, frame);
+    ADD_FAILURE() << "read a frame without its dictionary";
+  } catch (const CompressionError& error) {
+    EXPECT_NE(std::string(error.what()).find(std::to_string(foreign->id())), std::string::npos) << error.what();
+  }
+}
+
+TEST_P(OcdsImportTest, AnImportIntoAnEmptyStoreBuildsTheListIndexesAtItsEnd) {
+  // The definitions the import builds are the migrations' own.
+  auto definitions = [&] {
+    auto connection = db().database().connect();
+    std::vector<std::string> out;
+    for (const char* name : ImportIndexes::names(db().database().dialect())) {
+      auto row = connection->query_one(GetParam() == "sqlite"
+                                           ? "SELECT sql AS d FROM sqlite_master WHERE type = 'index' AND name = ?"
+                                           : "SELECT indexdef AS d FROM pg_indexes WHERE indexname = ?",
+                                       {name});
+      // Spacing aside: SQLite keeps each statement as it was written.
+      out.push_back(row ? std::regex_replace(row->text("d"), std::regex("\\s+"), " ") : std::string("missing ") + name);
+    }
+    return out;
+  };
+  std::vector<std::string> migrated = definitions();
+  ImportOptions options;
+  options.batch_size = 2;
+  ASSERT_EQ(import_text(release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z") + "\n" +
+                            release("ocds-abc-2", "r1", "2024-01-02T00:00:00Z") + "\n" +
+                            release("ocds-abc-3", "r1", "2024-01-03T00:00:00Z") + "\n",
+                        options)
+                .imported,
+            3);
+  std::vector<std::string> after = definitions();
+  EXPECT_EQ(after, migrated);
+  // With processes stored, an import keeps them, and the store keeps them
+  // when an import fails too.
+  auto connection = db().database().connect();
+  EXPECT_FALSE(ImportIndexes::drop_if_store_empty(*connection));
+  EXPECT_EQ(index_count(), migrated.size());
 }
 
 TEST_P(OcdsImportTest, TheFirstOfTwoReleasesWithOneIdInABatchIsKept) {
@@ -380,6 +493,11 @@ TEST_P(OcdsImportTest, AKilledImportLeavesOnlyWholeBatches) {
   fs::remove(path);
   int64_t releases = count("ocds_releases");
   EXPECT_EQ(releases % static_cast<int64_t>(kDefaultBatchSize), 0) << releases << " releases: a batch was cut in half";
+  // The import began on an empty store, so it had dropped the list indexes;
+  // the next start-up (here `apertura migrate`) builds them again.
+  EXPECT_LT(index_count(), ImportIndexes::names(db().database().dialect()).size());
+  run_binary({"migrate"});
+  EXPECT_EQ(index_count(), ImportIndexes::names(db().database().dialect()).size());
   auto connection = db().database().connect();
   auto orphans = connection->query_one(
       "SELECT COUNT(*) AS n FROM (SELECT r.ocid, COUNT(*) AS c FROM ocds_releases r GROUP BY r.ocid) s "

@@ -1,0 +1,90 @@
+#include "money/import_indexes.h"
+
+namespace apertura::money {
+
+namespace {
+
+struct IndexDefinition {
+  const char* name;
+  const char* definition;  // as its migration wrote it
+  bool sqlite_only;
+};
+
+// The unique indexes an import looks rows up by (ocid, ocid + release id,
+// organisation key, party and flag keys) are constraints and stay.
+const std::vector<IndexDefinition>& definitions() {
+  static const std::vector<IndexDefinition> indexes = {
+      {"ocds_releases_package", "ocds_releases(package_id)", false},
+      {"contracting_processes_buyer", "contracting_processes(buyer_id, year)", false},
+      {"contracting_processes_date", "contracting_processes(last_date)", false},
+      {"contracting_processes_amount", "contracting_processes(amount)", false},
+      {"contracting_processes_method", "contracting_processes(procurement_method)", false},
+      {"contracting_processes_jurisdiction", "contracting_processes(jurisdiction_id, year)", false},
+      {"contracting_processes_budget", "contracting_processes(jurisdiction_id, budget_id)", false},
+      {"contracting_processes_filters",
+       "contracting_processes(id, procurement_method, status, jurisdiction_id, amount)", true},
+      {"process_parties_organization", "process_parties(organization_id, role)", false},
+      {"process_parties_party", "process_parties(party_id, organization_id)", false},
+      {"red_flags_code", "red_flags(code, scope)", false},
+      {"red_flags_listing", "red_flags(code, value DESC, subject)", false},
+  };
+  return indexes;
+}
+
+bool applies(const IndexDefinition& index, store::Dialect dialect) {
+  return !index.sqlite_only || dialect == store::Dialect::sqlite;
+}
+
+}  // namespace
+
+std::vector<const char*> ImportIndexes::names(store::Dialect dialect) {
+  std::vector<const char*> out;
+  for (const auto& index : definitions()) {
+    if (applies(index, dialect)) out.push_back(index.name);
+  }
+  return out;
+}
+
+bool ImportIndexes::drop_if_store_empty(store::Connection& connection) {
+  store::Transaction transaction(connection);
+  if (connection.query_one("SELECT 1 AS one FROM contracting_processes LIMIT 1")) return false;
+  for (const auto& index : definitions()) {
+    if (applies(index, connection.dialect())) {
+      connection.execute_script(std::string("DROP INDEX IF EXISTS ") + index.name);
+    }
+  }
+  transaction.commit();
+  return true;
+}
+
+void ImportIndexes::build_missing(store::Connection& connection) {
+  store::Transaction transaction(connection);
+  for (const auto& index : definitions()) {
+    if (applies(index, connection.dialect())) {
+      connection.execute_script(std::string("CREATE INDEX IF NOT EXISTS ") + index.name + " ON " + index.definition);
+    }
+  }
+  transaction.commit();
+}
+
+DeferredImportIndexes::DeferredImportIndexes(store::Database& database) : database_(database) {
+  auto connection = database_.connect();
+  dropped_ = ImportIndexes::drop_if_store_empty(*connection);
+}
+
+DeferredImportIndexes::~DeferredImportIndexes() {
+  try {
+    finish();
+  } catch (const std::exception&) {
+    // Start-up builds them (ImportIndexes::build_missing).
+  }
+}
+
+void DeferredImportIndexes::finish() {
+  if (!dropped_) return;
+  dropped_ = false;
+  auto connection = database_.connect();
+  ImportIndexes::build_missing(*connection);
+}
+
+}  // namespace apertura::money
