@@ -6,16 +6,14 @@
 #include <unordered_map>
 
 #include "core/hand_off.h"
+#include "money/batch_compiler.h"
 #include "money/batch_writer.h"
 #include "money/contracting_repository.h"
 #include "money/import_indexes.h"
 #include "money/json_access.h"
-#include "money/json_dictionaries.h"
 #include "money/ocds_stream.h"
 #include "money/process_compiler.h"
-#include "money/release_merger.h"
 #include "money/simdjson_convert.h"
-#include "money/stored_json.h"
 
 namespace apertura::money {
 
@@ -62,23 +60,19 @@ struct PackageState {
   json compiled_fallback;
 };
 
-// Reads a file, checks each release and compiles each batch's processes on
-// the calling thread; a BatchWriter stores the batches on another.
+// Reads a file, checks each release and compiles each batch's processes
+// (BatchCompiler) on the calling thread; a BatchWriter stores the batches on
+// another. A third thread, compiling between the two, was tried: on two cores
+// it was slower (more CPU for the same work) and held two more batches.
 class FileImport {
  public:
   FileImport(store::Database& database, const Actor& actor, const ImportOptions& options, std::string source,
              IdSet& importer_compiled)
-      : database_(database),
-        options_(options),
-        dialect_(database.dialect()),
+      : options_(options),
         source_(std::move(source)),
         flagger_(options.flags ? std::make_optional<ProcessFlagger>(*options.flags) : std::nullopt),
-        writer_(database, actor, options, source_, flagger_ ? &*flagger_ : nullptr, importer_compiled) {
-    if (dialect_ == store::Dialect::sqlite) {
-      auto connection = database_.connect();
-      dictionary_ = JsonDictionaries::current(*connection);
-    }
-  }
+        compiler_(database, options, flagger_ ? &*flagger_ : nullptr),
+        writer_(database, actor, options, source_, flagger_ ? &*flagger_ : nullptr, importer_compiled) {}
 
   void run(const std::function<void(const StreamHandlers&)>& read) {
     StreamHandlers handlers;
@@ -95,7 +89,7 @@ class FileImport {
       reject(error.line, error.offset, "", "", error.what());
     }
     hand_over();
-    pipeline_.finish();
+    write_.finish();
     summary_.add(std::move(writer_.totals()));
   }
 
@@ -264,7 +258,7 @@ class FileImport {
     pending.line = line;
     pending.offset = offset;
     batch_.releases.push_back(std::move(pending));
-    trees_.push_back(std::move(release));
+    batch_.trees.push_back(std::move(release));
     ++packages_[key].queued;
     if (batch_.releases.size() >= options_.batch_size) hand_over();
     return true;
@@ -280,11 +274,8 @@ class FileImport {
   }
 
   void hand_over();
-  void train_dictionary();
 
-  store::Database& database_;
   const ImportOptions& options_;
-  store::Dialect dialect_;
   std::string source_;
   ImportSummary summary_;
   bool seen_anything_ = false;
@@ -292,17 +283,15 @@ class FileImport {
   std::map<size_t, size_t> stream_keys_;
   std::optional<size_t> loose_key_;
   Batch batch_;
-  std::vector<json> trees_;  // the parsed releases of batch_, in its order
   FastJsonParser parser_;
-  std::shared_ptr<const ZstdDictionary> dictionary_;
-  bool dictionary_tried_ = false;  // one attempt to train one per file
   std::optional<ProcessFlagger> flagger_;
+  BatchCompiler compiler_;
   BatchWriter writer_;
-  HandOff<Batch> pipeline_{[this](Batch& batch) { writer_.write(batch); }};
+  HandOff<Batch> write_{[this](Batch& batch) { writer_.write(batch); }};
 };
 
-// Compiles each process of the batch from the batch's releases (the first of
-// two with the same id, as the store keeps), then hands the batch to the writer.
+// Compiles the batch, with the package records changed since the last one,
+// and hands it to the writing thread.
 void FileImport::hand_over() {
   for (size_t key = 0; key < packages_.size(); ++key) {
     if (!packages_[key].changed) continue;
@@ -310,61 +299,9 @@ void FileImport::hand_over() {
     packages_[key].changed = false;
   }
   if (batch_.releases.empty() && batch_.packages.empty()) return;
-
-  std::unordered_map<std::string, std::vector<size_t>> by_ocid;
-  for (size_t i = 0; i < batch_.releases.size(); ++i) by_ocid[batch_.releases[i].record.ocid].push_back(i);
-  for (auto& [ocid, indexes] : by_ocid) {
-    ReleaseSet releases;
-    std::set<std::string> ids;
-    for (size_t i : indexes) {
-      const ReleaseRecord& record = batch_.releases[i].record;
-      if (!ids.insert(record.release_id).second) continue;
-      releases.add(std::move(trees_[i]), record.date, record.ocds_version);
-    }
-    try {
-      json compiled = compile_set(releases);
-      batch_.compiled.emplace(ocid, describe_process(ocid, compiled, releases, options_.jurisdiction_id,
-                                                     flagger_ ? &*flagger_ : nullptr));
-    } catch (const MergeError&) {
-      // The writer merges them one at a time and reports the ones that do not fit.
-    }
-  }
-  trees_.clear();
-  // The documents in the form the store keeps, made here so that the writer,
-  // the slower of the two threads, only writes them.
-  if (!dictionary_ && !dictionary_tried_ && dialect_ == store::Dialect::sqlite) train_dictionary();
-  for (BatchRelease& release : batch_.releases) {
-    release.record.stored_data = json_for_store(dialect_, release.record.data, dictionary_.get());
-  }
-  for (auto& [_, process] : batch_.compiled) {
-    process.record.stored_compiled = json_for_store(dialect_, process.record.compiled, dictionary_.get());
-  }
-  batch_.dictionary = dictionary_;
-  pipeline_.push(std::move(batch_));
+  compiler_.compile(batch_);
+  write_.push(std::move(batch_));
   batch_ = Batch();
-}
-
-// A database's first import batch large enough to learn from trains its
-// dictionary, on releases and compiled releases alike (both are stored).
-void FileImport::train_dictionary() {
-  if (batch_.releases.size() < JsonDictionaries::kMinSamples) return;
-  dictionary_tried_ = true;
-  std::vector<std::string_view> samples;
-  // A few thousand documents train in a tenth of a second; more add little.
-  constexpr size_t kMaxSamples = 4000;
-  size_t step = std::max<size_t>(1, (batch_.releases.size() + batch_.compiled.size()) / kMaxSamples);
-  for (size_t i = 0; i < batch_.releases.size(); i += step) samples.push_back(batch_.releases[i].record.data);
-  size_t k = 0;
-  for (const auto& [_, process] : batch_.compiled) {
-    if (k++ % step == 0) samples.push_back(process.record.compiled);
-  }
-  try {
-    auto connection = database_.connect();
-    dictionary_ = JsonDictionaries::train(*connection, samples);
-  } catch (const std::exception&) {
-    // Without a dictionary the documents are larger, and nothing else changes.
-    dictionary_ = nullptr;
-  }
 }
 
 }  // namespace

@@ -130,36 +130,47 @@ bool merge_into_slot(json& output, const std::string& key, json empty, Merge&& m
 
 bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const PathNode* path,
                     const char* skip) {
+  // Both are std::maps: one search of the output per input field (this runs
+  // for every field of every release an import stores).
+  auto& fields = output.get_ref<json::object_t&>();
   bool touched = false;
-  for (const auto& [key, value] : input.items()) {
+  for (const auto& [key, value] : input.get_ref<const json::object_t&>()) {
     if (skip && key == skip) continue;
     const MergeRuleNode* rule = child_rule(rules, key);
     if (rule && rule->omit) continue;
-    PathNode child_path{path, key};
-    switch (shape_of(value, rule)) {
-      case Shape::ignored:
-        break;
-      case Shape::literal:
-        if (value.is_null()) {
-          output.erase(key);  // null removes the field
-        } else {
-          output[key] = value;
-        }
-        touched = true;
-        break;
-      case Shape::object:
-        if (output.contains(key)) check_object_slot(output[key], child_path);
-        touched = merge_into_slot(output, key, json::object(), [&](json& slot) {
-          return compile_object(slot, value, rule, &child_path, nullptr);
-        }) || touched;
-        break;
-      case Shape::identified_array:
-        if (output.contains(key)) check_array_slot(output[key], child_path);
-        touched = merge_into_slot(output, key, json::array(), [&](json& slot) {
-          return compile_array(slot, value, rule, &child_path);
-        }) || touched;
-        break;
+    Shape shape = shape_of(value, rule);
+    if (shape == Shape::ignored) continue;
+    auto slot = fields.lower_bound(key);
+    bool exists = slot != fields.end() && slot->first == key;
+    if (shape == Shape::literal) {
+      if (value.is_null()) {
+        if (exists) fields.erase(slot);  // null removes the field
+      } else if (exists) {
+        slot->second = value;
+      } else {
+        fields.emplace_hint(slot, key, value);
+      }
+      touched = true;
+      continue;
     }
+    // An object, or an array of objects: merged into what is there, created
+    // when missing and removed again when nothing was merged into it.
+    PathNode child_path{path, key};
+    bool is_object = shape == Shape::object;
+    if (exists) {
+      if (is_object) {
+        check_object_slot(slot->second, child_path);
+      } else {
+        check_array_slot(slot->second, child_path);
+      }
+      if (slot->second.is_null()) slot->second = is_object ? json::object() : json::array();
+    } else {
+      slot = fields.emplace_hint(slot, key, is_object ? json::object() : json::array());
+    }
+    bool merged = is_object ? compile_object(slot->second, value, rule, &child_path, nullptr)
+                            : compile_array(slot->second, value, rule, &child_path);
+    if (!exists && !merged) fields.erase(slot);
+    touched = merged || touched;
   }
   return touched;
 }

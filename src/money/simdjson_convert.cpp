@@ -12,14 +12,18 @@ nlohmann::json convert(simdjson::dom::element element) {
   switch (element.type()) {
     case simdjson::dom::element_type::OBJECT: {
       nlohmann::json object = nlohmann::json::object();
+      auto& fields = object.get_ref<nlohmann::json::object_t&>();
       for (auto field : simdjson::dom::object(element)) {
-        object[std::string(field.key)] = convert(field.value);
+        // The last of two equal keys wins, as in nlohmann's own parser.
+        fields.insert_or_assign(std::string(field.key), convert(field.value));
       }
       return object;
     }
     case simdjson::dom::element_type::ARRAY: {
       nlohmann::json array = nlohmann::json::array();
-      for (auto item : simdjson::dom::array(element)) array.push_back(convert(item));
+      auto& items = array.get_ref<nlohmann::json::array_t&>();
+      items.reserve(simdjson::dom::array(element).size());
+      for (auto item : simdjson::dom::array(element)) items.push_back(convert(item));
       return array;
     }
     case simdjson::dom::element_type::STRING:

@@ -1,0 +1,80 @@
+#include "money/batch_compiler.h"
+
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "money/json_dictionaries.h"
+#include "money/release_merger.h"
+#include "money/stored_json.h"
+
+namespace apertura::money {
+
+BatchCompiler::BatchCompiler(store::Database& database, const ImportOptions& options, const ProcessFlagger* flagger)
+    : database_(database), options_(options), flagger_(flagger) {
+  if (database_.dialect() == store::Dialect::sqlite) {
+    auto connection = database_.connect();
+    dictionary_ = JsonDictionaries::current(*connection);
+  }
+}
+
+// Each process is compiled from the batch's releases (the first of two with
+// the same id, as the store keeps). A process the store already holds is
+// compiled again by the writer, with its stored releases.
+void BatchCompiler::compile(Batch& batch) {
+  std::unordered_map<std::string, std::vector<size_t>> by_ocid;
+  for (size_t i = 0; i < batch.releases.size(); ++i) by_ocid[batch.releases[i].record.ocid].push_back(i);
+  for (auto& [ocid, indexes] : by_ocid) {
+    ReleaseSet releases;
+    std::set<std::string> ids;
+    for (size_t i : indexes) {
+      const ReleaseRecord& record = batch.releases[i].record;
+      if (!ids.insert(record.release_id).second) continue;
+      releases.add(std::move(batch.trees[i]), record.date, record.ocds_version);
+    }
+    try {
+      nlohmann::json compiled = compile_set(releases);
+      batch.compiled.emplace(ocid,
+                             describe_process(ocid, compiled, releases, options_.jurisdiction_id, flagger_));
+    } catch (const MergeError&) {
+      // The writer merges them one at a time and reports the ones that do not fit.
+    }
+  }
+  batch.trees.clear();
+
+  store::Dialect dialect = database_.dialect();
+  if (!dictionary_ && !dictionary_tried_ && dialect == store::Dialect::sqlite) train_dictionary(batch);
+  for (BatchRelease& release : batch.releases) {
+    release.record.stored_data = json_for_store(dialect, release.record.data, dictionary_.get());
+  }
+  for (auto& [_, process] : batch.compiled) {
+    process.record.stored_compiled = json_for_store(dialect, process.record.compiled, dictionary_.get());
+  }
+  batch.dictionary = dictionary_;
+}
+
+// A database's first import batch large enough to learn from trains its
+// dictionary, on releases and compiled releases alike (both are stored).
+void BatchCompiler::train_dictionary(const Batch& batch) {
+  if (batch.releases.size() < JsonDictionaries::kMinSamples) return;
+  dictionary_tried_ = true;
+  std::vector<std::string_view> samples;
+  // A few thousand documents train in a tenth of a second; more add little.
+  constexpr size_t kMaxSamples = 4000;
+  size_t step = std::max<size_t>(1, (batch.releases.size() + batch.compiled.size()) / kMaxSamples);
+  for (size_t i = 0; i < batch.releases.size(); i += step) samples.push_back(batch.releases[i].record.data);
+  size_t k = 0;
+  for (const auto& [_, process] : batch.compiled) {
+    if (k++ % step == 0) samples.push_back(process.record.compiled);
+  }
+  try {
+    auto connection = database_.connect();
+    dictionary_ = JsonDictionaries::train(*connection, samples);
+  } catch (const std::exception&) {
+    // Without a dictionary the documents are larger, and nothing else changes.
+    dictionary_ = nullptr;
+  }
+}
+
+}  // namespace apertura::money

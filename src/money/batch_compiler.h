@@ -1,0 +1,31 @@
+#pragma once
+// Compiles each process of an OCDS import batch from the batch's own
+// releases, and puts every document into the form the store keeps (a zstd
+// frame on SQLite), so that the import's writing thread only writes.
+#include <memory>
+#include <optional>
+
+#include "core/zstd.h"
+#include "money/import_batch.h"
+#include "money/ocds_importer.h"
+#include "store/database.h"
+
+namespace apertura::money {
+
+class BatchCompiler {
+ public:
+  BatchCompiler(store::Database& database, const ImportOptions& options, const ProcessFlagger* flagger);
+  // Fills `batch.compiled` from `batch.trees` (emptied) and the documents' stored forms.
+  void compile(Batch& batch);
+
+ private:
+  void train_dictionary(const Batch& batch);
+
+  store::Database& database_;
+  const ImportOptions& options_;
+  const ProcessFlagger* flagger_;
+  std::shared_ptr<const ZstdDictionary> dictionary_;
+  bool dictionary_tried_ = false;  // one attempt to train one per file
+};
+
+}  // namespace apertura::money
