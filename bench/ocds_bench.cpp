@@ -62,7 +62,8 @@ int merge(const std::string& path) {
   auto flush = [&] {
     if (group.empty()) return;
     auto started = Clock::now();
-    nlohmann::json compiled = apertura::money::compile_releases(group, rules);
+    // As the import does: the parsed releases are consumed by compiling them.
+    nlohmann::json compiled = apertura::money::compile_releases(std::move(group), rules);
     merging += seconds_since(started);
     ++processes;
     group.clear();

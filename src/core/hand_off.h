@@ -1,9 +1,12 @@
 #pragma once
 // Hands work from the calling thread to a thread of its own, so that
-// producing the next item overlaps with consuming this one. At most one item
-// waits between them, which keeps memory bounded however much work there is.
+// producing the next items overlaps with consuming this one. At most
+// `capacity` items wait between them (one unless asked), which keeps memory
+// bounded however much work there is; more than one smooths out items whose
+// cost varies.
 // A failure of the consumer stops the producer at its next push, or at finish.
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -15,7 +18,8 @@ namespace apertura {
 template <typename T>
 class HandOff {
  public:
-  explicit HandOff(std::function<void(T&)> consume) : consume_(std::move(consume)), thread_([this] { run(); }) {}
+  explicit HandOff(std::function<void(T&)> consume, size_t capacity = 1)
+      : consume_(std::move(consume)), capacity_(capacity), thread_([this] { run(); }) {}
   ~HandOff() {
     close();
     if (thread_.joinable()) thread_.join();
@@ -23,13 +27,13 @@ class HandOff {
   HandOff(const HandOff&) = delete;
   HandOff& operator=(const HandOff&) = delete;
 
-  // Waits while an item is already waiting; rethrows the consumer's failure.
+  // Waits while `capacity` items are already waiting; rethrows the consumer's failure.
   void push(T item) {
     {
       std::unique_lock lock(mutex_);
-      changed_.wait(lock, [this] { return !waiting_.has_value() || failure_; });
+      changed_.wait(lock, [this] { return waiting_.size() < capacity_ || failure_; });
       if (failure_) std::rethrow_exception(failure_);
-      waiting_ = std::move(item);
+      waiting_.push_back(std::move(item));
     }
     changed_.notify_all();
   }
@@ -47,10 +51,10 @@ class HandOff {
       std::optional<T> item;
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [this] { return waiting_.has_value() || closed_; });
-        if (!waiting_) return;
-        item = std::move(waiting_);
-        waiting_.reset();
+        changed_.wait(lock, [this] { return !waiting_.empty() || closed_; });
+        if (waiting_.empty()) return;
+        item = std::move(waiting_.front());
+        waiting_.pop_front();
       }
       changed_.notify_all();
       try {
@@ -59,7 +63,7 @@ class HandOff {
         std::lock_guard lock(mutex_);
         failure_ = std::current_exception();
         closed_ = true;
-        waiting_.reset();
+        waiting_.clear();
         changed_.notify_all();
         return;
       }
@@ -77,7 +81,8 @@ class HandOff {
   std::function<void(T&)> consume_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::optional<T> waiting_;
+  size_t capacity_;
+  std::deque<T> waiting_;
   bool closed_ = false;
   std::exception_ptr failure_;
   std::thread thread_;  // last: it starts once everything above is ready

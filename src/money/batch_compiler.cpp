@@ -20,7 +20,9 @@ BatchCompiler::BatchCompiler(store::Database& database, const ImportOptions& opt
 }
 
 // Each process is compiled from the batch's releases (the first of two with
-// the same id, as the store keeps). A process the store already holds is
+// the same id, as the store keeps), parsed here: a tree is several times the
+// size of its text, so a batch of them kept from reading to compiling cost
+// memory and cache misses. A process the store already holds is
 // compiled again by the writer, with its stored releases.
 void BatchCompiler::compile(Batch& batch) {
   std::unordered_map<std::string, std::vector<size_t>> by_ocid;
@@ -31,23 +33,19 @@ void BatchCompiler::compile(Batch& batch) {
     for (size_t i : indexes) {
       const ReleaseRecord& record = batch.releases[i].record;
       if (!ids.insert(record.release_id).second) continue;
-      releases.add(std::move(batch.trees[i]), record.date, record.ocds_version);
+      releases.add(parser_.parse(record.data), record.date, record.ocds_version);
     }
     try {
-      nlohmann::json compiled = compile_set(releases);
-      batch.compiled.emplace(ocid,
-                             describe_process(ocid, compiled, releases, options_.jurisdiction_id, flagger_));
+      ReleaseFacts facts = facts_of(releases);
+      nlohmann::json compiled = compile_set(std::move(releases));
+      batch.compiled.emplace(ocid, describe_process(ocid, compiled, facts, options_.jurisdiction_id, flagger_));
     } catch (const MergeError&) {
       // The writer merges them one at a time and reports the ones that do not fit.
     }
   }
-  batch.trees.clear();
 
   store::Dialect dialect = database_.dialect();
   if (!dictionary_ && !dictionary_tried_ && dialect == store::Dialect::sqlite) train_dictionary(batch);
-  for (BatchRelease& release : batch.releases) {
-    release.record.stored_data = json_for_store(dialect, release.record.data, dictionary_.get());
-  }
   for (auto& [_, process] : batch.compiled) {
     process.record.stored_compiled = json_for_store(dialect, process.record.compiled, dictionary_.get());
   }

@@ -8,6 +8,7 @@
 #include "core/zstd.h"
 #include "money/import_batch.h"
 #include "money/ocds_importer.h"
+#include "money/simdjson_convert.h"
 #include "store/database.h"
 
 namespace apertura::money {
@@ -15,7 +16,7 @@ namespace apertura::money {
 class BatchCompiler {
  public:
   BatchCompiler(store::Database& database, const ImportOptions& options, const ProcessFlagger* flagger);
-  // Fills `batch.compiled` from `batch.trees` (emptied) and the documents' stored forms.
+  // Fills `batch.compiled` and the documents' stored forms.
   void compile(Batch& batch);
 
  private:
@@ -24,6 +25,7 @@ class BatchCompiler {
   store::Database& database_;
   const ImportOptions& options_;
   const ProcessFlagger* flagger_;
+  FastJsonParser parser_;
   std::shared_ptr<const ZstdDictionary> dictionary_;
   bool dictionary_tried_ = false;  // one attempt to train one per file
 };

@@ -68,7 +68,7 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
     compiled = compile_set(accepted);
     releases = std::move(accepted);
   }
-  return describe_process(ocid, compiled, releases, options_.jurisdiction_id, flagger_);
+  return describe_process(ocid, compiled, facts_of(releases), options_.jurisdiction_id, flagger_);
 }
 
 namespace {
@@ -123,6 +123,11 @@ void BatchWriter::write(Batch& batch) {
     auto& row = rows[release.package_key];
     if (!row) row = ContractingRepository::insert_package(*connection, packages_[release.package_key]);
     release.record.package_id = *row;
+    // The releases are compressed here and the compiled releases on the
+    // reading thread, which has the more work of the two.
+    if (release.record.stored_data.is_null()) {
+      release.record.stored_data = json_for_store(connection->dialect(), release.record.data, batch.dictionary.get());
+    }
     if (ContractingRepository::insert_release(*connection, release.record)) {
       inserted[release.record.ocid].push_back(i);
       ++counts.imported;

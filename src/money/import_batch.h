@@ -25,8 +25,6 @@ struct BatchRelease {
 
 struct Batch {
   std::vector<BatchRelease> releases;
-  // The releases parsed, in the same order, until they are compiled.
-  std::vector<nlohmann::json> trees;
   // Package records new or changed since the previous batch, by the file's package key.
   std::vector<std::pair<size_t, PackageRecord>> packages;
   // By ocid; missing for a process whose releases do not merge together.

@@ -143,6 +143,25 @@ class FileImport {
       reject(item.line, item.offset, "", "", "el elemento es demasiado grande (" + item.oversize + ")");
       return;
     }
+    size_t key = key_for(item.package);
+    // Most items are releases as they are: read what the store needs of them
+    // without building a tree, which compiling builds when it needs one.
+    if (item.kind != StreamItem::Kind::record) {
+      ReleaseHead head;
+      try {
+        head = parser_.release_head(item.text);
+      } catch (const std::invalid_argument& error) {
+        reject(item.line, item.offset, "", "", std::string("no es JSON válido: ") + error.what());
+        return;
+      }
+      bool as_is = head.is_object && (item.kind == StreamItem::Kind::release ||
+                                      (!(head.has_ocid && head.has_records_fields) &&
+                                       !(head.has_package_info && lacks_package_info(key))));
+      if (as_is) {
+        queue_release(head, item.text, key, item.line, item.offset);
+        return;
+      }
+    }
     json value;
     try {
       value = parser_.parse(item.text);
@@ -150,7 +169,6 @@ class FileImport {
       reject(item.line, item.offset, "", "", std::string("no es JSON válido: ") + error.what());
       return;
     }
-    size_t key = key_for(item.package);
     switch (item.kind) {
       case StreamItem::Kind::release:
         add_release(std::move(value), item.text, key, item.line, item.offset, "");
@@ -170,10 +188,14 @@ class FileImport {
     }
   }
 
+  bool lacks_package_info(size_t key) const {
+    return packages_[key].record.uri.empty() && packages_[key].record.publisher_name.empty();
+  }
+
   // Early Mexican publications put the package fields inside each release.
   void adopt_package_info(const json& release, size_t key) {
     PackageState& state = packages_[key];
-    if (!release.is_object() || !state.record.uri.empty() || !state.record.publisher_name.empty()) return;
+    if (!release.is_object() || !lacks_package_info(key)) return;
     auto info = release.find("packageInfo");
     if (info == release.end() || !info->is_object()) return;
     state.record = package_from_metadata(*info, source_, options_.jurisdiction_id);
@@ -217,48 +239,50 @@ class FileImport {
     if (add_release(std::move(compiled), "", key, line, offset, ocid)) ++summary_.from_compiled;
   }
 
+  // A release read as a tree: kept as received (`text`) unless it has none
+  // (it comes from a record) or it takes its record's ocid.
   bool add_release(json release, std::string text, size_t key, uint64_t line, uint64_t offset,
                    const std::string& ocid_fallback) {
-    if (!release.is_object()) {
+    if (release.is_object() && !ocid_fallback.empty() && !release.contains("ocid")) {
+      release["ocid"] = ocid_fallback;
+      text.clear();
+    }
+    if (text.empty()) text = release.dump();
+    ReleaseHead head = parser_.release_head(text);
+    return queue_release(head, std::move(text), key, line, offset);
+  }
+
+  bool queue_release(const ReleaseHead& head, std::string text, size_t key, uint64_t line, uint64_t offset) {
+    if (!head.is_object) {
       reject(line, offset, "", "", "una entrega (release) debe ser un objeto JSON");
       return false;
     }
-    std::string ocid = text_field(release, "ocid");
-    if (ocid.empty() && !ocid_fallback.empty() && !release.contains("ocid")) {
-      release["ocid"] = ocid = ocid_fallback;
-      text.clear();
-    }
-    std::string id = text_field(release, "id");
-    if (ocid.empty()) {
-      reject(line, offset, "", id, "falta `ocid` (identificador del proceso de contratación) o no es texto");
+    if (head.ocid.empty()) {
+      reject(line, offset, "", head.id, "falta `ocid` (identificador del proceso de contratación) o no es texto");
       return false;
     }
-    if (id.empty()) {
-      reject(line, offset, ocid, "", "falta `id` (identificador de la entrega) o no es texto");
+    if (head.id.empty()) {
+      reject(line, offset, head.ocid, "", "falta `id` (identificador de la entrega) o no es texto");
       return false;
     }
-    auto date = release.find("date");
-    if (date == release.end() || !date->is_string() || date->get_ref<const std::string&>().empty()) {
-      reject(line, offset, ocid, id, "falta `date` (fecha de la entrega) o no es texto");
+    if (!head.date || head.date->empty()) {
+      reject(line, offset, head.ocid, head.id, "falta `date` (fecha de la entrega) o no es texto");
       return false;
     }
     BatchRelease pending;
-    pending.record.ocid = ocid;
-    pending.record.release_id = id;
-    pending.record.date = date->get<std::string>();
-    auto tag = release.find("tag");
-    if (tag != release.end() && tag->is_array()) pending.record.tags = tag->dump();
-    if (tag != release.end() && tag->is_string()) pending.record.tags = json::array({*tag}).dump();
+    pending.record.ocid = head.ocid;
+    pending.record.release_id = head.id;
+    pending.record.date = *head.date;
+    if (!head.tags.empty()) pending.record.tags = head.tags;
     const std::string& package_version = packages_[key].record.version;
     pending.record.ocds_version = package_version == "1.0" || package_version == "1.1" ? package_version
-                                  : release.contains("parties")                       ? "1.1"
+                                  : head.has_parties                                  ? "1.1"
                                                                                       : "1.0";
-    pending.record.data = text.empty() ? release.dump() : std::move(text);
+    pending.record.data = std::move(text);
     pending.package_key = key;
     pending.line = line;
     pending.offset = offset;
     batch_.releases.push_back(std::move(pending));
-    batch_.trees.push_back(std::move(release));
     ++packages_[key].queued;
     if (batch_.releases.size() >= options_.batch_size) hand_over();
     return true;
@@ -287,7 +311,9 @@ class FileImport {
   std::optional<ProcessFlagger> flagger_;
   BatchCompiler compiler_;
   BatchWriter writer_;
-  HandOff<Batch> write_{[this](Batch& batch) { writer_.write(batch); }};
+  // Batches vary in cost (new processes or known ones, a checkpoint): two may
+  // wait, so that neither thread idles while the other finishes a slow one.
+  HandOff<Batch> write_{[this](Batch& batch) { writer_.write(batch); }, 2};
 };
 
 // Compiles the batch, with the package records changed since the last one,

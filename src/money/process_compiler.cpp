@@ -23,25 +23,45 @@ void ReleaseSet::remove_last() {
   versions.pop_back();
 }
 
-json compile_set(const ReleaseSet& releases) {
+namespace {
+const MergeRules& rules_for(const ReleaseSet& releases) {
   bool any_1_1 = std::find(releases.versions.begin(), releases.versions.end(), "1.1") != releases.versions.end();
-  return compile_releases(releases.trees, MergeRules::for_version(any_1_1 ? "1.1" : "1.0"));
+  return MergeRules::for_version(any_1_1 ? "1.1" : "1.0");
+}
+}  // namespace
+
+ReleaseFacts facts_of(const ReleaseSet& releases) {
+  ReleaseFacts facts;
+  if (releases.size() == 0) return facts;
+  auto [first, last] = std::minmax_element(releases.dates.begin(), releases.dates.end());
+  facts.first_date = *first;
+  facts.last_date = *last;
+  facts.count = static_cast<int64_t>(releases.size());
+  facts.initial_contract_amount = initial_contract_amount(releases_in_merge_order(releases.trees));
+  return facts;
 }
 
-CompiledProcess describe_process(const std::string& ocid, const json& compiled, const ReleaseSet& releases,
+json compile_set(const ReleaseSet& releases) {
+  return compile_releases(releases.trees, rules_for(releases));
+}
+
+json compile_set(ReleaseSet&& releases) {
+  return compile_releases(std::move(releases.trees), rules_for(releases));
+}
+
+CompiledProcess describe_process(const std::string& ocid, const json& compiled, const ReleaseFacts& facts,
                                  std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger) {
   CompiledProcess out;
   ProcessRecord& process = out.record;
-  auto [first, last] = std::minmax_element(releases.dates.begin(), releases.dates.end());
-  process.first_date = *first;
-  process.last_date = *last;
+  process.first_date = facts.first_date;
+  process.last_date = facts.last_date;
   process.summary = summarize_process(compiled, process.first_date);
-  process.summary.initial_contract_amount = initial_contract_amount(releases_in_merge_order(releases.trees));
+  process.summary.initial_contract_amount = facts.initial_contract_amount;
   process.summary.ocid = ocid;
   process.search_body = fold_for_search(process.summary.search_text);
   process.jurisdiction_id = jurisdiction_id;
   process.compiled = compiled.dump();
-  process.release_count = static_cast<int64_t>(releases.size());
+  process.release_count = facts.count;
   if (flagger) out.flags = flagger->compute(compiled, process.summary);
   return out;
 }

@@ -30,12 +30,24 @@ struct CompiledProcess {
   std::vector<RedFlag> flags;
 };
 
+// What describing a process needs of its releases beside the compiled
+// release. Throws MergeError as compiling them would.
+struct ReleaseFacts {
+  std::string first_date;
+  std::string last_date;
+  int64_t count = 0;
+  std::optional<double> initial_contract_amount;  // the first value of each contract, summed
+};
+ReleaseFacts facts_of(const ReleaseSet& releases);
+
 // Merges with the 1.1 rules if any release is 1.1, else with 1.0's. Throws MergeError.
 nlohmann::json compile_set(const ReleaseSet& releases);
+// The same, taking the values out of the release trees (see compile_releases).
+nlohmann::json compile_set(ReleaseSet&& releases);
 
 // The process record of releases already compiled into `compiled`; no flags
 // without a flagger.
-CompiledProcess describe_process(const std::string& ocid, const nlohmann::json& compiled, const ReleaseSet& releases,
+CompiledProcess describe_process(const std::string& ocid, const nlohmann::json& compiled, const ReleaseFacts& facts,
                                  std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger);
 
 }  // namespace apertura::money

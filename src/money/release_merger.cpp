@@ -1,6 +1,7 @@
 #include "money/release_merger.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace apertura::money {
 
@@ -91,24 +92,40 @@ json* merge_target(json& output, const json& item, size_t position, ArrayStrateg
 
 // --- compiled release -------------------------------------------------------
 
+// The input of compiling: read, or consumed when the caller has no further use
+// for the releases (values are then moved into the compiled release, not copied).
+template <bool Consume>
+using Input = std::conditional_t<Consume, json&, const json&>;
+
+template <bool Consume>
+json taken(Input<Consume> value) {
+  if constexpr (Consume) {
+    return std::move(value);
+  } else {
+    return value;
+  }
+}
+
 // Each merge function returns whether it met a field to merge (a value or a
 // null): as in the reference implementation, an object or array that only
 // held empty objects does not appear in the output.
-bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const PathNode* path,
+template <bool Consume>
+bool compile_object(json& output, Input<Consume> input, const MergeRuleNode* rules, const PathNode* path,
                     const char* skip);
 
-bool compile_array(json& output, const json& input, const MergeRuleNode* rule, const PathNode* path) {
+template <bool Consume>
+bool compile_array(json& output, Input<Consume> input, const MergeRuleNode* rule, const PathNode* path) {
   bool touched = false;
   ArrayStrategy strategy = rule ? rule->array_strategy : ArrayStrategy::by_identifier;
   size_t position = 0;
-  for (const json& item : input) {
+  for (auto& item : input) {
     json* target = merge_target(output, item, position++, strategy);
     if (target) {
-      touched = compile_object(*target, item, rule, path, nullptr) || touched;
+      touched = compile_object<Consume>(*target, item, rule, path, nullptr) || touched;
       continue;
     }
     json fresh = json::object();
-    if (compile_object(fresh, item, rule, path, nullptr)) {
+    if (compile_object<Consume>(fresh, item, rule, path, nullptr)) {
       output.push_back(std::move(fresh));
       touched = true;
     }
@@ -116,25 +133,15 @@ bool compile_array(json& output, const json& input, const MergeRuleNode* rule, c
   return touched;
 }
 
-// Merges `input` into the object or array at output[key], creating it when
-// missing and removing it again when nothing was merged into it.
-template <typename Merge>
-bool merge_into_slot(json& output, const std::string& key, json empty, Merge&& merge) {
-  bool created = !output.contains(key);
-  json& slot = output[key];
-  if (created) slot = std::move(empty);
-  bool touched = merge(slot);
-  if (created && !touched) output.erase(key);
-  return touched;
-}
-
-bool compile_object(json& output, const json& input, const MergeRuleNode* rules, const PathNode* path,
+template <bool Consume>
+bool compile_object(json& output, Input<Consume> input, const MergeRuleNode* rules, const PathNode* path,
                     const char* skip) {
   // Both are std::maps: one search of the output per input field (this runs
   // for every field of every release an import stores).
   auto& fields = output.get_ref<json::object_t&>();
   bool touched = false;
-  for (const auto& [key, value] : input.get_ref<const json::object_t&>()) {
+  using Fields = std::conditional_t<Consume, json::object_t&, const json::object_t&>;
+  for (auto& [key, value] : input.template get_ref<Fields>()) {
     if (skip && key == skip) continue;
     const MergeRuleNode* rule = child_rule(rules, key);
     if (rule && rule->omit) continue;
@@ -146,9 +153,9 @@ bool compile_object(json& output, const json& input, const MergeRuleNode* rules,
       if (value.is_null()) {
         if (exists) fields.erase(slot);  // null removes the field
       } else if (exists) {
-        slot->second = value;
+        slot->second = taken<Consume>(value);
       } else {
-        fields.emplace_hint(slot, key, value);
+        fields.emplace_hint(slot, key, taken<Consume>(value));
       }
       touched = true;
       continue;
@@ -167,8 +174,8 @@ bool compile_object(json& output, const json& input, const MergeRuleNode* rules,
     } else {
       slot = fields.emplace_hint(slot, key, is_object ? json::object() : json::array());
     }
-    bool merged = is_object ? compile_object(slot->second, value, rule, &child_path, nullptr)
-                            : compile_array(slot->second, value, rule, &child_path);
+    bool merged = is_object ? compile_object<Consume>(slot->second, value, rule, &child_path, nullptr)
+                            : compile_array<Consume>(slot->second, value, rule, &child_path);
     if (!exists && !merged) fields.erase(slot);
     touched = merged || touched;
   }
@@ -176,6 +183,18 @@ bool compile_object(json& output, const json& input, const MergeRuleNode* rules,
 }
 
 // --- versioned release ------------------------------------------------------
+
+// Merges `input` into the object or array at output[key], creating it when
+// missing and removing it again when nothing was merged into it.
+template <typename Merge>
+bool merge_into_slot(json& output, const std::string& key, json empty, Merge&& merge) {
+  bool created = !output.contains(key);
+  json& slot = output[key];
+  if (created) slot = std::move(empty);
+  bool touched = merge(slot);
+  if (created && !touched) output.erase(key);
+  return touched;
+}
 
 struct Provenance {
   json release_id;
@@ -287,15 +306,20 @@ std::vector<const json*> releases_in_merge_order(const std::vector<json>& releas
   return ordered;
 }
 
-json compile_releases(const std::vector<json>& releases, const MergeRules& rules) {
+namespace {
+
+template <bool Consume>
+json compile_in_order(const std::vector<const json*>& ordered, const MergeRules& rules) {
   json compiled = json::object();
   compiled["tag"] = json::array({"compiled"});
   json ocid, date;
-  for (const json* release : releases_in_merge_order(releases)) {
+  for (const json* release : ordered) {
     if (!release->is_object()) throw MergeError("a release is not a JSON object");
     ocid = field_or_null(*release, "ocid");
     date = field_or_null(*release, "date");
-    compile_object(compiled, *release, &rules.root(), nullptr, "tag");  // `tag` is never merged
+    // The caller of the consuming form owns the releases (see compile_releases).
+    Input<Consume> input = const_cast<json&>(*release);
+    compile_object<Consume>(compiled, input, &rules.root(), nullptr, "tag");  // `tag` is never merged
   }
   std::string ocid_text = ocid.is_string() ? ocid.get<std::string>() : "None";
   std::string date_text = date.is_string() ? date.get<std::string>() : "None";
@@ -308,6 +332,16 @@ json compile_releases(const std::vector<json>& releases, const MergeRules& rules
     compiled["ocid"] = ocid;
   }
   return compiled;
+}
+
+}  // namespace
+
+json compile_releases(const std::vector<json>& releases, const MergeRules& rules) {
+  return compile_in_order<false>(releases_in_merge_order(releases), rules);
+}
+
+json compile_releases(std::vector<json>&& releases, const MergeRules& rules) {
+  return compile_in_order<true>(releases_in_merge_order(releases), rules);
 }
 
 json version_releases(const std::vector<json>& releases, const MergeRules& rules) {

@@ -31,6 +31,9 @@ class MergeError : public std::runtime_error {
 std::vector<const nlohmann::json*> releases_in_merge_order(const std::vector<nlohmann::json>& releases);
 
 nlohmann::json compile_releases(const std::vector<nlohmann::json>& releases, const MergeRules& rules);
+// The same, moving values out of `releases` instead of copying them: their
+// trees are left with holes and are only good for destroying.
+nlohmann::json compile_releases(std::vector<nlohmann::json>&& releases, const MergeRules& rules);
 nlohmann::json version_releases(const std::vector<nlohmann::json>& releases, const MergeRules& rules);
 
 }  // namespace apertura::money

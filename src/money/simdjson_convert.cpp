@@ -42,6 +42,19 @@ nlohmann::json convert(simdjson::dom::element element) {
   return nullptr;
 }
 
+std::string identifier_text(simdjson::dom::element element) {
+  switch (element.type()) {
+    case simdjson::dom::element_type::STRING:
+      return std::string(std::string_view(element));
+    case simdjson::dom::element_type::INT64:
+      return std::to_string(int64_t(element));
+    case simdjson::dom::element_type::UINT64:
+      return std::to_string(uint64_t(element));
+    default:
+      return "";
+  }
+}
+
 }  // namespace
 
 struct FastJsonParser::State {
@@ -56,6 +69,37 @@ nlohmann::json FastJsonParser::parse(std::string_view text) {
   auto error = state_->parser.parse(text.data(), text.size(), true).get(root);
   if (error) throw std::invalid_argument(simdjson::error_message(error));
   return convert(root);
+}
+
+ReleaseHead FastJsonParser::release_head(std::string_view text) {
+  simdjson::dom::element root;
+  auto error = state_->parser.parse(text.data(), text.size(), true).get(root);
+  if (error) throw std::invalid_argument(simdjson::error_message(error));
+  ReleaseHead head;
+  if (!root.is_object()) return head;
+  head.is_object = true;
+  for (auto field : simdjson::dom::object(root)) {
+    std::string_view key = field.key;
+    if (key == "ocid") {
+      head.has_ocid = true;
+      head.ocid = identifier_text(field.value);
+    } else if (key == "id") {
+      head.id = identifier_text(field.value);
+    } else if (key == "date") {
+      head.date = field.value.is_string() ? std::optional<std::string>(std::string_view(field.value)) : std::nullopt;
+    } else if (key == "tag") {
+      head.tags.clear();
+      if (field.value.is_array()) head.tags = convert(field.value).dump();
+      if (field.value.is_string()) head.tags = nlohmann::json::array({convert(field.value)}).dump();
+    } else if (key == "parties") {
+      head.has_parties = true;
+    } else if (key == "packageInfo") {
+      head.has_package_info = true;
+    } else if (key == "compiledRelease" || key == "releases") {
+      head.has_records_fields = true;
+    }
+  }
+  return head;
 }
 
 }  // namespace apertura::money

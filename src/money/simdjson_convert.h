@@ -1,12 +1,28 @@
 #pragma once
 // Parses JSON text with simdjson (validating UTF-8 and structure at gigabytes
 // per second) and builds the nlohmann tree that merging works on.
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace apertura::money {
+
+// What an import reads of a release before it compiles it, taken from the
+// text without building a tree. Identifiers are text or whole numbers (as
+// text); anything else reads as "".
+struct ReleaseHead {
+  bool is_object = false;
+  bool has_ocid = false;  // the key, whatever its value
+  std::string ocid;
+  std::string id;
+  std::optional<std::string> date;  // when it is a string
+  std::string tags;                 // `tag` as a JSON array (a lone string in one); "" without
+  bool has_parties = false;
+  bool has_package_info = false;
+  bool has_records_fields = false;  // `compiledRelease` or `releases`: a record, not a release
+};
 
 class FastJsonParser {
  public:
@@ -17,6 +33,8 @@ class FastJsonParser {
 
   // Throws std::invalid_argument with simdjson's reason when the text is not JSON.
   nlohmann::json parse(std::string_view text);
+  // Throws as parse does.
+  ReleaseHead release_head(std::string_view text);
 
  private:
   struct State;

@@ -300,6 +300,31 @@ TEST_P(OcdsImportTest, AnImportIntoAnEmptyStoreBuildsTheListIndexesAtItsEnd) {
   EXPECT_EQ(index_count(), migrated.size());
 }
 
+TEST_P(OcdsImportTest, EarlyReleasesWithTheirPackageInsideAreKeptAsReceived) {
+  // Early Mexican publications: one release per line, the package fields in
+  // `packageInfo`, keys in no particular order and spaces as published.
+  std::string first =
+      R"({"packageInfo": {"uri": "https://example.mx/apf.json", "publisher": {"name": "SHCP"}, "version": "1.0"},)"
+      R"( "ocid": "ocds-apf-1", "id": "r1", "date": "2017-03-01T00:00:00Z", "tag": "tender",)"
+      R"( "tender": {"title": "Obra pública"}})";
+  std::string second = R"({"date": "2017-04-01T00:00:00Z", "id": 2, "ocid": "ocds-apf-1", "tag": ["award"]})";
+  ImportSummary summary = import_text(first + "\n" + second + "\n");
+  ASSERT_EQ(summary.imported, 2) << (summary.problems.empty() ? "" : summary.problems[0].reason);
+  auto connection = db().database().connect();
+  auto stored = ContractingRepository::releases_of(*connection, {"ocds-apf-1"});
+  ASSERT_EQ(stored.size(), 2u);
+  // As received: the reader drops the spaces between top-level fields only,
+  // and nothing is written out again (the keys keep their order).
+  EXPECT_EQ(json::parse(stored[0].data), json::parse(first));
+  EXPECT_LT(stored[0].data.find("packageInfo"), stored[0].data.find("\"ocid\""));
+  EXPECT_NE(stored[0].data.find(R"({"uri": "https://example.mx/apf.json")"), std::string::npos);
+  EXPECT_EQ(stored[0].publisher_name, "SHCP");
+  EXPECT_EQ(stored[0].tags, R"(["tender"])");
+  EXPECT_EQ(stored[1].data, R"({"date":"2017-04-01T00:00:00Z","id":2,"ocid":"ocds-apf-1","tag":["award"]})");
+  EXPECT_EQ(stored[1].release_id, "2");  // a whole number reads as its text
+  EXPECT_EQ(stored[1].tags, R"(["award"])");
+}
+
 TEST_P(OcdsImportTest, TheFirstOfTwoReleasesWithOneIdInABatchIsKept) {
   std::string lines = release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z", "Primera") + "\n" +
                       release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z", "Repetida") + "\n";
