@@ -38,6 +38,13 @@ class HandOff {
     changed_.notify_all();
   }
 
+  // How many items wait for the consumer now: more than none says it is the
+  // slower of the two at the moment.
+  size_t backlog() {
+    std::lock_guard lock(mutex_);
+    return waiting_.size();
+  }
+
   // Waits until every item is consumed; rethrows the consumer's failure.
   void finish() {
     close();

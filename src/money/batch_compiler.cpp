@@ -52,6 +52,12 @@ void BatchCompiler::compile(Batch& batch) {
   batch.dictionary = dictionary_;
 }
 
+void BatchCompiler::compress_releases(Batch& batch) {
+  for (BatchRelease& release : batch.releases) {
+    release.record.stored_data = json_for_store(database_.dialect(), release.record.data, dictionary_.get());
+  }
+}
+
 // A database's first import batch large enough to learn from trains its
 // dictionary, on releases and compiled releases alike (both are stored).
 void BatchCompiler::train_dictionary(const Batch& batch) {

@@ -16,8 +16,10 @@ namespace apertura::money {
 class BatchCompiler {
  public:
   BatchCompiler(store::Database& database, const ImportOptions& options, const ProcessFlagger* flagger);
-  // Fills `batch.compiled` and the documents' stored forms.
+  // Fills `batch.compiled`, with the compiled releases in their stored form.
   void compile(Batch& batch);
+  // The releases' stored forms (else the writer makes them).
+  void compress_releases(Batch& batch);
 
  private:
   void train_dictionary(const Batch& batch);

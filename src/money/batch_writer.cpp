@@ -117,19 +117,23 @@ void BatchWriter::write(Batch& batch) {
   }
 
   Counts counts;
-  std::map<std::string, std::vector<size_t>> inserted;  // ocid -> indexes into batch.releases
-  for (size_t i = 0; i < batch.releases.size(); ++i) {
-    BatchRelease& release = batch.releases[i];
+  std::vector<const ReleaseRecord*> records;
+  records.reserve(batch.releases.size());
+  for (BatchRelease& release : batch.releases) {
     auto& row = rows[release.package_key];
     if (!row) row = ContractingRepository::insert_package(*connection, packages_[release.package_key]);
     release.record.package_id = *row;
-    // The releases are compressed here and the compiled releases on the
-    // reading thread, which has the more work of the two.
+    // Unless the reading thread did, being the less busy of the two.
     if (release.record.stored_data.is_null()) {
       release.record.stored_data = json_for_store(connection->dialect(), release.record.data, batch.dictionary.get());
     }
-    if (ContractingRepository::insert_release(*connection, release.record)) {
-      inserted[release.record.ocid].push_back(i);
+    records.push_back(&release.record);
+  }
+  std::vector<bool> stored_now = ContractingRepository::insert_releases(*connection, records);
+  std::map<std::string, std::vector<size_t>> inserted;  // ocid -> indexes into batch.releases
+  for (size_t i = 0; i < batch.releases.size(); ++i) {
+    if (stored_now[i]) {
+      inserted[batch.releases[i].record.ocid].push_back(i);
       ++counts.imported;
     } else {
       ++counts.duplicates;

@@ -1,5 +1,7 @@
 #include "money/contracting_repository.h"
 
+#include <regex>
+
 #include <algorithm>
 
 #include "core/clock.h"
@@ -90,6 +92,32 @@ std::string text_condition(Connection& connection, const std::vector<std::string
   return "p.search_vector @@ to_tsquery('spanish', ?)";
 }
 
+// Inserts or updates a process row, returning its id. PostgreSQL's search
+// vector is written with the row, not by a second statement that would leave
+// a dead row version behind every process.
+std::string process_upsert_sql(bool with_search_vector) {
+  std::string search_column = with_search_vector ? ", search_vector" : "";
+  std::string search_value = with_search_vector ? ", to_tsvector('spanish', ?)" : "";
+  std::string search_update = with_search_vector ? ", search_vector = excluded.search_vector" : "";
+  return "INSERT INTO contracting_processes (ocid, jurisdiction_id, title, description, buyer_id, buyer_name, "
+         "procurement_method, procurement_method_details, status, stage, currency, tender_amount, award_amount, "
+         "contract_amount, initial_contract_amount, amount, tenderers, budget_id, first_date, last_date, year, "
+         "release_count, supplier_names, updated_at" + search_column + ") "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + search_value + ") "
+         "ON CONFLICT (ocid) DO UPDATE SET jurisdiction_id = COALESCE(excluded.jurisdiction_id, "
+         "contracting_processes.jurisdiction_id), title = excluded.title, description = excluded.description, "
+         "buyer_id = excluded.buyer_id, buyer_name = excluded.buyer_name, "
+         "procurement_method = excluded.procurement_method, "
+         "procurement_method_details = excluded.procurement_method_details, status = excluded.status, "
+         "stage = excluded.stage, currency = excluded.currency, tender_amount = excluded.tender_amount, "
+         "award_amount = excluded.award_amount, contract_amount = excluded.contract_amount, "
+         "initial_contract_amount = excluded.initial_contract_amount, amount = excluded.amount, "
+         "tenderers = excluded.tenderers, budget_id = excluded.budget_id, first_date = excluded.first_date, "
+         "last_date = excluded.last_date, year = excluded.year, release_count = excluded.release_count, "
+         "supplier_names = excluded.supplier_names, updated_at = excluded.updated_at" + search_update +
+         " RETURNING id";
+}
+
 }  // namespace
 
 int64_t ContractingRepository::insert_package(Connection& connection, const PackageRecord& package) {
@@ -108,14 +136,33 @@ void ContractingRepository::update_package(Connection& connection, int64_t id, c
        package.version, package.metadata, id});
 }
 
-bool ContractingRepository::insert_release(Connection& connection, const ReleaseRecord& release) {
-  return connection.execute(
-             "INSERT INTO ocds_releases (ocid, release_id, release_date, tags, ocds_version, package_id, data) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ocid, release_id) DO NOTHING",
-             {release.ocid, release.release_id, release.date, release.tags, release.ocds_version,
-              release.package_id,
-              release.stored_data.is_null() ? json_for_store(connection.dialect(), release.data)
-                                            : release.stored_data}) > 0;
+std::vector<bool> ContractingRepository::insert_releases(Connection& connection,
+                                                         const std::vector<const ReleaseRecord*>& releases) {
+  // One statement per 64 releases: a round trip each on PostgreSQL.
+  constexpr size_t kPerStatement = 64;
+  std::vector<bool> inserted(releases.size(), false);
+  for (size_t start = 0; start < releases.size(); start += kPerStatement) {
+    size_t count = std::min(kPerStatement, releases.size() - start);
+    std::string sql = "INSERT INTO ocds_releases (ocid, release_id, release_date, tags, ocds_version, package_id, data) VALUES ";
+    Params params;
+    params.reserve(count * 7);
+    std::unordered_map<std::string, std::vector<size_t>> by_key;  // ocid + id -> positions, in order
+    for (size_t i = start; i < start + count; ++i) {
+      const ReleaseRecord& release = *releases[i];
+      sql += i == start ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+      params.insert(params.end(), {release.ocid, release.release_id, release.date, release.tags, release.ocds_version,
+                                   release.package_id,
+                                   release.stored_data.is_null() ? json_for_store(connection.dialect(), release.data)
+                                                                 : release.stored_data});
+      by_key[release.ocid + '\n' + release.release_id].push_back(i);
+    }
+    sql += " ON CONFLICT (ocid, release_id) DO NOTHING RETURNING ocid, release_id";
+    for (const Row& row : connection.query(sql, params)) {
+      // Of two with one key in the statement, the first is the one inserted.
+      inserted[by_key.at(row.text("ocid") + '\n' + row.text("release_id")).front()] = true;
+    }
+  }
+  return inserted;
 }
 
 std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connection,
@@ -170,28 +217,15 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
   if (s.buyer) buyer_id = organization_id(connection, *s.buyer, organization_ids);
   std::optional<int64_t> year;
   if (s.year) year = *s.year;
-  int64_t id = connection.insert_returning_id(
-      "INSERT INTO contracting_processes (ocid, jurisdiction_id, title, description, buyer_id, buyer_name, "
-      "procurement_method, procurement_method_details, status, stage, currency, tender_amount, award_amount, "
-      "contract_amount, initial_contract_amount, amount, tenderers, budget_id, first_date, last_date, year, "
-      "release_count, supplier_names, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (ocid) DO UPDATE SET jurisdiction_id = COALESCE(excluded.jurisdiction_id, "
-      "contracting_processes.jurisdiction_id), title = excluded.title, description = excluded.description, "
-      "buyer_id = excluded.buyer_id, buyer_name = excluded.buyer_name, "
-      "procurement_method = excluded.procurement_method, "
-      "procurement_method_details = excluded.procurement_method_details, status = excluded.status, "
-      "stage = excluded.stage, currency = excluded.currency, tender_amount = excluded.tender_amount, "
-      "award_amount = excluded.award_amount, contract_amount = excluded.contract_amount, "
-      "initial_contract_amount = excluded.initial_contract_amount, amount = excluded.amount, "
-      "tenderers = excluded.tenderers, budget_id = excluded.budget_id, first_date = excluded.first_date, "
-      "last_date = excluded.last_date, year = excluded.year, release_count = excluded.release_count, "
-      "supplier_names = excluded.supplier_names, updated_at = excluded.updated_at "
-      "RETURNING id",
-      {s.ocid, process.jurisdiction_id, s.title, s.description, buyer_id, s.buyer ? s.buyer->name : "",
-       s.procurement_method, s.procurement_method_details, s.status, s.stage, s.currency, s.tender_amount,
-       s.award_amount, s.contract_amount, s.initial_contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date, process.last_date,
-       year, process.release_count, s.supplier_names, now_timestamp()});
+  static const std::string kUpsertSqlite = process_upsert_sql(false);
+  static const std::string kUpsertPostgresql = process_upsert_sql(true);
+  store::Params values = {s.ocid, process.jurisdiction_id, s.title, s.description, buyer_id,
+                          s.buyer ? s.buyer->name : "", s.procurement_method, s.procurement_method_details,
+                          s.status, s.stage, s.currency, s.tender_amount, s.award_amount, s.contract_amount,
+                          s.initial_contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date,
+                          process.last_date, year, process.release_count, s.supplier_names, now_timestamp()};
+  if (!sqlite) values.emplace_back(process.search_body);
+  int64_t id = connection.insert_returning_id(sqlite ? kUpsertSqlite : kUpsertPostgresql, values);
   const store::Value& compiled = process.stored_compiled.is_null()
                                      ? json_for_store(connection.dialect(), process.compiled)
                                      : process.stored_compiled;
@@ -205,21 +239,21 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
   }
 
   if (!is_new) connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
-  for (const PartyShare& party : s.parties) {
-    int64_t organization =
-        party.role == "buyer" && buyer_id ? *buyer_id : organization_id(connection, party.organization, organization_ids);
-    connection.execute(
-        "INSERT INTO process_parties (process_id, organization_id, role, amount, party_id) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (process_id, organization_id, role) DO NOTHING",
-        {id, organization, party.role, party.amount, party.organization.party_id});
+  if (!s.parties.empty()) {
+    // One statement for all of them: a round trip each on PostgreSQL.
+    std::string sql = "INSERT INTO process_parties (process_id, organization_id, role, amount, party_id) VALUES ";
+    Params params;
+    for (const PartyShare& party : s.parties) {
+      int64_t organization = party.role == "buyer" && buyer_id
+                                 ? *buyer_id
+                                 : organization_id(connection, party.organization, organization_ids);
+      sql += params.empty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+      params.insert(params.end(), {id, organization, party.role, party.amount, party.organization.party_id});
+    }
+    connection.execute(sql + " ON CONFLICT (process_id, organization_id, role) DO NOTHING", params);
   }
 
-  if (sqlite) {
-    search.added.push_back({process.last_date, id, process.search_body});
-  } else {
-    connection.execute("UPDATE contracting_processes SET search_vector = to_tsvector('spanish', ?) WHERE id = ?",
-                       {process.search_body, id});
-  }
+  if (sqlite) search.added.push_back({process.last_date, id, process.search_body});
   return id;
 }
 

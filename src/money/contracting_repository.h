@@ -132,7 +132,10 @@ class ContractingRepository {
   static int64_t insert_package(store::Connection& connection, const PackageRecord& package);
   static void update_package(store::Connection& connection, int64_t id, const PackageRecord& package);
   // False when a release with this ocid and id is already stored.
-  static bool insert_release(store::Connection& connection, const ReleaseRecord& release);
+  // Inserts releases not stored yet (the first of two with one ocid + id),
+  // several to a statement; whether each one was inserted, in their order.
+  static std::vector<bool> insert_releases(store::Connection& connection,
+                                           const std::vector<const ReleaseRecord*>& releases);
   static std::vector<StoredRelease> releases_of(store::Connection& connection, const std::vector<std::string>& ocids);
   static std::set<std::string> known_ocids(store::Connection& connection, const std::vector<std::string>& ocids);
   // `is_new`: the process has no row yet, so there is nothing to replace.

@@ -326,6 +326,9 @@ void FileImport::hand_over() {
   }
   if (batch_.releases.empty() && batch_.packages.empty()) return;
   compiler_.compile(batch_);
+  // Compressing the releases goes to whichever thread is the slower now:
+  // the writer when it is idle, this thread when batches wait for it.
+  if (write_.backlog() > 0) compiler_.compress_releases(batch_);
   write_.push(std::move(batch_));
   batch_ = Batch();
 }
