@@ -420,15 +420,49 @@ Paged<ProcessRow> find_in_date_order(Connection& connection, const ProcessFilter
     // keep the page's ids and count up to the cap.
     std::vector<int64_t> ids;
     int64_t counted = 0;
-    connection.for_each_integer(std::string("SELECT ") + kIdOfSearchRow + from + where + " ORDER BY " + order, params,
-                                [&](int64_t id) {
-                                  if (!members->contains(id)) return true;
-                                  ++counted;
-                                  if (counted > slice.offset && static_cast<int64_t>(ids.size()) < slice.limit) {
-                                    ids.push_back(id);
-                                  }
-                                  return counted <= cap || static_cast<int64_t>(ids.size()) < slice.limit;
-                                });
+    auto take = [&](int64_t id) {
+      ++counted;
+      if (counted > slice.offset && static_cast<int64_t>(ids.size()) < slice.limit) ids.push_back(id);
+      return counted <= cap || static_cast<int64_t>(ids.size()) < slice.limit;
+    };
+    if (index_only) {
+      connection.for_each_integer(std::string("SELECT ") + kIdOfSearchRow + from + where + " ORDER BY " + order,
+                                  params, [&](int64_t id) { return !members->contains(id) || take(id); });
+    } else {
+      // The other filters are checked for the organisation's matches only,
+      // a chunk at a time, not for every match of the word. (A smaller chunk
+      // reads less past the page; 128 was as fast as 500 at 1M processes.)
+      constexpr size_t kFilterChunk = 128;
+      Params index_params(params.begin(), params.begin() + static_cast<long>(index_conditions));
+      std::vector<std::string> rest(conditions.begin() + static_cast<long>(index_conditions), conditions.end());
+      Params rest_params(params.begin() + static_cast<long>(index_conditions), params.end());
+      std::vector<int64_t> chunk;
+      bool more = true;
+      auto check = [&] {
+        Params chunk_params;
+        for (int64_t id : chunk) chunk_params.emplace_back(id);
+        chunk_params.insert(chunk_params.end(), rest_params.begin(), rest_params.end());
+        rest.insert(rest.begin(), "p.id IN (" + store::placeholder_list(chunk.size()) + ")");
+        IdSet passing = ids_of(connection,
+                               "SELECT p.id FROM contracting_processes p INDEXED BY contracting_processes_filters" +
+                                   where_clause(rest),
+                               chunk_params);
+        rest.erase(rest.begin());
+        for (int64_t id : chunk) {
+          if (more && passing.contains(id)) more = take(id);
+        }
+        chunk.clear();
+      };
+      std::vector<std::string> index_part(conditions.begin(), conditions.begin() + static_cast<long>(index_conditions));
+      connection.for_each_integer(std::string("SELECT ") + kIdOfSearchRow + " FROM process_search" +
+                                      where_clause(index_part) + " ORDER BY " + order,
+                                  index_params, [&](int64_t id) {
+                                    if (members->contains(id)) chunk.push_back(id);
+                                    if (chunk.size() == kFilterChunk) check();
+                                    return more;
+                                  });
+      if (more && !chunk.empty()) check();
+    }
     page.items = rows_in_order(connection, ids);
     set_capped_total(page, counted, cap);
     return page;
@@ -503,17 +537,25 @@ Paged<ProcessRow> ContractingRepository::find_processes(Connection& connection, 
   if (sqlite && !terms.empty() && by_date && !filter.buyer_id && !filter.supplier_id) {
     return find_in_date_order(connection, filter, slice, terms, cap);
   }
-  // A supplier has a few thousand processes: checking its other filters on
-  // those is cheap. A buyer has tens of thousands: only its own index is.
-  bool other_filters = filter.jurisdiction_id || !filter.method.empty() || !filter.status.empty() ||
-                       filter.amount_min || filter.amount_max;
-  if (sqlite && !terms.empty() && by_date && (filter.supplier_id || !other_filters)) {
-    IdSet members = organization_processes(connection, filter);
-    ProcessFilter dates;  // the rest is in `members`
-    dates.date_from = filter.date_from;
-    dates.date_to = filter.date_to;
-    dates.sort = filter.sort;
-    return find_in_date_order(connection, dates, slice, terms, cap, &members);
+  if (sqlite && !terms.empty() && by_date && (filter.supplier_id || filter.buyer_id)) {
+    // A supplier has a few thousand processes: its other filters are checked
+    // on those, once. A buyer has tens of thousands, and only its own index is
+    // cheap to read whole: its other filters are checked on the word's
+    // matches as they are walked, from the narrow index of those columns.
+    ProcessFilter organization;
+    ProcessFilter walked;
+    if (filter.supplier_id) {
+      organization = filter;
+      walked.date_from = filter.date_from;
+      walked.date_to = filter.date_to;
+      walked.sort = filter.sort;
+    } else {
+      organization.buyer_id = filter.buyer_id;
+      walked = filter;
+      walked.buyer_id.reset();
+    }
+    IdSet members = organization_processes(connection, organization);
+    return find_in_date_order(connection, walked, slice, terms, cap, &members);
   }
   // A common word matches thousands of processes: walking the sort order's
   // index and stopping at the page's last row beats sorting every match.
