@@ -148,12 +148,7 @@ class FileImport {
     // without building a tree, which compiling builds when it needs one.
     if (item.kind != StreamItem::Kind::record) {
       ReleaseHead head;
-      try {
-        head = parser_.release_head(item.text);
-      } catch (const std::invalid_argument& error) {
-        reject(item.line, item.offset, "", "", std::string("no es JSON válido: ") + error.what());
-        return;
-      }
+      if (!parsed(item, [&] { head = parser_.release_head(item.text); })) return;
       bool as_is = head.is_object && (item.kind == StreamItem::Kind::release ||
                                       (!(head.has_ocid && head.has_records_fields) &&
                                        !(head.has_package_info && lacks_package_info(key))));
@@ -163,12 +158,7 @@ class FileImport {
       }
     }
     json value;
-    try {
-      value = parser_.parse(item.text);
-    } catch (const std::invalid_argument& error) {
-      reject(item.line, item.offset, "", "", std::string("no es JSON válido: ") + error.what());
-      return;
-    }
+    if (!parsed(item, [&] { value = parser_.parse(item.text); })) return;
     switch (item.kind) {
       case StreamItem::Kind::release:
         add_release(std::move(value), item.text, key, item.line, item.offset, "");
@@ -185,6 +175,18 @@ class FileImport {
           add_release(std::move(value), item.text, key, item.line, item.offset, "");
         }
         return;
+    }
+  }
+
+  // Runs `parse` on an item; one that is not JSON is reported, and gives false.
+  template <typename Parse>
+  bool parsed(const StreamItem& item, Parse&& parse) {
+    try {
+      parse();
+      return true;
+    } catch (const std::invalid_argument& error) {
+      reject(item.line, item.offset, "", "", std::string("no es JSON válido: ") + error.what());
+      return false;
     }
   }
 
