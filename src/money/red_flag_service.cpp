@@ -198,6 +198,10 @@ struct ProcessForFlags {
 
 }  // namespace
 
+// The parts of a compiled release Cardinal's indicators read: parties and
+// contracts, the largest parts, are left out of the trees the run builds.
+const std::vector<std::string_view> kIndicatorFields = {"ocid", "tender", "bids", "awards", "buyer"};
+
 FlagRun RedFlagService::recompute_all(const Actor& actor) {
   FlagRun run;
   CardinalIndicators indicators(settings_);
@@ -229,7 +233,8 @@ FlagRun RedFlagService::recompute_all(const Actor& actor) {
           if (row.is_null(column)) return std::nullopt;
           return row.real(column);
         };
-        chunk.push_back({parser.parse(json_from_store(*connection, row["compiled"])), row.text("ocid"),
+        chunk.push_back({parser.parse_fields(json_from_store(*connection, row["compiled"]), kIndicatorFields),
+                         row.text("ocid"),
                          {row.text("procurement_method"), real("amount"), real("tender_amount"),
                           real("award_amount"), real("contract_amount"), real("initial_contract_amount")}});
       }

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace apertura::money {
@@ -69,6 +70,20 @@ nlohmann::json FastJsonParser::parse(std::string_view text) {
   auto error = state_->parser.parse(text.data(), text.size(), true).get(root);
   if (error) throw std::invalid_argument(simdjson::error_message(error));
   return convert(root);
+}
+
+nlohmann::json FastJsonParser::parse_fields(std::string_view text, const std::vector<std::string_view>& keys) {
+  simdjson::dom::element root;
+  auto error = state_->parser.parse(text.data(), text.size(), true).get(root);
+  if (error) throw std::invalid_argument(simdjson::error_message(error));
+  if (!root.is_object()) return convert(root);
+  nlohmann::json object = nlohmann::json::object();
+  auto& fields = object.get_ref<nlohmann::json::object_t&>();
+  for (auto field : simdjson::dom::object(root)) {
+    if (std::find(keys.begin(), keys.end(), field.key) == keys.end()) continue;
+    fields.insert_or_assign(std::string(field.key), convert(field.value));
+  }
+  return object;
 }
 
 ReleaseHead FastJsonParser::release_head(std::string_view text) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,9 @@ class FastJsonParser {
 
   // Throws std::invalid_argument with simdjson's reason when the text is not JSON.
   nlohmann::json parse(std::string_view text);
+  // Only the top-level fields named in `keys` of an object (for readers that
+  // need a few parts of large documents); throws as parse does.
+  nlohmann::json parse_fields(std::string_view text, const std::vector<std::string_view>& keys);
   // Throws as parse does.
   ReleaseHead release_head(std::string_view text);
 
