@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -193,11 +194,13 @@ class Parser {
     }
     skip_whitespace();
   }
-  void skip_whitespace() {
+  // Skips whitespace, appending it to `kept` when given.
+  void skip_whitespace(std::string* kept = nullptr) {
     while (true) {
       int c = in_.peek();
       if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
         in_.get();
+        if (kept) *kept += static_cast<char>(c);
       } else {
         return;
       }
@@ -239,7 +242,8 @@ class Parser {
   }
 
   // A top-level object: a package whose "releases"/"records" array is
-  // streamed, or a release or record handed over whole.
+  // streamed, or a release or record handed over whole, byte for byte. (A
+  // package's text is its metadata: the streamed array is left out.)
   void top_level_object() {
     uint64_t start_offset = in_.offset();
     uint64_t start_line = in_.line();
@@ -247,35 +251,49 @@ class Parser {
     bool text_too_large = false;
     std::optional<size_t> package;
     in_.get();
-    bool first = true;
+    bool first = true;      // no field read yet
+    bool any_kept = false;  // some field is in `text`
+    std::string between;    // spaces and the comma since the last field kept
     while (true) {
-      skip_whitespace();
+      skip_whitespace(&between);
       if (in_.peek() == '}') {
         in_.get();
         break;
       }
-      if (!first) expect(',', "«,» o «}»");
-      skip_whitespace();
+      if (!first) {
+        expect(',', "«,» o «}»");
+        between += ',';
+        skip_whitespace(&between);
+      }
       std::string key = read_key();
+      std::string colon;
+      skip_whitespace(&colon);
       expect(':', "«:»");
-      skip_whitespace();
+      colon += ':';
+      skip_whitespace(&colon);
       bool streamed = (key == "\"releases\"" || key == "\"records\"") && in_.peek() == '[' && !package;
       if (streamed) {
         package = next_package_++;
         if (handlers_.package_begin) handlers_.package_begin(*package, text + "}");
         stream_array(key == "\"records\"" ? StreamItem::Kind::record : StreamItem::Kind::release, *package);
+        between.clear();
         first = false;
         continue;
       }
-      if (!(first || text.size() == 1)) text += ',';
+      // The first field kept after a streamed one has no comma before it.
+      if (!any_kept) between.erase(std::remove(between.begin(), between.end(), ','), between.end());
+      text += between;
+      between.clear();
       text += key;
-      text += ':';
+      text += colon;
       if (!in_.copy_value(&text, limits_.max_item_bytes, text_too_large)) {
         fail("el archivo termina dentro del objeto que empieza en la línea " + std::to_string(start_line) +
              " (¿está truncado?)");
       }
+      any_kept = true;
       first = false;
     }
+    text += between;
     text += '}';
     if (package) {
       if (text_too_large) text = "{}";
