@@ -38,7 +38,9 @@ std::unique_ptr<store::Database> open_and_migrate(const Config& config) {
   store::apply_migrations(*database);
   // After an import that was killed before it built them again.
   auto connection = database->connect();
-  money::ImportIndexes::build_missing(*connection);
+  if (int built = money::ImportIndexes::build_missing(*connection)) {
+    spdlog::info("built {} list indexes that an interrupted OCDS import had left out", built);
+  }
   return database;
 }
 }  // namespace

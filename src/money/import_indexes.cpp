@@ -57,14 +57,19 @@ bool ImportIndexes::drop_if_store_empty(store::Connection& connection) {
   return true;
 }
 
-void ImportIndexes::build_missing(store::Connection& connection) {
+int ImportIndexes::build_missing(store::Connection& connection) {
+  const char* exists = connection.dialect() == store::Dialect::sqlite
+                           ? "SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = ?"
+                           : "SELECT 1 AS one FROM pg_indexes WHERE indexname = ?";
   store::Transaction transaction(connection);
+  int built = 0;
   for (const auto& index : definitions()) {
-    if (applies(index, connection.dialect())) {
-      connection.execute_script(std::string("CREATE INDEX IF NOT EXISTS ") + index.name + " ON " + index.definition);
-    }
+    if (!applies(index, connection.dialect()) || connection.query_one(exists, {index.name})) continue;
+    connection.execute_script(std::string("CREATE INDEX ") + index.name + " ON " + index.definition);
+    ++built;
   }
   transaction.commit();
+  return built;
 }
 
 DeferredImportIndexes::DeferredImportIndexes(store::Database& database) : database_(database) {

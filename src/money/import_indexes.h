@@ -15,8 +15,9 @@ class ImportIndexes {
  public:
   // Drops the indexes when the store has no contracting process; true if it did.
   static bool drop_if_store_empty(store::Connection& connection);
-  // Creates whichever of the indexes are missing; cheap when none is.
-  static void build_missing(store::Connection& connection);
+  // Creates whichever of the indexes are missing (cheap when none is), and
+  // says how many it built.
+  static int build_missing(store::Connection& connection);
   // The names of the indexes (for tests and checks).
   static std::vector<const char*> names(store::Dialect dialect);
 };
