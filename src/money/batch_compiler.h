@@ -3,7 +3,6 @@
 // releases, and puts every document into the form the store keeps (a zstd
 // frame on SQLite), so that the import's writing thread only writes.
 #include <memory>
-#include <optional>
 
 #include "core/zstd.h"
 #include "money/import_batch.h"

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
-#include <unordered_map>
 
 #include "core/hand_off.h"
 #include "money/batch_compiler.h"

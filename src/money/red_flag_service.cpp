@@ -196,11 +196,11 @@ struct ProcessForFlags {
   Amounts amounts;
 };
 
-}  // namespace
-
 // The parts of a compiled release Cardinal's indicators read: parties and
 // contracts, the largest parts, are left out of the trees the run builds.
 const std::vector<std::string_view> kIndicatorFields = {"ocid", "tender", "bids", "awards", "buyer"};
+
+}  // namespace
 
 FlagRun RedFlagService::recompute_all(const Actor& actor) {
   FlagRun run;

@@ -56,6 +56,14 @@ std::string identifier_text(simdjson::dom::element element) {
   }
 }
 
+// The document's root; throws std::invalid_argument when the text is not JSON.
+simdjson::dom::element root_of(simdjson::dom::parser& parser, std::string_view text) {
+  simdjson::dom::element root;
+  auto error = parser.parse(text.data(), text.size(), true).get(root);
+  if (error) throw std::invalid_argument(simdjson::error_message(error));
+  return root;
+}
+
 }  // namespace
 
 struct FastJsonParser::State {
@@ -66,16 +74,11 @@ FastJsonParser::FastJsonParser() : state_(new State) {}
 FastJsonParser::~FastJsonParser() { delete state_; }
 
 nlohmann::json FastJsonParser::parse(std::string_view text) {
-  simdjson::dom::element root;
-  auto error = state_->parser.parse(text.data(), text.size(), true).get(root);
-  if (error) throw std::invalid_argument(simdjson::error_message(error));
-  return convert(root);
+  return convert(root_of(state_->parser, text));
 }
 
 nlohmann::json FastJsonParser::parse_fields(std::string_view text, const std::vector<std::string_view>& keys) {
-  simdjson::dom::element root;
-  auto error = state_->parser.parse(text.data(), text.size(), true).get(root);
-  if (error) throw std::invalid_argument(simdjson::error_message(error));
+  simdjson::dom::element root = root_of(state_->parser, text);
   if (!root.is_object()) return convert(root);
   nlohmann::json object = nlohmann::json::object();
   auto& fields = object.get_ref<nlohmann::json::object_t&>();
@@ -87,9 +90,7 @@ nlohmann::json FastJsonParser::parse_fields(std::string_view text, const std::ve
 }
 
 ReleaseHead FastJsonParser::release_head(std::string_view text) {
-  simdjson::dom::element root;
-  auto error = state_->parser.parse(text.data(), text.size(), true).get(root);
-  if (error) throw std::invalid_argument(simdjson::error_message(error));
+  simdjson::dom::element root = root_of(state_->parser, text);
   ReleaseHead head;
   if (!root.is_object()) return head;
   head.is_object = true;
