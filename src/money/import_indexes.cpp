@@ -57,14 +57,20 @@ bool ImportIndexes::drop_if_store_empty(store::Connection& connection) {
   return true;
 }
 
+bool ImportIndexes::exists(store::Connection& connection, const char* name) {
+  // PostgreSQL: only this store's schema; another schema of the same database
+  // (another installation, or a parallel test) may have an index of that name.
+  const char* sql = connection.dialect() == store::Dialect::sqlite
+                        ? "SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = ?"
+                        : "SELECT 1 AS one FROM pg_indexes WHERE indexname = ? AND schemaname = current_schema()";
+  return connection.query_one(sql, {name}).has_value();
+}
+
 int ImportIndexes::build_missing(store::Connection& connection) {
-  const char* exists = connection.dialect() == store::Dialect::sqlite
-                           ? "SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = ?"
-                           : "SELECT 1 AS one FROM pg_indexes WHERE indexname = ?";
   store::Transaction transaction(connection);
   int built = 0;
   for (const auto& index : definitions()) {
-    if (!applies(index, connection.dialect()) || connection.query_one(exists, {index.name})) continue;
+    if (!applies(index, connection.dialect()) || exists(connection, index.name)) continue;
     connection.execute_script(std::string("CREATE INDEX ") + index.name + " ON " + index.definition);
     ++built;
   }

@@ -18,6 +18,8 @@ class ImportIndexes {
   // Creates whichever of the indexes are missing (cheap when none is), and
   // says how many it built.
   static int build_missing(store::Connection& connection);
+  // Whether the store has an index of that name.
+  static bool exists(store::Connection& connection, const char* name);
   // The names of the indexes (for tests and checks).
   static std::vector<const char*> names(store::Dialect dialect);
 };

@@ -49,9 +49,7 @@ class OcdsImportTest : public testing::BackendTest {
     auto connection = db().database().connect();
     size_t found = 0;
     for (const char* name : ImportIndexes::names(db().database().dialect())) {
-      const char* sql = GetParam() == "sqlite" ? "SELECT 1 AS one FROM sqlite_master WHERE type = 'index' AND name = ?"
-                                               : "SELECT 1 AS one FROM pg_indexes WHERE indexname = ?";
-      if (connection->query_one(sql, {name})) ++found;
+      if (ImportIndexes::exists(*connection, name)) ++found;
     }
     return found;
   }
@@ -275,7 +273,8 @@ TEST_P(OcdsImportTest, AnImportIntoAnEmptyStoreBuildsTheListIndexesAtItsEnd) {
     for (const char* name : ImportIndexes::names(db().database().dialect())) {
       auto row = connection->query_one(GetParam() == "sqlite"
                                            ? "SELECT sql AS d FROM sqlite_master WHERE type = 'index' AND name = ?"
-                                           : "SELECT indexdef AS d FROM pg_indexes WHERE indexname = ?",
+                                           : "SELECT indexdef AS d FROM pg_indexes WHERE indexname = ? "
+                                             "AND schemaname = current_schema()",
                                        {name});
       // Spacing aside: SQLite keeps each statement as it was written.
       out.push_back(row ? std::regex_replace(row->text("d"), std::regex("\\s+"), " ") : std::string("missing ") + name);
