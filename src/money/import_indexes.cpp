@@ -1,5 +1,8 @@
 #include "money/import_indexes.h"
 
+#include <optional>
+#include <string>
+
 namespace apertura::money {
 
 namespace {
@@ -35,6 +38,30 @@ bool applies(const IndexDefinition& index, store::Dialect dialect) {
   return !index.sqlite_only || dialect == store::Dialect::sqlite;
 }
 
+// SQLite's default page cache for the life of one index build.
+class SmallSortRuns {
+ public:
+  explicit SmallSortRuns(store::Connection& connection) : connection_(connection) {
+    if (connection_.dialect() != store::Dialect::sqlite) return;
+    previous_ = connection_.query_one("PRAGMA cache_size")->integer("cache_size");
+    connection_.execute_script("PRAGMA cache_size=-2000");
+  }
+  ~SmallSortRuns() {
+    if (!previous_) return;
+    try {
+      connection_.execute_script("PRAGMA cache_size=" + std::to_string(*previous_));
+    } catch (const std::exception&) {
+      // The connection keeps the smaller cache; only its speed changes.
+    }
+  }
+  SmallSortRuns(const SmallSortRuns&) = delete;
+  SmallSortRuns& operator=(const SmallSortRuns&) = delete;
+
+ private:
+  store::Connection& connection_;
+  std::optional<int64_t> previous_;
+};
+
 }  // namespace
 
 std::vector<const char*> ImportIndexes::names(store::Dialect dialect) {
@@ -67,6 +94,11 @@ bool ImportIndexes::exists(store::Connection& connection, const char* name) {
 }
 
 int ImportIndexes::build_missing(store::Connection& connection) {
+  // SQLite sorts an index's keys in runs as large as the page cache: runs of
+  // SQLite's default 2 MB fit the processor's caches and built the indexes of
+  // 100,000 processes in 1.7-2.0 s, against 2.7-3.2 s with the 32 MB the
+  // connection keeps for imports (bench/README, "index build").
+  SmallSortRuns small_runs(connection);
   store::Transaction transaction(connection);
   int built = 0;
   for (const auto& index : definitions()) {
