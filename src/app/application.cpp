@@ -10,6 +10,7 @@
 #include "jurisdictions/jurisdiction_handlers.h"
 #include "money/budget_routes.h"
 #include "money/contracting_routes.h"
+#include "money/import_job_routes.h"
 #include "money/import_indexes.h"
 #include "money/permissions.h"
 #include "plans/plan_routes.h"
@@ -78,7 +79,8 @@ Application::Application(const Config& config, accounts::AccountSettings account
       sessions_(*database_, jurisdictions_, *files_),
       red_flags_(*database_, load_flag_settings(config.flags_settings)),
       contracting_(*database_, red_flags_.settings()),
-      budget_(*database_, jurisdictions_) {
+      budget_(*database_, jurisdictions_),
+      import_jobs_(*database_, contracting_, jurisdictions_, config.upload_dir) {
   register_system_routes();
   plans::PlanServices plan_services{plans_, secretariats_, evidence_, sessions_};
   jurisdictions::register_jurisdiction_routes(
@@ -93,9 +95,14 @@ Application::Application(const Config& config, accounts::AccountSettings account
   accounts::register_account_routes(router_, accounts_, pages_,
                                     {config_.secure_cookies, config_.public_url});
   audit::register_audit_routes(router_, audit_, pages_);
+  // Before the contracting routes: /contrataciones/{ocid} would take
+  // /contrataciones/importar.
+  money::register_import_job_routes(router_, import_jobs_, pages_);
   money::register_contracting_routes(router_, contracting_, red_flags_, budget_, pages_);
   money::register_budget_routes(router_, budget_, pages_);
 }
+
+void Application::start_background_work() { import_jobs_.start(); }
 
 void Application::register_system_routes() {
   router_.get("/healthz", [](web::Request&) { return web::Response::text("ok\n"); });
@@ -119,6 +126,9 @@ void Application::register_system_routes() {
 
 void Application::configure(web::ServerOptions& options) {
   options.file_body_paths = {money::kOcdsImportApiPath};
+  // The import under way stops after its batch (the next start resumes it),
+  // and requests waiting for an import answer.
+  options.on_stop = [this] { import_jobs_.stop(); };
   options.file_body_dir = config_.upload_dir;
   options.file_body_allowed = [this, session = middleware_options()](const web::Request& request) {
     return web::authorised_write(request, session, [](const Actor& actor) {

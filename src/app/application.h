@@ -10,6 +10,7 @@
 #include "jurisdictions/jurisdiction_service.h"
 #include "money/budget_service.h"
 #include "money/contracting_service.h"
+#include "money/import_job_service.h"
 #include "money/red_flag_service.h"
 #include "plans/evidence_service.h"
 #include "plans/plan_service.h"
@@ -33,6 +34,9 @@ class Application {
   Application(const Config& config, accounts::AccountSettings account_settings = {});
 
   web::Handler handler();
+  // Starts what runs beside the requests (the queue of OCDS imports); the
+  // server calls it, commands that only migrate or read do not.
+  void start_background_work();
   // The server options this application needs beyond address and port
   // (which request bodies go to a file, and where).
   void configure(web::ServerOptions& options);
@@ -49,6 +53,7 @@ class Application {
   money::ContractingService& contracting() { return contracting_; }
   money::BudgetService& budget() { return budget_; }
   money::RedFlagService& red_flags() { return red_flags_; }
+  money::ImportJobService& import_jobs() { return import_jobs_; }
   const web::Assets& assets() const { return assets_; }
 
  private:
@@ -72,6 +77,8 @@ class Application {
   money::RedFlagService red_flags_;
   money::ContractingService contracting_;
   money::BudgetService budget_;
+  // Last, so that its worker stops before the services it uses go.
+  money::ImportJobService import_jobs_;
   web::Router router_;
 };
 

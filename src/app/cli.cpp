@@ -83,6 +83,7 @@ int serve(const Config& config) {
   options.threads = config.threads;
   options.access_log = config.access_log;
   application.configure(options);
+  application.start_background_work();
   web::Server server(options, application.handler());
   server.start();
   server.run_until_signal();

@@ -168,15 +168,6 @@ std::vector<std::string> selected_ocids(ContractingService& service, const Reque
   return ocids;
 }
 
-std::optional<int64_t> jurisdiction_field(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  long long value = std::strtoll(text.c_str(), &end, 10);
-  if (end == text.c_str() || *end != '\0' || value <= 0) {
-    throw DomainException(Error::invalid("Elige una jurisdicción de la lista.", {{"jurisdiction_id", "no válida"}}));
-  }
-  return value;
-}
 
 }  // namespace
 
@@ -217,37 +208,6 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
       return web::download(process_table(result.items), "contrataciones", format);
     });
   }
-
-  router.get("/contrataciones/importar", [&pages](Request& request) {
-    if (auto denied = contracting_permissions().check(request.actor, ContractingAction::import_releases)) {
-      throw DomainException(*denied);
-    }
-    json data = web::form_state(request);
-    data["title"] = "Importar datos de contrataciones (OCDS)";
-    data["scripts"] = {"js/ocds-upload.js"};
-    return pages.render(request, "money/import", data);
-  });
-  router.post("/contrataciones/importar", [&service, &pages](Request& request) {
-    const auto& uploads = request.uploads();
-    std::string text = uploads.empty() ? "" : uploads.front().data;
-    std::string name = uploads.empty() || !uploads.front().filename ? "" : *uploads.front().filename;
-    auto result = service.import(request.actor, text, name, jurisdiction_field(request.form().text("jurisdiction_id")));
-    if (!result) {
-      const Error& error = result.error();
-      if (error.kind != ErrorKind::invalid) throw DomainException(error);
-      json data = web::form_state(request, &error);
-      data["title"] = "Importar datos de contrataciones (OCDS)";
-      data["scripts"] = {"js/ocds-upload.js"};
-      Response response = pages.render(request, "money/import", data);
-      response.status = 422;
-      return response;
-    }
-    json data = import_summary_json(*result);
-    data["title"] = "Resultado de la importación";
-    data["file_name"] = name;
-    data["has_problems"] = !result->problems.empty();
-    return pages.render(request, "money/import_result", data);
-  });
 
   router.get("/contrataciones/{ocid}", [&service, &flags, &budget, &pages](Request& request) {
     auto detail = service.process(request.param("ocid")).take();
@@ -362,25 +322,6 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     auto page = web::PageRequest::from(request);
     return Response::json(service.release_package(selected_ocids(service, request, page),
                                                   "/api/v1/ocds/releases" + query_suffix(request)));
-  });
-  // An OCDS file as the request body (any of the forms the importer reads).
-  // A body that is not a multipart form came through a file (any size); the
-  // file's name for the report may be given as ?name=.
-  router.post(kOcdsImportApiPath, [&service](Request& request) {
-    std::optional<int64_t> jurisdiction = jurisdiction_field(request.query("jurisdiction_id").value_or(""));
-    if (!request.body_file.empty()) {
-      return web::api_item(
-          import_summary_json(
-              service.import_file(request.actor, request.body_file, request.query("name").value_or("api"), jurisdiction)
-                  .take()),
-          201);
-    }
-    const auto& uploads = request.uploads();
-    std::string name = uploads.empty() || !uploads.front().filename ? "api" : *uploads.front().filename;
-    auto summary = service.import(request.actor, uploads.empty() ? request.body : uploads.front().data, name,
-                                  jurisdiction)
-                       .take();
-    return web::api_item(import_summary_json(summary), 201);
   });
 }
 

@@ -8,10 +8,6 @@
 
 namespace apertura::money {
 
-// Where the API takes an OCDS file as the request body; the server writes
-// such bodies to a temporary file, so their size is not bounded by memory.
-inline constexpr const char* kOcdsImportApiPath = "/api/v1/ocds/imports";
-
 void register_contracting_routes(web::Router& router, ContractingService& service, RedFlagService& flags,
                                  BudgetService& budget, const web::Pages& pages);
 

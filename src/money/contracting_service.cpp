@@ -87,34 +87,20 @@ Result<OrganizationDetail> ContractingService::organization(int64_t id) {
   return detail;
 }
 
-Result<ImportSummary> ContractingService::import(const Actor& actor, const std::string& text,
-                                                 const std::string& file_name,
-                                                 std::optional<int64_t> jurisdiction_id) {
-  return import_with(actor, jurisdiction_id, text.empty(), [&](OcdsImporter& importer) {
-    return importer.import_text(text, file_name.empty() ? "archivo subido" : file_name);
-  });
-}
-
 Result<ImportSummary> ContractingService::import_file(const Actor& actor, const std::string& path,
                                                       const std::string& file_name,
-                                                      std::optional<int64_t> jurisdiction_id) {
-  std::error_code error;
-  bool empty = std::filesystem::file_size(path, error) == 0 || error;
-  return import_with(actor, jurisdiction_id, empty, [&](OcdsImporter& importer) {
-    return importer.import_file(path, file_name.empty() ? "archivo subido" : file_name);
-  });
-}
-
-Result<ImportSummary> ContractingService::import_with(const Actor& actor, std::optional<int64_t> jurisdiction_id,
-                                                      bool empty,
-                                                      const std::function<ImportSummary(OcdsImporter&)>& run) {
+                                                      std::optional<int64_t> jurisdiction_id, ImportHooks hooks) {
   if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
-  if (empty) return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
+  std::error_code error;
+  if (std::filesystem::file_size(path, error) == 0 || error) {
+    return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
+  }
   ImportOptions options;
   options.jurisdiction_id = jurisdiction_id;
   options.flags = &flags_;
+  options.hooks = std::move(hooks);
   OcdsImporter importer(database_, actor, options);
-  ImportSummary summary = run(importer);
+  ImportSummary summary = importer.import_file(path, file_name.empty() ? "archivo subido" : file_name);
   if (summary.refused) {
     return Error::invalid("No importamos nada: " + *summary.refused, {{"file", *summary.refused}});
   }

@@ -47,23 +47,16 @@ class ContractingService {
   // The title of a process ("" when it has none), or nullopt when there is no such process.
   std::optional<std::string> process_title(const std::string& ocid);
   Result<OrganizationDetail> organization(int64_t id);
-  // An upload by an official or admin; refused whole when it is not JSON.
-  Result<ImportSummary> import(const Actor& actor, const std::string& text, const std::string& file_name,
-                               std::optional<int64_t> jurisdiction_id);
-  // The same from a file on disk (an upload the server streamed there), read
-  // as it is imported.
+  // An uploaded file (import jobs run it) by an official or admin, read as it
+  // is imported; refused whole when it is not JSON.
   Result<ImportSummary> import_file(const Actor& actor, const std::string& path, const std::string& file_name,
-                                    std::optional<int64_t> jurisdiction_id);
+                                    std::optional<int64_t> jurisdiction_id, ImportHooks hooks = {});
   // A record package (releases embedded, compiled release included) or a
   // release package for the processes of `ocids`.
   nlohmann::json record_package(const std::vector<std::string>& ocids, const std::string& uri);
   nlohmann::json release_package(const std::vector<std::string>& ocids, const std::string& uri);
 
  private:
-  // Checks the actor, then refuses an empty file, then runs the import.
-  Result<ImportSummary> import_with(const Actor& actor, std::optional<int64_t> jurisdiction_id, bool empty,
-                                    const std::function<ImportSummary(OcdsImporter&)>& run);
-
   store::Database& database_;
   const FlagSettings& flags_;
 };

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/date.h"
+#include "money/import_job.h"
 
 namespace apertura::money {
 
@@ -159,15 +160,21 @@ json organization_json(const OrganizationDetail& detail) {
 }
 
 json import_summary_json(const ImportSummary& summary) {
-  json problems = json::array();
-  for (const auto& p : summary.problems) {
-    problems.push_back({{"source", p.source}, {"line", p.line}, {"offset", p.offset}, {"ocid", p.ocid},
-                        {"release_id", p.release_id}, {"reason", p.reason}});
-  }
+  json problems = problems_json(summary.problems);
   return {{"imported", summary.imported},   {"duplicates", summary.duplicates},
           {"rejected", summary.rejected},   {"linked_skipped", summary.linked},
           {"from_compiled", summary.from_compiled}, {"processes", summary.processes},
           {"problems_total", summary.problems_total}, {"problems", problems}};
+}
+
+std::optional<int64_t> jurisdiction_field(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  long long value = std::strtoll(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0' || value <= 0) {
+    throw DomainException(Error::invalid("Elige una jurisdicción de la lista.", {{"jurisdiction_id", "no válida"}}));
+  }
+  return value;
 }
 
 ProcessFilter filter_from(const web::Request& request) {

@@ -23,6 +23,10 @@ web::Table process_table(const std::vector<ProcessRow>& rows);
 nlohmann::json organization_json(const OrganizationDetail& detail);
 nlohmann::json import_summary_json(const ImportSummary& summary);
 
+// A jurisdiction id from a form field or query ("" for none); anything but a
+// positive whole number is a 422 naming the field.
+std::optional<int64_t> jurisdiction_field(const std::string& text);
+
 // Reads the search form / API filters; a malformed value is a 400 naming it.
 ProcessFilter filter_from(const web::Request& request);
 

@@ -77,6 +77,7 @@ class FileImport {
     handlers.item = [this](const StreamItem& item) { on_item(item); };
     handlers.package_begin = [this](size_t index, const std::string& metadata) { on_package(index, metadata, false); };
     handlers.package_end = [this](size_t index, const std::string& metadata) { on_package(index, metadata, true); };
+    handlers.progress = [this](uint64_t bytes) { progress_.source_bytes = bytes; };
     try {
       read(handlers);
     } catch (const StreamError& error) {
@@ -85,8 +86,10 @@ class FileImport {
         return;
       }
       reject(error.line, error.offset, "", "", error.what());
+    } catch (const Interrupted&) {
+      summary_.interrupted = true;
     }
-    hand_over();
+    if (!summary_.interrupted) hand_over(true);
     write_.finish();
     summary_.add(std::move(writer_.totals()));
   }
@@ -137,6 +140,7 @@ class FileImport {
 
   void on_item(const StreamItem& item) {
     seen_anything_ = true;
+    ++progress_.releases_read;
     if (!item.oversize.empty()) {
       reject(item.line, item.offset, "", "", "el elemento es demasiado grande (" + item.oversize + ")");
       return;
@@ -297,11 +301,16 @@ class FileImport {
     summary_.keep(std::move(problem));
   }
 
-  void hand_over();
+  // `last`: the end of the file, where there is nothing left to stop.
+  void hand_over(bool last = false);
 
   const ImportOptions& options_;
   std::string source_;
+  // Thrown out of the reader when the caller asks to stop.
+  struct Interrupted {};
+
   ImportSummary summary_;
+  ImportProgress progress_;
   bool seen_anything_ = false;
   std::vector<PackageState> packages_;
   std::map<size_t, size_t> stream_keys_;
@@ -318,7 +327,7 @@ class FileImport {
 
 // Compiles the batch, with the package records changed since the last one,
 // and hands it to the writing thread.
-void FileImport::hand_over() {
+void FileImport::hand_over(bool last) {
   for (size_t key = 0; key < packages_.size(); ++key) {
     if (!packages_[key].changed) continue;
     batch_.packages.emplace_back(key, packages_[key].record);
@@ -331,6 +340,9 @@ void FileImport::hand_over() {
   if (write_.backlog() > 0) compiler_.compress_releases(batch_);
   write_.push(std::move(batch_));
   batch_ = Batch();
+  const ImportHooks& hooks = options_.hooks;
+  if (hooks.progress) hooks.progress(progress_);
+  if (!last && hooks.stop_requested && hooks.stop_requested()) throw Interrupted{};
 }
 
 }  // namespace
@@ -349,6 +361,7 @@ void ImportSummary::add(ImportSummary other) {
   problems_total += other.problems_total;
   for (auto& problem : other.problems) keep(std::move(problem));
   if (other.refused && !refused) refused = other.refused;
+  interrupted = interrupted || other.interrupted;
 }
 
 OcdsImporter::OcdsImporter(store::Database& database, Actor actor, ImportOptions options)

@@ -5,6 +5,7 @@
 // Work is committed in batches; a batch is all or nothing, so a killed import
 // leaves the store as it was before the batch it was in.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ struct ImportSummary {
   int64_t problems_total = 0;
   std::vector<ImportProblem> problems;  // the first kMaxKeptProblems
   std::optional<std::string> refused;   // the file was refused whole; nothing was written
+  bool interrupted = false;             // stopped on request after a whole batch; the rest was not read
 
   static constexpr size_t kMaxKeptProblems = 1000;
   // Keeps a problem's details while there is room (the total is counted apart).
@@ -47,12 +49,28 @@ struct ImportSummary {
 // stays bounded in memory (a few tens of megabytes).
 constexpr size_t kDefaultBatchSize = 4000;
 
+// How far an import has read, reported after each batch it hands over.
+struct ImportProgress {
+  uint64_t source_bytes = 0;  // of the file as stored (compressed bytes of a gzip file)
+  int64_t releases_read = 0;  // releases and records read, valid or not
+};
+
+// What a caller may follow and stop of an import.
+struct ImportHooks {
+  // Called on the reading thread after each batch; keep it cheap.
+  std::function<void(const ImportProgress&)> progress;
+  // Asked after each batch: true stops reading there. The batches read are
+  // stored, and the summary says `interrupted`.
+  std::function<bool()> stop_requested;
+};
+
 struct ImportOptions {
   std::optional<int64_t> jurisdiction_id;
   size_t batch_size = kDefaultBatchSize;
   size_t max_item_bytes = 64u << 20;  // one release or record
   // When set, each compiled process gets its own red flags recomputed.
   const FlagSettings* flags = nullptr;
+  ImportHooks hooks;
 };
 
 class OcdsImporter {

@@ -42,6 +42,7 @@ class ByteReader {
   }
   uint64_t offset() const { return offset_; }
   uint64_t line() const { return line_; }
+  void on_refill(std::function<void(uint64_t)> progress) { progress_ = std::move(progress); }
 
   // Copies bytes into `out` (unless null) until the value that starts here
   // ends; returns false at the end of input inside the value.
@@ -55,6 +56,7 @@ class ByteReader {
       text_base_ += size_;
       size_ = text_->size() - text_base_;
       position_ = 0;
+      if (progress_) progress_(text_base_ + size_);
       return size_ > 0;
     }
     int read = gzread(file_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
@@ -65,10 +67,12 @@ class ByteReader {
     }
     size_ = static_cast<size_t>(read);
     position_ = 0;
+    if (progress_) progress_(static_cast<uint64_t>(gzoffset(file_)));
     return size_ > 0;
   }
 
   gzFile file_ = nullptr;
+  std::function<void(uint64_t)> progress_;
   const std::string* text_ = nullptr;
   size_t text_base_ = 0;
   std::vector<char> buffer_;
@@ -360,11 +364,13 @@ class Parser {
 
 void read_ocds_stream(const std::string& path, const StreamHandlers& handlers, const StreamLimits& limits) {
   ByteReader reader(path);
+  reader.on_refill(handlers.progress);
   Parser(reader, handlers, limits).run();
 }
 
 void read_ocds_text(const std::string& text, const StreamHandlers& handlers, const StreamLimits& limits) {
   ByteReader reader(&text);
+  reader.on_refill(handlers.progress);
   Parser(reader, handlers, limits).run();
 }
 

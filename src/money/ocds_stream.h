@@ -38,6 +38,9 @@ struct StreamHandlers {
   // `begin` with the fields before the array, `end` with all of them.
   std::function<void(size_t package, const std::string& metadata)> package_begin;
   std::function<void(size_t package, const std::string& metadata)> package_end;
+  // Optional: how many bytes of the source (of a gzip file, compressed
+  // bytes) have been read so far, each time more are read.
+  std::function<void(uint64_t source_bytes)> progress;
 };
 
 struct StreamLimits {

@@ -339,6 +339,7 @@ uint16_t Server::start() {
 void Server::stop() {
   if (state_->stopped.exchange(true)) return;
   state_->draining = true;
+  if (state_->options.on_stop) state_->options.on_stop();
   net::post(state_->io, [this] {
     beast::error_code ec;
     state_->acceptor.close(ec);

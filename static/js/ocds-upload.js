@@ -1,15 +1,14 @@
-// A file larger than the form may carry goes to the API as the request body,
-// which the server writes to disk as it arrives; a smaller one posts the form
-// as it would without this script. The result is shown in the page.
+// Sends the chosen file to the API as the request body (the server writes it
+// to disk as it arrives, so it may have any size) and opens the page that
+// follows its import. Without this script the form posts the file itself.
 (function () {
   'use strict';
   var form = document.querySelector('form[data-raw-upload]');
   if (!form || !window.fetch) return;
   var input = form.querySelector('input[type=file]');
   var status = document.getElementById('resultado-importacion');
-  var limit = Number(form.getAttribute('data-form-limit'));
 
-  function show(heading, text, problems) {
+  function show(heading, text) {
     status.textContent = '';
     var title = document.createElement('h2');
     title.textContent = heading;
@@ -17,25 +16,16 @@
     paragraph.textContent = text;
     status.appendChild(title);
     status.appendChild(paragraph);
-    if (!problems || problems.length === 0) return;
-    var list = document.createElement('ul');
-    problems.slice(0, 50).forEach(function (problem) {
-      var item = document.createElement('li');
-      item.textContent = 'Línea ' + problem.line + (problem.ocid ? ' (' + problem.ocid + ')' : '') + ': ' +
-        problem.reason;
-      list.appendChild(item);
-    });
-    status.appendChild(list);
   }
 
   form.addEventListener('submit', function (event) {
     var file = input.files && input.files[0];
-    if (!file || !(file.size > limit)) return;
+    if (!file) return;
     event.preventDefault();
     var button = form.querySelector('button[type=submit]');
     button.disabled = true;
-    show('Importando…', 'Subiendo ' + file.name + ' (' + Math.round(file.size / 1048576) + ' MB) e importándolo. ' +
-      'Puede tardar varios minutos; no cierres esta página.');
+    show('Subiendo…', 'Subiendo ' + file.name + ' (' + Math.max(1, Math.round(file.size / 1048576)) + ' MB). ' +
+      'Cuando termine de subir verás el avance de su importación.');
     var token = form.querySelector('input[name=_csrf]').value;
     fetch(form.getAttribute('data-raw-upload') + '?name=' + encodeURIComponent(file.name), {
       method: 'POST',
@@ -52,10 +42,7 @@
         show('No se importó nada', error.message || 'Error desconocido.');
         return;
       }
-      var data = result.body.data;
-      show('Resultado de la importación', file.name + ': ' + data.imported + ' entregas importadas, ' +
-        data.duplicates + ' ya estaban guardadas, ' + data.rejected + ' rechazadas; ' + data.processes +
-        ' procesos de contratación compilados.', data.problems);
+      window.location.assign(result.body.data.url);
     }, function () {
       button.disabled = false;
       show('No se importó nada', 'Se perdió la conexión con el servidor.');

@@ -116,7 +116,7 @@ TEST_P(BudgetHttpTest, TheTrailFollowsLinkedContractsFromBudgetToSupplier) {
   int64_t jalisco = app_->app().jurisdictions().find("14")->id;
   std::string releases = release("ocds-bud-1", "PP-SALUD", "open", 1200000).dump() + "\n" +
                          release("ocds-bud-2", "", "direct", 300000).dump() + "\n";
-  auto imported = official.request("POST", "/api/v1/ocds/imports?jurisdiction_id=" + std::to_string(jalisco), releases,
+  auto imported = official.request("POST", "/api/v1/ocds/imports?wait=1&jurisdiction_id=" + std::to_string(jalisco), releases,
                                    "application/json", {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
   ASSERT_EQ(imported.status, 201u) << imported.body;
 

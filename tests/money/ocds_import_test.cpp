@@ -511,6 +511,48 @@ TEST_P(OcdsImportTest, ImportsEveryRealPublicationAndReportsTheRest) {
   }
 }
 
+TEST_P(OcdsImportTest, ReportsItsProgressAfterEachBatchAndStopsWhenAsked) {
+  std::string lines;
+  for (int i = 0; i < 10; ++i) lines += release("ocds-hook-" + std::to_string(i), "r1", "2024-01-01T00:00:00Z") + "\n";
+  fs::path path = fs::temp_directory_path() / ("apertura-hooks-" + GetParam() + ".jsonl");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << lines;
+  }
+  ImportOptions options;
+  options.batch_size = 3;
+  std::vector<ImportProgress> seen;
+  options.hooks.progress = [&](const ImportProgress& progress) { seen.push_back(progress); };
+  {
+    OcdsImporter importer(db().database(), Actor::system("prueba"), options);
+    ImportSummary summary = importer.import_file(path.string(), "hooks.jsonl");
+    EXPECT_FALSE(summary.interrupted);
+    EXPECT_EQ(summary.imported, 10);
+  }
+  // Three full batches and the last one; the whole file was read by the end.
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen[0].releases_read, 3);
+  EXPECT_EQ(seen[3].releases_read, 10);
+  EXPECT_EQ(seen[3].source_bytes, lines.size());
+
+  // Asked to stop after its first batch: that batch is stored, nothing after it.
+  options.hooks.progress = nullptr;
+  options.hooks.stop_requested = [] { return true; };
+  std::string more;
+  for (int i = 0; i < 10; ++i) more += release("ocds-stop-" + std::to_string(i), "r1", "2024-01-01T00:00:00Z") + "\n";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << more;
+  }
+  OcdsImporter importer(db().database(), Actor::system("prueba"), options);
+  ImportSummary stopped = importer.import_file(path.string(), "hooks.jsonl");
+  fs::remove(path);
+  EXPECT_TRUE(stopped.interrupted);
+  EXPECT_EQ(stopped.imported, 3);
+  EXPECT_EQ(count("ocds_releases"), 13);
+  EXPECT_EQ(count("contracting_processes"), 13);
+}
+
 TEST_P(OcdsImportTest, AKilledImportLeavesOnlyWholeBatches) {
   fs::path path = fs::temp_directory_path() / ("apertura-kill-" + GetParam() + ".jsonl");
   {

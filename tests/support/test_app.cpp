@@ -22,6 +22,7 @@ TestApp::~TestApp() {
 void TestApp::start() {
   app::Config config;
   config.db = database_.url();
+  config.upload_dir = upload_dir_;
   accounts::AccountSettings settings;
   settings.password_cost = PasswordCost::minimal;
   application_ = std::make_unique<app::Application>(config, settings);
@@ -31,7 +32,7 @@ void TestApp::start() {
   options.access_log = false;
   options.shutdown_grace = std::chrono::seconds(5);
   application_->configure(options);
-  options.file_body_dir = upload_dir_;
+  application_->start_background_work();
   server_ = std::make_unique<web::Server>(options, application_->handler());
   port_ = server_->start();
 }

@@ -1,0 +1,62 @@
+#include "money/import_job.h"
+
+namespace apertura::money {
+
+namespace {
+
+struct StatusNames {
+  ImportJobStatus status;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr StatusNames kStatuses[] = {
+    {ImportJobStatus::queued, "queued", "En espera"},
+    {ImportJobStatus::running, "running", "Importando"},
+    {ImportJobStatus::done, "done", "Terminada"},
+    {ImportJobStatus::failed, "failed", "No se importó"},
+};
+
+}  // namespace
+
+std::string_view import_job_status_name(ImportJobStatus status) {
+  for (const auto& entry : kStatuses) {
+    if (entry.status == status) return entry.name;
+  }
+  return "queued";
+}
+
+std::string_view import_job_status_label(ImportJobStatus status) {
+  for (const auto& entry : kStatuses) {
+    if (entry.status == status) return entry.label;
+  }
+  return "";
+}
+
+std::optional<ImportJobStatus> parse_import_job_status(std::string_view name) {
+  for (const auto& entry : kStatuses) {
+    if (entry.name == name) return entry.status;
+  }
+  return std::nullopt;
+}
+
+nlohmann::json problems_json(const std::vector<ImportProblem>& problems) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& p : problems) {
+    out.push_back({{"source", p.source}, {"line", p.line}, {"offset", p.offset}, {"ocid", p.ocid},
+                   {"release_id", p.release_id}, {"reason", p.reason}});
+  }
+  return out;
+}
+
+std::vector<ImportProblem> problems_from_json(const nlohmann::json& problems) {
+  std::vector<ImportProblem> out;
+  if (!problems.is_array()) return out;
+  for (const auto& p : problems) {
+    out.push_back({p.value("source", ""), p.value("line", uint64_t{0}), p.value("offset", uint64_t{0}),
+                   p.value("ocid", ""), p.value("release_id", ""), p.value("reason", "")});
+  }
+  return out;
+}
+
+}  // namespace apertura::money

@@ -1,0 +1,28 @@
+#pragma once
+// Storage of OCDS import jobs (table ocds_import_jobs).
+#include <optional>
+#include <vector>
+
+#include "core/paging.h"
+#include "money/import_job.h"
+#include "store/connection.h"
+
+namespace apertura::money {
+
+class ImportJobRepository {
+ public:
+  // Stores a queued job and returns its id.
+  static int64_t create(store::Connection& c, const ImportJob& job);
+  static std::optional<ImportJob> find(store::Connection& c, int64_t id);
+  // Newest first.
+  static Paged<ImportJob> list(store::Connection& c, const Slice& slice);
+  // The oldest queued job, if any.
+  static std::optional<ImportJob> next_queued(store::Connection& c);
+  static void mark_running(store::Connection& c, int64_t id);
+  static void finish(store::Connection& c, int64_t id, const ImportSummary& summary);
+  static void fail(store::Connection& c, int64_t id, const std::string& error, const ImportSummary& summary);
+  // Jobs a stopped server left running go back to the queue; returns how many.
+  static int64_t requeue_running(store::Connection& c);
+};
+
+}  // namespace apertura::money

@@ -1,0 +1,138 @@
+#include "money/import_job_routes.h"
+
+#include "money/contracting_views.h"
+#include "money/import_job_views.h"
+#include "money/permissions.h"
+#include "web/api.h"
+#include "web/pagination.h"
+
+namespace apertura::money {
+
+namespace {
+
+using nlohmann::json;
+using web::Request;
+using web::Response;
+
+// A small file posted with the form is usually imported within this; the
+// page then shows its result at once instead of its progress.
+constexpr std::chrono::seconds kFormWait{10};
+// `?wait=1` on the API: scripts that want the result in the response.
+constexpr std::chrono::seconds kApiWait{3600};
+
+Response import_form(const web::Pages& pages, const Request& request, const Error* error) {
+  json data = web::form_state(request, error);
+  data["title"] = "Importar datos de contrataciones (OCDS)";
+  data["scripts"] = {"js/ocds-upload.js"};
+  Response response = pages.render(request, "money/import", data);
+  if (error) response.status = web::status_for(error->kind);
+  return response;
+}
+
+std::string job_page(const ImportJob& job) { return "/contrataciones/importaciones/" + std::to_string(job.id); }
+
+// The file of a request: the body the server wrote to disk, the first file
+// of a multipart form, or the body itself.
+Result<ImportJob> queue_from(ImportJobService& jobs, Request& request, std::optional<int64_t> jurisdiction,
+                             const std::string& default_name) {
+  if (!request.body_file.empty()) {
+    return jobs.queue_file(request.actor, request.body_file, request.query("name").value_or(default_name),
+                           jurisdiction);
+  }
+  const auto& uploads = request.uploads();
+  if (!uploads.empty()) {
+    return jobs.queue_text(request.actor, uploads.front().data, uploads.front().filename.value_or(default_name),
+                           jurisdiction);
+  }
+  if (request.header("Content-Type").rfind("multipart/form-data", 0) == 0) {
+    return jobs.queue_text(request.actor, "", default_name, jurisdiction);
+  }
+  return jobs.queue_text(request.actor, request.body, request.query("name").value_or(default_name), jurisdiction);
+}
+
+}  // namespace
+
+void register_import_job_routes(web::Router& router, ImportJobService& jobs, const web::Pages& pages) {
+  router.get("/contrataciones/importar", [&pages](Request& request) {
+    if (auto denied = contracting_permissions().check(request.actor, ContractingAction::import_releases)) {
+      throw DomainException(*denied);
+    }
+    return import_form(pages, request, nullptr);
+  });
+  // Without JavaScript: the form's file is queued like any other; a file
+  // that turns out not to be OCDS shows the form again with the reason.
+  router.post("/contrataciones/importar", [&jobs, &pages](Request& request) {
+    auto jurisdiction = jurisdiction_field(request.form().text("jurisdiction_id"));
+    auto queued = queue_from(jobs, request, jurisdiction, "archivo subido");
+    if (!queued) {
+      if (queued.error().kind != ErrorKind::invalid) throw DomainException(queued.error());
+      return import_form(pages, request, &queued.error());
+    }
+    ImportJob job = jobs.wait(request.actor, queued->id, kFormWait).take();
+    if (job.status == ImportJobStatus::failed) {
+      Error error = Error::invalid(job.error, {{"file", job.error}});
+      return import_form(pages, request, &error);
+    }
+    return Response::redirect(job_page(job));
+  });
+  router.get("/contrataciones/importaciones", [&jobs, &pages](Request& request) {
+    auto page = web::PageRequest::from(request);
+    auto list = jobs.jobs(request.actor, {page.per_page, page.offset()}).take();
+    json items = json::array();
+    for (const auto& job : list.items) items.push_back(import_job_view(job));
+    json data = {{"title", "Importaciones de datos de contrataciones"},
+                 {"jobs", items},
+                 {"has_jobs", !items.empty()},
+                 {"total", list.total},
+                 {"pagination", web::pagination_view(request, page, list.total)},
+                 {"csv_url", "/contrataciones/importaciones.csv"},
+                 {"json_url", "/contrataciones/importaciones.json"}};
+    return pages.render(request, "money/import_jobs", data);
+  });
+  for (std::string format : {"csv", "json"}) {
+    router.get("/contrataciones/importaciones." + format, [&jobs, format](Request& request) {
+      auto list = jobs.jobs(request.actor, {web::kMaxDownloadRows, 0}).take();
+      return web::download(import_jobs_table(list.items), "importaciones-ocds", format);
+    });
+  }
+  router.get("/contrataciones/importaciones/{id}", [&jobs, &pages](Request& request) {
+    auto job = jobs.job(request.actor, web::id_param(request, "id", "la importación")).take();
+    json data = import_job_view(job);
+    data["title"] = "Importación de " + job.file_name;
+    data["scripts"] = {"js/ocds-import-job.js"};
+    return pages.render(request, "money/import_job", data);
+  });
+
+  // The API: 202 with the queued job and where to follow it; with ?wait=1,
+  // the job once it has ended (201, or 422 with the reason if nothing was
+  // imported).
+  router.post(kOcdsImportApiPath, [&jobs](Request& request) {
+    auto jurisdiction = jurisdiction_field(request.query("jurisdiction_id").value_or(""));
+    ImportJob job = queue_from(jobs, request, jurisdiction, "api").take();
+    std::string wait = request.query("wait").value_or("");
+    if (wait == "1" || wait == "true") {
+      job = jobs.wait(request.actor, job.id, kApiWait).take();
+      if (job.status == ImportJobStatus::failed) {
+        Error error = Error::invalid(job.error, {{"file", job.error}});
+        Response response = Response::json(web::error_json(error), web::status_for(error.kind));
+        response.set_header("Location", std::string(kOcdsImportApiPath) + "/" + std::to_string(job.id));
+        return response;
+      }
+    }
+    Response response = web::api_item(import_job_json(job), job.finished() ? 201 : 202);
+    response.set_header("Location", std::string(kOcdsImportApiPath) + "/" + std::to_string(job.id));
+    return response;
+  });
+  router.get(kOcdsImportApiPath, [&jobs](Request& request) {
+    auto page = web::PageRequest::from(request);
+    auto list = jobs.jobs(request.actor, {page.per_page, page.offset()}).take();
+    json items = json::array();
+    for (const auto& job : list.items) items.push_back(import_job_json(job));
+    return web::api_list(request, items, page, list.total);
+  });
+  router.get(std::string(kOcdsImportApiPath) + "/{id}", [&jobs](Request& request) {
+    return web::api_item(import_job_json(jobs.job(request.actor, web::id_param(request, "id", "la importación")).take()));
+  });
+}
+
+}  // namespace apertura::money

@@ -1,0 +1,250 @@
+#include "money/import_job_service.h"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "core/crypto.h"
+#include "money/import_job_repository.h"
+#include "money/permissions.h"
+
+namespace apertura::money {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Error empty_file() {
+  return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
+}
+
+// A rename within the upload folder's file system; a copy across file systems.
+bool move_file(const std::string& from, const std::string& to) {
+  std::error_code error;
+  fs::rename(from, to, error);
+  if (!error) return true;
+  fs::copy_file(from, to, error);
+  if (error) return false;
+  fs::remove(from, error);
+  return true;
+}
+
+}  // namespace
+
+ImportJobService::ImportJobService(store::Database& database, ContractingService& contracting,
+                                   jurisdictions::JurisdictionService& jurisdictions, std::string upload_dir)
+    : database_(database), contracting_(contracting), jurisdictions_(jurisdictions), upload_dir_(std::move(upload_dir)) {}
+
+ImportJobService::~ImportJobService() { stop(); }
+
+void ImportJobService::start() {
+  if (worker_.joinable()) return;
+  auto connection = database_.connect();
+  if (int64_t requeued = ImportJobRepository::requeue_running(*connection)) {
+    spdlog::info("queued again {} OCDS import(s) that a stopped server had left running", requeued);
+  }
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = false;
+    wake_ = true;
+  }
+  worker_ = std::thread([this] { work(); });
+}
+
+void ImportJobService::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+std::optional<Error> ImportJobService::check(const Actor& actor, std::optional<int64_t> jurisdiction_id) {
+  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return denied;
+  if (jurisdiction_id && !jurisdictions_.by_id(*jurisdiction_id)) {
+    return Error::invalid("La jurisdicción no existe.",
+                          {{"jurisdiction_id", "no hay jurisdicción con id " + std::to_string(*jurisdiction_id)}});
+  }
+  return std::nullopt;
+}
+
+std::string ImportJobService::new_path() const {
+  fs::path dir = upload_dir_.empty() ? fs::temp_directory_path() : fs::path(upload_dir_);
+  return (dir / ("apertura-import-" + random_token(12) + ".ocds")).string();
+}
+
+Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::string& path,
+                                               const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
+  if (auto error = check(actor, jurisdiction_id)) return *error;
+  std::error_code error;
+  if (fs::file_size(path, error) == 0 || error) return empty_file();
+  std::string stored = new_path();
+  if (!move_file(path, stored)) {
+    throw std::runtime_error("cannot keep an upload for its import: " + path + " -> " + stored);
+  }
+  return queue(actor, stored, file_name, jurisdiction_id);
+}
+
+Result<ImportJob> ImportJobService::queue_text(const Actor& actor, const std::string& text,
+                                               const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
+  if (auto error = check(actor, jurisdiction_id)) return *error;
+  if (text.empty()) return empty_file();
+  std::string stored = new_path();
+  std::ofstream out(stored, std::ios::binary);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) {
+    std::error_code ignored;
+    fs::remove(stored, ignored);
+    throw std::runtime_error("cannot write an upload for its import to " + stored);
+  }
+  return queue(actor, stored, file_name, jurisdiction_id);
+}
+
+Result<ImportJob> ImportJobService::queue(const Actor& actor, const std::string& stored_path,
+                                          const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
+  ImportJob job;
+  job.file_name = file_name.empty() ? "archivo subido" : file_name;
+  job.stored_path = stored_path;
+  std::error_code error;
+  job.size_bytes = static_cast<int64_t>(fs::file_size(stored_path, error));
+  job.jurisdiction_id = jurisdiction_id;
+  job.requested_by = actor.user_id;
+  job.requested_by_name = actor.display_name;
+  job.requested_role = std::string(role_name(actor.role));
+  try {
+    auto connection = database_.connect();
+    job.id = ImportJobRepository::create(*connection, job);
+  } catch (...) {
+    fs::remove(stored_path, error);
+    throw;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    wake_ = true;
+  }
+  changed_.notify_all();
+  auto connection = database_.connect();
+  return with_progress(*ImportJobRepository::find(*connection, job.id));
+}
+
+ImportJob ImportJobService::with_progress(ImportJob job) {
+  std::lock_guard lock(mutex_);
+  if (running_ == job.id && job.status == ImportJobStatus::running) job.progress = progress_;
+  return job;
+}
+
+Result<ImportJob> ImportJobService::job(const Actor& actor, int64_t id) {
+  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
+  auto connection = database_.connect();
+  auto found = ImportJobRepository::find(*connection, id);
+  if (!found) return Error::not_found("No existe la importación " + std::to_string(id) + ".");
+  return with_progress(std::move(*found));
+}
+
+Result<Paged<ImportJob>> ImportJobService::jobs(const Actor& actor, const Slice& slice) {
+  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
+  auto connection = database_.connect();
+  Paged<ImportJob> page = ImportJobRepository::list(*connection, slice);
+  for (ImportJob& item : page.items) item = with_progress(std::move(item));
+  return page;
+}
+
+Result<ImportJob> ImportJobService::wait(const Actor& actor, int64_t id, std::chrono::seconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    auto found = job(actor, id);
+    std::unique_lock lock(mutex_);
+    // Ended once its file is gone too (the worker removes it after storing the end).
+    bool ended = found && found->finished() && running_ != id;
+    if (!found || ended || stopping_ || std::chrono::steady_clock::now() >= deadline) return found;
+    // Woken when a job ends; the short period covers an end between the read and the wait.
+    changed_.wait_for(lock, std::chrono::milliseconds(200));
+  }
+}
+
+void ImportJobService::work() {
+  while (true) {
+    {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [this] { return stopping_ || wake_; });
+      if (stopping_) return;
+      wake_ = false;
+    }
+    while (true) {
+      std::optional<ImportJob> next;
+      try {
+        auto connection = database_.connect();
+        next = ImportJobRepository::next_queued(*connection);
+      } catch (const std::exception& error) {
+        spdlog::error("cannot read the OCDS import queue: {}", error.what());
+      }
+      if (!next) break;
+      run(*next);
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+  }
+}
+
+void ImportJobService::run(const ImportJob& job) {
+  bool interrupted = false;
+  try {
+    auto connection = database_.connect();
+    ImportJobRepository::mark_running(*connection, job.id);
+    {
+      std::lock_guard lock(mutex_);
+      running_ = job.id;
+      progress_ = {};
+    }
+    Actor actor(parse_role(job.requested_role).value_or(Role::official), job.requested_by, job.requested_by_name,
+                std::nullopt);
+    ImportHooks hooks;
+    hooks.progress = [this](const ImportProgress& progress) {
+      std::lock_guard lock(mutex_);
+      progress_ = progress;
+    };
+    hooks.stop_requested = [this] {
+      std::lock_guard lock(mutex_);
+      return stopping_;
+    };
+    std::error_code missing;
+    if (!fs::exists(job.stored_path, missing)) {
+      ImportJobRepository::fail(*connection, job.id,
+                                "El archivo subido ya no está en la carpeta de subidas (¿se vació la carpeta "
+                                "temporal al reiniciar?); súbelo de nuevo.",
+                                {});
+    } else {
+      auto result = contracting_.import_file(actor, job.stored_path, job.file_name, job.jurisdiction_id, hooks);
+      if (!result) {
+        ImportJobRepository::fail(*connection, job.id, result.error().message, {});
+      } else if (result->interrupted) {
+        interrupted = true;  // left running: the next start queues it again
+      } else {
+        ImportJobRepository::finish(*connection, job.id, *result);
+      }
+    }
+  } catch (const std::exception& error) {
+    spdlog::error("OCDS import job {} ({}) failed: {}", job.id, job.file_name, error.what());
+    try {
+      auto connection = database_.connect();
+      ImportJobRepository::fail(*connection, job.id, std::string("Error interno al importar: ") + error.what(), {});
+    } catch (const std::exception& again) {
+      spdlog::error("cannot record the failure of OCDS import job {}: {}", job.id, again.what());
+    }
+  }
+  if (!interrupted) {
+    std::error_code ignored;
+    fs::remove(job.stored_path, ignored);
+  }
+  {
+    std::lock_guard lock(mutex_);
+    running_.reset();
+  }
+  changed_.notify_all();
+}
+
+}  // namespace apertura::money

@@ -1,0 +1,97 @@
+#include "money/import_job_views.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "money/contracting_views.h"
+
+namespace apertura::money {
+
+namespace {
+
+using nlohmann::json;
+
+std::string size_text(int64_t bytes) {
+  char text[32];
+  if (bytes >= 1024 * 1024) {
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  } else {
+    std::snprintf(text, sizeof text, "%.0f kB", std::max(1.0, static_cast<double>(bytes) / 1024.0));
+  }
+  return text;
+}
+
+// Of the file read; reading ends before the last batches are written, so a
+// running job stays under 100.
+int percent_read(const ImportJob& job) {
+  if (!job.progress || job.size_bytes <= 0) return 0;
+  double share = static_cast<double>(job.progress->source_bytes) / static_cast<double>(job.size_bytes);
+  return std::clamp(static_cast<int>(share * 100.0), 0, 99);
+}
+
+}  // namespace
+
+json import_job_json(const ImportJob& job) {
+  json out = import_summary_json(job.summary);
+  out.erase("linked_skipped");
+  out.erase("from_compiled");
+  out.update({{"id", job.id},
+              {"file_name", job.file_name},
+              {"size_bytes", job.size_bytes},
+              {"status", import_job_status_name(job.status)},
+              {"status_label", import_job_status_label(job.status)},
+              {"jurisdiction_id", job.jurisdiction_id ? json(*job.jurisdiction_id) : json(nullptr)},
+              {"requested_by", job.requested_by_name},
+              {"starts", job.starts},
+              {"error", job.error},
+              {"created_at", job.created_at},
+              {"started_at", job.started_at ? json(*job.started_at) : json(nullptr)},
+              {"finished_at", job.finished_at ? json(*job.finished_at) : json(nullptr)},
+              {"url", "/contrataciones/importaciones/" + std::to_string(job.id)}});
+  out["progress"] = job.progress ? json{{"source_bytes", job.progress->source_bytes},
+                                        {"releases_read", job.progress->releases_read},
+                                        {"percent", percent_read(job)}}
+                                 : json(nullptr);
+  return out;
+}
+
+json import_job_view(const ImportJob& job) {
+  json view = import_job_json(job);
+  view["size"] = size_text(job.size_bytes);
+  view["waiting"] = !job.finished();
+  view["queued"] = job.status == ImportJobStatus::queued;
+  view["running"] = job.status == ImportJobStatus::running;
+  view["done"] = job.status == ImportJobStatus::done;
+  view["failed"] = job.status == ImportJobStatus::failed;
+  view["resumed"] = job.starts > 1;
+  view["percent"] = percent_read(job);
+  view["releases_read"] = job.progress ? job.progress->releases_read : 0;
+  view["has_problems"] = !job.summary.problems.empty();
+  return view;
+}
+
+web::Table import_jobs_table(const std::vector<ImportJob>& jobs) {
+  web::Table table{{{"id", "Importación"},
+                    {"file_name", "Archivo"},
+                    {"size_bytes", "Bytes"},
+                    {"status", "Estado"},
+                    {"requested_by", "Subido por"},
+                    {"created_at", "Subido"},
+                    {"finished_at", "Terminado"},
+                    {"imported", "Entregas importadas"},
+                    {"duplicates", "Ya guardadas"},
+                    {"rejected", "Rechazadas"},
+                    {"processes", "Procesos compilados"},
+                    {"error", "Error"}},
+                   {}};
+  for (const ImportJob& job : jobs) {
+    json row = import_job_json(job);
+    row["status"] = import_job_status_label(job.status);
+    json kept;
+    for (const auto& column : table.columns) kept[column.key] = row[column.key];
+    table.rows.push_back(std::move(kept));
+  }
+  return table;
+}
+
+}  // namespace apertura::money

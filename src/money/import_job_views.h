@@ -1,0 +1,18 @@
+#pragma once
+// Import jobs as the API, the pages and the downloads show them.
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "money/import_job.h"
+#include "web/downloads.h"
+
+namespace apertura::money {
+
+// The job with its counts, problems and, while it runs, its progress.
+nlohmann::json import_job_json(const ImportJob& job);
+// The same with what a page needs beside it (labels, sizes for people).
+nlohmann::json import_job_view(const ImportJob& job);
+web::Table import_jobs_table(const std::vector<ImportJob>& jobs);
+
+}  // namespace apertura::money
