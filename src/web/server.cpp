@@ -140,6 +140,13 @@ void Session::on_header(beast::error_code ec) {
   // A client that sent "Expect: 100-continue" waits for this before the body
   // (curl does for large uploads); a refusal above has already answered it.
   bool expects_continue = beast::iequals(header_parser_->get()[http::field::expect], "100-continue");
+  // Beast reads as much as the buffer has room for, at least 512 bytes: the
+  // few bytes left after a header made a large upload arrive in 512-byte reads
+  // and writes (30 MB/s on this machine).
+  // The room goes back once the request is read (an idle connection keeps none).
+  if (length.value_or(0) > buffer_.capacity() || header_parser_->chunked()) {
+    buffer_.reserve(to_file ? (1u << 18) : (1u << 16));
+  }
   if (to_file) {
     std::filesystem::path dir = state_->options.file_body_dir.empty() ? std::filesystem::temp_directory_path()
                                                                        : std::filesystem::path(state_->options.file_body_dir);
@@ -195,6 +202,7 @@ void Session::on_read(beast::error_code ec) {
     return write(std::move(response));
   }
   if (ec) return;
+  if (buffer_.size() == 0) buffer_.shrink_to_fit();
   ++state_->in_flight;
   if (file_parser_) {
     file_parser_->get().body().close();
