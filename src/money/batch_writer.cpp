@@ -100,6 +100,12 @@ class StatementJournalsInMemory {
 };
 }  // namespace
 
+void BatchWriter::count_compiled(int64_t process_id, Counts& counts) {
+  ++counts.processes;
+  if (compiled_.insert(process_id)) ++counts.first_compiled;
+  importer_compiled_.insert(process_id);
+}
+
 void BatchWriter::write(Batch& batch) {
   auto connection = database_.connect();
   StatementJournalsInMemory journals(*connection);
@@ -149,12 +155,15 @@ void BatchWriter::write(Batch& batch) {
   }
 
   SearchRows search;
+  // New processes compiled on the reading thread go in together, several to a statement.
+  std::vector<const CompiledProcess*> fresh;
   for (const auto& [ocid, indexes] : inserted) {
     bool is_new = !known.count(ocid);
     const CompiledProcess* process = nullptr;
     std::optional<CompiledProcess> recompiled;
     if (auto ready = batch.compiled.find(ocid); is_new && ready != batch.compiled.end()) {
-      process = &ready->second;
+      fresh.push_back(&ready->second);
+      continue;
     } else {
       auto of_process = stored.find(ocid);
       recompiled = compile_with_stored(*connection, ocid, indexes, batch,
@@ -167,10 +176,19 @@ void BatchWriter::write(Batch& batch) {
     int64_t process_id = ContractingRepository::save_process(*connection, process->record, is_new, organization_ids_,
                                                               search);
     if (flagger_) ProcessFlagger::replace(*connection, ocid, process->flags, is_new);
-    ++counts.processes;
-    if (compiled_.insert(process_id)) ++counts.first_compiled;
-    importer_compiled_.insert(process_id);
+    count_compiled(process_id, counts);
   }
+  std::vector<const ProcessRecord*> records_of_fresh;
+  std::vector<RedFlag> flags_of_fresh;
+  for (const CompiledProcess* process : fresh) {
+    records_of_fresh.push_back(&process->record);
+    flags_of_fresh.insert(flags_of_fresh.end(), process->flags.begin(), process->flags.end());
+  }
+  for (int64_t process_id :
+       ContractingRepository::insert_new_processes(*connection, records_of_fresh, organization_ids_, search)) {
+    count_compiled(process_id, counts);
+  }
+  if (flagger_) ProcessFlagger::insert(*connection, flags_of_fresh);
 
   ContractingRepository::write_search_rows(*connection, search);
 

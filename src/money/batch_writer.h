@@ -42,6 +42,8 @@ class BatchWriter {
   std::optional<CompiledProcess> compile_with_stored(store::Connection& connection, const std::string& ocid,
                                                      const std::vector<size_t>& indexes, const Batch& batch,
                                                      const std::vector<StoredRelease>* stored, Counts& counts);
+  // A process written by this batch.
+  void count_compiled(int64_t process_id, Counts& counts);
 
   store::Database& database_;
   const Actor& actor_;

@@ -90,19 +90,41 @@ std::string text_condition(Connection& connection, const std::vector<std::string
   return "p.search_vector @@ to_tsquery('spanish', ?)";
 }
 
+constexpr const char* kWrittenColumns =
+    "ocid, jurisdiction_id, title, description, buyer_id, buyer_name, procurement_method, "
+    "procurement_method_details, status, stage, currency, tender_amount, award_amount, contract_amount, "
+    "initial_contract_amount, amount, tenderers, budget_id, first_date, last_date, year, release_count, "
+    "supplier_names, updated_at";
+
+// One process's row of values, in kWrittenColumns' order (and, on
+// PostgreSQL, its search vector's text last).
+std::string process_placeholders(bool with_search_vector) {
+  return std::string("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?") +
+         (with_search_vector ? ", to_tsvector('spanish', ?))" : ")");
+}
+
+void append_process_values(store::Params& params, const ProcessRecord& process, std::optional<int64_t> buyer_id,
+                           const std::string& now, bool with_search_vector) {
+  const ProcessSummary& s = process.summary;
+  std::optional<int64_t> year;
+  if (s.year) year = *s.year;
+  params.insert(params.end(),
+                {s.ocid, process.jurisdiction_id, s.title, s.description, buyer_id, s.buyer ? s.buyer->name : "",
+                 s.procurement_method, s.procurement_method_details, s.status, s.stage, s.currency, s.tender_amount,
+                 s.award_amount, s.contract_amount, s.initial_contract_amount, s.amount, s.tenderers, s.budget_id,
+                 process.first_date, process.last_date, year, process.release_count, s.supplier_names, now});
+  if (with_search_vector) params.emplace_back(process.search_body);
+}
+
 // Inserts or updates a process row, returning its id. PostgreSQL's search
 // vector is written with the row, not by a second statement that would leave
 // a dead row version behind every process.
 std::string process_upsert_sql(bool with_search_vector) {
   std::string search_column = with_search_vector ? ", search_vector" : "";
-  std::string search_value = with_search_vector ? ", to_tsvector('spanish', ?)" : "";
   std::string search_update = with_search_vector ? ", search_vector = excluded.search_vector" : "";
-  return "INSERT INTO contracting_processes (ocid, jurisdiction_id, title, description, buyer_id, buyer_name, "
-         "procurement_method, procurement_method_details, status, stage, currency, tender_amount, award_amount, "
-         "contract_amount, initial_contract_amount, amount, tenderers, budget_id, first_date, last_date, year, "
-         "release_count, supplier_names, updated_at" + search_column + ") "
-         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + search_value + ") "
-         "ON CONFLICT (ocid) DO UPDATE SET jurisdiction_id = COALESCE(excluded.jurisdiction_id, "
+  return std::string("INSERT INTO contracting_processes (") + kWrittenColumns + search_column + ") VALUES " +
+         process_placeholders(with_search_vector) +
+         " ON CONFLICT (ocid) DO UPDATE SET jurisdiction_id = COALESCE(excluded.jurisdiction_id, "
          "contracting_processes.jurisdiction_id), title = excluded.title, description = excluded.description, "
          "buyer_id = excluded.buyer_id, buyer_name = excluded.buyer_name, "
          "procurement_method = excluded.procurement_method, "
@@ -115,6 +137,45 @@ std::string process_upsert_sql(bool with_search_vector) {
          "supplier_names = excluded.supplier_names, updated_at = excluded.updated_at" + search_update +
          " RETURNING id";
 }
+
+const store::Value& stored_compiled(Connection& connection, const ProcessRecord& process, store::Value& scratch) {
+  if (!process.stored_compiled.is_null()) return process.stored_compiled;
+  scratch = json_for_store(connection.dialect(), process.compiled);
+  return scratch;
+}
+
+// Party rows several processes to a statement, sent when the statement
+// holds as many values as one may.
+class PartyRows {
+ public:
+  explicit PartyRows(Connection& connection) : connection_(connection) {}
+  void add(int64_t process_id, const ProcessSummary& s, std::optional<int64_t> buyer_id,
+           std::unordered_map<std::string, int64_t>& organization_ids) {
+    for (const PartyShare& party : s.parties) {
+      int64_t organization = party.role == "buyer" && buyer_id
+                                 ? *buyer_id
+                                 : organization_id(connection_, party.organization, organization_ids);
+      sql_ += params_.empty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+      params_.insert(params_.end(), {process_id, organization, party.role, party.amount, party.organization.party_id});
+      if (params_.size() >= kMaxValues) flush();
+    }
+  }
+  void flush() {
+    if (params_.empty()) return;
+    connection_.execute(
+        "INSERT INTO process_parties (process_id, organization_id, role, amount, party_id) VALUES " + sql_ +
+            " ON CONFLICT (process_id, organization_id, role) DO NOTHING",
+        params_);
+    sql_.clear();
+    params_.clear();
+  }
+
+ private:
+  static constexpr size_t kMaxValues = 5000;
+  Connection& connection_;
+  std::string sql_;
+  store::Params params_;
+};
 
 }  // namespace
 
@@ -213,20 +274,13 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
   }
   std::optional<int64_t> buyer_id;
   if (s.buyer) buyer_id = organization_id(connection, *s.buyer, organization_ids);
-  std::optional<int64_t> year;
-  if (s.year) year = *s.year;
   static const std::string kUpsertSqlite = process_upsert_sql(false);
   static const std::string kUpsertPostgresql = process_upsert_sql(true);
-  store::Params values = {s.ocid, process.jurisdiction_id, s.title, s.description, buyer_id,
-                          s.buyer ? s.buyer->name : "", s.procurement_method, s.procurement_method_details,
-                          s.status, s.stage, s.currency, s.tender_amount, s.award_amount, s.contract_amount,
-                          s.initial_contract_amount, s.amount, s.tenderers, s.budget_id, process.first_date,
-                          process.last_date, year, process.release_count, s.supplier_names, now_timestamp()};
-  if (!sqlite) values.emplace_back(process.search_body);
+  store::Params values;
+  append_process_values(values, process, buyer_id, now_timestamp(), !sqlite);
   int64_t id = connection.insert_returning_id(sqlite ? kUpsertSqlite : kUpsertPostgresql, values);
-  const store::Value& compiled = process.stored_compiled.is_null()
-                                     ? json_for_store(connection.dialect(), process.compiled)
-                                     : process.stored_compiled;
+  store::Value scratch;
+  const store::Value& compiled = stored_compiled(connection, process, scratch);
   if (is_new) {
     connection.execute("INSERT INTO compiled_releases (process_id, compiled) VALUES (?, ?)", {id, compiled});
   } else {
@@ -237,22 +291,59 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
   }
 
   if (!is_new) connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
-  if (!s.parties.empty()) {
-    // One statement for all of them: a round trip each on PostgreSQL.
-    std::string sql = "INSERT INTO process_parties (process_id, organization_id, role, amount, party_id) VALUES ";
-    Params params;
-    for (const PartyShare& party : s.parties) {
-      int64_t organization = party.role == "buyer" && buyer_id
-                                 ? *buyer_id
-                                 : organization_id(connection, party.organization, organization_ids);
-      sql += params.empty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
-      params.insert(params.end(), {id, organization, party.role, party.amount, party.organization.party_id});
-    }
-    connection.execute(sql + " ON CONFLICT (process_id, organization_id, role) DO NOTHING", params);
-  }
+  PartyRows parties(connection);
+  parties.add(id, s, buyer_id, organization_ids);
+  parties.flush();
 
   if (sqlite) search.added.push_back({process.last_date, id, process.search_body});
   return id;
+}
+
+std::vector<int64_t> ContractingRepository::insert_new_processes(
+    Connection& connection, const std::vector<const ProcessRecord*>& processes,
+    std::unordered_map<std::string, int64_t>& organization_ids, SearchRows& search) {
+  bool sqlite = connection.dialect() == Dialect::sqlite;
+  std::vector<std::optional<int64_t>> buyers(processes.size());
+  for (size_t i = 0; i < processes.size(); ++i) {
+    const ProcessSummary& s = processes[i]->summary;
+    if (s.buyer) buyers[i] = organization_id(connection, *s.buyer, organization_ids);
+  }
+  // 64 rows of 25 values to a statement.
+  constexpr size_t kPerStatement = 64;
+  std::string now = now_timestamp();
+  std::string row = process_placeholders(!sqlite);
+  std::vector<int64_t> ids(processes.size());
+  for (size_t start = 0; start < processes.size(); start += kPerStatement) {
+    size_t end = std::min(processes.size(), start + kPerStatement);
+    std::string sql = std::string("INSERT INTO contracting_processes (") + kWrittenColumns +
+                      (sqlite ? "" : ", search_vector") + ") VALUES ";
+    store::Params params;
+    for (size_t i = start; i < end; ++i) {
+      sql += i == start ? row : ", " + row;
+      append_process_values(params, *processes[i], buyers[i], now, !sqlite);
+    }
+    // RETURNING gives no order: each id comes back with its ocid.
+    std::unordered_map<std::string, int64_t> by_ocid;
+    for (const auto& returned : connection.query(sql + " RETURNING id, ocid", params)) {
+      by_ocid.emplace(returned.text("ocid"), returned.integer("id"));
+    }
+    std::string compiled_sql = "INSERT INTO compiled_releases (process_id, compiled) VALUES ";
+    store::Params compiled_params;
+    store::Value scratch;
+    for (size_t i = start; i < end; ++i) {
+      ids[i] = by_ocid.at(processes[i]->summary.ocid);
+      compiled_sql += i == start ? "(?, ?)" : ", (?, ?)";
+      compiled_params.insert(compiled_params.end(), {ids[i], stored_compiled(connection, *processes[i], scratch)});
+    }
+    connection.execute(compiled_sql, compiled_params);
+  }
+  PartyRows parties(connection);
+  for (size_t i = 0; i < processes.size(); ++i) {
+    parties.add(ids[i], processes[i]->summary, buyers[i], organization_ids);
+    if (sqlite) search.added.push_back({processes[i]->last_date, ids[i], processes[i]->search_body});
+  }
+  parties.flush();
+  return ids;
 }
 
 void ContractingRepository::write_search_rows(Connection& connection, SearchRows& search) {

@@ -145,6 +145,12 @@ class ContractingRepository {
   // rows are left in `search` for write_search_rows.
   static int64_t save_process(store::Connection& connection, const ProcessRecord& process, bool is_new,
                               std::unordered_map<std::string, int64_t>& organization_ids, SearchRows& search);
+  // Processes that have no row yet (their ocids all different), several to
+  // a statement: a round trip each on PostgreSQL. Their ids, in their order.
+  static std::vector<int64_t> insert_new_processes(store::Connection& connection,
+                                                   const std::vector<const ProcessRecord*>& processes,
+                                                   std::unordered_map<std::string, int64_t>& organization_ids,
+                                                   SearchRows& search);
   static void write_search_rows(store::Connection& connection, SearchRows& search);
 
   // A search by words matching more than `exact_count_up_to` processes (or

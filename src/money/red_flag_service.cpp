@@ -183,6 +183,10 @@ void ProcessFlagger::replace(Connection& connection, const std::string& ocid, co
     connection.execute(
         "DELETE FROM red_flags WHERE scope = 'process' AND subject = ? AND code IN (" + codes + ")", params);
   }
+  insert(connection, flags);
+}
+
+void ProcessFlagger::insert(Connection& connection, const std::vector<RedFlag>& flags) {
   if (!flags.empty()) insert_flags(connection, flags, now_timestamp());
 }
 

@@ -53,6 +53,8 @@ class ProcessFlagger {
   // caller's transaction; `is_new`: the process has none yet.
   static void replace(store::Connection& connection, const std::string& ocid, const std::vector<RedFlag>& flags,
                       bool is_new);
+  // The flags of processes that had none stored (new ones), all together.
+  static void insert(store::Connection& connection, const std::vector<RedFlag>& flags);
 
  private:
   FlagSettings settings_;
