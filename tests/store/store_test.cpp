@@ -18,6 +18,26 @@ TEST_P(StoreTest, MigrationsAreRecordedAndNotReapplied) {
   EXPECT_EQ(apply_migrations(db().database()), 0);
 }
 
+TEST_P(StoreTest, PostgreSQLCompressesLargeDocumentsWithLz4WhenItCan) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "a PostgreSQL setting";
+  auto connection = db().database().connect();
+  bool has_lz4 = true;
+  try {
+    connection->execute_script("SET default_toast_compression = 'lz4'");
+  } catch (const std::exception&) {
+    has_lz4 = false;
+  }
+  for (const char* column : {"ocds_releases.data", "compiled_releases.compiled"}) {
+    std::string name(column);
+    auto dot = name.find('.');
+    auto row = connection->query_one(
+        "SELECT attcompression::text AS c FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = ?",
+        {name.substr(0, dot), name.substr(dot + 1)});
+    ASSERT_TRUE(row) << column;
+    EXPECT_EQ(row->text("c"), has_lz4 ? "l" : "") << column;
+  }
+}
+
 TEST_P(StoreTest, ValuesRoundTripWithTheirTypes) {
   auto connection = db().database().connect();
   connection->execute_script("CREATE TABLE sample (i BIGINT, d DOUBLE PRECISION, t TEXT, n TEXT)");
