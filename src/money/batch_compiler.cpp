@@ -44,17 +44,17 @@ void BatchCompiler::compile(Batch& batch) {
     }
   }
 
-  store::Dialect dialect = database_.dialect();
-  if (!dictionary_ && !dictionary_tried_ && dialect == store::Dialect::sqlite) train_dictionary(batch);
-  for (auto& [_, process] : batch.compiled) {
-    process.record.stored_compiled = json_for_store(dialect, process.record.compiled, dictionary_.get());
-  }
+  if (!dictionary_ && !dictionary_tried_ && database_.dialect() == store::Dialect::sqlite) train_dictionary(batch);
   batch.dictionary = dictionary_;
 }
 
-void BatchCompiler::compress_releases(Batch& batch) {
+void BatchCompiler::compress(Batch& batch) {
+  store::Dialect dialect = database_.dialect();
   for (BatchRelease& release : batch.releases) {
-    release.record.stored_data = json_for_store(database_.dialect(), release.record.data, dictionary_.get());
+    release.record.stored_data = json_for_store(dialect, release.record.data, dictionary_.get());
+  }
+  for (auto& [_, process] : batch.compiled) {
+    process.record.stored_compiled = json_for_store(dialect, process.record.compiled, dictionary_.get());
   }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Compiles each process of an OCDS import batch from the batch's own
-// releases, and puts every document into the form the store keeps (a zstd
-// frame on SQLite), so that the import's writing thread only writes.
+// releases, and, when the writing thread is the busier one, puts every
+// document into the form the store keeps (a zstd frame on SQLite).
 #include <memory>
 
 #include "core/zstd.h"
@@ -15,10 +15,10 @@ namespace apertura::money {
 class BatchCompiler {
  public:
   BatchCompiler(store::Database& database, const ImportOptions& options, const ProcessFlagger* flagger);
-  // Fills `batch.compiled`, with the compiled releases in their stored form.
+  // Fills `batch.compiled` and `batch.dictionary`.
   void compile(Batch& batch);
-  // The releases' stored forms (else the writer makes them).
-  void compress_releases(Batch& batch);
+  // The stored forms of the releases and compiled releases (else the writer makes them).
+  void compress(Batch& batch);
 
  private:
   void train_dictionary(const Batch& batch);

@@ -156,7 +156,7 @@ void BatchWriter::write(Batch& batch) {
 
   SearchRows search;
   // New processes compiled on the reading thread go in together, several to a statement.
-  std::vector<const CompiledProcess*> fresh;
+  std::vector<CompiledProcess*> fresh;
   for (const auto& [ocid, indexes] : inserted) {
     bool is_new = !known.count(ocid);
     const CompiledProcess* process = nullptr;
@@ -180,7 +180,12 @@ void BatchWriter::write(Batch& batch) {
   }
   std::vector<const ProcessRecord*> records_of_fresh;
   std::vector<RedFlag> flags_of_fresh;
-  for (const CompiledProcess* process : fresh) {
+  for (CompiledProcess* process : fresh) {
+    // Unless the reading thread did, being the less busy of the two.
+    if (process->record.stored_compiled.is_null()) {
+      process->record.stored_compiled =
+          json_for_store(connection->dialect(), process->record.compiled, batch.dictionary.get());
+    }
     records_of_fresh.push_back(&process->record);
     flags_of_fresh.insert(flags_of_fresh.end(), process->flags.begin(), process->flags.end());
   }
