@@ -28,6 +28,19 @@ nlohmann::json Evidence::to_json() const {
   return json;
 }
 
+Result<std::string> check_document_upload(const std::string& file_name, const std::string& data) {
+  if (data.empty()) return Error::invalid("El archivo está vacío.", {{"file", "elige un archivo"}});
+  if (data.size() > kMaxEvidenceBytes) {
+    return Error::invalid("El archivo pesa más de 10 MB.", {{"file", "sube un archivo de hasta 10 MB"}});
+  }
+  auto type = detect_evidence_type(file_name, data);
+  if (!type) {
+    return Error::invalid("Ese tipo de archivo no se acepta.",
+                          {{"file", "sube un PDF, una imagen PNG o JPEG, o un CSV en UTF-8"}});
+  }
+  return *type;
+}
+
 std::optional<std::string> detect_evidence_type(const std::string& file_name, const std::string& data) {
   auto starts = [&](std::string_view magic) { return data.compare(0, magic.size(), magic) == 0; };
   if (starts("%PDF-")) return "application/pdf";

@@ -117,15 +117,8 @@ Result<Evidence> EvidenceService::add_file(const Actor& actor, int64_t milestone
   evidence.kind = "file";
   evidence.title = title;
   if (auto error = check_title(evidence.title)) return *error;
-  if (data.empty()) return Error::invalid("El archivo está vacío.", {{"file", "elige un archivo"}});
-  if (data.size() > kMaxEvidenceBytes) {
-    return Error::invalid("El archivo pesa más de 10 MB.", {{"file", "sube un archivo de hasta 10 MB"}});
-  }
-  auto type = detect_evidence_type(file_name, data);
-  if (!type) {
-    return Error::invalid("Ese tipo de archivo no se acepta como evidencia.",
-                          {{"file", "sube un PDF, una imagen PNG o JPEG, o un CSV en UTF-8"}});
-  }
+  auto type = check_document_upload(file_name, data);
+  if (!type) return type.error();
   evidence.file_name = safe_file_name(file_name, "evidencia");
   evidence.content_type = *type;
   evidence.size = static_cast<int64_t>(data.size());

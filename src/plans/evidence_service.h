@@ -22,7 +22,6 @@
 
 namespace apertura::plans {
 
-constexpr size_t kMaxEvidenceBytes = 10 * 1024 * 1024;
 
 class EvidenceService {
  public:

@@ -175,10 +175,9 @@ Result<SessionDocument> SessionService::add_document(const Actor& actor, int64_t
   Validation validation;
   validation.require(!document.title.empty() && utf8_length(document.title) <= 300 && is_valid_utf8(document.title),
                      "title", "describe el documento (máximo 300 caracteres)");
-  validation.require(!data.empty(), "file", "elige un archivo");
-  validation.require(data.size() <= kMaxEvidenceBytes, "file", "sube un archivo de hasta 10 MB");
-  auto type = data.empty() ? std::nullopt : detect_evidence_type(file_name, data);
-  if (!data.empty()) validation.require(type.has_value(), "file", "sube un PDF, una imagen PNG o JPEG, o un CSV en UTF-8");
+  // The file's problem is reported with the title's, if there is one.
+  auto type = check_document_upload(file_name, data);
+  if (!type) validation.require(false, "file", type.error().fields.front().message);
   if (!validation.ok()) return validation.error();
   document.file_name = safe_file_name(file_name, "documento");
   document.content_type = *type;
