@@ -87,14 +87,16 @@ Result<OrganizationDetail> ContractingService::organization(int64_t id) {
   return detail;
 }
 
+Error ContractingService::empty_upload() {
+  return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
+}
+
 Result<ImportSummary> ContractingService::import_file(const Actor& actor, const std::string& path,
                                                       const std::string& file_name,
                                                       std::optional<int64_t> jurisdiction_id, ImportHooks hooks) {
   if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
   std::error_code error;
-  if (std::filesystem::file_size(path, error) == 0 || error) {
-    return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
-  }
+  if (std::filesystem::file_size(path, error) == 0 || error) return empty_upload();
   ImportOptions options;
   options.jurisdiction_id = jurisdiction_id;
   options.flags = &flags_;

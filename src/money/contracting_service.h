@@ -49,6 +49,8 @@ class ContractingService {
   Result<OrganizationDetail> organization(int64_t id);
   // An uploaded file (import jobs run it) by an official or admin, read as it
   // is imported; refused whole when it is not JSON.
+  // What an upload with no bytes is told.
+  static Error empty_upload();
   Result<ImportSummary> import_file(const Actor& actor, const std::string& path, const std::string& file_name,
                                     std::optional<int64_t> jurisdiction_id, ImportHooks hooks = {});
   // A record package (releases embedded, compiled release included) or a

@@ -16,10 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Error empty_file() {
-  return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
-}
-
 // A rename within the upload folder's file system; a copy across file systems.
 bool move_file(const std::string& from, const std::string& to) {
   std::error_code error;
@@ -80,7 +76,7 @@ Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::st
                                                const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
   if (auto error = check(actor, jurisdiction_id)) return *error;
   std::error_code error;
-  if (fs::file_size(path, error) == 0 || error) return empty_file();
+  if (fs::file_size(path, error) == 0 || error) return ContractingService::empty_upload();
   std::string stored = new_path();
   if (!move_file(path, stored)) {
     throw std::runtime_error("cannot keep an upload for its import: " + path + " -> " + stored);
@@ -91,7 +87,7 @@ Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::st
 Result<ImportJob> ImportJobService::queue_text(const Actor& actor, const std::string& text,
                                                const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
   if (auto error = check(actor, jurisdiction_id)) return *error;
-  if (text.empty()) return empty_file();
+  if (text.empty()) return ContractingService::empty_upload();
   std::string stored = new_path();
   std::ofstream out(stored, std::ios::binary);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
