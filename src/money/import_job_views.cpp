@@ -29,6 +29,14 @@ int percent_read(const ImportJob& job) {
   return std::clamp(static_cast<int>(share * 100.0), 0, 99);
 }
 
+// "2026-11-26T13:15:53Z" -> "2026-11-26 13:15:53 UTC" (timestamps are UTC).
+std::string time_text(const std::string& timestamp) {
+  std::string text = timestamp;
+  if (text.size() > 10 && text[10] == 'T') text[10] = ' ';
+  if (!text.empty() && text.back() == 'Z') text = text.substr(0, text.size() - 1) + " UTC";
+  return text;
+}
+
 }  // namespace
 
 json import_job_json(const ImportJob& job) {
@@ -67,6 +75,9 @@ json import_job_view(const ImportJob& job) {
   view["percent"] = percent_read(job);
   view["releases_read"] = job.progress ? job.progress->releases_read : 0;
   view["has_problems"] = !job.summary.problems.empty();
+  view["created_text"] = time_text(job.created_at);
+  view["started_text"] = time_text(job.started_at.value_or(""));
+  view["finished_text"] = time_text(job.finished_at.value_or(""));
   return view;
 }
 
