@@ -2,11 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
 #include "core/crypto.h"
+#include "core/text.h"
 #include "money/import_job_repository.h"
 #include "money/permissions.h"
 
@@ -58,8 +60,17 @@ void ImportJobService::stop() {
   if (worker_.joinable()) worker_.join();
 }
 
-std::optional<Error> ImportJobService::check(const Actor& actor, std::optional<int64_t> jurisdiction_id) {
+std::optional<Error> ImportJobService::check(const Actor& actor, const std::string& file_name,
+                                             std::optional<int64_t> jurisdiction_id) {
   if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return denied;
+  bool readable = is_valid_utf8(file_name) && utf8_length(file_name) <= kMaxNameLength &&
+                  std::none_of(file_name.begin(), file_name.end(),
+                               [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  if (!readable) {
+    return Error::invalid("El nombre del archivo no se puede guardar.",
+                          {{"name", "hasta " + std::to_string(kMaxNameLength) +
+                                        " caracteres en UTF-8, sin caracteres de control"}});
+  }
   if (jurisdiction_id && !jurisdictions_.by_id(*jurisdiction_id)) {
     return Error::invalid("La jurisdicción no existe.",
                           {{"jurisdiction_id", "no hay jurisdicción con id " + std::to_string(*jurisdiction_id)}});
@@ -74,7 +85,7 @@ std::string ImportJobService::new_path() const {
 
 Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::string& path,
                                                const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
-  if (auto error = check(actor, jurisdiction_id)) return *error;
+  if (auto error = check(actor, file_name, jurisdiction_id)) return *error;
   std::error_code error;
   if (fs::file_size(path, error) == 0 || error) return ContractingService::empty_upload();
   std::string stored = new_path();
@@ -86,7 +97,7 @@ Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::st
 
 Result<ImportJob> ImportJobService::queue_text(const Actor& actor, const std::string& text,
                                                const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
-  if (auto error = check(actor, jurisdiction_id)) return *error;
+  if (auto error = check(actor, file_name, jurisdiction_id)) return *error;
   if (text.empty()) return ContractingService::empty_upload();
   std::string stored = new_path();
   std::ofstream out(stored, std::ios::binary);

@@ -55,7 +55,8 @@ class ImportJobService {
   Result<ImportJob> wait(const Actor& actor, int64_t id, std::chrono::seconds timeout);
 
  private:
-  std::optional<Error> check(const Actor& actor, std::optional<int64_t> jurisdiction_id);
+  static constexpr size_t kMaxNameLength = 255;
+  std::optional<Error> check(const Actor& actor, const std::string& file_name, std::optional<int64_t> jurisdiction_id);
   Result<ImportJob> queue(const Actor& actor, const std::string& stored_path, const std::string& file_name,
                           std::optional<int64_t> jurisdiction_id);
   std::string new_path() const;

@@ -122,6 +122,10 @@ TEST_P(ImportJobHttpTest, AFileThatIsNotOcdsFailsWithItsReasonAndLeavesNothing) 
   EXPECT_EQ(unknown.status, 422u);
   EXPECT_NE(unknown.body.find("jurisdiction_id"), std::string::npos);
   EXPECT_EQ(post(official, "?jurisdiction_id=abc", releases("ocds-x-", 1, 1)).status, 422u);
+  auto long_name = post(official, "?name=" + std::string(300, 'a'), releases("ocds-x-", 1, 1));
+  EXPECT_EQ(long_name.status, 422u);
+  EXPECT_NE(long_name.body.find("\"name\""), std::string::npos);
+  EXPECT_EQ(post(official, "?name=a%0Ab.json", releases("ocds-x-", 1, 1)).status, 422u);
   EXPECT_EQ(official.get("/api/v1/ocds/imports").json()["meta"]["total"], 1);
   EXPECT_TRUE(uploads_empty());
 }
