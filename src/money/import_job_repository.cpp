@@ -72,15 +72,16 @@ Paged<ImportJob> ImportJobRepository::list(store::Connection& c, const Slice& sl
   return page;
 }
 
-std::optional<ImportJob> ImportJobRepository::next_queued(store::Connection& c) {
-  auto row = c.query_one(std::string(kColumns) + "WHERE status = 'queued' ORDER BY id LIMIT 1");
-  if (!row) return std::nullopt;
-  return job_from(*row);
-}
-
-void ImportJobRepository::mark_running(store::Connection& c, int64_t id) {
-  c.execute("UPDATE ocds_import_jobs SET status = 'running', starts = starts + 1, started_at = ? WHERE id = ?",
-            {now_timestamp(), id});
+std::optional<ImportJob> ImportJobRepository::claim_next(store::Connection& c) {
+  // One statement, and the status checked again on the row it updates: of two
+  // workers that pick the same job, one gets it.
+  auto claimed = c.query_one(
+      "UPDATE ocds_import_jobs SET status = 'running', starts = starts + 1, started_at = ? "
+      "WHERE id = (SELECT id FROM ocds_import_jobs WHERE status = 'queued' ORDER BY id LIMIT 1) "
+      "AND status = 'queued' RETURNING id",
+      {now_timestamp()});
+  if (!claimed) return std::nullopt;
+  return find(c, claimed->integer("id"));
 }
 
 void ImportJobRepository::finish(store::Connection& c, int64_t id, const ImportSummary& summary) {

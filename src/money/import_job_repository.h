@@ -16,9 +16,8 @@ class ImportJobRepository {
   static std::optional<ImportJob> find(store::Connection& c, int64_t id);
   // Newest first.
   static Paged<ImportJob> list(store::Connection& c, const Slice& slice);
-  // The oldest queued job, if any.
-  static std::optional<ImportJob> next_queued(store::Connection& c);
-  static void mark_running(store::Connection& c, int64_t id);
+  // Marks the oldest queued job running and returns it, if there is one.
+  static std::optional<ImportJob> claim_next(store::Connection& c);
   static void finish(store::Connection& c, int64_t id, const ImportSummary& summary);
   static void fail(store::Connection& c, int64_t id, const std::string& error, const ImportSummary& summary);
   // Jobs a stopped server left running go back to the queue; returns how many.

@@ -185,7 +185,7 @@ void ImportJobService::work() {
       std::optional<ImportJob> next;
       try {
         auto connection = database_.connect();
-        next = ImportJobRepository::next_queued(*connection);
+        next = ImportJobRepository::claim_next(*connection);
       } catch (const std::exception& error) {
         spdlog::error("cannot read the OCDS import queue: {}", error.what());
       }
@@ -201,7 +201,6 @@ void ImportJobService::run(const ImportJob& job) {
   bool interrupted = false;
   try {
     auto connection = database_.connect();
-    ImportJobRepository::mark_running(*connection, job.id);
     {
       std::lock_guard lock(mutex_);
       running_ = job.id;

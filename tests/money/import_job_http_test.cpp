@@ -179,6 +179,28 @@ TEST_P(ImportJobHttpTest, AJobWhoseFileIsGoneFailsWithAClearReason) {
   EXPECT_NE(job["error"].get<std::string>().find("ya no está"), std::string::npos) << job["error"];
 }
 
+TEST_P(ImportJobHttpTest, AQueuedJobIsClaimedOnce) {
+  app_->app().import_jobs().stop();  // the test claims the jobs itself
+  auto connection = app_->database().database().connect();
+  ImportJob job;
+  job.file_name = "uno.json";
+  job.stored_path = "/nonexistent";
+  job.requested_by_name = "Funcionaria";
+  job.requested_role = "official";
+  int64_t first = ImportJobRepository::create(*connection, job);
+  int64_t second = ImportJobRepository::create(*connection, job);
+  auto claimed = ImportJobRepository::claim_next(*connection);
+  ASSERT_TRUE(claimed);
+  EXPECT_EQ(claimed->id, first);  // oldest first
+  EXPECT_EQ(claimed->status, ImportJobStatus::running);
+  EXPECT_EQ(claimed->starts, 1);
+  EXPECT_EQ(ImportJobRepository::claim_next(*connection)->id, second);
+  EXPECT_FALSE(ImportJobRepository::claim_next(*connection));
+  // A stopped server's running jobs go back to the queue.
+  EXPECT_EQ(ImportJobRepository::requeue_running(*connection), 2);
+  EXPECT_EQ(ImportJobRepository::claim_next(*connection)->starts, 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ImportJobHttpTest, ::testing::ValuesIn(testing::available_backends()),
                          testing::BackendName());
 
