@@ -93,6 +93,13 @@ void ImportJobRepository::fail(store::Connection& c, int64_t id, const std::stri
   store_end(c, id, ImportJobStatus::failed, error, summary);
 }
 
+bool ImportJobRepository::cancel_queued(store::Connection& c, int64_t id, const std::string& reason) {
+  return c.execute(
+             "UPDATE ocds_import_jobs SET status = 'failed', error = ?, finished_at = ? "
+             "WHERE id = ? AND status = 'queued'",
+             {reason, now_timestamp(), id}) > 0;
+}
+
 int64_t ImportJobRepository::requeue_running(store::Connection& c) {
   return c.execute("UPDATE ocds_import_jobs SET status = 'queued' WHERE status = 'running'");
 }

@@ -20,6 +20,8 @@ class ImportJobRepository {
   static std::optional<ImportJob> claim_next(store::Connection& c);
   static void finish(store::Connection& c, int64_t id, const ImportSummary& summary);
   static void fail(store::Connection& c, int64_t id, const std::string& error, const ImportSummary& summary);
+  // Ends a job that has not started; false if it had (or had ended).
+  static bool cancel_queued(store::Connection& c, int64_t id, const std::string& reason);
   // Jobs a stopped server left running go back to the queue; returns how many.
   static int64_t requeue_running(store::Connection& c);
 };

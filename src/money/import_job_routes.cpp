@@ -95,6 +95,13 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
       return web::download(import_jobs_table(list.items), "importaciones-ocds", format);
     });
   }
+  router.post("/contrataciones/importaciones/{id}/cancelar", [&jobs](Request& request) {
+    auto job = jobs.cancel(request.actor, web::id_param(request, "id", "la importación")).take();
+    Response response = Response::redirect(job_page(job));
+    web::set_flash(response, job.finished() ? "Cancelamos la importación antes de que empezara."
+                                            : "La importación se detendrá al terminar el lote que está guardando.");
+    return response;
+  });
   router.get("/contrataciones/importaciones/{id}", [&jobs, &pages](Request& request) {
     auto job = jobs.job(request.actor, web::id_param(request, "id", "la importación")).take();
     json data = import_job_view(job);
@@ -129,6 +136,11 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
     json items = json::array();
     for (const auto& job : list.items) items.push_back(import_job_json(job));
     return web::api_list(request, items, page, list.total);
+  });
+  // A queued job ends at once; a running one stops after its batch (the job
+  // says "running" until then).
+  router.add("DELETE", std::string(kOcdsImportApiPath) + "/{id}", [&jobs](Request& request) {
+    return web::api_item(import_job_json(jobs.cancel(request.actor, web::id_param(request, "id", "la importación")).take()));
   });
   router.get(std::string(kOcdsImportApiPath) + "/{id}", [&jobs](Request& request) {
     return web::api_item(import_job_json(jobs.job(request.actor, web::id_param(request, "id", "la importación")).take()));

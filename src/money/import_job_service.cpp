@@ -160,6 +160,21 @@ Result<Paged<ImportJob>> ImportJobService::jobs(const Actor& actor, const Slice&
   return page;
 }
 
+Result<ImportJob> ImportJobService::cancel(const Actor& actor, int64_t id) {
+  auto found = job(actor, id);
+  if (!found) return found;
+  if (found->finished()) return Error::conflict("La importación ya terminó; no se puede cancelar.");
+  auto connection = database_.connect();
+  if (ImportJobRepository::cancel_queued(*connection, id, "Cancelada por " + actor.display_name + " antes de empezar.")) {
+    std::error_code ignored;
+    fs::remove(found->stored_path, ignored);
+  } else {
+    std::lock_guard lock(mutex_);
+    if (running_ == id) cancelled_by_ = actor.display_name;
+  }
+  return job(actor, id);
+}
+
 Result<ImportJob> ImportJobService::wait(const Actor& actor, int64_t id, std::chrono::seconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
@@ -171,6 +186,11 @@ Result<ImportJob> ImportJobService::wait(const Actor& actor, int64_t id, std::ch
     // Woken when a job ends; the short period covers an end between the read and the wait.
     changed_.wait_for(lock, std::chrono::milliseconds(200));
   }
+}
+
+std::optional<std::string> ImportJobService::cancelled_by() {
+  std::lock_guard lock(mutex_);
+  return cancelled_by_;
 }
 
 void ImportJobService::work() {
@@ -205,6 +225,7 @@ void ImportJobService::run(const ImportJob& job) {
       std::lock_guard lock(mutex_);
       running_ = job.id;
       progress_ = {};
+      cancelled_by_.reset();
     }
     Actor actor(parse_role(job.requested_role).value_or(Role::official), job.requested_by, job.requested_by_name,
                 std::nullopt);
@@ -215,7 +236,7 @@ void ImportJobService::run(const ImportJob& job) {
     };
     hooks.stop_requested = [this] {
       std::lock_guard lock(mutex_);
-      return stopping_;
+      return stopping_ || cancelled_by_.has_value();
     };
     std::error_code missing;
     if (!fs::exists(job.stored_path, missing)) {
@@ -227,6 +248,11 @@ void ImportJobService::run(const ImportJob& job) {
       auto result = contracting_.import_file(actor, job.stored_path, job.file_name, job.jurisdiction_id, hooks);
       if (!result) {
         ImportJobRepository::fail(*connection, job.id, result.error().message, {});
+      } else if (result->interrupted && cancelled_by()) {
+        ImportJobRepository::fail(*connection, job.id,
+                                  "Cancelada por " + *cancelled_by() + " durante la importación; lo importado antes "
+                                  "se conserva.",
+                                  *result);
       } else if (result->interrupted) {
         interrupted = true;  // left running: the next start queues it again
       } else {

@@ -8,6 +8,8 @@
 //   ends, well or not (the releases it held are in the store);
 // - while a job runs, its progress (bytes of the file read, releases read)
 //   is kept in memory and shown with it;
+// - a job is cancelled by those who may import: a queued one at once, a
+//   running one after its batch (the releases stored so far stay);
 // - a server that stops lets the running import finish its batch and leaves
 //   the job running; the next start queues it again, and it reads its file
 //   from the beginning (the releases already stored count as duplicates).
@@ -51,6 +53,8 @@ class ImportJobService {
                                std::optional<int64_t> jurisdiction_id);
   Result<ImportJob> job(const Actor& actor, int64_t id);
   Result<Paged<ImportJob>> jobs(const Actor& actor, const Slice& slice);
+  // Cancels a job that has not ended; a running one stops after its batch.
+  Result<ImportJob> cancel(const Actor& actor, int64_t id);
   // The job once it has ended, or as it is after `timeout`.
   Result<ImportJob> wait(const Actor& actor, int64_t id, std::chrono::seconds timeout);
 
@@ -63,6 +67,7 @@ class ImportJobService {
   ImportJob with_progress(ImportJob job);
   void work();
   void run(const ImportJob& job);
+  std::optional<std::string> cancelled_by();
 
   store::Database& database_;
   ContractingService& contracting_;
@@ -75,6 +80,7 @@ class ImportJobService {
   bool wake_ = true;  // look for queued jobs
   std::optional<int64_t> running_;
   ImportProgress progress_;
+  std::optional<std::string> cancelled_by_;  // the running job's canceller, once asked
   std::thread worker_;
 };
 

@@ -159,6 +159,52 @@ TEST_P(ImportJobHttpTest, AnImportUnderWayWhenTheServerStopsResumesAtTheNextStar
   EXPECT_TRUE(uploads_empty());
 }
 
+TEST_P(ImportJobHttpTest, AnOfficialCancelsAQueuedImportAtOnceAndARunningOneAfterItsBatch) {
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  auto big = post(official, "?name=grande.jsonl", releases("ocds-cancel-", 16000, 4000));
+  auto small = post(official, "?name=chico.jsonl", releases("ocds-chico-", 10, 10));
+  ASSERT_EQ(big.status, 202u);
+  ASSERT_EQ(small.status, 202u);
+  int64_t big_id = big.json()["data"]["id"];
+  int64_t small_id = small.json()["data"]["id"];
+  json running = poll(official, big_id, [](const json& job) {
+    return ended(job) || (job["status"] == "running" && !job["progress"].is_null());
+  });
+  ASSERT_EQ(running["status"], "running") << running.dump();
+
+  // The second waits behind the first: it ends at once, and its file goes.
+  auto delete_small = official.request("DELETE", "/api/v1/ocds/imports/" + std::to_string(small_id), "", "",
+                                       {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
+  ASSERT_EQ(delete_small.status, 200u) << delete_small.body;
+  EXPECT_EQ(delete_small.json()["data"]["status"], "failed");
+  EXPECT_NE(delete_small.json()["data"]["error"].get<std::string>().find("antes de empezar"), std::string::npos);
+
+  // The running one, from its page: it stops after the batch it is on.
+  auto page = official.get("/contrataciones/importaciones/" + std::to_string(big_id));
+  EXPECT_NE(page.body.find("Cancelar la importación"), std::string::npos);
+  auto cancelled = official.post_form("/contrataciones/importaciones/" + std::to_string(big_id) + "/cancelar", {});
+  EXPECT_EQ(cancelled.status, 303u) << cancelled.body;
+  json job = poll(official, big_id, ended);
+  EXPECT_EQ(job["status"], "failed");
+  EXPECT_NE(job["error"].get<std::string>().find("durante la importación"), std::string::npos) << job["error"];
+  EXPECT_GT(job["imported"].get<int64_t>(), 0);
+  EXPECT_LT(job["imported"].get<int64_t>(), 16000);
+  EXPECT_EQ(app_->client().get("/api/v1/processes?q=chico").json()["meta"]["total"], 0);
+  EXPECT_TRUE(uploads_empty());
+
+  // An ended job stays as it ended; others may not cancel.
+  EXPECT_EQ(official.request("DELETE", "/api/v1/ocds/imports/" + std::to_string(big_id), "", "",
+                             {{"X-CSRF-Token", official.cookie("apertura_csrf")}})
+                .status,
+            409u);
+  app_->create_user("ciudadana@example.mx", Role::citizen);
+  auto citizen = app_->signed_in_client("ciudadana@example.mx");
+  EXPECT_EQ(citizen.request("DELETE", "/api/v1/ocds/imports/" + std::to_string(big_id), "", "",
+                            {{"X-CSRF-Token", citizen.cookie("apertura_csrf")}})
+                .status,
+            403u);
+}
+
 TEST_P(ImportJobHttpTest, AJobWhoseFileIsGoneFailsWithAClearReason) {
   // As after a restart that emptied the temporary folder.
   {
