@@ -29,7 +29,10 @@ Response import_form(const web::Pages& pages, const Request& request, const Erro
   return response;
 }
 
-std::string job_page(const ImportJob& job) { return "/contrataciones/importaciones/" + std::to_string(job.id); }
+// Where the API serves the job.
+std::string api_location(const ImportJob& job) { return std::string(kOcdsImportApiPath) + "/" + std::to_string(job.id); }
+
+int64_t job_id(const Request& request) { return web::id_param(request, "id", "la importación"); }
 
 // The file of a request: the body the server wrote to disk, the first file
 // of a multipart form, or the body itself.
@@ -73,7 +76,7 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
       Error error = Error::invalid(job.error, {{"file", job.error}});
       return import_form(pages, request, &error);
     }
-    return Response::redirect(job_page(job));
+    return Response::redirect(import_job_page(job));
   });
   router.get("/contrataciones/importaciones", [&jobs, &pages](Request& request) {
     auto page = web::PageRequest::from(request);
@@ -96,14 +99,14 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
     });
   }
   router.post("/contrataciones/importaciones/{id}/cancelar", [&jobs](Request& request) {
-    auto job = jobs.cancel(request.actor, web::id_param(request, "id", "la importación")).take();
-    Response response = Response::redirect(job_page(job));
+    auto job = jobs.cancel(request.actor, job_id(request)).take();
+    Response response = Response::redirect(import_job_page(job));
     web::set_flash(response, job.finished() ? "Cancelamos la importación antes de que empezara."
                                             : "La importación se detendrá al terminar el lote que está guardando.");
     return response;
   });
   router.get("/contrataciones/importaciones/{id}", [&jobs, &pages](Request& request) {
-    auto job = jobs.job(request.actor, web::id_param(request, "id", "la importación")).take();
+    auto job = jobs.job(request.actor, job_id(request)).take();
     json data = import_job_view(job);
     data["title"] = "Importación de " + job.file_name;
     data["scripts"] = {"js/ocds-import-job.js"};
@@ -122,12 +125,12 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
       if (job.status == ImportJobStatus::failed) {
         Error error = Error::invalid(job.error, {{"file", job.error}});
         Response response = Response::json(web::error_json(error), web::status_for(error.kind));
-        response.set_header("Location", std::string(kOcdsImportApiPath) + "/" + std::to_string(job.id));
+        response.set_header("Location", api_location(job));
         return response;
       }
     }
     Response response = web::api_item(import_job_json(job), job.finished() ? 201 : 202);
-    response.set_header("Location", std::string(kOcdsImportApiPath) + "/" + std::to_string(job.id));
+    response.set_header("Location", api_location(job));
     return response;
   });
   router.get(kOcdsImportApiPath, [&jobs](Request& request) {
@@ -140,10 +143,10 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
   // A queued job ends at once; a running one stops after its batch (the job
   // says "running" until then).
   router.add("DELETE", std::string(kOcdsImportApiPath) + "/{id}", [&jobs](Request& request) {
-    return web::api_item(import_job_json(jobs.cancel(request.actor, web::id_param(request, "id", "la importación")).take()));
+    return web::api_item(import_job_json(jobs.cancel(request.actor, job_id(request)).take()));
   });
   router.get(std::string(kOcdsImportApiPath) + "/{id}", [&jobs](Request& request) {
-    return web::api_item(import_job_json(jobs.job(request.actor, web::id_param(request, "id", "la importación")).take()));
+    return web::api_item(import_job_json(jobs.job(request.actor, job_id(request)).take()));
   });
 }
 

@@ -122,8 +122,8 @@ Result<ImportJob> ImportJobService::queue(const Actor& actor, const std::string&
   job.requested_by = actor.user_id;
   job.requested_by_name = actor.display_name;
   job.requested_role = std::string(role_name(actor.role));
+  auto connection = database_.connect();
   try {
-    auto connection = database_.connect();
     job.id = ImportJobRepository::create(*connection, job);
   } catch (...) {
     fs::remove(stored_path, error);
@@ -134,7 +134,6 @@ Result<ImportJob> ImportJobService::queue(const Actor& actor, const std::string&
     wake_ = true;
   }
   changed_.notify_all();
-  auto connection = database_.connect();
   return with_progress(*ImportJobRepository::find(*connection, job.id));
 }
 

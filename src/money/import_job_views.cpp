@@ -39,6 +39,10 @@ std::string time_text(const std::string& timestamp) {
 
 }  // namespace
 
+std::string import_job_page(const ImportJob& job) {
+  return "/contrataciones/importaciones/" + std::to_string(job.id);
+}
+
 json import_job_json(const ImportJob& job) {
   json out = import_summary_json(job.summary);
   out.erase("linked_skipped");
@@ -55,7 +59,7 @@ json import_job_json(const ImportJob& job) {
               {"created_at", job.created_at},
               {"started_at", job.started_at ? json(*job.started_at) : json(nullptr)},
               {"finished_at", job.finished_at ? json(*job.finished_at) : json(nullptr)},
-              {"url", "/contrataciones/importaciones/" + std::to_string(job.id)}});
+              {"url", import_job_page(job)}});
   out["progress"] = job.progress ? json{{"source_bytes", job.progress->source_bytes},
                                         {"releases_read", job.progress->releases_read},
                                         {"percent", percent_read(job)}}

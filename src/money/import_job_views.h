@@ -1,5 +1,6 @@
 #pragma once
 // Import jobs as the API, the pages and the downloads show them.
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +9,9 @@
 #include "web/downloads.h"
 
 namespace apertura::money {
+
+// The job's page in the portal.
+std::string import_job_page(const ImportJob& job);
 
 // The job with its counts, problems and, while it runs, its progress.
 nlohmann::json import_job_json(const ImportJob& job);
