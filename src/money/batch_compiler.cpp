@@ -1,5 +1,6 @@
 #include "money/batch_compiler.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -20,20 +21,38 @@ BatchCompiler::BatchCompiler(store::Database& database, const ImportOptions& opt
 }
 
 // Each process is compiled from the batch's releases (the first of two with
-// the same id, as the store keeps), parsed here: a tree is several times the
-// size of its text, so a batch of them kept from reading to compiling cost
-// memory and cache misses. A process the store already holds is
-// compiled again by the writer, with its stored releases.
+// the same id, as the store keeps) straight from their text; the few the
+// direct compiler hands back are parsed into trees and compiled by
+// release_merger. A process the store already holds is compiled again by the
+// writer, with its stored releases.
 void BatchCompiler::compile(Batch& batch) {
   std::unordered_map<std::string, std::vector<size_t>> by_ocid;
   for (size_t i = 0; i < batch.releases.size(); ++i) by_ocid[batch.releases[i].record.ocid].push_back(i);
+  std::vector<ReleaseText> texts;
+  std::vector<std::string> versions;
   for (auto& [ocid, indexes] : by_ocid) {
-    ReleaseSet releases;
-    std::set<std::string> ids;
+    texts.clear();
+    versions.clear();
+    std::set<std::string_view> ids;
     for (size_t i : indexes) {
       const ReleaseRecord& record = batch.releases[i].record;
       if (!ids.insert(record.release_id).second) continue;
-      releases.add(parser_.parse(record.data), record.date, record.ocds_version);
+      texts.push_back({&record.data, record.date});
+      versions.push_back(record.ocds_version);
+    }
+    const MergeRules& rules = merge_rules_for(versions);
+    if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, rules)) {
+      auto [first, last] = std::minmax_element(texts.begin(), texts.end(),
+                                               [](const ReleaseText& a, const ReleaseText& b) { return a.date < b.date; });
+      ReleaseFacts facts{std::string(first->date), std::string(last->date), static_cast<int64_t>(texts.size()),
+                         direct->initial_contract_amount};
+      batch.compiled.emplace(ocid, describe_process(ocid, direct->tree, facts, options_.jurisdiction_id, flagger_,
+                                                    std::move(direct->text)));
+      continue;
+    }
+    ReleaseSet releases;
+    for (size_t k = 0; k < texts.size(); ++k) {
+      releases.add(parser_.parse(*texts[k].text), std::string(texts[k].date), versions[k]);
     }
     try {
       ReleaseFacts facts = facts_of(releases);

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/zstd.h"
+#include "money/direct_compiler.h"
 #include "money/import_batch.h"
 #include "money/ocds_importer.h"
 #include "money/simdjson_convert.h"
@@ -27,6 +28,7 @@ class BatchCompiler {
   const ImportOptions& options_;
   const ProcessFlagger* flagger_;
   FastJsonParser parser_;
+  DirectCompiler direct_;
   std::shared_ptr<const ZstdDictionary> dictionary_;
   bool dictionary_tried_ = false;  // one attempt to train one per file
 };

@@ -23,12 +23,10 @@ void ReleaseSet::remove_last() {
   versions.pop_back();
 }
 
-namespace {
-const MergeRules& rules_for(const ReleaseSet& releases) {
-  bool any_1_1 = std::find(releases.versions.begin(), releases.versions.end(), "1.1") != releases.versions.end();
+const MergeRules& merge_rules_for(const std::vector<std::string>& versions) {
+  bool any_1_1 = std::find(versions.begin(), versions.end(), "1.1") != versions.end();
   return MergeRules::for_version(any_1_1 ? "1.1" : "1.0");
 }
-}  // namespace
 
 ReleaseFacts facts_of(const ReleaseSet& releases) {
   ReleaseFacts facts;
@@ -42,15 +40,16 @@ ReleaseFacts facts_of(const ReleaseSet& releases) {
 }
 
 json compile_set(const ReleaseSet& releases) {
-  return compile_releases(releases.trees, rules_for(releases));
+  return compile_releases(releases.trees, merge_rules_for(releases.versions));
 }
 
 json compile_set(ReleaseSet&& releases) {
-  return compile_releases(std::move(releases.trees), rules_for(releases));
+  return compile_releases(std::move(releases.trees), merge_rules_for(releases.versions));
 }
 
 CompiledProcess describe_process(const std::string& ocid, const json& compiled, const ReleaseFacts& facts,
-                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger) {
+                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger,
+                                 std::string compiled_text) {
   CompiledProcess out;
   ProcessRecord& process = out.record;
   process.first_date = facts.first_date;
@@ -60,7 +59,7 @@ CompiledProcess describe_process(const std::string& ocid, const json& compiled, 
   process.summary.ocid = ocid;
   process.search_body = fold_for_search(process.summary.search_text);
   process.jurisdiction_id = jurisdiction_id;
-  process.compiled = compiled.dump();
+  process.compiled = compiled_text.empty() ? compiled.dump() : std::move(compiled_text);
   process.release_count = facts.count;
   if (flagger) out.flags = flagger->compute(compiled, process.summary);
   return out;

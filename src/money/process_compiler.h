@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "money/contracting_repository.h"
+#include "money/merge_rules.h"
 #include "money/red_flag_service.h"
 
 namespace apertura::money {
@@ -45,9 +46,13 @@ nlohmann::json compile_set(const ReleaseSet& releases);
 // The same, taking the values out of the release trees (see compile_releases).
 nlohmann::json compile_set(ReleaseSet&& releases);
 
+// The rules the releases merge by: 1.1's if any of them is 1.1, else 1.0's.
+const MergeRules& merge_rules_for(const std::vector<std::string>& versions);
+
 // The process record of releases already compiled into `compiled`; no flags
-// without a flagger.
+// without a flagger. `compiled_text`, when given, is compiled.dump().
 CompiledProcess describe_process(const std::string& ocid, const nlohmann::json& compiled, const ReleaseFacts& facts,
-                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger);
+                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger,
+                                 std::string compiled_text = {});
 
 }  // namespace apertura::money

@@ -1,0 +1,52 @@
+#pragma once
+// Compiles the releases of one contracting process straight from their text:
+// simdjson reads each release and the merge rules are applied to an arena
+// tree (merge_tree), whose text is what compile_releases(...).dump() gives,
+// byte for byte. An import spends most of its reading thread compiling, and
+// nlohmann trees (built, merged, written, freed) were most of that.
+//
+// Anything out of the ordinary (a release that is not an object, a field that
+// is an object in one release and a list in another, an array identifier
+// that is itself an object or list) gives nothing: the caller then compiles
+// with release_merger, which reports or handles it as it always has.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "money/merge_rules.h"
+
+namespace apertura::money {
+
+struct ReleaseText {
+  // Text with SIMDJSON_PADDING bytes of spare capacity is read in place, else copied.
+  const std::string* text = nullptr;
+  std::string_view date;  // the release's `date`, which orders the merge
+};
+
+struct DirectlyCompiled {
+  std::string text;     // the compiled release as nlohmann's dump() writes it
+  nlohmann::json tree;  // the same, for what reads it as a tree (summary, red flags)
+  // The sum of the first value of each contract (see initial_contract_amount).
+  std::optional<double> initial_contract_amount;
+};
+
+class DirectCompiler {
+ public:
+  DirectCompiler();
+  ~DirectCompiler();
+  DirectCompiler(const DirectCompiler&) = delete;
+  DirectCompiler& operator=(const DirectCompiler&) = delete;
+
+  // Releases in any order; they are merged by `date` (a stable sort).
+  std::optional<DirectlyCompiled> compile(const std::vector<ReleaseText>& releases, const MergeRules& rules);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace apertura::money
