@@ -346,15 +346,29 @@ std::vector<int64_t> ContractingRepository::insert_new_processes(
   return ids;
 }
 
+// The index keeps no copy of the text (contentless): taking a row out needs
+// the text it was indexed with, kept in process_search_bodies by process id.
 void ContractingRepository::write_search_rows(Connection& connection, SearchRows& search) {
   std::sort(search.removed.begin(), search.removed.end());
-  for (int64_t key : search.removed) connection.execute("DELETE FROM process_search WHERE rowid = ?", {key});
+  for (int64_t key : search.removed) {
+    connection.execute(
+        "INSERT INTO process_search (process_search, rowid, body) "
+        "SELECT 'delete', ?, body FROM process_search_bodies WHERE process_id = ?",
+        {key, key & 2147483647});
+  }
   std::sort(search.added.begin(), search.added.end(), [](const SearchRows::Added& a, const SearchRows::Added& b) {
     return a.last_date != b.last_date ? a.last_date < b.last_date : a.process_id < b.process_id;
   });
   const std::string insert =
       "INSERT INTO process_search (rowid, body) VALUES (" + search_key_sql("?", "?") + ", ?)";
   for (const auto& row : search.added) connection.execute(insert, {row.last_date, row.process_id, row.body});
+  // By process id, so that new processes' texts are appended.
+  std::sort(search.added.begin(), search.added.end(),
+            [](const SearchRows::Added& a, const SearchRows::Added& b) { return a.process_id < b.process_id; });
+  for (const auto& row : search.added) {
+    connection.execute("INSERT OR REPLACE INTO process_search_bodies (process_id, body) VALUES (?, ?)",
+                       {row.process_id, row.body});
+  }
   search = {};
 }
 

@@ -7,6 +7,7 @@
 #include "money/contracting_repository.h"
 #include "money/demo_contracts.h"
 #include "money/ocds_importer.h"
+#include "store/migrations.h"
 #include "support/test_database.h"
 
 namespace apertura::money {
@@ -162,7 +163,7 @@ TEST_P(ProcessSearchTest, WordsMatchInEitherNumberAndAnUpdatedProcessIsFoundOnce
   OcdsImporter importer(db().database(), Actor::system("prueba"));
   importer.import_text(titled_release("ocds-a-1", "r1", "2024-01-05T10:00:00Z", "Compra de patrullas") +
                            titled_release("ocds-a-2", "r1", "2024-02-05T10:00:00Z", "Construcción de un aula") +
-                           titled_release("ocds-a-3", "r1", "2024-03-05T10:00:00Z", "Luz para el parque"),
+                           titled_release("ocds-a-3", "r1", "2024-03-05T10:00:00Z", "Luz para el parque municipal"),
                        "a.jsonl");
   // A later release moves the process's date (and its place in the index).
   importer.import_text(titled_release("ocds-a-1", "r2", "2024-06-05T10:00:00Z", "Compra de patrullas nuevas"),
@@ -185,6 +186,52 @@ TEST_P(ProcessSearchTest, WordsMatchInEitherNumberAndAnUpdatedProcessIsFoundOnce
   if (connection->dialect() == store::Dialect::sqlite) {
     EXPECT_EQ(connection->query_one("SELECT COUNT(*) AS n FROM process_search")->integer("n"), 3);
   }
+  // A title that changes takes its old words out of the index.
+  importer.import_text(titled_release("ocds-a-3", "r2", "2024-07-05T10:00:00Z", "Bancas para el jardín municipal"),
+                       "c.jsonl");
+  EXPECT_TRUE(ocids_for("luces").empty());
+  EXPECT_TRUE(ocids_for("parque").empty());
+  EXPECT_EQ(ocids_for("banca jardin"), std::vector<std::string>{"ocds-a-3"});
+  // A word in both titles: the process is found once, under its new key.
+  EXPECT_EQ(ocids_for("municipal"), std::vector<std::string>{"ocds-a-3"});
+}
+
+// Migration 15 made SQLite's index contentless: a store indexed before it
+// keeps finding its processes, and can still take old words out.
+TEST(ProcessSearchMigration, AStoreIndexedWithTheOldTableKeepsItsSearch) {
+  testing::TestDatabase db("sqlite");
+  OcdsImporter importer(db.database(), Actor::system("prueba"));
+  importer.import_text(titled_release("ocds-m-1", "r1", "2024-01-05T10:00:00Z", "Compra de patrullas") +
+                           titled_release("ocds-m-2", "r1", "2024-02-05T10:00:00Z", "Luz para el parque"),
+                       "a.jsonl");
+  {
+    // Back to the table as migration 11 made it, with the same rows.
+    auto connection = db.database().connect();
+    connection->execute_script(
+        "CREATE VIRTUAL TABLE old_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');"
+        "INSERT INTO old_search (rowid, body) SELECT p.rowid, b.body FROM process_search p "
+        "JOIN process_search_bodies b ON b.process_id = (p.rowid & 2147483647);"
+        "DROP TABLE process_search; DROP TABLE process_search_bodies;"
+        "ALTER TABLE old_search RENAME TO process_search;"
+        "DELETE FROM schema_migrations WHERE version = 15;");
+    EXPECT_EQ(connection->query_one("SELECT COUNT(*) AS n FROM process_search")->integer("n"), 2);
+  }
+  EXPECT_EQ(store::apply_migrations(db.database()), 1);
+  auto connection = db.database().connect();
+  auto ocids_for = [&](const std::string& text) {
+    ProcessFilter filter;
+    filter.text = text;
+    std::vector<std::string> ocids;
+    for (const auto& row : ContractingRepository::find_processes(*connection, filter, {20, 0}).items) {
+      ocids.push_back(row.ocid);
+    }
+    return ocids;
+  };
+  EXPECT_EQ(ocids_for("patrulla"), std::vector<std::string>{"ocds-m-1"});
+  EXPECT_EQ(connection->query_one("SELECT COUNT(*) AS n FROM process_search_bodies")->integer("n"), 2);
+  importer.import_text(titled_release("ocds-m-2", "r2", "2024-07-05T10:00:00Z", "Bancas para el jardín"), "b.jsonl");
+  EXPECT_TRUE(ocids_for("parque").empty());
+  EXPECT_EQ(ocids_for("jardin"), std::vector<std::string>{"ocds-m-2"});
 }
 
 TEST_P(ProcessSearchTest, AProcessWithoutAnAmountComesLastInEitherAmountOrder) {
