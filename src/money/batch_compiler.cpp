@@ -46,8 +46,7 @@ void BatchCompiler::compile(Batch& batch) {
                                                [](const ReleaseText& a, const ReleaseText& b) { return a.date < b.date; });
       ReleaseFacts facts{std::string(first->date), std::string(last->date), static_cast<int64_t>(texts.size()),
                          direct->initial_contract_amount};
-      batch.compiled.emplace(ocid, describe_process(ocid, direct->tree, facts, options_.jurisdiction_id, flagger_,
-                                                    std::move(direct->text)));
+      batch.undescribed.emplace(ocid, Batch::Undescribed{std::move(direct->text), std::move(facts)});
       continue;
     }
     ReleaseSet releases;
@@ -65,6 +64,20 @@ void BatchCompiler::compile(Batch& batch) {
 
   if (!dictionary_ && !dictionary_tried_ && database_.dialect() == store::Dialect::sqlite) train_dictionary(batch);
   batch.dictionary = dictionary_;
+}
+
+void describe_compiled(Batch& batch, FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
+                       const ProcessFlagger* flagger) {
+  for (auto& [ocid, process] : batch.undescribed) {
+    nlohmann::json tree = parser.parse(process.compiled);
+    batch.compiled.emplace(ocid, describe_process(ocid, tree, process.facts, jurisdiction_id, flagger,
+                                                  std::move(process.compiled)));
+  }
+  batch.undescribed.clear();
+}
+
+void BatchCompiler::describe(Batch& batch) {
+  describe_compiled(batch, parser_, options_.jurisdiction_id, flagger_);
 }
 
 void BatchCompiler::compress(Batch& batch) {
@@ -85,11 +98,15 @@ void BatchCompiler::train_dictionary(const Batch& batch) {
   std::vector<std::string_view> samples;
   // A few thousand documents train in a tenth of a second; more add little.
   constexpr size_t kMaxSamples = 4000;
-  size_t step = std::max<size_t>(1, (batch.releases.size() + batch.compiled.size()) / kMaxSamples);
+  size_t documents = batch.releases.size() + batch.compiled.size() + batch.undescribed.size();
+  size_t step = std::max<size_t>(1, documents / kMaxSamples);
   for (size_t i = 0; i < batch.releases.size(); i += step) samples.push_back(batch.releases[i].record.data);
   size_t k = 0;
   for (const auto& [_, process] : batch.compiled) {
     if (k++ % step == 0) samples.push_back(process.record.compiled);
+  }
+  for (const auto& [_, process] : batch.undescribed) {
+    if (k++ % step == 0) samples.push_back(process.compiled);
   }
   try {
     auto connection = database_.connect();

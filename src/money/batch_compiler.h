@@ -13,11 +13,17 @@
 
 namespace apertura::money {
 
+// Describes the batch's undescribed processes into `batch.compiled`.
+void describe_compiled(Batch& batch, FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
+                       const ProcessFlagger* flagger);
+
 class BatchCompiler {
  public:
   BatchCompiler(store::Database& database, const ImportOptions& options, const ProcessFlagger* flagger);
-  // Fills `batch.compiled` and `batch.dictionary`.
+  // Fills `batch.undescribed` (or `batch.compiled`) and `batch.dictionary`.
   void compile(Batch& batch);
+  // Describes what compile left undescribed (else the writer does).
+  void describe(Batch& batch);
   // The stored forms of the releases and compiled releases (else the writer makes them).
   void compress(Batch& batch);
 

@@ -1,9 +1,11 @@
 #include "money/batch_writer.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "audit/audit_log.h"
+#include "money/batch_compiler.h"
 #include "money/release_merger.h"
 #include "money/stored_json.h"
 
@@ -29,6 +31,29 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
   // The releases already stored for this process, then the new ones.
   std::set<std::string> new_ids;
   for (size_t i : indexes) new_ids.insert(batch.releases[i].record.release_id);
+  // Straight from their text when they merge (the usual case).
+  std::vector<ReleaseText> texts;
+  std::vector<std::string> versions;
+  if (stored) {
+    for (const StoredRelease& release : *stored) {
+      if (new_ids.count(release.release_id)) continue;
+      texts.push_back({&release.data, release.date});
+      versions.push_back(release.ocds_version);
+    }
+  }
+  for (size_t i : indexes) {
+    const ReleaseRecord& record = batch.releases[i].record;
+    texts.push_back({&record.data, record.date});
+    versions.push_back(record.ocds_version);
+  }
+  if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, merge_rules_for(versions))) {
+    auto [first, last] = std::minmax_element(texts.begin(), texts.end(),
+                                             [](const ReleaseText& a, const ReleaseText& b) { return a.date < b.date; });
+    ReleaseFacts facts{std::string(first->date), std::string(last->date), static_cast<int64_t>(texts.size()),
+                       direct->initial_contract_amount};
+    json tree = parser_.parse(direct->text);
+    return describe_process(ocid, tree, facts, options_.jurisdiction_id, flagger_, std::move(direct->text));
+  }
   ReleaseSet releases;
   if (stored) {
     for (const StoredRelease& release : *stored) {
@@ -107,6 +132,8 @@ void BatchWriter::count_compiled(int64_t process_id, Counts& counts) {
 }
 
 void BatchWriter::write(Batch& batch) {
+  // Unless the reading thread did, being the less busy of the two.
+  describe_compiled(batch, parser_, options_.jurisdiction_id, flagger_);
   auto connection = database_.connect();
   StatementJournalsInMemory journals(*connection);
   store::Transaction transaction(*connection);

@@ -11,6 +11,7 @@
 
 #include "core/actor.h"
 #include "core/id_set.h"
+#include "money/direct_compiler.h"
 #include "money/import_batch.h"
 #include "money/ocds_importer.h"
 #include "money/simdjson_convert.h"
@@ -51,6 +52,7 @@ class BatchWriter {
   std::string source_;
   const ProcessFlagger* flagger_;
   FastJsonParser parser_;
+  DirectCompiler direct_;
   ImportSummary totals_;
   std::vector<PackageRecord> packages_;              // the latest record of each package key
   std::vector<std::optional<int64_t>> package_rows_;  // its row, once stored

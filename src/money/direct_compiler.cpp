@@ -378,7 +378,6 @@ std::optional<DirectlyCompiled> DirectCompiler::compile(const std::vector<Releas
   for (const ReleaseText& release : releases) input_bytes += release.text->size();
   out.text.reserve(input_bytes + 64);
   merge_tree::write_json(*compiled, out.text);
-  out.tree = merge_tree::to_nlohmann(*compiled);
   if (!first_amounts.empty()) {
     double total = 0;
     for (const auto& [_, amount] : first_amounts) total += amount;

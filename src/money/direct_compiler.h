@@ -3,7 +3,8 @@
 // simdjson reads each release and the merge rules are applied to an arena
 // tree (merge_tree), whose text is what compile_releases(...).dump() gives,
 // byte for byte. An import spends most of its reading thread compiling, and
-// nlohmann trees (built, merged, written, freed) were most of that.
+// nlohmann trees (built, merged, written, freed) were most of that. What
+// reads the compiled release as a tree (summary, red flags) parses the text.
 //
 // Anything out of the ordinary (a release that is not an object, a field that
 // is an object in one release and a list in another, an array identifier
@@ -14,8 +15,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "money/merge_rules.h"
 
@@ -28,8 +27,7 @@ struct ReleaseText {
 };
 
 struct DirectlyCompiled {
-  std::string text;     // the compiled release as nlohmann's dump() writes it
-  nlohmann::json tree;  // the same, for what reads it as a tree (summary, red flags)
+  std::string text;  // the compiled release as nlohmann's dump() writes it
   // The sum of the first value of each contract (see initial_contract_amount).
   std::optional<double> initial_contract_amount;
 };

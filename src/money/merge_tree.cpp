@@ -164,32 +164,4 @@ void write_json(const Node& node, std::string& out) {
   }
 }
 
-nlohmann::json to_nlohmann(const Node& node) {
-  switch (node.kind) {
-    case Kind::null: return nullptr;
-    case Kind::boolean: return node.boolean;
-    case Kind::integer: return node.integer;
-    case Kind::unsigned_integer: return node.unsigned_integer;
-    case Kind::floating: return node.floating;
-    case Kind::string: return std::string(node.text);
-    case Kind::object: {
-      nlohmann::json object = nlohmann::json::object();
-      auto& fields = object.get_ref<nlohmann::json::object_t&>();
-      // Members come sorted: each goes at the end of the map.
-      for (const Member& member : node.members) {
-        fields.emplace_hint(fields.end(), std::string(member.key), to_nlohmann(*member.value));
-      }
-      return object;
-    }
-    case Kind::array: {
-      nlohmann::json array = nlohmann::json::array();
-      auto& items = array.get_ref<nlohmann::json::array_t&>();
-      items.reserve(node.items.size());
-      for (const Node* item : node.items) items.push_back(to_nlohmann(*item));
-      return array;
-    }
-  }
-  return nullptr;
-}
-
 }  // namespace apertura::money::merge_tree

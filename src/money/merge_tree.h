@@ -10,8 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace apertura::money::merge_tree {
 
 struct Node;
@@ -66,6 +64,5 @@ class Arena {
 void write_json(const Node& node, std::string& out);
 // A double as nlohmann writes it: its shortest round-trip form ("1.0", "1e+21").
 void write_double(double value, std::string& out);
-nlohmann::json to_nlohmann(const Node& node);
 
 }  // namespace apertura::money::merge_tree
