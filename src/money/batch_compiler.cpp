@@ -42,10 +42,7 @@ void BatchCompiler::compile(Batch& batch) {
     }
     const MergeRules& rules = merge_rules_for(versions);
     if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, rules)) {
-      auto [first, last] = std::minmax_element(texts.begin(), texts.end(),
-                                               [](const ReleaseText& a, const ReleaseText& b) { return a.date < b.date; });
-      ReleaseFacts facts{std::string(first->date), std::string(last->date), static_cast<int64_t>(texts.size()),
-                         direct->initial_contract_amount};
+      ReleaseFacts facts = facts_of(*direct);
       batch.undescribed.emplace(ocid, Batch::Undescribed{std::move(direct->text), std::move(facts)});
       continue;
     }

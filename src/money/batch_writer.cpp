@@ -47,10 +47,7 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
     versions.push_back(record.ocds_version);
   }
   if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, merge_rules_for(versions))) {
-    auto [first, last] = std::minmax_element(texts.begin(), texts.end(),
-                                             [](const ReleaseText& a, const ReleaseText& b) { return a.date < b.date; });
-    ReleaseFacts facts{std::string(first->date), std::string(last->date), static_cast<int64_t>(texts.size()),
-                       direct->initial_contract_amount};
+    ReleaseFacts facts = facts_of(*direct);
     json tree = parser_.parse(direct->text);
     return describe_process(ocid, tree, facts, options_.jurisdiction_id, flagger_, std::move(direct->text));
   }

@@ -373,6 +373,11 @@ std::optional<DirectlyCompiled> DirectCompiler::compile(const std::vector<Releas
   }
 
   DirectlyCompiled out;
+  if (!order.empty()) {
+    out.first_date = std::string(releases[order.front()].date);
+    out.last_date = std::string(releases[order.back()].date);
+  }
+  out.count = static_cast<int64_t>(releases.size());
   // A compiled release is rarely longer than its releases together.
   size_t input_bytes = 0;
   for (const ReleaseText& release : releases) input_bytes += release.text->size();

@@ -10,6 +10,7 @@
 // is an object in one release and a list in another, an array identifier
 // that is itself an object or list) gives nothing: the caller then compiles
 // with release_merger, which reports or handles it as it always has.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct ReleaseText {
 
 struct DirectlyCompiled {
   std::string text;  // the compiled release as nlohmann's dump() writes it
+  std::string first_date;  // of the releases
+  std::string last_date;
+  int64_t count = 0;
   // The sum of the first value of each contract (see initial_contract_amount).
   std::optional<double> initial_contract_amount;
 };

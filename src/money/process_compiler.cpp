@@ -39,6 +39,10 @@ ReleaseFacts facts_of(const ReleaseSet& releases) {
   return facts;
 }
 
+ReleaseFacts facts_of(const DirectlyCompiled& compiled) {
+  return {compiled.first_date, compiled.last_date, compiled.count, compiled.initial_contract_amount};
+}
+
 json compile_set(const ReleaseSet& releases) {
   return compile_releases(releases.trees, merge_rules_for(releases.versions));
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "money/contracting_repository.h"
+#include "money/direct_compiler.h"
 #include "money/merge_rules.h"
 #include "money/red_flag_service.h"
 
@@ -40,6 +41,7 @@ struct ReleaseFacts {
   std::optional<double> initial_contract_amount;  // the first value of each contract, summed
 };
 ReleaseFacts facts_of(const ReleaseSet& releases);
+ReleaseFacts facts_of(const DirectlyCompiled& compiled);
 
 // Merges with the 1.1 rules if any release is 1.1, else with 1.0's. Throws MergeError.
 nlohmann::json compile_set(const ReleaseSet& releases);

@@ -73,6 +73,9 @@ std::optional<std::string> compare(const std::vector<std::string>& raw, const Me
   json expected = compile_releases(trees, rules);
   EXPECT_EQ(compiled->text, expected.dump()) << what;
   EXPECT_EQ(compiled->initial_contract_amount, initial_contract_amount(releases_in_merge_order(trees))) << what;
+  EXPECT_EQ(compiled->count, static_cast<int64_t>(raw.size())) << what;
+  EXPECT_EQ(compiled->first_date, *std::min_element(texts.dates.begin(), texts.dates.end())) << what;
+  EXPECT_EQ(compiled->last_date, *std::max_element(texts.dates.begin(), texts.dates.end())) << what;
   return compiled->text;
 }
 

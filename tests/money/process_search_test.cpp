@@ -159,6 +159,17 @@ std::string titled_release(const std::string& ocid, const std::string& id, const
          "\n";
 }
 
+// The ocids a search by words finds, newest first.
+std::vector<std::string> ocids_matching(store::Connection& connection, const std::string& text) {
+  ProcessFilter filter;
+  filter.text = text;
+  std::vector<std::string> ocids;
+  for (const auto& row : ContractingRepository::find_processes(connection, filter, {20, 0}).items) {
+    ocids.push_back(row.ocid);
+  }
+  return ocids;
+}
+
 TEST_P(ProcessSearchTest, WordsMatchInEitherNumberAndAnUpdatedProcessIsFoundOnce) {
   OcdsImporter importer(db().database(), Actor::system("prueba"));
   importer.import_text(titled_release("ocds-a-1", "r1", "2024-01-05T10:00:00Z", "Compra de patrullas") +
@@ -169,15 +180,7 @@ TEST_P(ProcessSearchTest, WordsMatchInEitherNumberAndAnUpdatedProcessIsFoundOnce
   importer.import_text(titled_release("ocds-a-1", "r2", "2024-06-05T10:00:00Z", "Compra de patrullas nuevas"),
                        "b.jsonl");
   auto connection = db().database().connect();
-  auto ocids_for = [&](const std::string& text) {
-    ProcessFilter filter;
-    filter.text = text;
-    std::vector<std::string> ocids;
-    for (const auto& row : ContractingRepository::find_processes(*connection, filter, {20, 0}).items) {
-      ocids.push_back(row.ocid);
-    }
-    return ocids;
-  };
+  auto ocids_for = [&](const std::string& text) { return ocids_matching(*connection, text); };
   EXPECT_EQ(ocids_for("patrulla"), std::vector<std::string>{"ocds-a-1"});
   EXPECT_EQ(ocids_for("PATRULLAS nuevas"), std::vector<std::string>{"ocds-a-1"});
   EXPECT_EQ(ocids_for("construcciones aulas"), std::vector<std::string>{"ocds-a-2"});
@@ -218,15 +221,7 @@ TEST(ProcessSearchMigration, AStoreIndexedWithTheOldTableKeepsItsSearch) {
   }
   EXPECT_EQ(store::apply_migrations(db.database()), 1);
   auto connection = db.database().connect();
-  auto ocids_for = [&](const std::string& text) {
-    ProcessFilter filter;
-    filter.text = text;
-    std::vector<std::string> ocids;
-    for (const auto& row : ContractingRepository::find_processes(*connection, filter, {20, 0}).items) {
-      ocids.push_back(row.ocid);
-    }
-    return ocids;
-  };
+  auto ocids_for = [&](const std::string& text) { return ocids_matching(*connection, text); };
   EXPECT_EQ(ocids_for("patrulla"), std::vector<std::string>{"ocds-m-1"});
   EXPECT_EQ(connection->query_one("SELECT COUNT(*) AS n FROM process_search_bodies")->integer("n"), 2);
   importer.import_text(titled_release("ocds-m-2", "r2", "2024-07-05T10:00:00Z", "Bancas para el jardín"), "b.jsonl");
