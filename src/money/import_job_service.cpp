@@ -168,8 +168,9 @@ Result<ImportJob> ImportJobService::cancel(const Actor& actor, int64_t id) {
     std::error_code ignored;
     fs::remove(found->stored_path, ignored);
   } else {
+    // Running, or claimed by the worker and about to run.
     std::lock_guard lock(mutex_);
-    if (running_ == id) cancelled_by_ = actor.display_name;
+    cancel_requests_[id] = actor.display_name;
   }
   return job(actor, id);
 }
@@ -189,7 +190,9 @@ Result<ImportJob> ImportJobService::wait(const Actor& actor, int64_t id, std::ch
 
 std::optional<std::string> ImportJobService::cancelled_by() {
   std::lock_guard lock(mutex_);
-  return cancelled_by_;
+  if (!running_) return std::nullopt;
+  auto request = cancel_requests_.find(*running_);
+  return request == cancel_requests_.end() ? std::nullopt : std::optional<std::string>(request->second);
 }
 
 void ImportJobService::work() {
@@ -224,7 +227,6 @@ void ImportJobService::run(const ImportJob& job) {
       std::lock_guard lock(mutex_);
       running_ = job.id;
       progress_ = {};
-      cancelled_by_.reset();
     }
     Actor actor(parse_role(job.requested_role).value_or(Role::official), job.requested_by, job.requested_by_name,
                 std::nullopt);
@@ -233,9 +235,9 @@ void ImportJobService::run(const ImportJob& job) {
       std::lock_guard lock(mutex_);
       progress_ = progress;
     };
-    hooks.stop_requested = [this] {
+    hooks.stop_requested = [this, id = job.id] {
       std::lock_guard lock(mutex_);
-      return stopping_ || cancelled_by_.has_value();
+      return stopping_ || cancel_requests_.count(id) > 0;
     };
     std::error_code missing;
     if (!fs::exists(job.stored_path, missing)) {
@@ -274,6 +276,7 @@ void ImportJobService::run(const ImportJob& job) {
   {
     std::lock_guard lock(mutex_);
     running_.reset();
+    if (!interrupted) cancel_requests_.erase(job.id);
   }
   changed_.notify_all();
 }

@@ -15,6 +15,7 @@
 //   from the beginning (the releases already stored count as duplicates).
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -80,7 +81,10 @@ class ImportJobService {
   bool wake_ = true;  // look for queued jobs
   std::optional<int64_t> running_;
   ImportProgress progress_;
-  std::optional<std::string> cancelled_by_;  // the running job's canceller, once asked
+  // Who asked to cancel a job that was no longer queued, by job id: kept
+  // from the request on, so that a job claimed just before it is started
+  // already cancelled.
+  std::map<int64_t, std::string> cancel_requests_;
   std::thread worker_;
 };
 

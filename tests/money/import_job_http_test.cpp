@@ -205,6 +205,33 @@ TEST_P(ImportJobHttpTest, AnOfficialCancelsAQueuedImportAtOnceAndARunningOneAfte
             403u);
 }
 
+// The worker marks a job running in the database before it starts it: a
+// cancel that comes in between must still stop it.
+TEST_P(ImportJobHttpTest, ACancelBetweenTheClaimAndTheStartIsKept) {
+  app_->app().import_jobs().stop();  // the test claims the job as the worker would
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  auto queued = post(official, "?name=grande.jsonl", releases("ocds-race-", 12000, 3000));
+  ASSERT_EQ(queued.status, 202u) << queued.body;
+  int64_t id = queued.json()["data"]["id"];
+  {
+    auto connection = app_->database().database().connect();
+    auto claimed = ImportJobRepository::claim_next(*connection);
+    ASSERT_TRUE(claimed);
+    ASSERT_EQ(claimed->id, id);
+  }
+  auto cancel = official.request("DELETE", "/api/v1/ocds/imports/" + std::to_string(id), "", "",
+                                 {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
+  ASSERT_EQ(cancel.status, 200u) << cancel.body;
+  EXPECT_EQ(cancel.json()["data"]["status"], "running");
+  // The worker starts again, takes the job back and stops it at its first batch.
+  app_->app().import_jobs().start();
+  json job = poll(official, id, ended);
+  EXPECT_EQ(job["status"], "failed") << job.dump();
+  EXPECT_NE(job["error"].get<std::string>().find("Cancelada por"), std::string::npos) << job["error"];
+  EXPECT_LT(job["imported"].get<int64_t>(), 12000);
+  EXPECT_TRUE(uploads_empty());
+}
+
 TEST_P(ImportJobHttpTest, AJobWhoseFileIsGoneFailsWithAClearReason) {
   // As after a restart that emptied the temporary folder.
   {
