@@ -1,7 +1,8 @@
 #pragma once
 // Compiles each process of an OCDS import batch from the batch's own
-// releases, and, when the writing thread is the busier one, puts every
-// document into the form the store keeps (a zstd frame on SQLite).
+// releases, and, when the writing thread is the busier one, describes them
+// (summary, red flags) and puts every document into the form the store keeps
+// (a zstd frame on SQLite).
 #include <memory>
 
 #include "core/zstd.h"
