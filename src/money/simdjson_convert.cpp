@@ -64,33 +64,8 @@ simdjson::dom::element root_of(simdjson::dom::parser& parser, std::string_view t
   return root;
 }
 
-}  // namespace
-
-struct FastJsonParser::State {
-  simdjson::dom::parser parser;
-};
-
-FastJsonParser::FastJsonParser() : state_(new State) {}
-FastJsonParser::~FastJsonParser() { delete state_; }
-
-nlohmann::json FastJsonParser::parse(std::string_view text) {
-  return convert(root_of(state_->parser, text));
-}
-
-nlohmann::json FastJsonParser::parse_fields(std::string_view text, const std::vector<std::string_view>& keys) {
-  simdjson::dom::element root = root_of(state_->parser, text);
-  if (!root.is_object()) return convert(root);
-  nlohmann::json object = nlohmann::json::object();
-  auto& fields = object.get_ref<nlohmann::json::object_t&>();
-  for (auto field : simdjson::dom::object(root)) {
-    if (std::find(keys.begin(), keys.end(), field.key) == keys.end()) continue;
-    fields.insert_or_assign(std::string(field.key), convert(field.value));
-  }
-  return object;
-}
-
-ReleaseHead FastJsonParser::release_head(std::string_view text) {
-  simdjson::dom::element root = root_of(state_->parser, text);
+// What an import reads of a release before compiling it.
+ReleaseHead head_of(simdjson::dom::element root) {
   ReleaseHead head;
   if (!root.is_object()) return head;
   head.is_object = true;
@@ -117,5 +92,39 @@ ReleaseHead FastJsonParser::release_head(std::string_view text) {
   }
   return head;
 }
+
+
+}  // namespace
+
+struct FastJsonParser::State {
+  simdjson::dom::parser parser;
+};
+
+FastJsonParser::FastJsonParser() : state_(new State) {}
+FastJsonParser::~FastJsonParser() { delete state_; }
+
+nlohmann::json FastJsonParser::parse(std::string_view text) {
+  return convert(root_of(state_->parser, text));
+}
+
+nlohmann::json FastJsonParser::parse_fields(std::string_view text, const std::vector<std::string_view>& keys) {
+  simdjson::dom::element root = root_of(state_->parser, text);
+  if (!root.is_object()) return convert(root);
+  nlohmann::json object = nlohmann::json::object();
+  auto& fields = object.get_ref<nlohmann::json::object_t&>();
+  for (auto field : simdjson::dom::object(root)) {
+    if (std::find(keys.begin(), keys.end(), field.key) == keys.end()) continue;
+    fields.insert_or_assign(std::string(field.key), convert(field.value));
+  }
+  return object;
+}
+
+ReleaseHead FastJsonParser::release_head(const std::string& text) {
+  simdjson::dom::element root;
+  auto error = state_->parser.parse(text).get(root);
+  if (error) throw std::invalid_argument(simdjson::error_message(error));
+  return head_of(root);
+}
+
 
 }  // namespace apertura::money

@@ -37,8 +37,9 @@ class FastJsonParser {
   // Only the top-level fields named in `keys` of an object (for readers that
   // need a few parts of large documents); throws as parse does.
   nlohmann::json parse_fields(std::string_view text, const std::vector<std::string_view>& keys);
-  // Throws as parse does.
-  ReleaseHead release_head(std::string_view text);
+  // Throws as parse does. Text with spare room after it (SIMDJSON_PADDING
+  // bytes, as the import's reader leaves) is read in place, without a copy.
+  ReleaseHead release_head(const std::string& text);
 
  private:
   struct State;

@@ -457,6 +457,32 @@ TEST_P(OcdsImportTest, ReportsEachBadReleaseWithItsLineAndImportsTheRest) {
   EXPECT_EQ(count("ocds_releases"), 2);
 }
 
+// The reader skips the inside of strings eight bytes at a time: quotes,
+// backslashes and brackets inside strings, at every offset, must not end a
+// release early, and lines after them must still be counted right.
+TEST_P(OcdsImportTest, QuotesBackslashesAndBracketsInsideStringsAtAnyOffsetDoNotSplitAnItem) {
+  std::string text;
+  for (int i = 0; i < 16; ++i) {
+    std::string tricky = std::string(i, 'x') + "\"}{][\\ \\\" fin" + std::string(16 - i, 'y');
+    text += json{{"ocid", "ocds-str-" + std::to_string(i)}, {"id", "r1"}, {"date", "2024-01-01T00:00:00Z"},
+                 {"tender", {{"title", tricky}}}}
+                .dump() +
+            "\n";
+  }
+  text += R"({"ocid":"ocds-str-bad","id":"r1","date":"2024-01-01T00:00:00Z","tender":{"title":"a\"}b" x}})" "\n";
+  text += release("ocds-str-after", "r1", "2024-01-01T00:00:00Z") + "\n";
+  ImportSummary summary = import_text(text);
+  EXPECT_EQ(summary.imported, 17);
+  EXPECT_EQ(summary.rejected, 1);
+  ASSERT_EQ(summary.problems.size(), 1u);
+  EXPECT_EQ(summary.problems[0].line, 17u) << summary.problems[0].reason;
+  EXPECT_NE(summary.problems[0].reason.find("no es JSON"), std::string::npos) << summary.problems[0].reason;
+  auto connection = db().database().connect();
+  auto title = connection->query_one("SELECT title FROM contracting_processes WHERE ocid = 'ocds-str-5'");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->text("title"), std::string(5, 'x') + "\"}{][\\ \\\" fin" + std::string(11, 'y'));
+}
+
 TEST_P(OcdsImportTest, AReleaseThatCannotMergeIsReportedAndTheProcessStaysAsItWas) {
   ASSERT_EQ(import_text(release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z")).imported, 1);
   std::string conflicting =
