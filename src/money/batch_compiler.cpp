@@ -46,10 +46,7 @@ void BatchCompiler::compile(Batch& batch) {
       batch.undescribed.emplace(ocid, Batch::Undescribed{std::move(direct->text), std::move(facts)});
       continue;
     }
-    ReleaseSet releases;
-    for (size_t k = 0; k < texts.size(); ++k) {
-      releases.add(parser_.parse(*texts[k].text), std::string(texts[k].date), versions[k]);
-    }
+    ReleaseSet releases = parse_releases(texts, versions, parser_);
     try {
       ReleaseFacts facts = facts_of(releases);
       nlohmann::json compiled = compile_set(std::move(releases));

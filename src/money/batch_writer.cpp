@@ -31,7 +31,6 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
   // The releases already stored for this process, then the new ones.
   std::set<std::string> new_ids;
   for (size_t i : indexes) new_ids.insert(batch.releases[i].record.release_id);
-  // Straight from their text when they merge (the usual case).
   std::vector<ReleaseText> texts;
   std::vector<std::string> versions;
   if (stored) {
@@ -41,28 +40,19 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
       versions.push_back(release.ocds_version);
     }
   }
+  size_t stored_count = texts.size();
   for (size_t i : indexes) {
     const ReleaseRecord& record = batch.releases[i].record;
     texts.push_back({&record.data, record.date});
     versions.push_back(record.ocds_version);
   }
+  // Straight from their text when they merge (the usual case).
   if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, merge_rules_for(versions))) {
-    ReleaseFacts facts = facts_of(*direct);
     json tree = parser_.parse(direct->text);
-    return describe_process(ocid, tree, facts, options_.jurisdiction_id, flagger_, std::move(direct->text));
+    return describe_process(ocid, tree, facts_of(*direct), options_.jurisdiction_id, flagger_,
+                            std::move(direct->text));
   }
-  ReleaseSet releases;
-  if (stored) {
-    for (const StoredRelease& release : *stored) {
-      if (new_ids.count(release.release_id)) continue;
-      releases.add(parser_.parse(release.data), release.date, release.ocds_version);
-    }
-  }
-  size_t stored_count = releases.size();
-  for (size_t i : indexes) {
-    const ReleaseRecord& record = batch.releases[i].record;
-    releases.add(parser_.parse(record.data), record.date, record.ocds_version);
-  }
+  ReleaseSet releases = parse_releases(texts, versions, parser_);
   json compiled;
   try {
     compiled = compile_set(releases);

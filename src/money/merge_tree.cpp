@@ -7,6 +7,8 @@
 
 #include <nlohmann/detail/conversions/to_chars.hpp>
 
+#include "core/byte_words.h"
+
 namespace apertura::money::merge_tree {
 
 namespace {
@@ -18,14 +20,10 @@ bool needs_escape(unsigned char c) {
   return c < 0x20 || c == '"' || c == '\\';
 }
 
-// Whether any of eight bytes needs escaping: a control character, a quote or
-// a backslash (the usual bit tricks for "a byte below n" and "a byte equal to").
-bool any_needs_escape(uint64_t bytes) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  uint64_t below_space = (bytes - kOnes * 0x20) & ~bytes & kHigh;
-  return below_space | has_zero(bytes ^ (kOnes * '"')) | has_zero(bytes ^ (kOnes * '\\'));
+// Whether any of eight bytes needs escaping: a control character, a quote or a backslash.
+bool any_needs_escape(uint64_t word) {
+  return byte_words::has_byte_below(word, 0x20) | byte_words::has_byte(word, '"') |
+         byte_words::has_byte(word, '\\');
 }
 
 void write_string(std::string_view text, std::string& out) {
@@ -34,12 +32,7 @@ void write_string(std::string_view text, std::string& out) {
   size_t i = 0;
   for (;;) {
     // Most strings need no escape: skip them eight bytes at a time.
-    while (i + 8 <= text.size()) {
-      uint64_t bytes;
-      std::memcpy(&bytes, text.data() + i, 8);
-      if (any_needs_escape(bytes)) break;
-      i += 8;
-    }
+    while (i + 8 <= text.size() && !any_needs_escape(byte_words::load(text.data() + i))) i += 8;
     while (i < text.size() && !needs_escape(static_cast<unsigned char>(text[i]))) ++i;
     if (i == text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);
@@ -93,21 +86,6 @@ size_t Node::lower_bound(std::string_view key) const {
 const Node* Node::find(std::string_view key) const {
   size_t at = lower_bound(key);
   return at < members.size() && members[at].key == key ? members[at].value : nullptr;
-}
-
-bool Node::same_scalar(const Node& other) const {
-  if (kind != other.kind) return false;
-  switch (kind) {
-    case Kind::null: return true;
-    case Kind::boolean: return boolean == other.boolean;
-    case Kind::integer: return integer == other.integer;
-    case Kind::unsigned_integer: return unsigned_integer == other.unsigned_integer;
-    case Kind::floating: return floating == other.floating;
-    case Kind::string: return text == other.text;
-    case Kind::object:
-    case Kind::array: return false;
-  }
-  return false;
 }
 
 Arena::Arena() : first_block_(kFirstBlockBytes), memory_(first_block_.data(), first_block_.size()) {}

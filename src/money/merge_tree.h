@@ -39,8 +39,6 @@ struct Node {
   size_t lower_bound(std::string_view key) const;
   // The member's value, or nullptr.
   const Node* find(std::string_view key) const;
-  // Same kind and value, for scalars (what identifies an object in an array).
-  bool same_scalar(const Node& other) const;
 };
 
 // Owns the nodes and the text they point to; `reset` frees them all and

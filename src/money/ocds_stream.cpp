@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/byte_words.h"
+
 namespace apertura::money {
 
 namespace {
@@ -20,13 +22,10 @@ constexpr size_t kParserPadding = 64;
 // a backslash, or a newline to count), or `end`. Eight bytes at a time: most
 // of an OCDS file is the inside of strings.
 const char* skip_plain_string(const char* p, const char* end) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  using namespace byte_words;
   while (p + 8 <= end) {
-    uint64_t bytes;
-    std::memcpy(&bytes, p, 8);
-    if (has_zero(bytes ^ (kOnes * '"')) | has_zero(bytes ^ (kOnes * '\\')) | has_zero(bytes ^ (kOnes * '\n'))) break;
+    uint64_t word = load(p);
+    if (has_byte(word, '"') | has_byte(word, '\\') | has_byte(word, '\n')) break;
     p += 8;
   }
   while (p < end && *p != '"' && *p != '\\' && *p != '\n') ++p;

@@ -23,6 +23,15 @@ void ReleaseSet::remove_last() {
   versions.pop_back();
 }
 
+ReleaseSet parse_releases(const std::vector<ReleaseText>& texts, const std::vector<std::string>& versions,
+                          FastJsonParser& parser) {
+  ReleaseSet releases;
+  for (size_t k = 0; k < texts.size(); ++k) {
+    releases.add(parser.parse(*texts[k].text), std::string(texts[k].date), versions[k]);
+  }
+  return releases;
+}
+
 const MergeRules& merge_rules_for(const std::vector<std::string>& versions) {
   bool any_1_1 = std::find(versions.begin(), versions.end(), "1.1") != versions.end();
   return MergeRules::for_version(any_1_1 ? "1.1" : "1.0");

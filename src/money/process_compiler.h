@@ -13,6 +13,7 @@
 #include "money/direct_compiler.h"
 #include "money/merge_rules.h"
 #include "money/red_flag_service.h"
+#include "money/simdjson_convert.h"
 
 namespace apertura::money {
 
@@ -26,6 +27,10 @@ struct ReleaseSet {
   void remove_last();
   size_t size() const { return trees.size(); }
 };
+
+// The trees of releases the direct compiler handed back, for release_merger.
+ReleaseSet parse_releases(const std::vector<ReleaseText>& texts, const std::vector<std::string>& versions,
+                          FastJsonParser& parser);
 
 struct CompiledProcess {
   ProcessRecord record;

@@ -57,11 +57,21 @@ std::string identifier_text(simdjson::dom::element element) {
 }
 
 // The document's root; throws std::invalid_argument when the text is not JSON.
-simdjson::dom::element root_of(simdjson::dom::parser& parser, std::string_view text) {
+simdjson::dom::element root_of(simdjson::simdjson_result<simdjson::dom::element> parsed) {
   simdjson::dom::element root;
-  auto error = parser.parse(text.data(), text.size(), true).get(root);
+  auto error = std::move(parsed).get(root);
   if (error) throw std::invalid_argument(simdjson::error_message(error));
   return root;
+}
+
+// A copy of the text, padded, is parsed.
+simdjson::dom::element root_of(simdjson::dom::parser& parser, std::string_view text) {
+  return root_of(parser.parse(text.data(), text.size(), true));
+}
+
+// The text itself when it has room for simdjson's padding after it.
+simdjson::dom::element root_of(simdjson::dom::parser& parser, const std::string& text) {
+  return root_of(parser.parse(text));
 }
 
 // What an import reads of a release before compiling it.
@@ -93,7 +103,6 @@ ReleaseHead head_of(simdjson::dom::element root) {
   return head;
 }
 
-
 }  // namespace
 
 struct FastJsonParser::State {
@@ -120,11 +129,7 @@ nlohmann::json FastJsonParser::parse_fields(std::string_view text, const std::ve
 }
 
 ReleaseHead FastJsonParser::release_head(const std::string& text) {
-  simdjson::dom::element root;
-  auto error = state_->parser.parse(text).get(root);
-  if (error) throw std::invalid_argument(simdjson::error_message(error));
-  return head_of(root);
+  return head_of(root_of(state_->parser, text));
 }
-
 
 }  // namespace apertura::money
