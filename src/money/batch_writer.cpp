@@ -187,7 +187,7 @@ void BatchWriter::write(Batch& batch) {
           json_for_store(connection->dialect(), recompiled->record.compiled, batch.dictionary.get());
       process = &*recompiled;
     }
-    int64_t process_id = ContractingRepository::save_process(*connection, process->record, is_new, organization_ids_,
+    int64_t process_id = ContractingRepository::save_process(*connection, process->record, is_new, organizations_,
                                                               search);
     if (flagger_) ProcessFlagger::replace(*connection, ocid, process->flags, is_new);
     count_compiled(process_id, counts);
@@ -204,7 +204,7 @@ void BatchWriter::write(Batch& batch) {
     flags_of_fresh.insert(flags_of_fresh.end(), process->flags.begin(), process->flags.end());
   }
   for (int64_t process_id :
-       ContractingRepository::insert_new_processes(*connection, records_of_fresh, organization_ids_, search)) {
+       ContractingRepository::insert_new_processes(*connection, records_of_fresh, organizations_, search)) {
     count_compiled(process_id, counts);
   }
   if (flagger_) ProcessFlagger::insert(*connection, flags_of_fresh);

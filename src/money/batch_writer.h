@@ -11,6 +11,7 @@
 
 #include "core/actor.h"
 #include "core/id_set.h"
+#include "money/contracting_repository.h"
 #include "money/direct_compiler.h"
 #include "money/import_batch.h"
 #include "money/ocds_importer.h"
@@ -56,7 +57,7 @@ class BatchWriter {
   ImportSummary totals_;
   std::vector<PackageRecord> packages_;              // the latest record of each package key
   std::vector<std::optional<int64_t>> package_rows_;  // its row, once stored
-  std::unordered_map<std::string, int64_t> organization_ids_;
+  KnownOrganizations organizations_;
   // Processes compiled so far, so that a process that spans two batches is counted once.
   IdSet compiled_;
   IdSet& importer_compiled_;

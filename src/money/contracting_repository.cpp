@@ -42,8 +42,8 @@ ProcessRow process_from(const Row& row) {
   return p;
 }
 
-int64_t organization_id(Connection& connection, const OrganizationRef& organization,
-                        std::unordered_map<std::string, int64_t>& cache) {
+int64_t organization_id(Connection& connection, const OrganizationRef& organization, KnownOrganizations& known) {
+  auto& cache = known.ids;
   auto cached = cache.find(organization.key);
   if (cached != cache.end()) return cached->second;
   auto row = connection.query_one("SELECT id FROM ocds_organizations WHERE org_key = ?", {organization.key});
@@ -145,36 +145,57 @@ const store::Value& stored_compiled(Connection& connection, const ProcessRecord&
 }
 
 // Party rows several processes to a statement, sent when the statement
-// holds as many values as one may.
+// holds as many values as one may; with them, the party ids not stored yet
+// of their organisations.
 class PartyRows {
  public:
-  explicit PartyRows(Connection& connection) : connection_(connection) {}
-  void add(int64_t process_id, const ProcessSummary& s, std::optional<int64_t> buyer_id,
-           std::unordered_map<std::string, int64_t>& organization_ids) {
+  PartyRows(Connection& connection, KnownOrganizations& organizations)
+      : connection_(connection), organizations_(organizations) {}
+  void add(int64_t process_id, const ProcessSummary& s, std::optional<int64_t> buyer_id) {
     for (const PartyShare& party : s.parties) {
       int64_t organization = party.role == "buyer" && buyer_id
                                  ? *buyer_id
-                                 : organization_id(connection_, party.organization, organization_ids);
-      sql_ += params_.empty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
-      params_.insert(params_.end(), {process_id, organization, party.role, party.amount, party.organization.party_id});
+                                 : organization_id(connection_, party.organization, organizations_);
+      sql_ += params_.empty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
+      params_.insert(params_.end(), {process_id, organization, party.role, party.amount});
+      add_party_id(party.organization.party_id, organization);
       if (params_.size() >= kMaxValues) flush();
     }
   }
   void flush() {
-    if (params_.empty()) return;
-    connection_.execute(
-        "INSERT INTO process_parties (process_id, organization_id, role, amount, party_id) VALUES " + sql_ +
-            " ON CONFLICT (process_id, organization_id, role) DO NOTHING",
-        params_);
-    sql_.clear();
-    params_.clear();
+    if (!params_.empty()) {
+      connection_.execute("INSERT INTO process_parties (process_id, organization_id, role, amount) VALUES " + sql_ +
+                              " ON CONFLICT (process_id, organization_id, role) DO NOTHING",
+                          params_);
+      sql_.clear();
+      params_.clear();
+    }
+    if (!party_ids_.empty()) {
+      std::string rows;
+      for (size_t i = 0; i < party_ids_.size(); i += 2) rows += i == 0 ? "(?, ?)" : ", (?, ?)";
+      connection_.execute(
+          "INSERT INTO organization_party_ids (party_id, organization_id) VALUES " + rows + " ON CONFLICT DO NOTHING",
+          party_ids_);
+      party_ids_.clear();
+    }
   }
 
  private:
+  void add_party_id(const std::string& party_id, int64_t organization) {
+    if (party_id.empty()) return;
+    auto& known = organizations_.party_ids;
+    // Like the organisation cache, one that outgrows a large import starts again.
+    if (known.size() > 200000) known.clear();
+    if (!known.insert(party_id + '\n' + std::to_string(organization)).second) return;
+    party_ids_.insert(party_ids_.end(), {party_id, organization});
+  }
+
   static constexpr size_t kMaxValues = 5000;
   Connection& connection_;
+  KnownOrganizations& organizations_;
   std::string sql_;
   store::Params params_;
+  store::Params party_ids_;  // pairs of party id and organisation id
 };
 
 }  // namespace
@@ -261,8 +282,7 @@ std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
 }
 
 int64_t ContractingRepository::save_process(Connection& connection, const ProcessRecord& process, bool is_new,
-                                            std::unordered_map<std::string, int64_t>& organization_ids,
-                                            SearchRows& search) {
+                                            KnownOrganizations& organizations, SearchRows& search) {
   const ProcessSummary& s = process.summary;
   bool sqlite = connection.dialect() == Dialect::sqlite;
   if (sqlite && !is_new) {
@@ -273,7 +293,7 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
     if (old) search.removed.push_back(old->integer("k"));
   }
   std::optional<int64_t> buyer_id;
-  if (s.buyer) buyer_id = organization_id(connection, *s.buyer, organization_ids);
+  if (s.buyer) buyer_id = organization_id(connection, *s.buyer, organizations);
   static const std::string kUpsertSqlite = process_upsert_sql(false);
   static const std::string kUpsertPostgresql = process_upsert_sql(true);
   store::Params values;
@@ -291,8 +311,8 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
   }
 
   if (!is_new) connection.execute("DELETE FROM process_parties WHERE process_id = ?", {id});
-  PartyRows parties(connection);
-  parties.add(id, s, buyer_id, organization_ids);
+  PartyRows parties(connection, organizations);
+  parties.add(id, s, buyer_id);
   parties.flush();
 
   if (sqlite) search.added.push_back({process.last_date, id, process.search_body});
@@ -301,12 +321,12 @@ int64_t ContractingRepository::save_process(Connection& connection, const Proces
 
 std::vector<int64_t> ContractingRepository::insert_new_processes(
     Connection& connection, const std::vector<const ProcessRecord*>& processes,
-    std::unordered_map<std::string, int64_t>& organization_ids, SearchRows& search) {
+    KnownOrganizations& organizations, SearchRows& search) {
   bool sqlite = connection.dialect() == Dialect::sqlite;
   std::vector<std::optional<int64_t>> buyers(processes.size());
   for (size_t i = 0; i < processes.size(); ++i) {
     const ProcessSummary& s = processes[i]->summary;
-    if (s.buyer) buyers[i] = organization_id(connection, *s.buyer, organization_ids);
+    if (s.buyer) buyers[i] = organization_id(connection, *s.buyer, organizations);
   }
   // 64 rows of 25 values to a statement.
   constexpr size_t kPerStatement = 64;
@@ -337,9 +357,9 @@ std::vector<int64_t> ContractingRepository::insert_new_processes(
     }
     connection.execute(compiled_sql, compiled_params);
   }
-  PartyRows parties(connection);
+  PartyRows parties(connection, organizations);
   for (size_t i = 0; i < processes.size(); ++i) {
-    parties.add(ids[i], processes[i]->summary, buyers[i], organization_ids);
+    parties.add(ids[i], processes[i]->summary, buyers[i]);
     if (sqlite) search.added.push_back({processes[i]->last_date, ids[i], processes[i]->search_body});
   }
   parties.flush();

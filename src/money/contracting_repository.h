@@ -3,8 +3,9 @@
 // that buy and sell in them. The caller owns the transaction.
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/paging.h"
@@ -127,6 +128,13 @@ struct SearchRows {
   std::vector<Added> added;
 };
 
+// What an import has resolved of the organisations it meets again and again:
+// their ids by key, and the party ids already stored for them.
+struct KnownOrganizations {
+  std::unordered_map<std::string, int64_t> ids;
+  std::unordered_set<std::string> party_ids;  // party id, '\n', organisation id
+};
+
 class ContractingRepository {
  public:
   static int64_t insert_package(store::Connection& connection, const PackageRecord& package);
@@ -139,18 +147,16 @@ class ContractingRepository {
   static std::vector<StoredRelease> releases_of(store::Connection& connection, const std::vector<std::string>& ocids);
   static std::set<std::string> known_ocids(store::Connection& connection, const std::vector<std::string>& ocids);
   // `is_new`: the process has no row yet, so there is nothing to replace.
-  // `organization_ids` caches organisation keys already resolved (an import
-  // meets the same buyers and suppliers again and again).
+  // `organizations` caches the organisations already resolved.
   // On PostgreSQL the search vector is written at once; on SQLite the index
   // rows are left in `search` for write_search_rows.
   static int64_t save_process(store::Connection& connection, const ProcessRecord& process, bool is_new,
-                              std::unordered_map<std::string, int64_t>& organization_ids, SearchRows& search);
+                              KnownOrganizations& organizations, SearchRows& search);
   // Processes that have no row yet (their ocids all different), several to
   // a statement: a round trip each on PostgreSQL. Their ids, in their order.
   static std::vector<int64_t> insert_new_processes(store::Connection& connection,
                                                    const std::vector<const ProcessRecord*>& processes,
-                                                   std::unordered_map<std::string, int64_t>& organization_ids,
-                                                   SearchRows& search);
+                                                   KnownOrganizations& organizations, SearchRows& search);
   static void write_search_rows(store::Connection& connection, SearchRows& search);
 
   // A search by words matching more than `exact_count_up_to` processes (or

@@ -29,7 +29,6 @@ const std::vector<IndexDefinition>& definitions() {
       {"contracting_processes_jurisdiction", "contracting_processes(jurisdiction_id, year)", false},
       {"contracting_processes_budget", "contracting_processes(jurisdiction_id, budget_id)", false},
       {"process_parties_organization", "process_parties(organization_id, role)", false},
-      {"process_parties_party", "process_parties(party_id, organization_id)", false},
       {"red_flags_code", "red_flags(code, scope)", false},
       {"red_flags_listing", "red_flags(code, value DESC, subject)", false},
   };

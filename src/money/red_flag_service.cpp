@@ -101,7 +101,8 @@ void label(Connection& connection, std::vector<RedFlag>& flags) {
   for (const auto& party : party_ids) {
     std::string id = party.as_text();
     if (party_orgs.count(id)) continue;
-    auto row = connection.query_one("SELECT MIN(organization_id) AS id FROM process_parties WHERE party_id = ?", {id});
+    auto row =
+        connection.query_one("SELECT MIN(organization_id) AS id FROM organization_party_ids WHERE party_id = ?", {id});
     if (!row || row->is_null("id")) continue;
     party_orgs[id] = row->integer("id");
     org_ids.emplace_back(row->integer("id"));
@@ -306,7 +307,7 @@ std::vector<RedFlag> RedFlagService::of_organization(int64_t organization_id) {
   store::Params params = {"org:" + std::to_string(organization_id)};
   std::string subjects = "?";
   for (const Row& row : connection->query(
-           "SELECT DISTINCT party_id FROM process_parties WHERE organization_id = ? AND party_id <> '' LIMIT 500",
+           "SELECT party_id FROM organization_party_ids WHERE organization_id = ? LIMIT 500",
            {organization_id})) {
     subjects += ", ?";
     params.emplace_back(row.text("party_id"));

@@ -585,6 +585,64 @@ DROP TABLE process_search;
 ALTER TABLE process_search_contentless RENAME TO process_search;
 )SQL";
 
+// The search index without its table of document sizes (columnsize=0):
+// nothing ranks process search by bm25, and keyed by date like the index,
+// that table's rows fell all over it, so at 1M releases an import rewrote
+// most of its pages in every batch: a quarter of the bytes it wrote.
+const char* kLeanSearchSqlite = R"SQL(
+CREATE VIRTUAL TABLE process_search_lean
+  USING fts5(body, content = '', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO process_search_lean (rowid, body)
+SELECT MIN(MAX(COALESCE(CAST(strftime('%s', substr(p.last_date, 1, 19)) AS INTEGER), 0), 0), 4294967295)
+         * 2147483648 + p.id, b.body
+FROM process_search_bodies b JOIN contracting_processes p ON p.id = b.process_id ORDER BY 1;
+DROP TABLE process_search;
+ALTER TABLE process_search_lean RENAME TO process_search;
+)SQL";
+
+// The party ids an organisation goes by, apart from the process parties:
+// looking an organisation up by party id needed an index over every party
+// row (1.5 million at 1M releases), which an import rebuilt at its end for
+// 0.9 s while nothing else ran; the pairs are a few per organisation.
+// On SQLite the party rows become a table keyed by process (WITHOUT ROWID):
+// an import appends to it, where its rowid table had a second tree, its key,
+// to write as well.
+const char* kPartyIdsSqlite = R"SQL(
+CREATE TABLE organization_party_ids (
+  party_id TEXT NOT NULL,
+  organization_id INTEGER NOT NULL REFERENCES ocds_organizations(id),
+  PRIMARY KEY (party_id, organization_id)
+) WITHOUT ROWID;
+INSERT INTO organization_party_ids (party_id, organization_id)
+SELECT DISTINCT party_id, organization_id FROM process_parties WHERE party_id <> '';
+CREATE INDEX organization_party_ids_organization ON organization_party_ids(organization_id);
+CREATE TABLE process_parties_keyed (
+  process_id BIGINT NOT NULL REFERENCES contracting_processes(id) ON DELETE CASCADE,
+  organization_id BIGINT NOT NULL REFERENCES ocds_organizations(id),
+  role TEXT NOT NULL CHECK (role IN ('buyer', 'supplier', 'tenderer')),
+  amount DOUBLE PRECISION,
+  PRIMARY KEY (process_id, organization_id, role)
+) WITHOUT ROWID;
+INSERT INTO process_parties_keyed (process_id, organization_id, role, amount)
+SELECT process_id, organization_id, role, amount FROM process_parties ORDER BY process_id, organization_id, role;
+DROP TABLE process_parties;
+ALTER TABLE process_parties_keyed RENAME TO process_parties;
+CREATE INDEX process_parties_organization ON process_parties(organization_id, role);
+)SQL";
+
+const char* kPartyIdsPostgresql = R"SQL(
+CREATE TABLE organization_party_ids (
+  party_id TEXT NOT NULL,
+  organization_id BIGINT NOT NULL REFERENCES ocds_organizations(id),
+  PRIMARY KEY (party_id, organization_id)
+);
+INSERT INTO organization_party_ids (party_id, organization_id)
+SELECT DISTINCT party_id, organization_id FROM process_parties WHERE party_id <> '';
+CREATE INDEX organization_party_ids_organization ON organization_party_ids(organization_id);
+DROP INDEX IF EXISTS process_parties_party;
+ALTER TABLE process_parties DROP COLUMN party_id;
+)SQL";
+
 std::string for_dialect(const std::string& sql, Dialect dialect) {
   static const std::regex id_token(R"(\{\{id\}\})");
   return std::regex_replace(sql, id_token,
@@ -611,6 +669,8 @@ const std::vector<Migration>& all_migrations() {
       {13, "OCDS import jobs", kImportJobsSql, "", ""},
       {14, "lz4 for large documents (PostgreSQL)", "", "", kLz4Postgresql},
       {15, "contentless process search (SQLite)", "", kContentlessSearchSqlite, ""},
+      {16, "process search without document sizes (SQLite)", "", kLeanSearchSqlite, ""},
+      {17, "organisations' party ids apart from process parties", "", kPartyIdsSqlite, kPartyIdsPostgresql},
   };
   return migrations;
 }

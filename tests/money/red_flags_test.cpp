@@ -124,6 +124,11 @@ TEST_P(RedFlagsTest, RecomputingFindsASupplierThatTakesMostOfABuyersSpending) {
   EXPECT_FALSE(r025[0].contains("url"));
   EXPECT_EQ(r025[1]["label"], "Proveedora MX-RFC-OTR4");
   EXPECT_EQ(r025[1]["url"].get<std::string>().rfind("/organizaciones/", 0), 0u);
+  // And the organisation's own page finds the flag through its party id.
+  std::string org_path = r025[1]["url"].get<std::string>().substr(std::string("/organizaciones/").size());
+  auto organization = visitor.get("/api/v1/organizations/" + org_path).json()["data"];
+  ASSERT_EQ(organization["flags"].size(), 1u);
+  EXPECT_EQ(organization["flags"][0]["code"], "R025");
 }
 
 TEST_P(RedFlagsTest, TheProcessPageExplainsItsFlags) {
