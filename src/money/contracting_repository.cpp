@@ -1,6 +1,7 @@
 #include "money/contracting_repository.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "core/clock.h"
 #include "core/id_set.h"
@@ -144,9 +145,31 @@ const store::Value& stored_compiled(Connection& connection, const ProcessRecord&
   return scratch;
 }
 
-// Party rows several processes to a statement, sent when the statement
-// holds as many values as one may; with them, the party ids not stored yet
-// of their organisations.
+// Sends rows of `width` values each in INSERTs of a power of two rows (at
+// most 1,024): however the counts vary, a connection prepares and keeps a
+// dozen statements of one kind, not one for every count met.
+void insert_rows(Connection& connection, const std::string& into, const std::string& conflict, size_t width,
+                 Params& values) {
+  constexpr size_t kMaxRows = 1024;
+  size_t rows = values.size() / width;
+  for (size_t done = 0; done < rows;) {
+    size_t count = std::bit_floor(std::min(rows - done, kMaxRows));
+    std::string placeholders = "(?";
+    for (size_t k = 1; k < width; ++k) placeholders += ", ?";
+    placeholders += ")";
+    std::string list;
+    list.reserve(count * (placeholders.size() + 2));
+    for (size_t i = 0; i < count; ++i) list += i == 0 ? placeholders : ", " + placeholders;
+    Params chunk(std::make_move_iterator(values.begin() + static_cast<long>(done * width)),
+                 std::make_move_iterator(values.begin() + static_cast<long>((done + count) * width)));
+    connection.execute(into + " VALUES " + list + conflict, chunk);
+    done += count;
+  }
+  values.clear();
+}
+
+// Party rows several processes to a statement; with them, the party ids not
+// stored yet of their organisations.
 class PartyRows {
  public:
   PartyRows(Connection& connection, KnownOrganizations& organizations)
@@ -156,28 +179,16 @@ class PartyRows {
       int64_t organization = party.role == "buyer" && buyer_id
                                  ? *buyer_id
                                  : organization_id(connection_, party.organization, organizations_);
-      sql_ += params_.empty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
       params_.insert(params_.end(), {process_id, organization, party.role, party.amount});
       add_party_id(party.organization.party_id, organization);
       if (params_.size() >= kMaxValues) flush();
     }
   }
   void flush() {
-    if (!params_.empty()) {
-      connection_.execute("INSERT INTO process_parties (process_id, organization_id, role, amount) VALUES " + sql_ +
-                              " ON CONFLICT (process_id, organization_id, role) DO NOTHING",
-                          params_);
-      sql_.clear();
-      params_.clear();
-    }
-    if (!party_ids_.empty()) {
-      std::string rows;
-      for (size_t i = 0; i < party_ids_.size(); i += 2) rows += i == 0 ? "(?, ?)" : ", (?, ?)";
-      connection_.execute(
-          "INSERT INTO organization_party_ids (party_id, organization_id) VALUES " + rows + " ON CONFLICT DO NOTHING",
-          party_ids_);
-      party_ids_.clear();
-    }
+    insert_rows(connection_, "INSERT INTO process_parties (process_id, organization_id, role, amount)",
+                " ON CONFLICT (process_id, organization_id, role) DO NOTHING", 4, params_);
+    insert_rows(connection_, "INSERT INTO organization_party_ids (party_id, organization_id)", " ON CONFLICT DO NOTHING",
+                2, party_ids_);
   }
 
  private:
@@ -190,10 +201,9 @@ class PartyRows {
     party_ids_.insert(party_ids_.end(), {party_id, organization});
   }
 
-  static constexpr size_t kMaxValues = 5000;
+  static constexpr size_t kMaxValues = 4096;
   Connection& connection_;
   KnownOrganizations& organizations_;
-  std::string sql_;
   store::Params params_;
   store::Params party_ids_;  // pairs of party id and organisation id
 };

@@ -393,6 +393,21 @@ TEST_P(OcdsImportTest, AFailedWriteStopsTheImportAndKeepsTheBatchesBefore) {
   EXPECT_EQ(count("contracting_processes"), 4);
 }
 
+// The writer stores its batches without SQLite's foreign key checks, so it
+// checks the one key it does not write itself.
+TEST_P(OcdsImportTest, AnImportIntoAJurisdictionThatIsNotThereWritesNothing) {
+  ImportOptions options;
+  options.jurisdiction_id = 987654;
+  try {
+    import_text(release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z") + "\n", options);
+    ADD_FAILURE() << "the import went through";
+  } catch (const store::StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find("no hay jurisdicción con id 987654"), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(count("ocds_releases"), 0);
+  EXPECT_EQ(count("contracting_processes"), 0);
+}
+
 TEST_P(OcdsImportTest, RefusesAFileThatIsNotJsonAndWritesNothing) {
   for (const std::string text : {"ocid,id,date\nocds-1,1,2024-01-01\n", "<html></html>", "{nothing here"}) {
     ImportSummary summary = import_text(text);
