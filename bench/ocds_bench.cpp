@@ -2,6 +2,8 @@
 // of releases (one release per line, the releases of a process together, as
 // `apertura demo --output` writes them):
 //   apertura_bench parse FILE   simdjson parsing alone (the floor)
+//   apertura_bench read FILE    the import's reader alone: the file split into
+//                               releases, each copied out whole
 //   apertura_bench merge FILE   parsing into trees, then compiling each process;
 //                               then the import's way: straight from the text
 #include <simdjson.h>
@@ -15,6 +17,7 @@
 
 #include "money/direct_compiler.h"
 #include "money/merge_rules.h"
+#include "money/ocds_stream.h"
 #include "money/release_merger.h"
 #include "money/simdjson_convert.h"
 
@@ -50,6 +53,22 @@ int parse_only(const std::string& path) {
   double megabytes = static_cast<double>(text.size()) / 1e6;
   std::printf("parse-only (simdjson): %zu releases, %.0f MB in %.2f s: %.0f releases/s, %.0f MB/s (reading the file: %.2f s)\n",
               documents, megabytes, parse, documents / parse, megabytes / parse, load);
+  return 0;
+}
+
+int read_only(const std::string& path) {
+  auto started = Clock::now();
+  size_t items = 0;
+  uint64_t bytes = 0;
+  apertura::money::StreamHandlers handlers;
+  handlers.item = [&](const apertura::money::StreamItem& item) {
+    ++items;
+    bytes += item.text.size();
+  };
+  apertura::money::read_ocds_stream(path, handlers, {});
+  double seconds = seconds_since(started);
+  std::printf("reader: %zu items, %.0f MB in %.2f s: %.0f items/s, %.0f MB/s\n", items, bytes / 1e6, seconds,
+              items / seconds, bytes / 1e6 / seconds);
   return 0;
 }
 
@@ -139,11 +158,12 @@ int merge(const std::string& path) {
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::cerr << "usage: apertura_bench parse|merge FILE\n";
+    std::cerr << "usage: apertura_bench parse|read|merge FILE\n";
     return 2;
   }
   std::string mode = argv[1];
   if (mode == "parse") return parse_only(argv[2]);
+  if (mode == "read") return read_only(argv[2]);
   if (mode == "merge") return merge(argv[2]);
   std::cerr << "unknown mode " << mode << "\n";
   return 2;

@@ -498,6 +498,46 @@ TEST_P(OcdsImportTest, QuotesBackslashesAndBracketsInsideStringsAtAnyOffsetDoNot
   EXPECT_EQ(title->text("title"), std::string(5, 'x') + "\"}{][\\ \\\" fin" + std::string(11, 'y'));
 }
 
+// The reader takes each top-level object whole when it ends within the bytes
+// it has read (a quarter of a megabyte at a time), and reads it field by field
+// otherwise: an object across two reads, one longer than a read, a package on
+// one line and a field named "releases" further in all come out as before.
+TEST_P(OcdsImportTest, AJsonLinesFileReadInPiecesKeepsEveryReleaseAndLine) {
+  fs::path path = fs::temp_directory_path() / ("apertura-pieces-" + GetParam() + ".jsonl");
+  int64_t lines = 0;
+  {
+    std::ofstream out(path, std::ios::binary);
+    auto line = [&](const std::string& text) {
+      out << text << "\n";
+      ++lines;
+    };
+    for (int i = 0; i < 700; ++i) {  // about 400 KB: some release crosses the first read's end
+      line(release("ocds-pz-" + std::to_string(i), "r1", "2024-01-01T00:00:00Z", std::string(500, 'a' + i % 26)));
+    }
+    line(release("ocds-pz-long", "r1", "2024-01-01T00:00:00Z", std::string(600'000, 'L')));  // longer than a read
+    line(package_of({release("ocds-pz-pkg", "r1", "2024-01-01T00:00:00Z")}));
+    line(R"({"ocid":"ocds-pz-inner","id":"r1","date":"2024-01-01T00:00:00Z","tender":{"releases":"x"}})");
+    line(R"({"ocid":"ocds-pz-bad","id":"r1","date":"2024-01-01T00:00:00Z","tender":{"title":sin comillas}})");
+    line(release("ocds-pz-after", "r1", "2024-01-01T00:00:00Z"));
+  }
+  ImportSummary summary = import_file(path);
+  fs::remove(path);
+  EXPECT_EQ(summary.imported, 704);
+  EXPECT_EQ(summary.rejected, 1);
+  ASSERT_EQ(summary.problems.size(), 1u);
+  EXPECT_EQ(static_cast<int64_t>(summary.problems[0].line), lines - 1) << summary.problems[0].reason;
+  auto connection = db().database().connect();
+  auto publisher = connection->query_one(
+      "SELECT k.publisher_name FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id "
+      "WHERE r.ocid = 'ocds-pz-pkg'");
+  ASSERT_TRUE(publisher);
+  EXPECT_EQ(publisher->text("publisher_name"), "Secretaría de Finanzas");
+  auto title = connection->query_one("SELECT title FROM contracting_processes WHERE ocid = 'ocds-pz-long'");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->text("title").size(), 600'000u);
+  EXPECT_TRUE(connection->query_one("SELECT 1 AS one FROM contracting_processes WHERE ocid = 'ocds-pz-after'"));
+}
+
 TEST_P(OcdsImportTest, AReleaseThatCannotMergeIsReportedAndTheProcessStaysAsItWas) {
   ASSERT_EQ(import_text(release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z")).imported, 1);
   std::string conflicting =
