@@ -2,6 +2,10 @@
 
 #include <zlib.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -20,9 +24,22 @@ namespace {
 constexpr size_t kParserPadding = 64;
 
 // The first byte at or after `p` that a string's scan must look at (a quote,
-// a backslash, or a newline to count), or `end`. Eight bytes at a time: most
-// of an OCDS file is the inside of strings.
+// a backslash, or a newline to count), or `end`. Sixteen bytes at a time
+// where SSE2 is there (every x86-64), else eight: most of an OCDS file is the
+// inside of strings, most of them short.
 const char* skip_plain_string(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i newline = _mm_set1_epi8('\n');
+  while (p + 16 <= end) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)),
+                                _mm_cmpeq_epi8(bytes, newline));
+    if (int mask = _mm_movemask_epi8(hits)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
   using namespace byte_words;
   while (p + 8 <= end) {
     uint64_t word = load(p);
