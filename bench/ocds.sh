@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The OCDS data path at volume: writes N synthetic releases once (apertura demo
 # --output), then measures on the same file
-#   1. simdjson parsing alone (the floor),
+#   1. simdjson parsing alone (the floor), and the import's reader alone,
 #   2. parsing + merging alone (no database),
 #   3. import + merge + per-process red flags into SQLite (on disk) and into
 #      PostgreSQL 15 (a throw-away cluster, as the tests use: fsync off),
@@ -39,6 +39,7 @@ megabytes=$(( $(stat -c %s "$file") / 1000000 ))
 echo "file: $count releases, $megabytes MB ($(nproc) cores)"
 
 "$bench" parse "$file"
+"$bench" read "$file"
 "$bench" merge "$file"
 
 # Runs an import under /usr/bin/time and prints releases/s, MB/s and peak memory.
