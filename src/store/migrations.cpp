@@ -604,18 +604,21 @@ ALTER TABLE process_search_lean RENAME TO process_search;
 // looking an organisation up by party id needed an index over every party
 // row (1.5 million at 1M releases), which an import rebuilt at its end for
 // 0.9 s while nothing else ran; the pairs are a few per organisation.
+const char* kPartyIdsSql = R"SQL(
+CREATE TABLE organization_party_ids (
+  party_id TEXT NOT NULL,
+  organization_id BIGINT NOT NULL REFERENCES ocds_organizations(id),
+  PRIMARY KEY (party_id, organization_id)
+);
+INSERT INTO organization_party_ids (party_id, organization_id)
+SELECT DISTINCT party_id, organization_id FROM process_parties WHERE party_id <> '';
+CREATE INDEX organization_party_ids_organization ON organization_party_ids(organization_id);
+)SQL";
+
 // On SQLite the party rows become a table keyed by process (WITHOUT ROWID):
 // an import appends to it, where its rowid table had a second tree, its key,
 // to write as well.
 const char* kPartyIdsSqlite = R"SQL(
-CREATE TABLE organization_party_ids (
-  party_id TEXT NOT NULL,
-  organization_id INTEGER NOT NULL REFERENCES ocds_organizations(id),
-  PRIMARY KEY (party_id, organization_id)
-) WITHOUT ROWID;
-INSERT INTO organization_party_ids (party_id, organization_id)
-SELECT DISTINCT party_id, organization_id FROM process_parties WHERE party_id <> '';
-CREATE INDEX organization_party_ids_organization ON organization_party_ids(organization_id);
 CREATE TABLE process_parties_keyed (
   process_id BIGINT NOT NULL REFERENCES contracting_processes(id) ON DELETE CASCADE,
   organization_id BIGINT NOT NULL REFERENCES ocds_organizations(id),
@@ -631,14 +634,6 @@ CREATE INDEX process_parties_organization ON process_parties(organization_id, ro
 )SQL";
 
 const char* kPartyIdsPostgresql = R"SQL(
-CREATE TABLE organization_party_ids (
-  party_id TEXT NOT NULL,
-  organization_id BIGINT NOT NULL REFERENCES ocds_organizations(id),
-  PRIMARY KEY (party_id, organization_id)
-);
-INSERT INTO organization_party_ids (party_id, organization_id)
-SELECT DISTINCT party_id, organization_id FROM process_parties WHERE party_id <> '';
-CREATE INDEX organization_party_ids_organization ON organization_party_ids(organization_id);
 DROP INDEX IF EXISTS process_parties_party;
 ALTER TABLE process_parties DROP COLUMN party_id;
 )SQL";
@@ -670,7 +665,8 @@ const std::vector<Migration>& all_migrations() {
       {14, "lz4 for large documents (PostgreSQL)", "", "", kLz4Postgresql},
       {15, "contentless process search (SQLite)", "", kContentlessSearchSqlite, ""},
       {16, "process search without document sizes (SQLite)", "", kLeanSearchSqlite, ""},
-      {17, "organisations' party ids apart from process parties", "", kPartyIdsSqlite, kPartyIdsPostgresql},
+      {17, "organisations' party ids apart from process parties", kPartyIdsSql, kPartyIdsSqlite,
+       kPartyIdsPostgresql},
   };
   return migrations;
 }
