@@ -92,7 +92,9 @@ class ByteReader {
   // and consumed. Anything else (a package to stream, an object past the
   // limit) is left where it is, and false returned. Most JSON Lines files
   // are releases, one an object: read field by field, each took four times longer.
-  bool take_plain_object(std::string& out, size_t limit);
+  // `one_line`: the end of the line ends the object too (JSON Lines), so
+  // that a line cut short is one bad item, not the end of the reading.
+  bool take_plain_object(std::string& out, size_t limit, bool one_line);
 
  private:
   const char* data() const { return text_ ? text_->data() + text_base_ : buffer_.data(); }
@@ -133,7 +135,8 @@ class ByteReader {
   // Where the object starting at `begin` ends (one past its closing brace),
   // counting its newlines; nullptr if it does not end before `end`, or if it
   // has a field "releases" or "records" (then `streamed` is set).
-  static const char* object_end(const char* begin, const char* end, uint64_t& lines, bool& streamed);
+  static const char* object_end(const char* begin, const char* end, bool one_line, uint64_t& lines,
+                                bool& streamed);
 
   gzFile file_ = nullptr;
   std::function<void(uint64_t)> progress_;
@@ -227,7 +230,8 @@ bool names_streamed_field(const char* begin, const char* end) {
   return name == "releases" || name == "records";
 }
 
-const char* ByteReader::object_end(const char* begin, const char* end, uint64_t& lines, bool& streamed) {
+const char* ByteReader::object_end(const char* begin, const char* end, bool one_line, uint64_t& lines,
+                                   bool& streamed) {
   int depth = 0;
   lines = 0;
   streamed = false;
@@ -244,7 +248,8 @@ const char* ByteReader::object_end(const char* begin, const char* end, uint64_t&
           if (q >= end) return nullptr;
           continue;
         }
-        ++lines;  // a raw newline: not JSON, but still a line of the file
+        if (one_line) return q;  // a string cut short by the end of its line
+        ++lines;                 // a raw newline: not JSON, but still a line of the file
         ++q;
       }
       if (depth == 1 && names_streamed_field(p + 1, q)) {
@@ -257,20 +262,21 @@ const char* ByteReader::object_end(const char* begin, const char* end, uint64_t&
     } else if (c == '}' || c == ']') {
       if (--depth == 0) return p + 1;
     } else if (c == '\n') {
+      if (one_line) return p;  // the line ends first: left to be reported as not JSON
       ++lines;
     }
   }
   return nullptr;
 }
 
-bool ByteReader::take_plain_object(std::string& out, size_t limit) {
+bool ByteReader::take_plain_object(std::string& out, size_t limit, bool one_line) {
   if (peek() != '{') return false;
   for (bool again = true;; again = false) {
     const char* begin = data() + position_;
     const char* end = begin + std::min(size_ - position_, limit);
     uint64_t lines = 0;
     bool streamed = false;
-    const char* stop = object_end(begin, end, lines, streamed);
+    const char* stop = object_end(begin, end, one_line, lines, streamed);
     if (stop) {
       size_t length = static_cast<size_t>(stop - begin);
       out.reserve(out.size() + length + kParserPadding);
@@ -305,7 +311,7 @@ class Parser {
       int c = in_.peek();
       if (c < 0) return;
       if (c == '{') {
-        if (!plain_object()) top_level_object();
+        if (!plain_object(true)) top_level_object();
       } else if (c == '[') {
         top_level_array();
       } else if (c == ',') {
@@ -367,13 +373,19 @@ class Parser {
     return item;
   }
 
-  // A top-level object that is not a package, handed over whole.
-  bool plain_object() {
+  // A top-level object that is not a package, handed over whole. The file
+  // is JSON Lines once one, at the top, ended on its first line right before
+  // the next: from then on a line cut short is a bad item on its own.
+  bool plain_object(bool at_top = false) {
     StreamItem item;
     item.kind = StreamItem::Kind::top_level;
     item.offset = in_.offset();
     item.line = in_.line();
-    if (!in_.take_plain_object(item.text, limits_.max_item_bytes)) return false;
+    if (!in_.take_plain_object(item.text, limits_.max_item_bytes, json_lines_)) return false;
+    if (at_top && !json_lines_ && in_.line() == item.line) {
+      int next = in_.peek();
+      json_lines_ = next == '\n' || next == '\r';
+    }
     handlers_.item(item);
     return true;
   }
@@ -503,6 +515,7 @@ class Parser {
   const StreamHandlers& handlers_;
   const StreamLimits& limits_;
   size_t next_package_ = 0;
+  bool json_lines_ = false;
 };
 
 }  // namespace

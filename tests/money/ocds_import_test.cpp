@@ -449,18 +449,21 @@ TEST_P(OcdsImportTest, ReportsEachBadReleaseWithItsLineAndImportsTheRest) {
       R"("just text")",                                                             // 9 a stray value
       release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z"),                         // 10 duplicate of line 1
       release("ocds-abc-6", "r1", "2024-01-01T00:00:00Z"),                         // 11 good
+      R"({"ocid":"ocds-abc-7","id":"r1","date":"2024-01-01T00:00:00Z","tender":{"title":"x"})",  // 12 cut short
+      R"({"ocid":"ocds-abc-8","id":"r1","date":"2024-01-01T00:00:00Z","tender":{"title":"x}})",  // 13 string not closed
+      release("ocds-abc-10", "r1", "2024-01-01T00:00:00Z"),                        // 14 good
   };
   std::string text;
   for (const auto& line : lines) text += line + "\n";
   ImportOptions options;
   options.max_item_bytes = 4096;
   ImportSummary summary = import_text(text, options);
-  EXPECT_EQ(summary.imported, 2);
+  EXPECT_EQ(summary.imported, 3);
   EXPECT_EQ(summary.duplicates, 1);
-  EXPECT_EQ(summary.rejected, 10);
+  EXPECT_EQ(summary.rejected, 12);
   std::map<uint64_t, std::string> by_line;
   for (const auto& problem : summary.problems) by_line[problem.line] = problem.reason;
-  ASSERT_EQ(by_line.size(), 8u);
+  ASSERT_EQ(by_line.size(), 10u);
   EXPECT_NE(by_line[2].find("ocid"), std::string::npos);
   EXPECT_NE(by_line[3].find("`id`"), std::string::npos);
   EXPECT_NE(by_line[4].find("`date`"), std::string::npos);
@@ -469,7 +472,10 @@ TEST_P(OcdsImportTest, ReportsEachBadReleaseWithItsLineAndImportsTheRest) {
   EXPECT_NE(by_line[7].find("objeto"), std::string::npos);
   EXPECT_EQ(by_line[8], "el elemento es demasiado grande (más de 4096 bytes)");
   EXPECT_NE(by_line[9].find("objeto"), std::string::npos);
-  EXPECT_EQ(count("ocds_releases"), 2);
+  // JSON Lines: a line cut short is one bad release, and the next line is read.
+  EXPECT_NE(by_line[12].find("no es JSON válido"), std::string::npos) << by_line[12];
+  EXPECT_NE(by_line[13].find("no es JSON válido"), std::string::npos) << by_line[13];
+  EXPECT_EQ(count("ocds_releases"), 3);
 }
 
 // The reader skips the inside of strings eight bytes at a time: quotes,
