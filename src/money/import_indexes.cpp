@@ -10,7 +10,6 @@ namespace {
 struct IndexDefinition {
   const char* name;
   const char* definition;  // as its migration wrote it
-  bool sqlite_only;
 };
 
 // The unique indexes an import looks rows up by (ocid, ocid + release id,
@@ -22,21 +21,17 @@ struct IndexDefinition {
 // while the import waited.
 const std::vector<IndexDefinition>& definitions() {
   static const std::vector<IndexDefinition> indexes = {
-      {"contracting_processes_buyer", "contracting_processes(buyer_id, year)", false},
-      {"contracting_processes_date", "contracting_processes(last_date)", false},
-      {"contracting_processes_amount", "contracting_processes(amount)", false},
-      {"contracting_processes_method", "contracting_processes(procurement_method)", false},
-      {"contracting_processes_jurisdiction", "contracting_processes(jurisdiction_id, year)", false},
-      {"contracting_processes_budget", "contracting_processes(jurisdiction_id, budget_id)", false},
-      {"process_parties_organization", "process_parties(organization_id, role)", false},
-      {"red_flags_code", "red_flags(code, scope)", false},
-      {"red_flags_listing", "red_flags(code, value DESC, subject)", false},
+      {"contracting_processes_buyer", "contracting_processes(buyer_id, year)"},
+      {"contracting_processes_date", "contracting_processes(last_date)"},
+      {"contracting_processes_amount", "contracting_processes(amount)"},
+      {"contracting_processes_method", "contracting_processes(procurement_method)"},
+      {"contracting_processes_jurisdiction", "contracting_processes(jurisdiction_id, year)"},
+      {"contracting_processes_budget", "contracting_processes(jurisdiction_id, budget_id)"},
+      {"process_parties_organization", "process_parties(organization_id, role)"},
+      {"red_flags_code", "red_flags(code, scope)"},
+      {"red_flags_listing", "red_flags(code, value DESC, subject)"},
   };
   return indexes;
-}
-
-bool applies(const IndexDefinition& index, store::Dialect dialect) {
-  return !index.sqlite_only || dialect == store::Dialect::sqlite;
 }
 
 // SQLite's default page cache for the life of one index build.
@@ -65,11 +60,9 @@ class SmallSortRuns {
 
 }  // namespace
 
-std::vector<const char*> ImportIndexes::names(store::Dialect dialect) {
+std::vector<const char*> ImportIndexes::names() {
   std::vector<const char*> out;
-  for (const auto& index : definitions()) {
-    if (applies(index, dialect)) out.push_back(index.name);
-  }
+  for (const auto& index : definitions()) out.push_back(index.name);
   return out;
 }
 
@@ -77,9 +70,7 @@ bool ImportIndexes::drop_if_store_empty(store::Connection& connection) {
   store::Transaction transaction(connection);
   if (connection.query_one("SELECT 1 AS one FROM contracting_processes LIMIT 1")) return false;
   for (const auto& index : definitions()) {
-    if (applies(index, connection.dialect())) {
-      connection.execute_script(std::string("DROP INDEX IF EXISTS ") + index.name);
-    }
+    connection.execute_script(std::string("DROP INDEX IF EXISTS ") + index.name);
   }
   transaction.commit();
   return true;
@@ -103,7 +94,7 @@ int ImportIndexes::build_missing(store::Connection& connection) {
   store::Transaction transaction(connection);
   int built = 0;
   for (const auto& index : definitions()) {
-    if (!applies(index, connection.dialect()) || exists(connection, index.name)) continue;
+    if (exists(connection, index.name)) continue;
     connection.execute_script(std::string("CREATE INDEX ") + index.name + " ON " + index.definition);
     ++built;
   }

@@ -21,7 +21,7 @@ class ImportIndexes {
   // Whether the store has an index of that name.
   static bool exists(store::Connection& connection, const char* name);
   // The names of the indexes (for tests and checks).
-  static std::vector<const char*> names(store::Dialect dialect);
+  static std::vector<const char*> names();
 };
 
 // Drops the indexes for one import when the store is empty, and builds them

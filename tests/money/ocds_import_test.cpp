@@ -48,7 +48,7 @@ class OcdsImportTest : public testing::BackendTest {
   size_t index_count() {
     auto connection = db().database().connect();
     size_t found = 0;
-    for (const char* name : ImportIndexes::names(db().database().dialect())) {
+    for (const char* name : ImportIndexes::names()) {
       if (ImportIndexes::exists(*connection, name)) ++found;
     }
     return found;
@@ -270,7 +270,7 @@ TEST_P(OcdsImportTest, AnImportIntoAnEmptyStoreBuildsTheListIndexesAtItsEnd) {
   auto definitions = [&] {
     auto connection = db().database().connect();
     std::vector<std::string> out;
-    for (const char* name : ImportIndexes::names(db().database().dialect())) {
+    for (const char* name : ImportIndexes::names()) {
       auto row = connection->query_one(GetParam() == "sqlite"
                                            ? "SELECT sql AS d FROM sqlite_master WHERE type = 'index' AND name = ?"
                                            : "SELECT indexdef AS d FROM pg_indexes WHERE indexname = ? "
@@ -669,9 +669,9 @@ TEST_P(OcdsImportTest, AKilledImportLeavesOnlyWholeBatches) {
   EXPECT_EQ(releases % static_cast<int64_t>(kDefaultBatchSize), 0) << releases << " releases: a batch was cut in half";
   // The import began on an empty store, so it had dropped the list indexes;
   // the next start-up (here `apertura migrate`) builds them again.
-  EXPECT_LT(index_count(), ImportIndexes::names(db().database().dialect()).size());
+  EXPECT_LT(index_count(), ImportIndexes::names().size());
   run_binary({"migrate"});
-  EXPECT_EQ(index_count(), ImportIndexes::names(db().database().dialect()).size());
+  EXPECT_EQ(index_count(), ImportIndexes::names().size());
   auto connection = db().database().connect();
   auto orphans = connection->query_one(
       "SELECT COUNT(*) AS n FROM (SELECT r.ocid, COUNT(*) AS c FROM ocds_releases r GROUP BY r.ocid) s "
