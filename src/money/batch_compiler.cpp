@@ -63,9 +63,8 @@ void BatchCompiler::compile(Batch& batch) {
 void describe_compiled(Batch& batch, FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
                        const ProcessFlagger* flagger) {
   for (auto& [ocid, process] : batch.undescribed) {
-    nlohmann::json tree = parser.parse(process.compiled);
-    batch.compiled.emplace(ocid, describe_process(ocid, tree, process.facts, jurisdiction_id, flagger,
-                                                  std::move(process.compiled)));
+    batch.compiled.emplace(ocid, describe_compiled_text(ocid, std::move(process.compiled), process.facts, parser,
+                                                        jurisdiction_id, flagger));
   }
   batch.undescribed.clear();
 }

@@ -48,9 +48,8 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
   }
   // Straight from their text when they merge (the usual case).
   if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, merge_rules_for(versions))) {
-    json tree = parser_.parse(direct->text);
-    return describe_process(ocid, tree, facts_of(*direct), options_.jurisdiction_id, flagger_,
-                            std::move(direct->text));
+    return describe_compiled_text(ocid, std::move(direct->text), facts_of(*direct), parser_, options_.jurisdiction_id,
+                                  flagger_);
   }
   ReleaseSet releases = parse_releases(texts, versions, parser_);
   json compiled;

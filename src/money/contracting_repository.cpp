@@ -151,12 +151,10 @@ const store::Value& stored_compiled(Connection& connection, const ProcessRecord&
 void insert_rows(Connection& connection, const std::string& into, const std::string& conflict, size_t width,
                  Params& values) {
   constexpr size_t kMaxRows = 1024;
+  const std::string placeholders = "(" + store::placeholder_list(width) + ")";
   size_t rows = values.size() / width;
   for (size_t done = 0; done < rows;) {
     size_t count = std::bit_floor(std::min(rows - done, kMaxRows));
-    std::string placeholders = "(?";
-    for (size_t k = 1; k < width; ++k) placeholders += ", ?";
-    placeholders += ")";
     std::string list;
     list.reserve(count * (placeholders.size() + 2));
     for (size_t i = 0; i < count; ++i) list += i == 0 ? placeholders : ", " + placeholders;
@@ -187,8 +185,8 @@ class PartyRows {
   void flush() {
     insert_rows(connection_, "INSERT INTO process_parties (process_id, organization_id, role, amount)",
                 " ON CONFLICT (process_id, organization_id, role) DO NOTHING", 4, params_);
-    insert_rows(connection_, "INSERT INTO organization_party_ids (party_id, organization_id)", " ON CONFLICT DO NOTHING",
-                2, party_ids_);
+    insert_rows(connection_, "INSERT INTO organization_party_ids (party_id, organization_id)",
+                " ON CONFLICT DO NOTHING", 2, party_ids_);
   }
 
  private:

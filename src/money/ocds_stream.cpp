@@ -107,15 +107,8 @@ class ByteReader {
       if (progress_) progress_(text_base_ + size_);
       return size_ > 0;
     }
-    int read = gzread(file_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
-    if (read < 0) {
-      int code = 0;
-      const char* message = gzerror(file_, &code);
-      throw StreamError(std::string("no se puede leer el archivo: ") + message, offset_, line_);
-    }
-    size_ = static_cast<size_t>(read);
+    size_ = read_file(0);
     position_ = 0;
-    if (progress_) progress_(static_cast<uint64_t>(gzoffset(file_)));
     return size_ > 0;
   }
 
@@ -126,11 +119,20 @@ class ByteReader {
     std::memmove(buffer_.data(), buffer_.data() + position_, size_ - position_);
     size_ -= position_;
     position_ = 0;
-    int read = gzread(file_, buffer_.data() + size_, static_cast<unsigned>(buffer_.size() - size_));
-    if (read <= 0) return false;
-    size_ += static_cast<size_t>(read);
+    size_t read = read_file(size_);
+    size_ += read;
+    return read > 0;
+  }
+  // Fills the buffer from `at` to its end with the file's next bytes; how many came.
+  size_t read_file(size_t at) {
+    int read = gzread(file_, buffer_.data() + at, static_cast<unsigned>(buffer_.size() - at));
+    if (read < 0) {
+      int code = 0;
+      const char* message = gzerror(file_, &code);
+      throw StreamError(std::string("no se puede leer el archivo: ") + message, offset_, line_);
+    }
     if (progress_) progress_(static_cast<uint64_t>(gzoffset(file_)));
-    return true;
+    return static_cast<size_t>(read);
   }
   // Where the object starting at `begin` ends (one past its closing brace),
   // counting its newlines; nullptr if it does not end before `end`, or if it

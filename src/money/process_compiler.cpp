@@ -78,4 +78,11 @@ CompiledProcess describe_process(const std::string& ocid, const json& compiled, 
   return out;
 }
 
+CompiledProcess describe_compiled_text(const std::string& ocid, std::string compiled_text, const ReleaseFacts& facts,
+                                       FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
+                                       const ProcessFlagger* flagger) {
+  json tree = parser.parse(compiled_text);
+  return describe_process(ocid, tree, facts, jurisdiction_id, flagger, std::move(compiled_text));
+}
+
 }  // namespace apertura::money

@@ -62,4 +62,10 @@ CompiledProcess describe_process(const std::string& ocid, const nlohmann::json& 
                                  std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger,
                                  std::string compiled_text = {});
 
+// The same for a compiled release as the direct compiler wrote it: the text
+// is parsed for the summary and red flags, and kept as it is.
+CompiledProcess describe_compiled_text(const std::string& ocid, std::string compiled_text, const ReleaseFacts& facts,
+                                       FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
+                                       const ProcessFlagger* flagger);
+
 }  // namespace apertura::money
