@@ -42,8 +42,7 @@ void BatchCompiler::compile(Batch& batch) {
     }
     const MergeRules& rules = merge_rules_for(versions);
     if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, rules)) {
-      ReleaseFacts facts = facts_of(*direct);
-      batch.undescribed.emplace(ocid, Batch::Undescribed{std::move(direct->text), std::move(facts)});
+      batch.compiled.emplace(ocid, describe_process(ocid, std::move(*direct), options_.jurisdiction_id, flagger_));
       continue;
     }
     ReleaseSet releases = parse_releases(texts, versions, parser_);
@@ -58,19 +57,6 @@ void BatchCompiler::compile(Batch& batch) {
 
   if (!dictionary_ && !dictionary_tried_ && database_.dialect() == store::Dialect::sqlite) train_dictionary(batch);
   batch.dictionary = dictionary_;
-}
-
-void describe_compiled(Batch& batch, FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
-                       const ProcessFlagger* flagger) {
-  for (auto& [ocid, process] : batch.undescribed) {
-    batch.compiled.emplace(ocid, describe_compiled_text(ocid, std::move(process.compiled), process.facts, parser,
-                                                        jurisdiction_id, flagger));
-  }
-  batch.undescribed.clear();
-}
-
-void BatchCompiler::describe(Batch& batch) {
-  describe_compiled(batch, parser_, options_.jurisdiction_id, flagger_);
 }
 
 void BatchCompiler::compress(Batch& batch) {
@@ -91,15 +77,12 @@ void BatchCompiler::train_dictionary(const Batch& batch) {
   std::vector<std::string_view> samples;
   // A few thousand documents train in a tenth of a second; more add little.
   constexpr size_t kMaxSamples = 4000;
-  size_t documents = batch.releases.size() + batch.compiled.size() + batch.undescribed.size();
+  size_t documents = batch.releases.size() + batch.compiled.size();
   size_t step = std::max<size_t>(1, documents / kMaxSamples);
   for (size_t i = 0; i < batch.releases.size(); i += step) samples.push_back(batch.releases[i].record.data);
   size_t k = 0;
   for (const auto& [_, process] : batch.compiled) {
     if (k++ % step == 0) samples.push_back(process.record.compiled);
-  }
-  for (const auto& [_, process] : batch.undescribed) {
-    if (k++ % step == 0) samples.push_back(process.compiled);
   }
   try {
     auto connection = database_.connect();

@@ -1,8 +1,8 @@
 #pragma once
-// Compiles each process of an OCDS import batch from the batch's own
-// releases, and, when the writing thread is the busier one, describes them
-// (summary, red flags) and puts every document into the form the store keeps
-// (a zstd frame on SQLite).
+// Compiles and describes (summary, red flags) each process of an OCDS import
+// batch from the batch's own releases, and, when the writing thread is the
+// busier one, puts every document into the form the store keeps (a zstd
+// frame on SQLite).
 #include <memory>
 
 #include "core/zstd.h"
@@ -14,17 +14,11 @@
 
 namespace apertura::money {
 
-// Describes the batch's undescribed processes into `batch.compiled`.
-void describe_compiled(Batch& batch, FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
-                       const ProcessFlagger* flagger);
-
 class BatchCompiler {
  public:
   BatchCompiler(store::Database& database, const ImportOptions& options, const ProcessFlagger* flagger);
-  // Fills `batch.undescribed` (or `batch.compiled`) and `batch.dictionary`.
+  // Fills `batch.compiled` and `batch.dictionary`.
   void compile(Batch& batch);
-  // Describes what compile left undescribed (else the writer does).
-  void describe(Batch& batch);
   // The stored forms of the releases and compiled releases (else the writer makes them).
   void compress(Batch& batch);
 

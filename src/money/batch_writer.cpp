@@ -48,8 +48,7 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
   }
   // Straight from their text when they merge (the usual case).
   if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, merge_rules_for(versions))) {
-    return describe_compiled_text(ocid, std::move(direct->text), facts_of(*direct), parser_, options_.jurisdiction_id,
-                                  flagger_);
+    return describe_process(ocid, std::move(*direct), options_.jurisdiction_id, flagger_);
   }
   ReleaseSet releases = parse_releases(texts, versions, parser_);
   json compiled;
@@ -124,8 +123,6 @@ void BatchWriter::count_compiled(int64_t process_id, Counts& counts) {
 }
 
 void BatchWriter::write(Batch& batch) {
-  // Unless the reading thread did, being the less busy of the two.
-  describe_compiled(batch, parser_, options_.jurisdiction_id, flagger_);
   auto connection = database_.connect();
   BatchPragmas pragmas(*connection);
   store::Transaction transaction(*connection);

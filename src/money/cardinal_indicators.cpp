@@ -5,17 +5,16 @@
 #include <cmath>
 #include <set>
 
-#include "money/json_access.h"
+#include "money/json_view.h"
 #include "money/quantiles.h"
 
 namespace apertura::money {
 
 namespace {
 
-using nlohmann::json;
 
-bool has_status(const json& object, const char* status) {
-  const std::string* s = string_field(object, "status");
+bool has_status(JsonView object, const char* status) {
+  std::optional<std::string_view> s = string_field(object, "status");
   return s && *s == status;
 }
 
@@ -30,7 +29,7 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-bool digits(const std::string& s, size_t at, size_t count, int& out) {
+bool digits(std::string_view s, size_t at, size_t count, int& out) {
   if (at + count > s.size()) return false;
   out = 0;
   for (size_t i = at; i < at + count; ++i) {
@@ -41,7 +40,7 @@ bool digits(const std::string& s, size_t at, size_t count, int& out) {
 }
 
 // Nanoseconds since the epoch, or nullopt.
-std::optional<__int128> rfc3339_nanos(const std::string& s) {
+std::optional<__int128> rfc3339_nanos(std::string_view s) {
   int year, month, day, hour, minute, second;
   if (!digits(s, 0, 4, year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
       !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, hour) ||
@@ -89,46 +88,49 @@ std::optional<__int128> rfc3339_nanos(const std::string& s) {
 
 // --- helpers shared by indicators -------------------------------------------
 
-bool matches_method(const json& tender, const std::set<std::string>& methods) {
+bool matches_method(JsonView tender, const std::set<std::string>& methods) {
   if (methods.empty()) return true;
-  const std::string* method = string_field(tender, "procurementMethod");
-  return method && methods.count(*method);
+  std::optional<std::string_view> method = string_field(tender, "procurementMethod");
+  return method && methods.count(std::string(*method));
 }
 
-bool matches_method_details(const json& release, const std::set<std::string>& include,
+bool matches_method_details(JsonView release, const std::set<std::string>& include,
                             const std::set<std::string>& exclude) {
-  const std::string* details = string_field(field(release, "tender"), "procurementMethodDetails");
-  if (details) return include.empty() ? !exclude.count(*details) : include.count(*details) > 0;
+  std::optional<std::string_view> details = string_field(field(release, "tender"), "procurementMethodDetails");
+  if (details) {
+    std::string text(*details);
+    return include.empty() ? !exclude.count(text) : include.count(text) > 0;
+  }
   return include.empty();
 }
 
 // Pending, valid and disqualified bids (not invited or withdrawn).
-std::vector<const json*> submitted_bids(const json& release) {
-  std::vector<const json*> bids;
-  const json& details = field(field(release, "bids"), "details");
+std::vector<JsonView> submitted_bids(JsonView release) {
+  std::vector<JsonView> bids;
+  JsonView details = field(field(release, "bids"), "details");
   if (!details.is_array()) return bids;
-  for (const json& bid : details) {
-    const std::string* status = string_field(bid, "status");
-    if (status && *status != "invited" && *status != "withdrawn") bids.push_back(&bid);
+  for (JsonView bid : details) {
+    std::optional<std::string_view> status = string_field(bid, "status");
+    if (status && *status != "invited" && *status != "withdrawn") bids.push_back(bid);
   }
   return bids;
 }
 
 // The active awards and the bids, when every award with a status is final.
-bool complete_awards_and_bids(const json& release, std::vector<const json*>& awards_out, const json*& details_out) {
-  const json& awards = field(release, "awards");
-  const json& details = field(field(release, "bids"), "details");
+bool complete_awards_and_bids(JsonView release, std::vector<JsonView>& awards_out, JsonView& details_out) {
+  JsonView awards = field(release, "awards");
+  JsonView details = field(field(release, "bids"), "details");
   if (!awards.is_array() || !details.is_array()) return false;
-  for (const json& award : awards) {
-    const std::string* status = string_field(award, "status");
+  for (JsonView award : awards) {
+    std::optional<std::string_view> status = string_field(award, "status");
     if (!status) continue;
     if (*status == "active") {
-      awards_out.push_back(&award);
+      awards_out.push_back(award);
     } else if (*status != "cancelled" && *status != "unsuccessful") {
       return false;
     }
   }
-  details_out = &details;
+  details_out = details;
   return true;
 }
 
@@ -138,28 +140,28 @@ struct ValidBid {
   std::string currency;
 };
 
-std::vector<ValidBid> valid_bids_with_value(const json& details) {
+std::vector<ValidBid> valid_bids_with_value(JsonView details) {
   std::vector<ValidBid> out;
-  for (const json& bid : details) {
-    const std::string* status = string_field(bid, "status");
-    const json& value = field(bid, "value");
-    const json& amount = field(value, "amount");
-    const std::string* currency = string_field(value, "currency");
-    const json& tenderers = field(bid, "tenderers");
+  for (JsonView bid : details) {
+    std::optional<std::string_view> status = string_field(bid, "status");
+    JsonView value = field(bid, "value");
+    JsonView amount = field(value, "amount");
+    std::optional<std::string_view> currency = string_field(value, "currency");
+    JsonView tenderers = field(bid, "tenderers");
     if (!status || !value.is_object() || !amount.is_number() || !currency || !tenderers.is_array() ||
         tenderers.size() != 1) {
       continue;
     }
-    const std::string* id = string_field(tenderers[0], "id");
-    if (id && *status == "valid") out.push_back({*id, amount.get<double>(), *currency});
+    std::optional<std::string_view> id = string_field(tenderers[0], "id");
+    if (id && *status == "valid") out.push_back({std::string(*id), amount.number(), std::string(*currency)});
   }
   return out;
 }
 
-const std::string* single_supplier_of_single_award(const std::vector<const json*>& awards) {
-  if (awards.size() != 1) return nullptr;
-  const json& suppliers = field(*awards[0], "suppliers");
-  if (!suppliers.is_array() || suppliers.size() != 1) return nullptr;
+std::optional<std::string_view> single_supplier_of_single_award(const std::vector<JsonView>& awards) {
+  if (awards.size() != 1) return std::nullopt;
+  JsonView suppliers = field(awards[0], "suppliers");
+  if (!suppliers.is_array() || suppliers.size() != 1) return std::nullopt;
   return string_field(suppliers[0], "id");
 }
 
@@ -178,7 +180,7 @@ std::vector<double> values_of(const std::map<std::string, double>& map) {
 
 }  // namespace
 
-std::optional<int64_t> whole_days_between(const std::string& start, const std::string& end) {
+std::optional<int64_t> whole_days_between(std::string_view start, std::string_view end) {
   auto a = rfc3339_nanos(start);
   auto b = rfc3339_nanos(end);
   if (!a || !b) return std::nullopt;
@@ -223,50 +225,50 @@ struct CardinalIndicators::State {
   void set(FlagGroup group, const std::string& key, const char* code, double value) {
     results[group][key][code] = value;
   }
-  bool currency_matches(const std::string& observed) {
-    if (!currency) currency = settings.currency ? *settings.currency : observed;
+  bool currency_matches(std::string_view observed) {
+    if (!currency) currency = settings.currency ? *settings.currency : std::string(observed);
     return observed == *currency;
   }
 
-  void r003(const json& release, const std::string& ocid) {
-    const json& tender = field(release, "tender");
+  void r003(JsonView release, const std::string& ocid) {
+    JsonView tender = field(release, "tender");
     if (!tender.is_object() || !matches_method(tender, settings.r003_procurement_methods)) return;
-    const json& period = field(tender, "tenderPeriod");
-    const std::string* start = string_field(period, "startDate");
-    const std::string* end = string_field(period, "endDate");
+    JsonView period = field(tender, "tenderPeriod");
+    std::optional<std::string_view> start = string_field(period, "startDate");
+    std::optional<std::string_view> end = string_field(period, "endDate");
     if (!start || !end) return;
     auto days = whole_days_between(*start, *end);
     if (!days) return;
     int64_t threshold = settings.r003_threshold;
-    const std::string* details = string_field(tender, "procurementMethodDetails");
+    std::optional<std::string_view> details = string_field(tender, "procurementMethodDetails");
     if (details) {
-      auto it = settings.r003_procurement_method_details.find(*details);
+      auto it = settings.r003_procurement_method_details.find(std::string(*details));
       if (it != settings.r003_procurement_method_details.end()) threshold = it->second;
     }
     if (*days < threshold) set(FlagGroup::ocid, ocid, "R003", 1.0);
   }
 
-  void r018(const json& release, const std::string& ocid) {
-    const json& tender = field(release, "tender");
+  void r018(JsonView release, const std::string& ocid) {
+    JsonView tender = field(release, "tender");
     if (!tender.is_object() || !matches_method(tender, settings.r018_procurement_methods)) return;
-    const json& count = field(tender, "numberOfTenderers");
+    JsonView count = field(tender, "numberOfTenderers");
     // A whole number 1; 1.0 does not count, as in the reference.
-    if (count.is_number_integer() && count.get<int64_t>() == 1) set(FlagGroup::ocid, ocid, "R018", 1.0);
+    if (count.is_number_integer() && count.integer() == 1) set(FlagGroup::ocid, ocid, "R018", 1.0);
   }
 
-  void second_lowest_bid_ratio(const json& release, const std::string& ocid) {
+  void second_lowest_bid_ratio(JsonView release, const std::string& ocid) {
     if (!matches_method_details(release, settings.price_comparison_procurement_methods,
                                 settings.no_price_comparison_procurement_methods)) {
       return;
     }
-    std::vector<const json*> awards;
-    const json* details = nullptr;
+    std::vector<JsonView> awards;
+    JsonView details;
     if (!complete_awards_and_bids(release, awards, details)) return;
-    const std::string* supplier = single_supplier_of_single_award(awards);
+    std::optional<std::string_view> supplier = single_supplier_of_single_award(awards);
     if (!supplier) return;
     std::optional<std::string> winner, lowest_other;
     std::optional<double> winner_amount, lowest_other_amount;
-    for (const ValidBid& bid : valid_bids_with_value(*details)) {
+    for (const ValidBid& bid : valid_bids_with_value(details)) {
       if (!currency_matches(bid.currency)) continue;
       if (bid.tenderer == *supplier) {
         if (!winner_amount || bid.amount < *winner_amount) {
@@ -284,19 +286,19 @@ struct CardinalIndicators::State {
     }
   }
 
-  void r025(const json& release) {
-    std::vector<const json*> awards;
-    const json* details = nullptr;
+  void r025(JsonView release) {
+    std::vector<JsonView> awards;
+    JsonView details;
     if (!complete_awards_and_bids(release, awards, details)) return;
-    const std::string* supplier = single_supplier_of_single_award(awards);
+    std::optional<std::string_view> supplier = single_supplier_of_single_award(awards);
     if (!supplier) return;
     std::set<std::string> valid;
-    for (const json& bid : *details) {
-      const std::string* status = string_field(bid, "status");
-      const json& tenderers = field(bid, "tenderers");
+    for (JsonView bid : details) {
+      std::optional<std::string_view> status = string_field(bid, "status");
+      JsonView tenderers = field(bid, "tenderers");
       if (!status || !tenderers.is_array() || tenderers.size() != 1) continue;
-      const std::string* id = string_field(tenderers[0], "id");
-      if (id && *status == "valid") valid.insert(*id);
+      std::optional<std::string_view> id = string_field(tenderers[0], "id");
+      if (id && *status == "valid") valid.insert(std::string(*id));
     }
     for (const std::string& id : valid) {
       Fraction& f = r025_tenderer[id];
@@ -305,24 +307,24 @@ struct CardinalIndicators::State {
     }
   }
 
-  void r028(const json& release, const std::string& ocid) {
+  void r028(JsonView release, const std::string& ocid) {
     if (!matches_method_details(release, settings.price_comparison_procurement_methods,
                                 settings.no_price_comparison_procurement_methods)) {
       return;
     }
     std::map<std::pair<double, std::string>, std::set<std::string>> prices;
-    for (const json* bid : submitted_bids(release)) {
-      const json& tenderers = field(*bid, "tenderers");
-      const json& value = field(*bid, "value");
-      const json& amount = field(value, "amount");
-      const std::string* currency = string_field(value, "currency");
+    for (JsonView bid : submitted_bids(release)) {
+      JsonView tenderers = field(bid, "tenderers");
+      JsonView value = field(bid, "value");
+      JsonView amount = field(value, "amount");
+      std::optional<std::string_view> currency = string_field(value, "currency");
       if (!tenderers.is_array() || !value.is_object() || !amount.is_number() || !currency) continue;
       std::set<std::string> ids;
-      for (const json& tenderer : tenderers) {
-        if (const std::string* id = string_field(tenderer, "id")) ids.insert(*id);
+      for (JsonView tenderer : tenderers) {
+        if (std::optional<std::string_view> id = string_field(tenderer, "id")) ids.insert(std::string(*id));
       }
       if (ids.empty()) continue;
-      auto key = std::make_pair(amount.get<double>(), *currency);
+      auto key = std::make_pair(amount.number(), std::string(*currency));
       auto found = prices.find(key);
       if (found != prices.end() && found->second != ids) {
         set(FlagGroup::ocid, ocid, "R028", 1.0);
@@ -333,53 +335,53 @@ struct CardinalIndicators::State {
     }
   }
 
-  void r030(const json& release, const std::string& ocid) {
-    const std::string* end = string_field(field(field(release, "tender"), "tenderPeriod"), "endDate");
-    const json& awards = field(release, "awards");
-    const json& details = field(field(release, "bids"), "details");
+  void r030(JsonView release, const std::string& ocid) {
+    std::optional<std::string_view> end = string_field(field(field(release, "tender"), "tenderPeriod"), "endDate");
+    JsonView awards = field(release, "awards");
+    JsonView details = field(field(release, "bids"), "details");
     if (!end || !awards.is_array() || !details.is_array()) return;
     std::set<std::string> suppliers;
-    for (const json& award : awards) {
-      const json& list = field(award, "suppliers");
+    for (JsonView award : awards) {
+      JsonView list = field(award, "suppliers");
       if (!has_status(award, "active") || !list.is_array()) continue;
-      for (const json& s : list) {
-        if (const std::string* id = string_field(s, "id")) suppliers.insert(*id);
+      for (JsonView s : list) {
+        if (std::optional<std::string_view> id = string_field(s, "id")) suppliers.insert(std::string(*id));
       }
     }
-    for (const json& bid : details) {
-      const std::string* date = string_field(bid, "date");
-      const json& tenderers = field(bid, "tenderers");
+    for (JsonView bid : details) {
+      std::optional<std::string_view> date = string_field(bid, "date");
+      JsonView tenderers = field(bid, "tenderers");
       if (!has_status(bid, "valid") || !date || !tenderers.is_array() || !(*date > *end)) continue;
-      for (const json& t : tenderers) {
-        const std::string* id = string_field(t, "id");
-        if (id && suppliers.count(*id)) {
+      for (JsonView t : tenderers) {
+        std::optional<std::string_view> id = string_field(t, "id");
+        if (id && suppliers.count(std::string(*id))) {
           set(FlagGroup::ocid, ocid, "R030", 1.0);
-          set(FlagGroup::tenderer, *id, "R030", 1.0);
+          set(FlagGroup::tenderer, std::string(*id), "R030", 1.0);
         }
       }
     }
   }
 
-  void r035(const json& release, const std::string& ocid) {
+  void r035(JsonView release, const std::string& ocid) {
     std::set<std::string> suppliers, valid, disqualified;
-    std::vector<const json*> awards;
-    const json* details = nullptr;
+    std::vector<JsonView> awards;
+    JsonView details;
     if (complete_awards_and_bids(release, awards, details)) {
-      for (const json* award : awards) {
-        const json& list = field(*award, "suppliers");
+      for (JsonView award : awards) {
+        JsonView list = field(award, "suppliers");
         if (!list.is_array()) continue;
-        for (const json& s : list) {
-          if (const std::string* id = string_field(s, "id")) suppliers.insert(*id);
+        for (JsonView s : list) {
+          if (std::optional<std::string_view> id = string_field(s, "id")) suppliers.insert(std::string(*id));
         }
       }
-      for (const json& bid : *details) {
-        const std::string* status = string_field(bid, "status");
-        const json& tenderers = field(bid, "tenderers");
+      for (JsonView bid : details) {
+        std::optional<std::string_view> status = string_field(bid, "status");
+        JsonView tenderers = field(bid, "tenderers");
         if (!status || !tenderers.is_array()) continue;
         std::set<std::string>* target = *status == "valid" ? &valid : *status == "disqualified" ? &disqualified : nullptr;
         if (!target) continue;
-        for (const json& t : tenderers) {
-          if (const std::string* id = string_field(t, "id")) target->insert(*id);
+        for (JsonView t : tenderers) {
+          if (std::optional<std::string_view> id = string_field(t, "id")) target->insert(std::string(*id));
         }
       }
     }
@@ -392,26 +394,26 @@ struct CardinalIndicators::State {
     }
   }
 
-  void r036(const json& release, const std::string& ocid) {
+  void r036(JsonView release, const std::string& ocid) {
     if (!matches_method_details(release, settings.price_comparison_procurement_methods,
                                 settings.no_price_comparison_procurement_methods)) {
       return;
     }
-    const json& awards = field(release, "awards");
+    JsonView awards = field(release, "awards");
     if (!awards.is_array()) return;
     bool any_active = false;
-    for (const json& award : awards) any_active = any_active || has_status(award, "active");
+    for (JsonView award : awards) any_active = any_active || has_status(award, "active");
     if (!any_active) return;
     std::optional<double> lowest;
     bool lowest_disqualified = false, has_valid = false;
-    for (const json* bid : submitted_bids(release)) {
-      const std::string* status = string_field(*bid, "status");
-      const json& value = field(*bid, "value");
-      const json& amount = field(value, "amount");
-      const std::string* currency = string_field(value, "currency");
+    for (JsonView bid : submitted_bids(release)) {
+      std::optional<std::string_view> status = string_field(bid, "status");
+      JsonView value = field(bid, "value");
+      JsonView amount = field(value, "amount");
+      std::optional<std::string_view> currency = string_field(value, "currency");
       if (!status || !value.is_object() || !amount.is_number() || !currency) continue;
       if (!currency_matches(*currency)) continue;
-      double a = amount.get<double>();
+      double a = amount.number();
       if (!lowest || a < *lowest) {
         lowest = a;
         lowest_disqualified = *status == "disqualified";
@@ -421,48 +423,50 @@ struct CardinalIndicators::State {
     if (has_valid && lowest_disqualified) set(FlagGroup::ocid, ocid, "R036", 1.0);
   }
 
-  void r038(const json& release) {
-    std::vector<const json*> bids = submitted_bids(release);
+  void r038(JsonView release) {
+    std::vector<JsonView> bids = submitted_bids(release);
     if (bids.empty()) return;
     size_t disqualified = 0;
-    for (const json* bid : bids) {
-      size_t increment = has_status(*bid, "disqualified") ? 1 : 0;
+    for (JsonView bid : bids) {
+      size_t increment = has_status(bid, "disqualified") ? 1 : 0;
       disqualified += increment;
-      const json& tenderers = field(*bid, "tenderers");
+      JsonView tenderers = field(bid, "tenderers");
       if (!tenderers.is_array()) continue;
-      for (const json& t : tenderers) {
-        if (const std::string* id = string_field(t, "id")) {
-          Fraction& f = r038_tenderer[*id];
+      for (JsonView t : tenderers) {
+        if (std::optional<std::string_view> id = string_field(t, "id")) {
+          Fraction& f = r038_tenderer[std::string(*id)];
           f.numerator += increment;
           f.denominator += 1;
         }
       }
     }
-    if (const std::string* id = string_field(field(release, "buyer"), "id")) {
-      r038_buyer[*id].numerator += disqualified;
-      r038_buyer[*id].denominator += bids.size();
+    if (std::optional<std::string_view> id = string_field(field(release, "buyer"), "id")) {
+      Fraction& f = r038_buyer[std::string(*id)];
+      f.numerator += disqualified;
+      f.denominator += bids.size();
     }
-    if (const std::string* id = string_field(field(field(release, "tender"), "procuringEntity"), "id")) {
-      r038_procuring_entity[*id].numerator += disqualified;
-      r038_procuring_entity[*id].denominator += bids.size();
+    if (std::optional<std::string_view> id = string_field(field(field(release, "tender"), "procuringEntity"), "id")) {
+      Fraction& f = r038_procuring_entity[std::string(*id)];
+      f.numerator += disqualified;
+      f.denominator += bids.size();
     }
   }
 
-  void r048(const json& release) {
+  void r048(JsonView release) {
     std::set<std::string> observed;
-    const json& awards = field(release, "awards");
+    JsonView awards = field(release, "awards");
     if (!awards.is_array()) return;
-    for (const json& award : awards) {
-      const json& items = field(award, "items");
-      const json& suppliers = field(award, "suppliers");
+    for (JsonView award : awards) {
+      JsonView items = field(award, "items");
+      JsonView suppliers = field(award, "suppliers");
       if (!has_status(award, "active") || !items.is_array() || !suppliers.is_array() || suppliers.size() != 1) continue;
-      const std::string* supplier = string_field(suppliers[0], "id");
+      std::optional<std::string_view> supplier = string_field(suppliers[0], "id");
       if (!supplier) continue;
-      for (const json& item : items) {
-        const std::string* code = string_field(field(item, "classification"), "id");
+      for (JsonView item : items) {
+        std::optional<std::string_view> code = string_field(field(item, "classification"), "id");
         if (!code) continue;
-        auto& [count, codes] = r048_classifications[*supplier];
-        if (observed.insert(*supplier).second) ++count;
+        auto& [count, codes] = r048_classifications[std::string(*supplier)];
+        if (observed.insert(std::string(*supplier)).second) ++count;
         // The first `digits` characters (Unicode scalar values, as Rust's chars()).
         std::string prefix;
         size_t taken = 0;
@@ -601,20 +605,21 @@ CardinalIndicators::CardinalIndicators(FlagSettings settings) : state_(std::make
 
 CardinalIndicators::~CardinalIndicators() = default;
 
-void CardinalIndicators::add(const json& release) {
+void CardinalIndicators::add(JsonView release) {
   State& s = *state_;
-  const std::string* ocid = string_field(release, "ocid");
-  if (!release.is_object() || !ocid) return;
+  std::optional<std::string_view> ocid_text = string_field(release, "ocid");
+  if (!release.is_object() || !ocid_text) return;
+  const std::string ocid(*ocid_text);
   if (has_status(field(release, "tender"), "cancelled")) return;  // a cancelled process is not judged
   if (!matches_method_details(release, {}, s.settings.excluded_procurement_method_details)) return;
-  if (s.on("R024") || s.on("R058")) s.second_lowest_bid_ratio(release, *ocid);
-  if (s.on("R003")) s.r003(release, *ocid);
-  if (s.on("R018")) s.r018(release, *ocid);
+  if (s.on("R024") || s.on("R058")) s.second_lowest_bid_ratio(release, ocid);
+  if (s.on("R003")) s.r003(release, ocid);
+  if (s.on("R018")) s.r018(release, ocid);
   if (s.on("R025")) s.r025(release);
-  if (s.on("R028")) s.r028(release, *ocid);
-  if (s.on("R030")) s.r030(release, *ocid);
-  if (s.on("R035")) s.r035(release, *ocid);
-  if (s.on("R036")) s.r036(release, *ocid);
+  if (s.on("R028")) s.r028(release, ocid);
+  if (s.on("R030")) s.r030(release, ocid);
+  if (s.on("R035")) s.r035(release, ocid);
+  if (s.on("R036")) s.r036(release, ocid);
   if (s.on("R038")) s.r038(release);
   if (s.on("R048")) s.r048(release);
 }
@@ -636,14 +641,14 @@ FlagResults CardinalIndicators::finish() {
 
 const std::map<std::string, std::map<std::string, double>>& CardinalIndicators::meta() const { return state_->meta; }
 
-json flag_results_json(const FlagResults& results) {
-  json out = json::object();
+nlohmann::json flag_results_json(const FlagResults& results) {
+  nlohmann::json out = nlohmann::json::object();
   for (const auto& [group, entries] : results) {
     const char* name = group == FlagGroup::ocid               ? "OCID"
                        : group == FlagGroup::buyer            ? "Buyer"
                        : group == FlagGroup::procuring_entity ? "ProcuringEntity"
                                                               : "Tenderer";
-    json& target = out[name];
+    nlohmann::json& target = out[name];
     for (const auto& [key, codes] : entries) {
       for (const auto& [code, value] : codes) target[key][code] = value;
     }

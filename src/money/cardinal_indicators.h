@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "money/cardinal_settings.h"
+#include "money/json_view.h"
 
 namespace apertura::money {
 
@@ -28,7 +29,7 @@ class CardinalIndicators {
   CardinalIndicators(const CardinalIndicators&) = delete;
   CardinalIndicators& operator=(const CardinalIndicators&) = delete;
 
-  void add(const nlohmann::json& compiled_release);
+  void add(JsonView compiled_release);
   FlagResults finish();
   // Quartiles and fences used, per indicator ("R024" -> {"q1": ..., "lower_fence": ...}).
   const std::map<std::string, std::map<std::string, double>>& meta() const;
@@ -43,6 +44,6 @@ nlohmann::json flag_results_json(const FlagResults& results);
 
 // Whole days from an RFC 3339 start to an end, truncated toward zero; nullopt
 // when either is not an RFC 3339 date-time.
-std::optional<int64_t> whole_days_between(const std::string& start, const std::string& end);
+std::optional<int64_t> whole_days_between(std::string_view start, std::string_view end);
 
 }  // namespace apertura::money

@@ -388,7 +388,7 @@ std::optional<DirectlyCompiled> DirectCompiler::compile(const std::vector<Releas
     for (const auto& [_, amount] : first_amounts) total += amount;
     out.initial_contract_amount = total;
   }
-  arena.reset();
+  out.tree = compiled;
   return out;
 }
 

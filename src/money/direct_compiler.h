@@ -4,7 +4,8 @@
 // tree (merge_tree), whose text is what compile_releases(...).dump() gives,
 // byte for byte. An import spends most of its reading thread compiling, and
 // nlohmann trees (built, merged, written, freed) were most of that. What
-// reads the compiled release as a tree (summary, red flags) parses the text.
+// reads the compiled release as a tree (summary, red flags) reads the arena
+// tree through a JsonView, while it lasts.
 //
 // Anything out of the ordinary (a release that is not an object, a field that
 // is an object in one release and a list in another, an array identifier
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "money/merge_rules.h"
+#include "money/merge_tree.h"
 
 namespace apertura::money {
 
@@ -29,6 +31,9 @@ struct ReleaseText {
 
 struct DirectlyCompiled {
   std::string text;  // the compiled release as nlohmann's dump() writes it
+  // The compiled release itself, for what reads it as a tree (summary, red
+  // flags); it lives in the compiler's arena until its next compile.
+  const merge_tree::Node* tree = nullptr;
   std::string first_date;  // of the releases
   std::string last_date;
   int64_t count = 0;
@@ -44,6 +49,7 @@ class DirectCompiler {
   DirectCompiler& operator=(const DirectCompiler&) = delete;
 
   // Releases in any order; they are merged by `date` (a stable sort).
+  // Frees the tree of the compile before.
   std::optional<DirectlyCompiled> compile(const std::vector<ReleaseText>& releases, const MergeRules& rules);
 
  private:

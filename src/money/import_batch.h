@@ -29,13 +29,6 @@ struct Batch {
   std::vector<std::pair<size_t, PackageRecord>> packages;
   // By ocid; missing for a process whose releases do not merge together.
   std::unordered_map<std::string, CompiledProcess> compiled;
-  // Compiled, by ocid, and not yet described (summary, red flags): the less
-  // busy of the two threads does it (describe_compiled), before `compiled` is read.
-  struct Undescribed {
-    std::string compiled;
-    ReleaseFacts facts;
-  };
-  std::unordered_map<std::string, Undescribed> undescribed;
   // The dictionary the batch's documents were compressed with, for anything
   // the writer compresses itself; null for none.
   std::shared_ptr<const ZstdDictionary> dictionary;

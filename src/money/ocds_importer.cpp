@@ -335,13 +335,9 @@ void FileImport::hand_over(bool last) {
   }
   if (batch_.releases.empty() && batch_.packages.empty()) return;
   compiler_.compile(batch_);
-  // Describing the processes (summary, red flags) and compressing the
-  // documents go to whichever thread is the less busy now: the writer when
-  // it is idle, this thread when batches wait for it.
-  if (write_.backlog() > 0) {
-    compiler_.describe(batch_);
-    compiler_.compress(batch_);
-  }
+  // Compressing the documents goes to whichever thread is the less busy
+  // now: the writer when it is idle, this thread when batches wait for it.
+  if (write_.backlog() > 0) compiler_.compress(batch_);
   write_.push(std::move(batch_));
   batch_ = Batch();
   const ImportHooks& hooks = options_.hooks;

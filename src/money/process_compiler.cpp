@@ -60,9 +60,9 @@ json compile_set(ReleaseSet&& releases) {
   return compile_releases(std::move(releases.trees), merge_rules_for(releases.versions));
 }
 
-CompiledProcess describe_process(const std::string& ocid, const json& compiled, const ReleaseFacts& facts,
-                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger,
-                                 std::string compiled_text) {
+CompiledProcess describe_process(const std::string& ocid, JsonView compiled, std::string compiled_text,
+                                 const ReleaseFacts& facts, std::optional<int64_t> jurisdiction_id,
+                                 const ProcessFlagger* flagger) {
   CompiledProcess out;
   ProcessRecord& process = out.record;
   process.first_date = facts.first_date;
@@ -72,17 +72,21 @@ CompiledProcess describe_process(const std::string& ocid, const json& compiled, 
   process.summary.ocid = ocid;
   process.search_body = fold_for_search(process.summary.search_text);
   process.jurisdiction_id = jurisdiction_id;
-  process.compiled = compiled_text.empty() ? compiled.dump() : std::move(compiled_text);
+  process.compiled = std::move(compiled_text);
   process.release_count = facts.count;
   if (flagger) out.flags = flagger->compute(compiled, process.summary);
   return out;
 }
 
-CompiledProcess describe_compiled_text(const std::string& ocid, std::string compiled_text, const ReleaseFacts& facts,
-                                       FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
-                                       const ProcessFlagger* flagger) {
-  json tree = parser.parse(compiled_text);
-  return describe_process(ocid, tree, facts, jurisdiction_id, flagger, std::move(compiled_text));
+CompiledProcess describe_process(const std::string& ocid, const json& compiled, const ReleaseFacts& facts,
+                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger) {
+  return describe_process(ocid, compiled, compiled.dump(), facts, jurisdiction_id, flagger);
+}
+
+CompiledProcess describe_process(const std::string& ocid, DirectlyCompiled&& compiled,
+                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger) {
+  ReleaseFacts facts = facts_of(compiled);
+  return describe_process(ocid, JsonView(*compiled.tree), std::move(compiled.text), facts, jurisdiction_id, flagger);
 }
 
 }  // namespace apertura::money

@@ -11,6 +11,7 @@
 
 #include "money/contracting_repository.h"
 #include "money/direct_compiler.h"
+#include "money/json_view.h"
 #include "money/merge_rules.h"
 #include "money/red_flag_service.h"
 #include "money/simdjson_convert.h"
@@ -56,16 +57,18 @@ nlohmann::json compile_set(ReleaseSet&& releases);
 // The rules the releases merge by: 1.1's if any of them is 1.1, else 1.0's.
 const MergeRules& merge_rules_for(const std::vector<std::string>& versions);
 
-// The process record of releases already compiled into `compiled`; no flags
-// without a flagger. `compiled_text`, when given, is compiled.dump().
-CompiledProcess describe_process(const std::string& ocid, const nlohmann::json& compiled, const ReleaseFacts& facts,
-                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger,
-                                 std::string compiled_text = {});
+// The process record of releases already compiled into `compiled`, whose
+// text is `compiled_text` (kept as it is); no flags without a flagger.
+CompiledProcess describe_process(const std::string& ocid, JsonView compiled, std::string compiled_text,
+                                 const ReleaseFacts& facts, std::optional<int64_t> jurisdiction_id,
+                                 const ProcessFlagger* flagger);
 
-// The same for a compiled release as the direct compiler wrote it: the text
-// is parsed for the summary and red flags, and kept as it is.
-CompiledProcess describe_compiled_text(const std::string& ocid, std::string compiled_text, const ReleaseFacts& facts,
-                                       FastJsonParser& parser, std::optional<int64_t> jurisdiction_id,
-                                       const ProcessFlagger* flagger);
+// The same for a compiled release as release_merger gives it.
+CompiledProcess describe_process(const std::string& ocid, const nlohmann::json& compiled, const ReleaseFacts& facts,
+                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger);
+
+// The same for one as the direct compiler gives it, read from its tree.
+CompiledProcess describe_process(const std::string& ocid, DirectlyCompiled&& compiled,
+                                 std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger);
 
 }  // namespace apertura::money

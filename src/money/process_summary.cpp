@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "money/json_access.h"
+#include "money/json_view.h"
 
 namespace apertura::money {
 
@@ -13,8 +14,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string identifier_of(const json& organization) {
-  const json& identifier = field(organization, "identifier");
+std::string identifier_of(JsonView organization) {
+  JsonView identifier = field(organization, "identifier");
   std::string scheme = text_of(field(identifier, "scheme"));
   std::string id = text_of(field(identifier, "id"));
   if (id.empty()) return "";
@@ -23,13 +24,13 @@ std::string identifier_of(const json& organization) {
 
 // Resolves an organisation reference through `parties` (1.1) or reads the
 // organisation written out in place (1.0).
-std::optional<OrganizationRef> organization_of(const json& reference, const json& parties) {
+std::optional<OrganizationRef> organization_of(JsonView reference, JsonView parties) {
   if (!reference.is_object()) return std::nullopt;
   std::string name = text_of(field(reference, "name"));
   std::string identifier = identifier_of(reference);
-  const json& id = field(reference, "id");
+  JsonView id = field(reference, "id");
   if (!id.is_null()) {
-    for (const json& party : parties) {
+    for (JsonView party : parties) {
       if (field(party, "id") == id) {
         if (name.empty()) name = text_of(field(party, "name"));
         if (identifier.empty()) identifier = identifier_of(party);
@@ -47,7 +48,7 @@ std::optional<OrganizationRef> organization_of(const json& reference, const json
   return ref;
 }
 
-bool counts(const json& award_or_contract) {
+bool counts(JsonView award_or_contract) {
   std::string status = text_of(field(award_or_contract, "status"));
   return status != "cancelled" && status != "unsuccessful";
 }
@@ -59,9 +60,9 @@ std::optional<int> year_of(const std::string& date) {
   return year;
 }
 
-void add_item_texts(const json& items, std::string& out) {
+void add_item_texts(JsonView items, std::string& out) {
   if (!items.is_array()) return;
-  for (const json& item : items) {
+  for (JsonView item : items) {
     std::string description = text_of(field(item, "description"));
     if (!description.empty()) out += " " + description;
   }
@@ -84,10 +85,10 @@ std::optional<double> initial_contract_amount(const std::vector<const json*>& or
   return total;
 }
 
-std::optional<double> amount_of(const json& value) {
-  if (value.is_number()) return value.get<double>();
+std::optional<double> amount_of(JsonView value) {
+  if (value.is_number()) return value.number();
   if (value.is_string()) {
-    const std::string& text = value.get_ref<const std::string&>();
+    const std::string text(value.string());
     char* end = nullptr;
     double number = std::strtod(text.c_str(), &end);
     if (end != text.c_str() && *end == '\0') return number;
@@ -95,18 +96,18 @@ std::optional<double> amount_of(const json& value) {
   return std::nullopt;
 }
 
-ProcessSummary summarize_process(const json& compiled, const std::string& first_date) {
+ProcessSummary summarize_process(JsonView compiled, const std::string& first_date) {
   ProcessSummary summary;
   summary.ocid = text_of(field(compiled, "ocid"));
-  const json& parties = array_field(compiled, "parties");
-  const json& planning = field(compiled, "planning");
-  const json& tender = field(compiled, "tender");
-  const json& awards = array_field(compiled, "awards");
-  const json& contracts = array_field(compiled, "contracts");
+  JsonView parties = array_field(compiled, "parties");
+  JsonView planning = field(compiled, "planning");
+  JsonView tender = field(compiled, "tender");
+  JsonView awards = array_field(compiled, "awards");
+  JsonView contracts = array_field(compiled, "contracts");
 
   summary.title = text_of(field(tender, "title"));
-  for (const json* list : {&contracts, &awards}) {
-    for (const json& entry : *list) {
+  for (const JsonView* list : {&contracts, &awards}) {
+    for (JsonView entry : *list) {
       if (summary.title.empty()) summary.title = text_of(field(entry, "title"));
     }
   }
@@ -116,8 +117,8 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
 
   summary.buyer = organization_of(field(compiled, "buyer"), parties);
   if (!summary.buyer) {
-    for (const json& party : parties) {
-      for (const json& role : array_field(party, "roles")) {
+    for (JsonView party : parties) {
+      for (JsonView role : array_field(party, "roles")) {
         if (!summary.buyer && role == "buyer") summary.buyer = organization_of(party, parties);
       }
     }
@@ -129,7 +130,7 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
   summary.status = text_of(field(tender, "status"));
   summary.budget_id = text_of(field(field(planning, "budget"), "id"));
 
-  auto note_currency = [&](const json& value) {
+  auto note_currency = [&](JsonView value) {
     if (summary.currency.empty()) summary.currency = text_of(field(value, "currency"));
   };
   summary.tender_amount = amount_of(field(field(tender, "value"), "amount"));
@@ -137,12 +138,12 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
 
   std::map<std::string, PartyShare> suppliers;
   std::vector<std::string> supplier_order;
-  for (const json& award : awards) {
+  for (JsonView award : awards) {
     if (!counts(award)) continue;
     std::optional<double> value = amount_of(field(field(award, "value"), "amount"));
     note_currency(field(award, "value"));
     if (value) summary.award_amount = summary.award_amount.value_or(0) + *value;
-    for (const json& supplier : array_field(award, "suppliers")) {
+    for (JsonView supplier : array_field(award, "suppliers")) {
       std::optional<OrganizationRef> ref = organization_of(supplier, parties);
       if (!ref) continue;
       auto [it, inserted] = suppliers.try_emplace(ref->key, PartyShare{*ref, "supplier", std::nullopt});
@@ -151,7 +152,7 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
     }
   }
   bool paid = false;
-  for (const json& contract : contracts) {
+  for (JsonView contract : contracts) {
     if (!counts(contract)) continue;
     std::optional<double> value = amount_of(field(field(contract, "value"), "amount"));
     note_currency(field(contract, "value"));
@@ -167,9 +168,9 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
                    : summary.award_amount            ? summary.award_amount
                                                      : summary.tender_amount;
 
-  const json& number_of_tenderers = field(tender, "numberOfTenderers");
+  JsonView number_of_tenderers = field(tender, "numberOfTenderers");
   if (number_of_tenderers.is_number_integer()) {
-    summary.tenderers = number_of_tenderers.get<int64_t>();
+    summary.tenderers = number_of_tenderers.integer();
   } else if (field(tender, "tenderers").is_array()) {
     summary.tenderers = static_cast<int64_t>(field(tender, "tenderers").size());
   }
@@ -181,8 +182,8 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
                                               : "planning";
 
   std::string start = text_of(field(field(tender, "tenderPeriod"), "startDate"));
-  if (start.empty() && !awards.empty()) start = text_of(field(awards.front(), "date"));
-  if (start.empty() && !contracts.empty()) start = text_of(field(contracts.front(), "dateSigned"));
+  if (start.empty() && !awards.empty()) start = text_of(field(awards[0], "date"));
+  if (start.empty() && !contracts.empty()) start = text_of(field(contracts[0], "dateSigned"));
   if (start.empty()) start = first_date;
   summary.year = year_of(start);
 
@@ -194,7 +195,7 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
     summary.supplier_names += share.organization.name;
   }
   std::set<std::string> seen_tenderers;
-  for (const json& tenderer : array_field(tender, "tenderers")) {
+  for (JsonView tenderer : array_field(tender, "tenderers")) {
     std::optional<OrganizationRef> ref = organization_of(tenderer, parties);
     if (ref && seen_tenderers.insert(ref->key).second) {
       summary.parties.push_back({*ref, "tenderer", std::nullopt});
@@ -203,8 +204,8 @@ ProcessSummary summarize_process(const json& compiled, const std::string& first_
 
   std::string text = summary.ocid + " " + summary.title + " " + summary.description;
   add_item_texts(field(tender, "items"), text);
-  for (const json& award : awards) add_item_texts(field(award, "items"), text);
-  for (const json& contract : contracts) add_item_texts(field(contract, "items"), text);
+  for (JsonView award : awards) add_item_texts(field(award, "items"), text);
+  for (JsonView contract : contracts) add_item_texts(field(contract, "items"), text);
   if (summary.buyer) text += " " + summary.buyer->name;
   text += " " + summary.supplier_names;
   summary.search_text = std::move(text);

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "money/json_view.h"
+
 namespace apertura::money {
 
 struct OrganizationRef {
@@ -48,13 +50,13 @@ struct ProcessSummary {
 };
 
 // `first_date` is the earliest release date, the fallback for the year.
-ProcessSummary summarize_process(const nlohmann::json& compiled, const std::string& first_date);
+ProcessSummary summarize_process(JsonView compiled, const std::string& first_date);
 
 // The sum of the first value each contract had, reading the releases in
 // merge order (the compiled release keeps only the last).
 std::optional<double> initial_contract_amount(const std::vector<const nlohmann::json*>& ordered_releases);
 
 // A number from an OCDS amount, which some publishers write as text.
-std::optional<double> amount_of(const nlohmann::json& value);
+std::optional<double> amount_of(JsonView value);
 
 }  // namespace apertura::money

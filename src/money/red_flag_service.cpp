@@ -155,7 +155,7 @@ ProcessFlagger::ProcessFlagger(const FlagSettings& settings) : settings_(setting
   settings_.enabled = enabled;
 }
 
-std::vector<RedFlag> ProcessFlagger::compute(const json& compiled, const ProcessSummary& summary) const {
+std::vector<RedFlag> ProcessFlagger::compute(JsonView compiled, const ProcessSummary& summary) const {
   CardinalIndicators indicators(settings_);
   indicators.add(compiled);
   std::vector<RedFlag> flags;

@@ -48,7 +48,7 @@ struct FlagFilter {
 class ProcessFlagger {
  public:
   explicit ProcessFlagger(const FlagSettings& settings);
-  std::vector<RedFlag> compute(const nlohmann::json& compiled, const ProcessSummary& summary) const;
+  std::vector<RedFlag> compute(JsonView compiled, const ProcessSummary& summary) const;
   // Replaces the stored flags of these indicators for one process inside the
   // caller's transaction; `is_new`: the process has none yet.
   static void replace(store::Connection& connection, const std::string& ocid, const std::vector<RedFlag>& flags,

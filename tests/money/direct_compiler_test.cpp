@@ -8,13 +8,15 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <set>
 #include <sstream>
 
 #include "money/demo_contracts.h"
 #include "money/direct_compiler.h"
+#include "money/cardinal_indicators.h"
 #include "money/json_access.h"
+#include "money/json_view.h"
 #include "money/process_summary.h"
+#include "money/red_flag_service.h"
 #include "money/release_merger.h"
 #include "money/simdjson_convert.h"
 #include "support/shared_data.h"
@@ -59,6 +61,50 @@ std::vector<std::string> dumped(const std::vector<json>& releases) {
   return out;
 }
 
+// Everything of a summary, to compare two.
+json summary_json(const ProcessSummary& summary) {
+  auto organization = [](const OrganizationRef& ref) {
+    return json{ref.key, ref.name, ref.identifier, ref.party_id};
+  };
+  json parties = json::array();
+  for (const PartyShare& party : summary.parties) {
+    parties.push_back({organization(party.organization), party.role, party.amount ? json(*party.amount) : json()});
+  }
+  auto optional = [](const auto& value) { return value ? json(*value) : json(); };
+  return {summary.ocid, summary.title, summary.description,
+          summary.buyer ? organization(*summary.buyer) : json(), summary.procurement_method,
+          summary.procurement_method_details, summary.status, summary.stage, summary.currency,
+          optional(summary.tender_amount), optional(summary.award_amount), optional(summary.contract_amount),
+          optional(summary.initial_contract_amount), optional(summary.amount), optional(summary.tenderers),
+          summary.budget_id, optional(summary.year), parties, summary.supplier_names, summary.search_text};
+}
+
+json flags_json(const std::vector<RedFlag>& flags) {
+  json out = json::array();
+  for (const RedFlag& flag : flags) out.push_back({flag.code, flag.scope, flag.subject, flag.value});
+  return out;
+}
+
+FlagSettings every_flag() {
+  FlagSettings settings;
+  settings.enabled = FlagSettings::all_codes();
+  return settings;
+}
+
+// An import describes a process (summary, red flags) from the direct
+// compiler's tree; it must read the same as the compiled text parsed.
+void expect_tree_reads_as_text(const DirectlyCompiled& compiled, const std::string& what) {
+  ASSERT_NE(compiled.tree, nullptr) << what;
+  json parsed = json::parse(compiled.text);
+  JsonView tree(*compiled.tree);
+  std::string first_date = compiled.first_date;
+  ProcessSummary from_tree = summarize_process(tree, first_date);
+  ProcessSummary from_text = summarize_process(parsed, first_date);
+  EXPECT_EQ(summary_json(from_tree), summary_json(from_text)) << what;
+  static const ProcessFlagger flagger(every_flag());
+  EXPECT_EQ(flags_json(flagger.compute(tree, from_tree)), flags_json(flagger.compute(parsed, from_text))) << what;
+}
+
 // Compiles both ways and expects the same; the direct compiler's text, or
 // nothing when it handed the releases back.
 std::optional<std::string> compare(const std::vector<std::string>& raw, const MergeRules& rules,
@@ -76,6 +122,7 @@ std::optional<std::string> compare(const std::vector<std::string>& raw, const Me
   EXPECT_EQ(compiled->count, static_cast<int64_t>(raw.size())) << what;
   EXPECT_EQ(compiled->first_date, *std::min_element(texts.dates.begin(), texts.dates.end())) << what;
   EXPECT_EQ(compiled->last_date, *std::max_element(texts.dates.begin(), texts.dates.end())) << what;
+  expect_tree_reads_as_text(*compiled, what);
   return compiled->text;
 }
 
@@ -176,6 +223,49 @@ TEST(DirectCompiler, MatchesGeneratedProcesses) {
     if (releases.size() > 3) ++with_amendments;
   }
   EXPECT_GT(with_amendments, 10);
+}
+
+// Cardinal's indicators over many processes (quartiles, fences) give the
+// same from the trees as from the texts, and the generated processes trip them.
+TEST(DirectCompiler, TreesGiveTheFlagsOfTheWholeStoreAsTheirTexts) {
+  std::stringstream lines;
+  DemoContractsOptions options;
+  options.processes = 600;
+  write_demo_releases(lines, options);
+  std::map<std::string, std::vector<std::string>> by_ocid;
+  FastJsonParser parser;
+  std::string line;
+  while (std::getline(lines, line)) by_ocid[parser.release_head(line).ocid].push_back(line);
+  CardinalIndicators from_trees(every_flag()), from_texts(every_flag());
+  DirectCompiler direct;
+  const ProcessFlagger flagger(every_flag());
+  std::set<std::string> process_codes;
+  for (const auto& [ocid, releases] : by_ocid) {
+    Texts texts = texts_of(releases);
+    std::optional<DirectlyCompiled> compiled = direct.compile(texts.view(), MergeRules::for_version("1.1"));
+    ASSERT_TRUE(compiled) << ocid;
+    from_trees.add(JsonView(*compiled->tree));
+    from_texts.add(json::parse(compiled->text));
+    JsonView tree(*compiled->tree);
+    ProcessSummary summary = summarize_process(tree, compiled->first_date);
+    summary.initial_contract_amount = compiled->initial_contract_amount;
+    for (const RedFlag& flag : flagger.compute(tree, summary)) {
+      process_codes.insert(flag.code);
+    }
+  }
+  json trees = flag_results_json(from_trees.finish());
+  EXPECT_EQ(trees, flag_results_json(from_texts.finish()));
+  std::set<std::string> store_codes;
+  for (const auto& [group, subjects] : trees.items()) {
+    for (const auto& [_, codes] : subjects.items()) {
+      for (const auto& [code, __] : codes.items()) store_codes.insert(code);
+    }
+  }
+  // R025, R038 and R048 compare tenderers and buyers across more processes than these.
+  for (const char* code : {"R024", "R058"}) EXPECT_TRUE(store_codes.count(code)) << code;
+  for (const char* code : {"R003", "R018", "R028", "R030", "R035", "R036", "MX01", "MX02", "MX03"}) {
+    EXPECT_TRUE(process_codes.count(code)) << code;
+  }
 }
 
 std::string compiled_text(const std::vector<std::string>& releases, const MergeRules& rules = kNoRules) {
