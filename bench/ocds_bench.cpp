@@ -5,7 +5,9 @@
 //   apertura_bench read FILE    the import's reader alone: the file split into
 //                               releases, each copied out whole
 //   apertura_bench merge FILE   parsing into trees, then compiling each process;
-//                               then the import's way: straight from the text
+//                               then the import's way: straight from the text,
+//                               and describing each process from its tree
+//                               (summary, the red flags of one process)
 #include <simdjson.h>
 
 #include <chrono>
@@ -17,7 +19,10 @@
 
 #include "money/direct_compiler.h"
 #include "money/merge_rules.h"
+#include "money/cardinal_settings.h"
 #include "money/ocds_stream.h"
+#include "money/process_compiler.h"
+#include "money/red_flag_service.h"
 #include "money/release_merger.h"
 #include "money/simdjson_convert.h"
 
@@ -73,11 +78,17 @@ int read_only(const std::string& path) {
 }
 
 // The import's compiler: each process's releases as text (simdjson reads
-// them) to the compiled release's text, no nlohmann tree.
+// them) to the compiled release's text, no nlohmann tree; then what the
+// import keeps of the process, read from the compiler's tree.
 int direct_merge(const std::string& path) {
   std::ifstream in(path);
   apertura::money::FastJsonParser parser;
   apertura::money::DirectCompiler compiler;
+  apertura::money::FlagSettings settings;
+  settings.enabled = apertura::money::FlagSettings::all_codes();
+  const apertura::money::ProcessFlagger flagger(settings);
+  double describing = 0;
+  size_t flags = 0;
   const auto& rules = apertura::money::MergeRules::for_version("1.1");
   std::vector<std::string> texts, dates;
   std::string group_ocid, line;
@@ -88,8 +99,15 @@ int direct_merge(const std::string& path) {
     std::vector<apertura::money::ReleaseText> group;
     for (size_t i = 0; i < texts.size(); ++i) group.push_back({&texts[i], dates[i]});
     auto started = Clock::now();
-    if (!compiler.compile(group, rules)) ++handed_back;
+    std::optional<apertura::money::DirectlyCompiled> compiled = compiler.compile(group, rules);
     compiling += seconds_since(started);
+    if (compiled) {
+      started = Clock::now();
+      flags += describe_process(group_ocid, std::move(*compiled), std::nullopt, &flagger).flags.size();
+      describing += seconds_since(started);
+    } else {
+      ++handed_back;
+    }
     ++processes;
     texts.clear();
     dates.clear();
@@ -113,6 +131,8 @@ int direct_merge(const std::string& path) {
               processes, total, releases / total);
   std::printf("direct compile alone (parse, merge, write): %.2f s: %.0f releases/s; %zu handed back\n", compiling,
               releases / compiling, handed_back);
+  std::printf("describe alone (summary, one-process red flags): %.2f s: %.0f processes/s; %zu flags\n", describing,
+              processes / describing, flags);
   return 0;
 }
 

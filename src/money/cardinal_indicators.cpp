@@ -1,9 +1,12 @@
 #include "money/cardinal_indicators.h"
 
-#include <unordered_map>
-
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <iterator>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "money/json_view.h"
 #include "money/quantiles.h"
@@ -96,6 +99,7 @@ bool matches_method(JsonView tender, const std::set<std::string>& methods) {
 
 bool matches_method_details(JsonView release, const std::set<std::string>& include,
                             const std::set<std::string>& exclude) {
+  if (include.empty() && exclude.empty()) return true;  // the defaults: no need to read the tender
   std::optional<std::string_view> details = string_field(field(release, "tender"), "procurementMethodDetails");
   if (details) {
     std::string text(*details);
@@ -165,6 +169,26 @@ std::optional<std::string_view> single_supplier_of_single_award(const std::vecto
   return string_field(suppliers[0], "id");
 }
 
+// A few ids (the tenderers of a bid, the suppliers of a process), sorted and
+// each once, pointing into the release being read: the indicators run once
+// per process on every import, and sets of copied strings were most of their cost.
+class FewIds {
+ public:
+  void insert(std::string_view id) {
+    auto at = std::lower_bound(ids_.begin(), ids_.end(), id);
+    if (at == ids_.end() || *at != id) ids_.insert(at, id);
+  }
+  bool contains(std::string_view id) const { return std::binary_search(ids_.begin(), ids_.end(), id); }
+  size_t size() const { return ids_.size(); }
+  bool empty() const { return ids_.empty(); }
+  std::vector<std::string_view>::const_iterator begin() const { return ids_.begin(); }
+  std::vector<std::string_view>::const_iterator end() const { return ids_.end(); }
+  bool operator==(const FewIds& other) const = default;
+
+ private:
+  std::vector<std::string_view> ids_;
+};
+
 struct Fraction {
   size_t numerator = 0;
   size_t denominator = 0;
@@ -189,8 +213,22 @@ std::optional<int64_t> whole_days_between(std::string_view start, std::string_vi
   return seconds / 86400;
 }
 
+// The indicators, for a table of which are on: a process is judged by each
+// in turn, and looking the codes up in the settings' set took longer than
+// some of the indicators.
+enum class Indicator { R003, R018, R024, R025, R028, R030, R035, R036, R038, R048, R058, count };
+constexpr const char* kIndicatorCodes[] = {"R003", "R018", "R024", "R025", "R028", "R030",
+                                           "R035", "R036", "R038", "R048", "R058"};
+static_assert(std::size(kIndicatorCodes) == static_cast<size_t>(Indicator::count));
+
 struct CardinalIndicators::State {
-  FlagSettings settings;
+  explicit State(std::shared_ptr<const FlagSettings> shared) : shared_settings(std::move(shared)) {
+    for (size_t i = 0; i < enabled.size(); ++i) enabled[i] = settings.enabled.count(kIndicatorCodes[i]) > 0;
+  }
+
+  std::shared_ptr<const FlagSettings> shared_settings;
+  const FlagSettings& settings = *shared_settings;
+  std::array<bool, static_cast<size_t>(Indicator::count)> enabled{};
   FlagResults results;
   std::map<std::string, std::map<std::string, double>> meta;
   std::optional<std::string> currency;
@@ -221,7 +259,7 @@ struct CardinalIndicators::State {
   std::map<std::string, Fraction> r025_tenderer, r038_buyer, r038_procuring_entity, r038_tenderer;
   std::map<std::string, std::pair<size_t, std::set<std::string>>> r048_classifications;
 
-  bool on(const char* code) const { return settings.enabled.count(code) > 0; }
+  bool on(Indicator indicator) const { return enabled[static_cast<size_t>(indicator)]; }
   void set(FlagGroup group, const std::string& key, const char* code, double value) {
     results[group][key][code] = value;
   }
@@ -312,26 +350,33 @@ struct CardinalIndicators::State {
                                 settings.no_price_comparison_procurement_methods)) {
       return;
     }
-    std::map<std::pair<double, std::string>, std::set<std::string>> prices;
+    // Each price (amount and currency) with the tenderers of the last bid at it.
+    std::vector<std::tuple<double, std::string_view, FewIds>> prices;
     for (JsonView bid : submitted_bids(release)) {
       JsonView tenderers = field(bid, "tenderers");
       JsonView value = field(bid, "value");
       JsonView amount = field(value, "amount");
       std::optional<std::string_view> currency = string_field(value, "currency");
       if (!tenderers.is_array() || !value.is_object() || !amount.is_number() || !currency) continue;
-      std::set<std::string> ids;
+      FewIds ids;
       for (JsonView tenderer : tenderers) {
-        if (std::optional<std::string_view> id = string_field(tenderer, "id")) ids.insert(std::string(*id));
+        if (std::optional<std::string_view> id = string_field(tenderer, "id")) ids.insert(*id);
       }
       if (ids.empty()) continue;
-      auto key = std::make_pair(amount.number(), std::string(*currency));
-      auto found = prices.find(key);
-      if (found != prices.end() && found->second != ids) {
+      double price = amount.number();
+      auto found = std::find_if(prices.begin(), prices.end(), [&](const auto& entry) {
+        return std::get<0>(entry) == price && std::get<1>(entry) == *currency;
+      });
+      if (found != prices.end() && std::get<2>(*found) != ids) {
         set(FlagGroup::ocid, ocid, "R028", 1.0);
-        for (const auto& id : ids) set(FlagGroup::tenderer, id, "R028", 1.0);
-        for (const auto& id : found->second) set(FlagGroup::tenderer, id, "R028", 1.0);
+        for (std::string_view id : ids) set(FlagGroup::tenderer, std::string(id), "R028", 1.0);
+        for (std::string_view id : std::get<2>(*found)) set(FlagGroup::tenderer, std::string(id), "R028", 1.0);
       }
-      prices[key] = ids;
+      if (found != prices.end()) {
+        std::get<2>(*found) = std::move(ids);
+      } else {
+        prices.emplace_back(price, *currency, std::move(ids));
+      }
     }
   }
 
@@ -340,12 +385,12 @@ struct CardinalIndicators::State {
     JsonView awards = field(release, "awards");
     JsonView details = field(field(release, "bids"), "details");
     if (!end || !awards.is_array() || !details.is_array()) return;
-    std::set<std::string> suppliers;
+    FewIds suppliers;
     for (JsonView award : awards) {
       JsonView list = field(award, "suppliers");
       if (!has_status(award, "active") || !list.is_array()) continue;
       for (JsonView s : list) {
-        if (std::optional<std::string_view> id = string_field(s, "id")) suppliers.insert(std::string(*id));
+        if (std::optional<std::string_view> id = string_field(s, "id")) suppliers.insert(*id);
       }
     }
     for (JsonView bid : details) {
@@ -354,7 +399,7 @@ struct CardinalIndicators::State {
       if (!has_status(bid, "valid") || !date || !tenderers.is_array() || !(*date > *end)) continue;
       for (JsonView t : tenderers) {
         std::optional<std::string_view> id = string_field(t, "id");
-        if (id && suppliers.count(std::string(*id))) {
+        if (id && suppliers.contains(*id)) {
           set(FlagGroup::ocid, ocid, "R030", 1.0);
           set(FlagGroup::tenderer, std::string(*id), "R030", 1.0);
         }
@@ -363,7 +408,7 @@ struct CardinalIndicators::State {
   }
 
   void r035(JsonView release, const std::string& ocid) {
-    std::set<std::string> suppliers, valid, disqualified;
+    FewIds suppliers, valid, disqualified;
     std::vector<JsonView> awards;
     JsonView details;
     if (complete_awards_and_bids(release, awards, details)) {
@@ -371,26 +416,26 @@ struct CardinalIndicators::State {
         JsonView list = field(award, "suppliers");
         if (!list.is_array()) continue;
         for (JsonView s : list) {
-          if (std::optional<std::string_view> id = string_field(s, "id")) suppliers.insert(std::string(*id));
+          if (std::optional<std::string_view> id = string_field(s, "id")) suppliers.insert(*id);
         }
       }
       for (JsonView bid : details) {
         std::optional<std::string_view> status = string_field(bid, "status");
         JsonView tenderers = field(bid, "tenderers");
         if (!status || !tenderers.is_array()) continue;
-        std::set<std::string>* target = *status == "valid" ? &valid : *status == "disqualified" ? &disqualified : nullptr;
+        FewIds* target = *status == "valid" ? &valid : *status == "disqualified" ? &disqualified : nullptr;
         if (!target) continue;
         for (JsonView t : tenderers) {
-          if (std::optional<std::string_view> id = string_field(t, "id")) target->insert(std::string(*id));
+          if (std::optional<std::string_view> id = string_field(t, "id")) target->insert(*id);
         }
       }
     }
     if (valid.size() != 1 || valid != suppliers) return;
     int64_t difference = 0;
-    for (const auto& id : disqualified) difference += valid.count(id) ? 0 : 1;
+    for (std::string_view id : disqualified) difference += valid.contains(id) ? 0 : 1;
     if (difference >= settings.r035_threshold) {
       set(FlagGroup::ocid, ocid, "R035", static_cast<double>(difference));
-      set(FlagGroup::tenderer, *valid.begin(), "R035", 0.0);
+      set(FlagGroup::tenderer, std::string(*valid.begin()), "R035", 0.0);
     }
   }
 
@@ -599,9 +644,11 @@ struct CardinalIndicators::State {
   }
 };
 
-CardinalIndicators::CardinalIndicators(FlagSettings settings) : state_(std::make_unique<State>()) {
-  state_->settings = std::move(settings);
-}
+CardinalIndicators::CardinalIndicators(FlagSettings settings)
+    : CardinalIndicators(std::make_shared<const FlagSettings>(std::move(settings))) {}
+
+CardinalIndicators::CardinalIndicators(std::shared_ptr<const FlagSettings> settings)
+    : state_(std::make_unique<State>(std::move(settings))) {}
 
 CardinalIndicators::~CardinalIndicators() = default;
 
@@ -612,30 +659,30 @@ void CardinalIndicators::add(JsonView release) {
   const std::string ocid(*ocid_text);
   if (has_status(field(release, "tender"), "cancelled")) return;  // a cancelled process is not judged
   if (!matches_method_details(release, {}, s.settings.excluded_procurement_method_details)) return;
-  if (s.on("R024") || s.on("R058")) s.second_lowest_bid_ratio(release, ocid);
-  if (s.on("R003")) s.r003(release, ocid);
-  if (s.on("R018")) s.r018(release, ocid);
-  if (s.on("R025")) s.r025(release);
-  if (s.on("R028")) s.r028(release, ocid);
-  if (s.on("R030")) s.r030(release, ocid);
-  if (s.on("R035")) s.r035(release, ocid);
-  if (s.on("R036")) s.r036(release, ocid);
-  if (s.on("R038")) s.r038(release);
-  if (s.on("R048")) s.r048(release);
+  if (s.on(Indicator::R024) || s.on(Indicator::R058)) s.second_lowest_bid_ratio(release, ocid);
+  if (s.on(Indicator::R003)) s.r003(release, ocid);
+  if (s.on(Indicator::R018)) s.r018(release, ocid);
+  if (s.on(Indicator::R025)) s.r025(release);
+  if (s.on(Indicator::R028)) s.r028(release, ocid);
+  if (s.on(Indicator::R030)) s.r030(release, ocid);
+  if (s.on(Indicator::R035)) s.r035(release, ocid);
+  if (s.on(Indicator::R036)) s.r036(release, ocid);
+  if (s.on(Indicator::R038)) s.r038(release);
+  if (s.on(Indicator::R048)) s.r048(release);
 }
 
 FlagResults CardinalIndicators::finish() {
   State& s = *state_;
-  if (s.on("R024")) s.finish_r024();
-  if (s.on("R025")) s.finish_r025();
-  if (s.on("R038")) {
+  if (s.on(Indicator::R024)) s.finish_r024();
+  if (s.on(Indicator::R025)) s.finish_r025();
+  if (s.on(Indicator::R038)) {
     s.finish_r038(s.r038_buyer, s.settings.r038_minimum_contracting_processes, FlagGroup::buyer, "Buyer");
     s.finish_r038(s.r038_procuring_entity, s.settings.r038_minimum_contracting_processes, FlagGroup::procuring_entity,
                   "ProcuringEntity");
     s.finish_r038(s.r038_tenderer, s.settings.r038_minimum_submitted_bids, FlagGroup::tenderer, "Tenderer");
   }
-  if (s.on("R048")) s.finish_r048();
-  if (s.on("R058")) s.finish_r058();
+  if (s.on(Indicator::R048)) s.finish_r048();
+  if (s.on(Indicator::R058)) s.finish_r058();
   return std::move(s.results);
 }
 

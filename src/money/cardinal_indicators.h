@@ -25,6 +25,8 @@ using FlagResults = std::map<FlagGroup, std::map<std::string, std::map<std::stri
 class CardinalIndicators {
  public:
   explicit CardinalIndicators(FlagSettings settings);
+  // Settings shared with others, as the importer's many one-process runs do.
+  explicit CardinalIndicators(std::shared_ptr<const FlagSettings> settings);
   ~CardinalIndicators();
   CardinalIndicators(const CardinalIndicators&) = delete;
   CardinalIndicators& operator=(const CardinalIndicators&) = delete;

@@ -22,21 +22,36 @@ std::string identifier_of(JsonView organization) {
   return scheme.empty() ? id : scheme + "-" + id;
 }
 
+// A process's `parties` with their ids read once: every reference to an
+// organisation (buyer, suppliers, tenderers) looks its party up.
+class Parties {
+ public:
+  explicit Parties(JsonView parties) {
+    for (JsonView party : parties) parties_.push_back({field(party, "id"), party});
+  }
+  // The first party with this id, or null.
+  JsonView find(JsonView id) const {
+    for (const auto& [party_id, party] : parties_) {
+      if (party_id == id) return party;
+    }
+    return {};
+  }
+
+ private:
+  std::vector<std::pair<JsonView, JsonView>> parties_;
+};
+
 // Resolves an organisation reference through `parties` (1.1) or reads the
 // organisation written out in place (1.0).
-std::optional<OrganizationRef> organization_of(JsonView reference, JsonView parties) {
+std::optional<OrganizationRef> organization_of(JsonView reference, const Parties& parties) {
   if (!reference.is_object()) return std::nullopt;
   std::string name = text_of(field(reference, "name"));
   std::string identifier = identifier_of(reference);
   JsonView id = field(reference, "id");
-  if (!id.is_null()) {
-    for (JsonView party : parties) {
-      if (field(party, "id") == id) {
-        if (name.empty()) name = text_of(field(party, "name"));
-        if (identifier.empty()) identifier = identifier_of(party);
-        break;
-      }
-    }
+  if (!id.is_null() && (name.empty() || identifier.empty())) {
+    JsonView party = parties.find(id);
+    if (name.empty()) name = text_of(field(party, "name"));
+    if (identifier.empty()) identifier = identifier_of(party);
   }
   name = std::string(trim(name));
   if (name.empty() && identifier.empty()) return std::nullopt;
@@ -99,7 +114,8 @@ std::optional<double> amount_of(JsonView value) {
 ProcessSummary summarize_process(JsonView compiled, const std::string& first_date) {
   ProcessSummary summary;
   summary.ocid = text_of(field(compiled, "ocid"));
-  JsonView parties = array_field(compiled, "parties");
+  JsonView party_list = array_field(compiled, "parties");
+  const Parties parties(party_list);
   JsonView planning = field(compiled, "planning");
   JsonView tender = field(compiled, "tender");
   JsonView awards = array_field(compiled, "awards");
@@ -117,7 +133,7 @@ ProcessSummary summarize_process(JsonView compiled, const std::string& first_dat
 
   summary.buyer = organization_of(field(compiled, "buyer"), parties);
   if (!summary.buyer) {
-    for (JsonView party : parties) {
+    for (JsonView party : party_list) {
       for (JsonView role : array_field(party, "roles")) {
         if (!summary.buyer && role == "buyer") summary.buyer = organization_of(party, parties);
       }

@@ -147,12 +147,13 @@ const RedFlagInfo& RedFlagService::info(const std::string& code) const {
   return unknown;
 }
 
-ProcessFlagger::ProcessFlagger(const FlagSettings& settings) : settings_(settings) {
-  std::set<std::string> enabled;
+ProcessFlagger::ProcessFlagger(const FlagSettings& settings) {
+  FlagSettings narrowed = settings;
+  narrowed.enabled.clear();
   for (const auto& code : settings.enabled) {
-    if (kProcessLocalCodes.count(code)) enabled.insert(code);
+    if (kProcessLocalCodes.count(code)) narrowed.enabled.insert(code);
   }
-  settings_.enabled = enabled;
+  settings_ = std::make_shared<const FlagSettings>(std::move(narrowed));
 }
 
 std::vector<RedFlag> ProcessFlagger::compute(JsonView compiled, const ProcessSummary& summary) const {
@@ -165,7 +166,7 @@ std::vector<RedFlag> ProcessFlagger::compute(JsonView compiled, const ProcessSum
       for (const auto& [code, value] : codes) flags.push_back({code, "process", key, value, "", "", "", ""});
     }
   }
-  mexican_flags(settings_, summary.ocid,
+  mexican_flags(*settings_, summary.ocid,
                 {summary.procurement_method, summary.amount, summary.tender_amount, summary.award_amount,
                  summary.contract_amount, summary.initial_contract_amount},
                 flags);

@@ -5,6 +5,7 @@
 // whole store by `recompute_all` (`apertura flags`); the flags decided by one
 // process alone are recomputed whenever that process changes.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +45,7 @@ struct FlagFilter {
 
 // The flags one process decides alone (R003, R018, R028, R030, R035, R036
 // and MX01-MX03), recomputed whenever that process changes. The settings are
-// narrowed to those indicators once, not once per process.
+// narrowed to those indicators once, and shared by every process's run.
 class ProcessFlagger {
  public:
   explicit ProcessFlagger(const FlagSettings& settings);
@@ -57,7 +58,7 @@ class ProcessFlagger {
   static void insert(store::Connection& connection, const std::vector<RedFlag>& flags);
 
  private:
-  FlagSettings settings_;
+  std::shared_ptr<const FlagSettings> settings_;
 };
 
 class RedFlagService {
