@@ -74,7 +74,7 @@ class FileImport {
 
   void run(const std::function<void(const StreamHandlers&)>& read) {
     StreamHandlers handlers;
-    handlers.item = [this](const StreamItem& item) { on_item(item); };
+    handlers.item = [this](StreamItem& item) { on_item(item); };
     handlers.package_begin = [this](size_t index, const std::string& metadata) { on_package(index, metadata, false); };
     handlers.package_end = [this](size_t index, const std::string& metadata) { on_package(index, metadata, true); };
     handlers.progress = [this](uint64_t bytes) { progress_.source_bytes = bytes; };
@@ -138,7 +138,7 @@ class FileImport {
     return packages_.size() - 1;
   }
 
-  void on_item(const StreamItem& item) {
+  void on_item(StreamItem& item) {
     seen_anything_ = true;
     ++progress_.releases_read;
     if (!item.oversize.empty()) {
@@ -155,7 +155,7 @@ class FileImport {
                                       (!(head.has_ocid && head.has_records_fields) &&
                                        !(head.has_package_info && lacks_package_info(key))));
       if (as_is) {
-        queue_release(head, item.text, key, item.line, item.offset);
+        queue_release(head, std::move(item.text), key, item.line, item.offset);
         return;
       }
     }
@@ -163,7 +163,7 @@ class FileImport {
     if (!parsed(item, [&] { value = parser_.parse(item.text); })) return;
     switch (item.kind) {
       case StreamItem::Kind::release:
-        add_release(std::move(value), item.text, key, item.line, item.offset, "");
+        add_release(std::move(value), std::move(item.text), key, item.line, item.offset, "");
         return;
       case StreamItem::Kind::record:
         add_record(value, key, item.line, item.offset);
@@ -174,7 +174,7 @@ class FileImport {
           add_record(value, key, item.line, item.offset);
         } else {
           adopt_package_info(value, key);
-          add_release(std::move(value), item.text, key, item.line, item.offset, "");
+          add_release(std::move(value), std::move(item.text), key, item.line, item.offset, "");
         }
         return;
     }

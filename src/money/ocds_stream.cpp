@@ -320,7 +320,7 @@ class Parser {
         in_.get();  // tolerated between concatenated values
       } else {
         // A stray value in JSON Lines: handed over, to be reported as not a release.
-        handlers_.item(capture(StreamItem::Kind::top_level, std::nullopt));
+        hand_over(capture(StreamItem::Kind::top_level, std::nullopt));
       }
     }
   }
@@ -360,6 +360,8 @@ class Parser {
       fail(std::string("se esperaba ") + what + " y hay «" + static_cast<char>(c) + "»");
     }
   }
+
+  void hand_over(StreamItem item) { handlers_.item(item); }
 
   StreamItem capture(StreamItem::Kind kind, std::optional<size_t> package) {
     StreamItem item;
@@ -499,7 +501,7 @@ class Parser {
 
   void stream_array(StreamItem::Kind kind, size_t package) {
     each_element("el archivo termina dentro de la lista de entregas (¿está truncado?)",
-                 [&] { handlers_.item(capture(kind, package)); });
+                 [&] { hand_over(capture(kind, package)); });
   }
 
   // A JSON array at the top: each element is a package, release or record.
@@ -508,7 +510,7 @@ class Parser {
       if (in_.peek() == '{') {
         if (!plain_object()) top_level_object();
       } else {
-        handlers_.item(capture(StreamItem::Kind::top_level, std::nullopt));
+        hand_over(capture(StreamItem::Kind::top_level, std::nullopt));
       }
     });
   }

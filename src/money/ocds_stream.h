@@ -33,7 +33,9 @@ struct StreamItem {
 };
 
 struct StreamHandlers {
-  std::function<void(const StreamItem&)> item;
+  // May take the item's text (the reader does not read it again): a release
+  // kept as it came is then neither copied nor copied again to be parsed.
+  std::function<void(StreamItem&)> item;
   // A package's fields other than its releases or records, as a JSON object:
   // `begin` with the fields before the array, `end` with all of them.
   std::function<void(size_t package, const std::string& metadata)> package_begin;
