@@ -232,6 +232,49 @@ bool names_streamed_field(const char* begin, const char* end) {
   return name == "releases" || name == "records";
 }
 
+// Whether "releases" or "records" is written, in quotes, anywhere in the
+// bytes: looked for where a quote comes before an "r", 16 bytes at a time
+// (memmem for each name took twice as long as the rest of the reading).
+bool mentions_streamed_field(const char* begin, const char* end) {
+  auto names_one = [end](const char* quote) {
+    auto left = static_cast<size_t>(end - quote);
+    return (left >= 10 && std::memcmp(quote, "\"releases\"", 10) == 0) ||
+           (left >= 9 && std::memcmp(quote, "\"records\"", 9) == 0);
+  };
+  const char* p = begin;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i r = _mm_set1_epi8('r');
+  for (; p + 17 <= end; p += 16) {
+    __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    __m128i quote_then_r = _mm_and_si128(_mm_cmpeq_epi8(here, quote), _mm_cmpeq_epi8(next, r));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(quote_then_r));
+    for (; mask; mask &= mask - 1) {
+      if (names_one(p + __builtin_ctz(mask))) return true;
+    }
+  }
+#endif
+  for (; p + 1 < end; ++p) {
+    if (p[0] == '"' && p[1] == 'r' && names_one(p)) return true;
+  }
+  return false;
+}
+
+// In JSON Lines, where the object starting at `begin` ends: the end of its
+// line, found with memchr, when the line ends with a brace (spaces aside) and
+// names no field an import streams anywhere; else nullptr, and the object is
+// scanned. A line that is not one whole object is then one bad item, as one
+// cut short already is.
+const char* line_object_end(const char* begin, const char* end) {
+  const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', static_cast<size_t>(end - begin)));
+  if (!newline) return nullptr;
+  const char* last = newline;
+  while (last > begin && (last[-1] == ' ' || last[-1] == '\t' || last[-1] == '\r')) --last;
+  if (last == begin || last[-1] != '}') return nullptr;
+  return mentions_streamed_field(begin, last) ? nullptr : last;
+}
+
 const char* ByteReader::object_end(const char* begin, const char* end, bool one_line, uint64_t& lines,
                                    bool& streamed) {
   int depth = 0;
@@ -278,7 +321,8 @@ bool ByteReader::take_plain_object(std::string& out, size_t limit, bool one_line
     const char* end = begin + std::min(size_ - position_, limit);
     uint64_t lines = 0;
     bool streamed = false;
-    const char* stop = object_end(begin, end, one_line, lines, streamed);
+    const char* stop = one_line ? line_object_end(begin, end) : nullptr;
+    if (!stop) stop = object_end(begin, end, one_line, lines, streamed);
     if (stop) {
       size_t length = static_cast<size_t>(stop - begin);
       out.reserve(out.size() + length + kParserPadding);

@@ -544,6 +544,48 @@ TEST_P(OcdsImportTest, AJsonLinesFileReadInPiecesKeepsEveryReleaseAndLine) {
   EXPECT_TRUE(connection->query_one("SELECT 1 AS one FROM contracting_processes WHERE ocid = 'ocds-pz-after'"));
 }
 
+// In JSON Lines the reader takes a line ending in a brace as one item, unless
+// "releases" or "records" is written somewhere in it: packages on one line,
+// with that field at every offset of the reader's 16-byte steps, still give
+// their releases; line ends with a carriage return or spaces are no part of a
+// release; and a line holding two objects is one bad line, as one cut short is.
+TEST_P(OcdsImportTest, JsonLinesTakesEachLineWholeButStreamsPackagesAndReportsTwoObjectsOnALine) {
+  std::string text = release("ocds-jl-first", "r1", "2024-01-01T00:00:00Z") + "\n";
+  for (int i = 0; i < 17; ++i) {
+    std::string publisher(static_cast<size_t>(i), 'p');
+    text += json{{"publisher", {{"name", publisher}}},
+                 {i % 2 ? "records" : "releases",
+                  i % 2 ? json::array({{{"ocid", "ocds-jl-rec-" + std::to_string(i)},
+                                        {"releases", json::array({json::parse(release(
+                                                         "ocds-jl-rec-" + std::to_string(i), "r1",
+                                                         "2024-01-01T00:00:00Z"))})}}})
+                        : json::array({json::parse(release("ocds-jl-pkg-" + std::to_string(i), "r1",
+                                                           "2024-01-01T00:00:00Z"))})}}
+                .dump() +
+            "\n";
+  }
+  text += release("ocds-jl-crlf", "r1", "2024-01-01T00:00:00Z") + "\r\n";
+  text += release("ocds-jl-spaces", "r1", "2024-01-01T00:00:00Z") + " \t \n";
+  text += release("ocds-jl-two-a", "r1", "2024-01-01T00:00:00Z") + " " +
+          release("ocds-jl-two-b", "r1", "2024-01-01T00:00:00Z") + "\n";
+  text += release("ocds-jl-last", "r1", "2024-01-01T00:00:00Z") + "\n";
+  ImportSummary summary = import_text(text);
+  EXPECT_EQ(summary.imported, 21);
+  EXPECT_EQ(summary.rejected, 1);
+  ASSERT_EQ(summary.problems.size(), 1u);
+  EXPECT_EQ(summary.problems[0].line, 21u);
+  EXPECT_NE(summary.problems[0].reason.find("no es JSON válido"), std::string::npos) << summary.problems[0].reason;
+  auto connection = db().database().connect();
+  for (const char* ocid : {"ocds-jl-pkg-0", "ocds-jl-rec-1", "ocds-jl-pkg-14", "ocds-jl-rec-15", "ocds-jl-pkg-16",
+                           "ocds-jl-crlf", "ocds-jl-spaces", "ocds-jl-last"}) {
+    EXPECT_TRUE(connection->query_one("SELECT 1 AS one FROM contracting_processes WHERE ocid = ?", {ocid})) << ocid;
+  }
+  auto stored = connection->query_one("SELECT data FROM ocds_releases WHERE ocid = 'ocds-jl-crlf'");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(json_from_store(*connection, (*stored)["data"]),
+            release("ocds-jl-crlf", "r1", "2024-01-01T00:00:00Z"));
+}
+
 TEST_P(OcdsImportTest, AReleaseThatCannotMergeIsReportedAndTheProcessStaysAsItWas) {
   ASSERT_EQ(import_text(release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z")).imported, 1);
   std::string conflicting =
