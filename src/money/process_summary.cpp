@@ -162,8 +162,9 @@ ProcessSummary summarize_process(JsonView compiled, const std::string& first_dat
     for (JsonView supplier : array_field(award, "suppliers")) {
       std::optional<OrganizationRef> ref = organization_of(supplier, parties);
       if (!ref) continue;
-      auto [it, inserted] = suppliers.try_emplace(ref->key, PartyShare{*ref, "supplier", std::nullopt});
-      if (inserted) supplier_order.push_back(ref->key);
+      std::string key = ref->key;
+      auto [it, inserted] = suppliers.try_emplace(key, PartyShare{std::move(*ref), "supplier", std::nullopt});
+      if (inserted) supplier_order.push_back(std::move(key));
       if (value) it->second.amount = it->second.amount.value_or(0) + *value;
     }
   }
@@ -205,16 +206,16 @@ ProcessSummary summarize_process(JsonView compiled, const std::string& first_dat
 
   if (summary.buyer) summary.parties.push_back({*summary.buyer, "buyer", summary.amount});
   for (const std::string& key : supplier_order) {
-    const PartyShare& share = suppliers.at(key);
-    summary.parties.push_back(share);
+    PartyShare& share = suppliers.at(key);
     if (!summary.supplier_names.empty()) summary.supplier_names += "; ";
     summary.supplier_names += share.organization.name;
+    summary.parties.push_back(std::move(share));
   }
   std::set<std::string> seen_tenderers;
   for (JsonView tenderer : array_field(tender, "tenderers")) {
     std::optional<OrganizationRef> ref = organization_of(tenderer, parties);
     if (ref && seen_tenderers.insert(ref->key).second) {
-      summary.parties.push_back({*ref, "tenderer", std::nullopt});
+      summary.parties.push_back({std::move(*ref), "tenderer", std::nullopt});
     }
   }
 
