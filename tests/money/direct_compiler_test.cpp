@@ -207,15 +207,21 @@ TEST(DirectCompiler, MatchesEveryProcessOfTheRealPublications) {
   EXPECT_EQ(handed_back, 0);
 }
 
-TEST(DirectCompiler, MatchesGeneratedProcesses) {
+// The releases of `processes` generated processes, by ocid.
+std::map<std::string, std::vector<std::string>> generated_processes(int64_t processes) {
   std::stringstream lines;
   DemoContractsOptions options;
-  options.processes = 300;
+  options.processes = processes;
   write_demo_releases(lines, options);
   std::map<std::string, std::vector<std::string>> by_ocid;
   FastJsonParser parser;
   std::string line;
   while (std::getline(lines, line)) by_ocid[parser.release_head(line).ocid].push_back(line);
+  return by_ocid;
+}
+
+TEST(DirectCompiler, MatchesGeneratedProcesses) {
+  std::map<std::string, std::vector<std::string>> by_ocid = generated_processes(300);
   ASSERT_EQ(by_ocid.size(), 300u);
   int with_amendments = 0;
   for (const auto& [ocid, releases] : by_ocid) {
@@ -228,14 +234,7 @@ TEST(DirectCompiler, MatchesGeneratedProcesses) {
 // Cardinal's indicators over many processes (quartiles, fences) give the
 // same from the trees as from the texts, and the generated processes trip them.
 TEST(DirectCompiler, TreesGiveTheFlagsOfTheWholeStoreAsTheirTexts) {
-  std::stringstream lines;
-  DemoContractsOptions options;
-  options.processes = 600;
-  write_demo_releases(lines, options);
-  std::map<std::string, std::vector<std::string>> by_ocid;
-  FastJsonParser parser;
-  std::string line;
-  while (std::getline(lines, line)) by_ocid[parser.release_head(line).ocid].push_back(line);
+  std::map<std::string, std::vector<std::string>> by_ocid = generated_processes(600);
   CardinalIndicators from_trees(every_flag()), from_texts(every_flag());
   DirectCompiler direct;
   const ProcessFlagger flagger(every_flag());
