@@ -68,6 +68,15 @@ void check_array_slot(const json& existing, const PathNode& path) {
   if (!existing.is_null() && !existing.is_array()) check_array_slot(existing, path.text());
 }
 
+// Merging by position into a list an earlier release wrote with something
+// else than an object there (a list of literals, replaced whole then).
+void check_position_slot(const json& existing, size_t position, const std::string& path) {
+  if (!existing.is_object()) {
+    throw MergeError("an earlier release had " + describe(existing) + " at position " + std::to_string(position) +
+                     " of /" + path + ", but this release has an object there");
+  }
+}
+
 // Finds the object an array item merges into, or nullptr to append it.
 json* merge_target(json& output, const json& item, size_t position, ArrayStrategy strategy) {
   switch (strategy) {
@@ -119,7 +128,9 @@ bool compile_array(json& output, Input<Consume> input, const MergeRuleNode* rule
   ArrayStrategy strategy = rule ? rule->array_strategy : ArrayStrategy::by_identifier;
   size_t position = 0;
   for (auto& item : input) {
-    json* target = merge_target(output, item, position++, strategy);
+    json* target = merge_target(output, item, position, strategy);
+    if (target && !target->is_object()) check_position_slot(*target, position, path ? path->text() : "");
+    ++position;
     if (target) {
       touched = compile_object<Consume>(*target, item, rule, path, nullptr) || touched;
       continue;
@@ -223,7 +234,9 @@ bool version_array(json& output, const json& input, const MergeRuleNode* rule, c
   ArrayStrategy strategy = rule ? rule->array_strategy : ArrayStrategy::by_identifier;
   size_t position = 0;
   for (const json& item : input) {
-    json* target = merge_target(output, item, position++, strategy);
+    json* target = merge_target(output, item, position, strategy);
+    if (target && !target->is_object()) check_position_slot(*target, position, path);
+    ++position;
     if (target) {
       touched = version_object(*target, item, rule, from, path, true) || touched;
       continue;

@@ -118,6 +118,25 @@ TEST(ReleaseMerger, ArrayOverridesMergeByPositionOrAppend) {
             read_json(shared_data() / "ocds-merge-fixtures" / "schema" / "identifier-merge-duplicate-id-append.json"));
 }
 
+// A list merged by position over one an earlier release wrote with literals
+// is reported like any other clash of shapes, not failed on as a bad cast.
+TEST(ReleaseMerger, MergingByPositionOverALiteralIsAMergeError) {
+  std::vector<json> releases = {
+      {{"ocid", "A"}, {"id", "1"}, {"date", "2000-01-01T00:00:00Z"}, {"nested", {{"array", {1, 2}}}}},
+      {{"ocid", "A"}, {"id", "2"}, {"date", "2000-01-02T00:00:00Z"},
+       {"nested", {{"array", json::array({{{"id", "x"}}})}}}},
+  };
+  MergeRules by_position;
+  by_position.override_array("nested/array", ArrayStrategy::by_position);
+  try {
+    compile_releases(releases, by_position);
+    ADD_FAILURE() << "merged";
+  } catch (const MergeError& error) {
+    EXPECT_NE(std::string(error.what()).find("position 0 of /nested/array"), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(version_releases(releases, by_position), MergeError);
+}
+
 TEST(MergeRules, ReadsTheRulesOfOcds11FromItsSchema) {
   auto listing = MergeRules::for_version("1.1").listing();
   auto has = [&](const std::string& path, const std::string& rule) {
