@@ -1,5 +1,7 @@
 #include "money/json_access.h"
 
+#include "money/json_view.h"
+
 namespace apertura::money {
 
 const nlohmann::json& field(const nlohmann::json& object, const char* key) {
@@ -21,10 +23,7 @@ const std::string* string_field(const nlohmann::json& object, const char* key) {
 }
 
 std::string text_of(const nlohmann::json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_number_integer()) return std::to_string(value.get<int64_t>());
-  if (value.is_number()) return value.dump();
-  return "";
+  return text_of(JsonView(value));
 }
 
 }  // namespace apertura::money
