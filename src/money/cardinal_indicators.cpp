@@ -15,7 +15,6 @@ namespace apertura::money {
 
 namespace {
 
-
 bool has_status(JsonView object, const char* status) {
   std::optional<std::string_view> s = string_field(object, "status");
   return s && *s == status;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -225,11 +226,14 @@ bool ByteReader::copy_value(std::string* out, size_t limit, bool& too_large) {
   }
 }
 
+// The fields whose arrays an import streams, item by item.
+constexpr std::string_view kStreamedFields[] = {"releases", "records"};
+
 // Whether the string between `begin` and `end` (without its quotes) is the
 // name of a field whose array an import streams.
 bool names_streamed_field(const char* begin, const char* end) {
   std::string_view name(begin, static_cast<size_t>(end - begin));
-  return name == "releases" || name == "records";
+  return std::find(std::begin(kStreamedFields), std::end(kStreamedFields), name) != std::end(kStreamedFields);
 }
 
 // Whether "releases" or "records" is written, in quotes, anywhere in the
@@ -238,8 +242,11 @@ bool names_streamed_field(const char* begin, const char* end) {
 bool mentions_streamed_field(const char* begin, const char* end) {
   auto names_one = [end](const char* quote) {
     auto left = static_cast<size_t>(end - quote);
-    return (left >= 10 && std::memcmp(quote, "\"releases\"", 10) == 0) ||
-           (left >= 9 && std::memcmp(quote, "\"records\"", 9) == 0);
+    for (std::string_view name : kStreamedFields) {
+      bool quoted = left >= name.size() + 2 && quote[name.size() + 1] == '"';
+      if (quoted && name == std::string_view(quote + 1, name.size())) return true;
+    }
+    return false;
   };
   const char* p = begin;
 #if defined(__SSE2__)
