@@ -1,6 +1,7 @@
 #include "app/config.h"
 
 #include <charconv>
+#include <filesystem>
 
 #include "core/text.h"
 
@@ -58,6 +59,17 @@ Result<std::map<std::string, std::string>> parse_config_file(const std::string& 
   return values;
 }
 
+std::string default_upload_dir(const std::string& db) {
+  // Beside a SQLite file, so that a queued upload lives as long as the
+  // database that names it; the system's temporary folder may be emptied at
+  // every boot, and a job queued before a restart would find no file.
+  bool sqlite = db.rfind("postgresql://", 0) != 0 && db.rfind("postgres://", 0) != 0;
+  std::string path = db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
+  if (!sqlite || path.empty() || path == ":memory:") return "apertura-uploads";
+  std::filesystem::path file(path);
+  return (file.parent_path() / (file.stem().string() + "-uploads")).string();
+}
+
 Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
                               const std::function<std::optional<std::string>(const std::string&)>& getenv,
                               const std::map<std::string, std::string>& file) {
@@ -103,6 +115,7 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
   }
   if (!validation.ok()) return validation.error("La configuración no es válida.");
   if (config.public_url.empty()) config.public_url = "http://localhost:" + std::to_string(config.port);
+  if (config.upload_dir.empty()) config.upload_dir = default_upload_dir(config.db);
   return config;
 }
 

@@ -20,7 +20,7 @@ struct Config {
   unsigned threads = 0;  // one per core
   std::string assets_dir;  // empty: the copies built into the binary
   std::string files_dir;   // empty: uploaded files are kept in the database
-  std::string upload_dir;  // large uploads while they arrive; empty: the system's temporary folder
+  std::string upload_dir;  // OCDS uploads while they arrive and wait; empty: default_upload_dir(db)
   std::string flags_settings;  // red-flag settings (Cardinal's INI format); empty: the defaults
   bool secure_cookies = false;
   std::string public_url;  // empty: http://localhost:<port>
@@ -33,6 +33,11 @@ const std::vector<std::string>& config_keys();
 
 // Parses `key = value` lines; `#` starts a comment. Errors name the line.
 Result<std::map<std::string, std::string>> parse_config_file(const std::string& text);
+
+// Where OCDS uploads wait for their import unless configured: beside a
+// SQLite file ("data/portal.db" -> "data/portal-uploads"), else
+// "apertura-uploads" in the working folder.
+std::string default_upload_dir(const std::string& db);
 
 // Combines the sources. `flags` holds only what the command line set;
 // `getenv` returns nullopt for unset variables.

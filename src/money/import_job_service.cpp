@@ -39,6 +39,13 @@ ImportJobService::~ImportJobService() { stop(); }
 
 void ImportJobService::start() {
   if (worker_.joinable()) return;
+  if (!upload_dir_.empty()) {
+    // The server writes uploads there as they arrive: without it, it refuses
+    // to start rather than fail each upload.
+    std::error_code error;
+    fs::create_directories(upload_dir_, error);
+    if (error) throw std::runtime_error("cannot create the upload folder " + upload_dir_ + ": " + error.message());
+  }
   auto connection = database_.connect();
   if (int64_t requeued = ImportJobRepository::requeue_running(*connection)) {
     spdlog::info("queued again {} OCDS import(s) that a stopped server had left running", requeued);

@@ -33,7 +33,7 @@ namespace apertura::money {
 
 class ImportJobService {
  public:
-  // `upload_dir`: where files wait; empty for the system's temporary folder.
+  // `upload_dir`: where files wait (made at start); empty for the system's temporary folder.
   ImportJobService(store::Database& database, ContractingService& contracting,
                    jurisdictions::JurisdictionService& jurisdictions, std::string upload_dir);
   ~ImportJobService();

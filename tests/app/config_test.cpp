@@ -19,7 +19,19 @@ TEST(Config, DefaultsApplyWhenNothingIsSet) {
   EXPECT_EQ(config->db, "sqlite:apertura.db");
   EXPECT_EQ(config->port, 8080);
   EXPECT_EQ(config->public_url, "http://localhost:8080");
-  EXPECT_EQ(config->upload_dir, "");
+  EXPECT_EQ(config->upload_dir, "apertura-uploads");
+}
+
+TEST(Config, UploadsWaitBesideTheSqliteFileTheyAreQueuedIn) {
+  EXPECT_EQ(default_upload_dir("sqlite:/var/lib/apertura/portal.db"), "/var/lib/apertura/portal-uploads");
+  EXPECT_EQ(default_upload_dir("datos/estado.sqlite"), "datos/estado-uploads");
+  EXPECT_EQ(default_upload_dir("postgresql://apertura@127.0.0.1/apertura"), "apertura-uploads");
+  EXPECT_EQ(default_upload_dir("sqlite::memory:"), "apertura-uploads");
+  auto config = resolve_config({{"db", "sqlite:/srv/a.db"}}, env_of({}), {});
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->upload_dir, "/srv/a-uploads");
+  auto chosen = resolve_config({{"db", "sqlite:/srv/a.db"}}, env_of({{"APERTURA_UPLOAD_DIR", "/srv/subidas"}}), {});
+  EXPECT_EQ(chosen->upload_dir, "/srv/subidas");
 }
 
 TEST(Config, FlagBeatsEnvironmentBeatsFile) {

@@ -56,6 +56,17 @@ class ImportJobHttpTest : public testing::AppTest {
   bool uploads_empty() { return std::filesystem::is_empty(app_->upload_dir()); }
 };
 
+TEST_P(ImportJobHttpTest, TheServerMakesItsUploadFolderAndUploadsGoThere) {
+  std::filesystem::remove_all(app_->upload_dir());
+  app_->restart();
+  ASSERT_TRUE(std::filesystem::is_directory(app_->upload_dir()));
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  auto queued = post(official, "?name=uno.jsonl", releases("ocds-carpeta-", 3, 3));
+  ASSERT_EQ(queued.status, 202u) << queued.body;
+  EXPECT_EQ(poll(official, queued.json()["data"]["id"], ended)["status"], "done");
+  EXPECT_TRUE(uploads_empty());
+}
+
 TEST_P(ImportJobHttpTest, AnUploadIsQueuedFollowedAndListed) {
   auto official = app_->signed_in_client("funcionaria@example.mx");
   std::string file = releases("ocds-job-", 300, 100) + "{\"ocid\": \"sin-fecha\", \"id\": \"x\"}\n";
