@@ -249,8 +249,8 @@ void ImportJobService::run(const ImportJob& job) {
     std::error_code missing;
     if (!fs::exists(job.stored_path, missing)) {
       ImportJobRepository::fail(*connection, job.id,
-                                "El archivo subido ya no está en la carpeta de subidas (¿se vació la carpeta "
-                                "temporal al reiniciar?); súbelo de nuevo.",
+                                "El archivo subido ya no está en la carpeta de subidas (¿se borró o cambió la "
+                                "carpeta?); súbelo de nuevo.",
                                 {});
     } else {
       auto result = contracting_.import_file(actor, job.stored_path, job.file_name, job.jurisdiction_id, hooks);

@@ -21,10 +21,11 @@ std::string size_text(int64_t bytes) {
   return text;
 }
 
-// Of the file read; reading ends before the last batches are written, so a
-// running job stays under 100.
+// Of the file read; while reading, under 100 (the last batches are still to
+// write).
 int percent_read(const ImportJob& job) {
   if (!job.progress || job.size_bytes <= 0) return 0;
+  if (job.progress->finishing) return 100;
   double share = static_cast<double>(job.progress->source_bytes) / static_cast<double>(job.size_bytes);
   return std::clamp(static_cast<int>(share * 100.0), 0, 99);
 }
@@ -62,7 +63,8 @@ json import_job_json(const ImportJob& job) {
               {"url", import_job_page(job)}});
   out["progress"] = job.progress ? json{{"source_bytes", job.progress->source_bytes},
                                         {"releases_read", job.progress->releases_read},
-                                        {"percent", percent_read(job)}}
+                                        {"percent", percent_read(job)},
+                                        {"finishing", job.progress->finishing}}
                                  : json(nullptr);
   return out;
 }
@@ -78,6 +80,7 @@ json import_job_view(const ImportJob& job) {
   view["resumed"] = job.starts > 1;
   view["percent"] = percent_read(job);
   view["releases_read"] = job.progress ? job.progress->releases_read : 0;
+  view["finishing"] = job.progress && job.progress->finishing;
   view["has_problems"] = !job.summary.problems.empty();
   view["created_text"] = time_text(job.created_at);
   view["started_text"] = time_text(job.started_at.value_or(""));

@@ -89,7 +89,11 @@ class FileImport {
     } catch (const Interrupted&) {
       summary_.interrupted = true;
     }
-    if (!summary_.interrupted) hand_over(true);
+    if (!summary_.interrupted) {
+      hand_over(true);
+      progress_.finishing = true;
+      if (options_.hooks.progress) options_.hooks.progress(progress_);
+    }
     write_.finish();
     summary_.add(std::move(writer_.totals()));
   }
@@ -340,9 +344,10 @@ void FileImport::hand_over(bool last) {
   if (write_.backlog() > 0) compiler_.compress(batch_);
   write_.push(std::move(batch_));
   batch_ = Batch();
+  if (last) return;  // run() reports the end of the reading
   const ImportHooks& hooks = options_.hooks;
   if (hooks.progress) hooks.progress(progress_);
-  if (!last && hooks.stop_requested && hooks.stop_requested()) throw Interrupted{};
+  if (hooks.stop_requested && hooks.stop_requested()) throw Interrupted{};
 }
 
 }  // namespace

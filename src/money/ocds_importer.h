@@ -53,6 +53,9 @@ constexpr size_t kDefaultBatchSize = 4000;
 struct ImportProgress {
   uint64_t source_bytes = 0;  // of the file as stored (compressed bytes of a gzip file)
   int64_t releases_read = 0;  // releases and records read, valid or not
+  // The whole file is read; the last batches are being written and, after a
+  // first import, the list indexes built (seconds at a million releases).
+  bool finishing = false;
 };
 
 // What a caller may follow and stop of an import.

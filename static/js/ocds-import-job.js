@@ -14,6 +14,10 @@
     if (job.status === 'queued') return job.status_label + ': empezará cuando terminen las importaciones anteriores.';
     var read = job.progress ? job.progress.releases_read : 0;
     var percent = job.progress ? job.progress.percent : 0;
+    if (job.progress && job.progress.finishing) {
+      return job.status_label + ': leído todo el archivo (' + read + ' elementos); guardando los últimos lotes y ' +
+        'preparando las búsquedas.';
+    }
     return job.status_label + ': leído el ' + percent + ' % del archivo (' + read + ' elementos).';
   }
 

@@ -658,11 +658,14 @@ TEST_P(OcdsImportTest, ReportsItsProgressAfterEachBatchAndStopsWhenAsked) {
     EXPECT_FALSE(summary.interrupted);
     EXPECT_EQ(summary.imported, 10);
   }
-  // Three full batches and the last one; the whole file was read by the end.
+  // Three full batches, then the end of the reading (the last release's
+  // batch is being written): the whole file was read by then.
   ASSERT_EQ(seen.size(), 4u);
   EXPECT_EQ(seen[0].releases_read, 3);
+  EXPECT_FALSE(seen[2].finishing);
   EXPECT_EQ(seen[3].releases_read, 10);
   EXPECT_EQ(seen[3].source_bytes, lines.size());
+  EXPECT_TRUE(seen[3].finishing);
 
   // Asked to stop after its first batch: that batch is stored, nothing after it.
   options.hooks.progress = nullptr;
