@@ -149,6 +149,10 @@ class FileImport {
       reject(item.line, item.offset, "", "", "el elemento es demasiado grande (" + item.oversize + ")");
       return;
     }
+    if (!item.broken.empty()) {
+      reject(item.line, item.offset, "", "", item.broken);
+      return;
+    }
     size_t key = key_for(item.package);
     // Most items are releases as they are: read what the store needs of them
     // without building a tree, which compiling builds when it needs one.

@@ -85,6 +85,13 @@ class ByteReader {
   uint64_t line() const { return line_; }
   void on_refill(std::function<void(uint64_t)> progress) { progress_ = std::move(progress); }
 
+  // Puts back `bytes`, the last ones consumed, to be read again.
+  void unread(std::string_view bytes);
+  // Consumes bytes up to the line break before a line that starts an element
+  // of an array indented at `column` (indented as much, opening an object)
+  // or ends it (indented less); false at the end of the input.
+  bool skip_to_element_line(size_t column);
+
   // Copies bytes into `out` (unless null) until the value that starts here
   // ends; returns false at the end of input inside the value.
   bool copy_value(std::string* out, size_t limit, bool& too_large);
@@ -226,6 +233,43 @@ bool ByteReader::copy_value(std::string* out, size_t limit, bool& too_large) {
   }
 }
 
+void ByteReader::unread(std::string_view bytes) {
+  offset_ -= bytes.size();
+  line_ -= static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+  if (text_) {
+    text_base_ = text_base_ + position_ - bytes.size();
+    position_ = 0;
+    size_ = text_->size() - text_base_;
+    return;
+  }
+  std::vector<char> joined(std::max(buffer_.size(), bytes.size() + (size_ - position_)));
+  std::copy(bytes.begin(), bytes.end(), joined.begin());
+  std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(position_),
+            buffer_.begin() + static_cast<std::ptrdiff_t>(size_), joined.begin() + static_cast<std::ptrdiff_t>(bytes.size()));
+  size_ = bytes.size() + (size_ - position_);
+  position_ = 0;
+  buffer_ = std::move(joined);
+}
+
+bool ByteReader::skip_to_element_line(size_t column) {
+  std::string line_start;
+  while (true) {
+    int c = get();
+    if (c < 0) return false;
+    if (c != '\n') continue;
+    line_start = "\n";
+    while (peek() == ' ' || peek() == '\t') line_start += static_cast<char>(get());
+    int next = peek();
+    if (next < 0) return false;
+    if (next == '\n' || next == '\r') continue;
+    size_t indent = line_start.size() - 1;
+    if (indent < column || (indent == column && next == '{')) {
+      unread(line_start);  // the array's reader sees where the line starts
+      return true;
+    }
+  }
+}
+
 // The fields whose arrays an import streams, item by item.
 constexpr std::string_view kStreamedFields[] = {"releases", "records"};
 
@@ -342,6 +386,56 @@ bool ByteReader::take_plain_object(std::string& out, size_t limit, bool one_line
     // Not ended in the bytes at hand: once more with the buffer refilled.
     if (streamed || end - begin == static_cast<std::ptrdiff_t>(limit) || !again || !read_ahead()) return false;
   }
+}
+
+// What the lines of an element read from an indented array say of its
+// structure. An element that starts a line at `column` keeps its other lines
+// deeper, but for its closing brace. One that lost a brace reads on to the
+// array's end, swallowing the elements after it: its first line no deeper
+// that is not that brace (the next element, the array's end) is where it
+// should have stopped, `cut` (the line break before that line). Printed the
+// way pretty printers do, its first line the brace alone, an element must
+// end with that brace alone on a line at `column`, else a brace too many
+// closed it early (`early`). Elements laid out otherwise are only cut where
+// a line starts another element or is shallower. The lines are looked at
+// only when the element's last line is not what it should be (reading every
+// line of every element slowed the reading of indented files by a tenth):
+// a brace lost in one element and one too many in a later one balance, and
+// all between is then one element that is not JSON.
+struct ElementLines {
+  enum class Shape { whole, cut, early };
+  Shape shape = Shape::whole;
+  size_t cut = 0;
+};
+
+size_t indentation(std::string_view text, size_t from) {
+  size_t at = from;
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  return at - from;
+}
+
+ElementLines element_lines(std::string_view text, size_t column) {
+  using Shape = ElementLines::Shape;
+  size_t first_break = text.find('\n');
+  if (first_break == std::string_view::npos) {
+    bool swallowed = text.front() == '{' && text.back() == ']';
+    return swallowed ? ElementLines{Shape::cut, text.size() - 1} : ElementLines{};
+  }
+  bool pretty = text.find_first_not_of(" \t\r", 1) == first_break && indentation(text, first_break + 1) > column;
+  if (text.back() == '}') {
+    size_t last_break = text.rfind('\n');
+    bool own_line = indentation(text, last_break + 1) == column && last_break + 2 + column == text.size();
+    if (!pretty || own_line) return {};
+  }
+  for (size_t at = first_break; at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    size_t indent = indentation(text, at + 1);
+    size_t first = at + 1 + indent;
+    if (first >= text.size() || text[first] == '\n' || text[first] == '\r' || indent > column) continue;
+    if (pretty || indent < column || text[first] == '{') return {Shape::cut, at};
+  }
+  // On its last line, the array's end: the element's brace is missing.
+  if (text.front() == '{' && text.back() == ']') return {Shape::cut, text.size() - 1};
+  return pretty && text.back() == '}' ? ElementLines{Shape::early, 0} : ElementLines{};
 }
 
 class Parser {
@@ -550,9 +644,104 @@ class Parser {
     }
   }
 
+  // Skips whitespace; the column of the value after it when a line break
+  // came first (only spaces and tabs since), else nullopt.
+  std::optional<size_t> skip_whitespace_to_value() {
+    std::optional<size_t> column;
+    while (true) {
+      int c = in_.peek();
+      if (c == '\n') {
+        column = 0;
+      } else if (c == ' ' || c == '\t') {
+        if (column) ++*column;
+      } else if (c != '\r') {
+        return column;
+      }
+      in_.get();
+    }
+  }
+
+  // A package's releases or records, each handed over on its own. Where the
+  // array is indented (its elements start lines), an element whose braces
+  // do not match is handed over as broken, with why, and the reading goes on
+  // at the line where the next element starts, instead of ending there: see
+  // element_lines. Elsewhere the first break in the structure ends it.
   void stream_array(StreamItem::Kind kind, size_t package) {
-    each_element("el archivo termina dentro de la lista de entregas (¿está truncado?)",
-                 [&] { hand_over(capture(kind, package)); });
+    const char* truncated = "el archivo termina dentro de la lista de entregas (¿está truncado?)";
+    in_.get();  // '['
+    std::optional<size_t> array_column;  // of the elements that start lines
+    bool first = true;
+    while (true) {
+      std::optional<size_t> column = skip_whitespace_to_value();
+      int c = in_.peek();
+      if (c == ']') {
+        in_.get();
+        return;
+      }
+      if (c < 0) fail(truncated);
+      // A comma missing between two objects is let pass.
+      if (!first && c != '{') {
+        expect(',', "«,» o «]»");
+        column = skip_whitespace_to_value();
+      }
+      if (column && !array_column) array_column = column;
+      stream_element(kind, package, in_.peek() == '{' ? column : std::nullopt, array_column);
+      first = false;
+    }
+  }
+
+  void stream_element(StreamItem::Kind kind, size_t package, std::optional<size_t> column,
+                      std::optional<size_t> array_column) {
+    StreamItem item;
+    item.kind = kind;
+    item.package = package;
+    item.offset = in_.offset();
+    item.line = in_.line();
+    bool too_large = false;
+    bool ended = in_.copy_value(&item.text, limits_.max_item_bytes, too_large);
+    if (too_large) item.oversize = limit_text();
+    auto cut_short = [&] {
+      fail("el archivo termina dentro de un valor que empieza en la línea " + std::to_string(item.line) +
+           " (¿está truncado?)");
+    };
+    if (!array_column || too_large) {
+      if (!ended) cut_short();
+      return hand_over(std::move(item));
+    }
+    ElementLines lines = column ? element_lines(item.text, *column) : ElementLines{};
+    if (lines.shape == ElementLines::Shape::cut) {
+      bool at_end_of_list = item.text[lines.cut] == ']';
+      in_.unread(std::string_view(item.text).substr(lines.cut));
+      item.text.clear();
+      item.broken = at_end_of_list ? "el elemento no se cierra antes del final de la lista (¿falta una «}»?)"
+                                   : "el elemento no se cierra antes de la línea " + std::to_string(in_.line() + 1) +
+                                         " (¿falta una «}»?); la lectura sigue en esa línea";
+      return hand_over(std::move(item));
+    }
+    if (!ended) cut_short();
+    if (lines.shape == ElementLines::Shape::early) {
+      return resume(std::move(item), "el elemento se cierra antes de su última línea (¿sobra una «}»?)", *array_column);
+    }
+    hand_over(std::move(item));
+    skip_whitespace();
+    int next = in_.peek();
+    if (next < 0 || next == ',' || next == ']' || next == '{') return;
+    StreamItem stray;
+    stray.kind = kind;
+    stray.package = package;
+    stray.offset = in_.offset();
+    stray.line = in_.line();
+    resume(std::move(stray), std::string("hay «") + static_cast<char>(next) + "» donde se esperaba «,» o «]»",
+           *array_column);
+  }
+
+  // Hands over `item` as broken for `why`, and goes on where the indented
+  // array's next element (or its end) starts.
+  void resume(StreamItem item, const std::string& why, size_t array_column) {
+    if (!in_.skip_to_element_line(array_column)) fail(why + " y el archivo termina sin otro elemento");
+    item.text.clear();
+    item.broken = why + "; la lectura sigue en la línea " + std::to_string(in_.line() + 1);
+    hand_over(std::move(item));
   }
 
   // A JSON array at the top: each element is a package, release or record.

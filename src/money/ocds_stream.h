@@ -30,6 +30,7 @@ struct StreamItem {
   uint64_t line = 1;
   std::optional<size_t> package;  // which package of the file it belongs to (0, 1, ...)
   std::string oversize;           // non-empty when the item was too large to keep
+  std::string broken;             // non-empty when its brackets do not match: why (no text then)
 };
 
 struct StreamHandlers {

@@ -478,6 +478,132 @@ TEST_P(OcdsImportTest, ReportsEachBadReleaseWithItsLineAndImportsTheRest) {
   EXPECT_EQ(count("ocds_releases"), 3);
 }
 
+// A release package as pretty printers write it (releases at column 4, each
+// brace alone on its line), with four breaks in its structure: release 2
+// has a brace too many inside, release 4 lost its closing brace, a stray
+// word follows release 5 and the last release lost its brace before the
+// list's end (with release 4's, the package's closing brace ends release 4). `big`: release 3's title, so that a file's reader must put back more
+// than one read of bytes.
+std::string broken_pretty_package(const std::string& prefix, const std::string& big) {
+  json releases = json::array();
+  for (int i = 1; i <= 6; ++i) {
+    releases.push_back(json::parse(release(prefix + std::to_string(i), "r1", "2024-01-0" + std::to_string(i) +
+                                           "T00:00:00Z", i == 3 ? big : "Compra de patrullas")));
+  }
+  std::string text = json{{"publisher", {{"name", "Secretaría de Finanzas"}}},
+                          {"releases", releases},
+                          {"uri", "https://example.mx/roto.json"},
+                          {"version", "1.1"}}
+                         .dump(2);
+  auto after = [&](const std::string& ocid, const std::string& from, const std::string& to) {
+    size_t at = text.find(from, text.find("\"" + ocid + "\""));
+    EXPECT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  after(prefix + "2", "\"id\": \"t1\",", "\"id\": \"t1\"},");
+  after(prefix + "4", "\n    },\n", "\n    ,\n");
+  after(prefix + "5", "\n    },\n", "\n    } x,\n");
+  after(prefix + "6", "\n    }\n  ]", "\n  ]");
+  return text;
+}
+
+std::map<uint64_t, std::string> reasons_by_line(const ImportSummary& summary) {
+  std::map<uint64_t, std::string> by_line;
+  for (const auto& problem : summary.problems) by_line[problem.line] = problem.reason;
+  return by_line;
+}
+
+uint64_t line_of(const std::string& text, const std::string& needle, size_t from = 0) {
+  size_t at = text.find(needle, from);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return 1 + static_cast<uint64_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+// Where a package is indented, a release whose braces do not match is
+// reported with its line and why, and the reading goes on at the next
+// release instead of ending there; the package's fields after the list
+// are still read. From text and from a file alike.
+TEST_P(OcdsImportTest, ABrokenReleaseOfAnIndentedPackageIsReportedAndTheNextOnesImport) {
+  std::string text = broken_pretty_package("ocds-roto-", "Compra de patrullas");
+  fs::path path = fs::temp_directory_path() / ("apertura-roto-" + GetParam() + ".json");
+  std::string big(300'000, 'G');
+  std::string file_text = broken_pretty_package("ocds-roto-archivo-", big);
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << file_text;
+  }
+  for (bool from_file : {false, true}) {
+    SCOPED_TRACE(from_file ? "file" : "text");
+    const std::string& source = from_file ? file_text : text;
+    std::string prefix = from_file ? "ocds-roto-archivo-" : "ocds-roto-";
+    ImportSummary summary = from_file ? import_file(path) : import_text(text);
+    EXPECT_FALSE(summary.refused);
+    EXPECT_EQ(summary.imported, 3);  // releases 1, 3 and 5
+    EXPECT_EQ(summary.rejected, 4);  // releases 2, 4 and 6, and the stray word
+    auto by_line = reasons_by_line(summary);
+    auto start = [&](int i) { return line_of(source, "\"" + prefix + std::to_string(i) + "\"") - 4; };
+    EXPECT_NE(by_line[start(2)].find("se cierra antes de su última línea (¿sobra una «}»?); la lectura sigue en "
+                                     "la línea " + std::to_string(start(3))),
+              std::string::npos)
+        << by_line[start(2)];
+    EXPECT_NE(by_line[start(4)].find("no se cierra antes de la línea " +
+                                     std::to_string(line_of(source, "\n    ,\n") + 1)),
+              std::string::npos)
+        << by_line[start(4)];
+    uint64_t stray = line_of(source, "} x,");
+    EXPECT_NE(by_line[stray].find("hay «x» donde se esperaba «,» o «]»; la lectura sigue en la línea " +
+                                  std::to_string(stray + 1)),
+              std::string::npos)
+        << by_line[stray];
+    EXPECT_NE(by_line[start(6)].find("no se cierra antes de la línea"), std::string::npos) << by_line[start(6)];
+    auto connection = db().database().connect();
+    for (int i : {1, 3, 5}) {  // and release 3 whole, whatever its size
+      EXPECT_TRUE(connection->query_one("SELECT 1 AS one FROM contracting_processes WHERE ocid = ?",
+                                        {prefix + std::to_string(i)}))
+          << i;
+    }
+    auto package = connection->query_one(
+        "SELECT k.uri FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id WHERE r.ocid = ?",
+        {prefix + "1"});
+    ASSERT_TRUE(package);
+    EXPECT_EQ(package->text("uri"), "https://example.mx/roto.json") << "the package's fields after the list";
+  }
+  auto connection = db().database().connect();
+  auto title = connection->query_one("SELECT title FROM contracting_processes WHERE ocid = 'ocds-roto-archivo-3'");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->text("title"), big);
+  fs::remove(path);
+}
+
+// The checks of an indented package's lines take no valid layout for a
+// broken one: releases one a line, hanging braces, tabs, Jackson's "[ {"
+// and lines without any indentation all import whole.
+TEST_P(OcdsImportTest, IndentedPackagesLaidOutInOtherWaysImportWhole) {
+  std::string one_a_line = "{\"releases\": [\n  " + release("ocds-capa-1", "r1", "2024-01-01T00:00:00Z") + ",\n  " +
+                           release("ocds-capa-2", "r1", "2024-01-01T00:00:00Z") + "\n]}\n";
+  std::string hanging =
+      "{\"releases\": [\n"
+      "  {\"ocid\": \"ocds-capa-3\", \"id\": \"r1\", \"date\": \"2024-01-01T00:00:00Z\",\n"
+      "   \"tender\": {\"id\": \"t1\",\n"
+      "              \"title\": \"Colgada\"}},\n"
+      "  {\"ocid\": \"ocds-capa-4\", \"id\": \"r1\", \"date\": \"2024-01-01T00:00:00Z\"\n"
+      "  }\n"
+      "]}\n";
+  std::string tabs = json{{"releases", {json::parse(release("ocds-capa-5", "r1", "2024-01-01T00:00:00Z")),
+                                        json::parse(release("ocds-capa-6", "r1", "2024-01-01T00:00:00Z"))}}}
+                         .dump(1, '\t');
+  std::string jackson =
+      "{\n  \"releases\" : [ {\n    \"ocid\" : \"ocds-capa-7\",\n    \"id\" : \"r1\",\n"
+      "    \"date\" : \"2024-01-01T00:00:00Z\"\n  }, {\n    \"ocid\" : \"ocds-capa-8\",\n    \"id\" : \"r1\",\n"
+      "    \"date\" : \"2024-01-01T00:00:00Z\"\n  } ]\n}\n";
+  std::string flat =  // no indentation at all: every line at column 0
+      "{\"releases\": [\n{\n\"ocid\": \"ocds-capa-9\",\n\"id\": \"r1\",\n\"date\": \"2024-01-01T00:00:00Z\"\n},\n"
+      "{\n\"ocid\": \"ocds-capa-10\",\n\"id\": \"r1\",\n\"date\": \"2024-01-01T00:00:00Z\"\n}\n]}\n";
+  ImportSummary summary = import_text(one_a_line + hanging + tabs + "\n" + jackson + flat);
+  EXPECT_EQ(summary.rejected, 0) << (summary.problems.empty() ? "" : summary.problems[0].reason);
+  EXPECT_EQ(summary.imported, 10);
+}
+
 // The reader skips the inside of strings eight bytes at a time: quotes,
 // backslashes and brackets inside strings, at every offset, must not end a
 // release early, and lines after them must still be counted right.
