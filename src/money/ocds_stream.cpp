@@ -508,17 +508,30 @@ class Parser {
 
   void hand_over(StreamItem item) { handlers_.item(item); }
 
-  StreamItem capture(StreamItem::Kind kind, std::optional<size_t> package) {
+  // An item that starts where the reading is.
+  StreamItem item_here(StreamItem::Kind kind, std::optional<size_t> package) const {
     StreamItem item;
     item.kind = kind;
     item.package = package;
     item.offset = in_.offset();
     item.line = in_.line();
+    return item;
+  }
+  // Copies the value that starts here into `item`; false if the input ends inside it.
+  bool copy_item(StreamItem& item) {
     bool too_large = false;
-    if (!in_.copy_value(&item.text, limits_.max_item_bytes, too_large)) {
-      fail("el archivo termina dentro de un valor que empieza en la línea " + std::to_string(item.line) + " (¿está truncado?)");
-    }
+    bool ended = in_.copy_value(&item.text, limits_.max_item_bytes, too_large);
     if (too_large) item.oversize = limit_text();
+    return ended;
+  }
+  [[noreturn]] void cut_short(const StreamItem& item) {
+    fail("el archivo termina dentro de un valor que empieza en la línea " + std::to_string(item.line) +
+         " (¿está truncado?)");
+  }
+
+  StreamItem capture(StreamItem::Kind kind, std::optional<size_t> package) {
+    StreamItem item = item_here(kind, package);
+    if (!copy_item(item)) cut_short(item);
     return item;
   }
 
@@ -692,20 +705,10 @@ class Parser {
 
   void stream_element(StreamItem::Kind kind, size_t package, std::optional<size_t> column,
                       std::optional<size_t> array_column) {
-    StreamItem item;
-    item.kind = kind;
-    item.package = package;
-    item.offset = in_.offset();
-    item.line = in_.line();
-    bool too_large = false;
-    bool ended = in_.copy_value(&item.text, limits_.max_item_bytes, too_large);
-    if (too_large) item.oversize = limit_text();
-    auto cut_short = [&] {
-      fail("el archivo termina dentro de un valor que empieza en la línea " + std::to_string(item.line) +
-           " (¿está truncado?)");
-    };
-    if (!array_column || too_large) {
-      if (!ended) cut_short();
+    StreamItem item = item_here(kind, package);
+    bool ended = copy_item(item);
+    if (!array_column || !item.oversize.empty()) {
+      if (!ended) cut_short(item);
       return hand_over(std::move(item));
     }
     ElementLines lines = column ? element_lines(item.text, *column) : ElementLines{};
@@ -718,7 +721,7 @@ class Parser {
                                          " (¿falta una «}»?); la lectura sigue en esa línea";
       return hand_over(std::move(item));
     }
-    if (!ended) cut_short();
+    if (!ended) cut_short(item);
     if (lines.shape == ElementLines::Shape::early) {
       return resume(std::move(item), "el elemento se cierra antes de su última línea (¿sobra una «}»?)", *array_column);
     }
@@ -726,12 +729,7 @@ class Parser {
     skip_whitespace();
     int next = in_.peek();
     if (next < 0 || next == ',' || next == ']' || next == '{') return;
-    StreamItem stray;
-    stray.kind = kind;
-    stray.package = package;
-    stray.offset = in_.offset();
-    stray.line = in_.line();
-    resume(std::move(stray), std::string("hay «") + static_cast<char>(next) + "» donde se esperaba «,» o «]»",
+    resume(item_here(kind, package), std::string("hay «") + static_cast<char>(next) + "» donde se esperaba «,» o «]»",
            *array_column);
   }
 
