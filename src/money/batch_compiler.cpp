@@ -14,23 +14,61 @@ namespace apertura::money {
 
 BatchCompiler::BatchCompiler(store::Database& database, const ImportOptions& options, const ProcessFlagger* flagger)
     : database_(database), options_(options), flagger_(flagger) {
-  if (database_.dialect() == store::Dialect::sqlite) {
-    auto connection = database_.connect();
-    dictionary_ = JsonDictionaries::current(*connection);
+  auto connection = database_.connect();
+  if (database_.dialect() == store::Dialect::sqlite) dictionary_ = JsonDictionaries::current(*connection);
+  store_had_processes_ = connection->query_one("SELECT 1 AS one FROM contracting_processes LIMIT 1").has_value();
+}
+
+namespace {
+// 2^26 bits (8 MB): at a million processes, one new process in sixty shares a
+// bit with one seen.
+constexpr size_t kSeenBits = size_t{1} << 26;
+
+size_t seen_bit(std::string_view ocid) { return std::hash<std::string_view>{}(ocid) & (kSeenBits - 1); }
+}  // namespace
+
+std::unordered_set<std::string> BatchCompiler::compiled_before(Batch& batch, const std::vector<std::string>& ocids) {
+  if (seen_.empty()) seen_.resize(kSeenBits / 64);
+  std::unordered_set<std::string> before;
+  for (const std::string& ocid : ocids) {
+    size_t bit = seen_bit(ocid);
+    if (seen_[bit / 64] >> (bit % 64) & 1) before.insert(ocid);
   }
+  if (store_had_processes_) {
+    // A re-import of a file finds most of its processes and releases there.
+    auto connection = database_.connect();
+    std::set<std::string> stored = ContractingRepository::known_ocids(*connection, ocids);
+    std::unordered_set<std::string> keys =
+        ContractingRepository::stored_release_keys(*connection, {stored.begin(), stored.end()});
+    for (BatchRelease& release : batch.releases) {
+      release.stored = keys.count(release.record.ocid + '\n' + release.record.release_id) > 0;
+    }
+    before.insert(stored.begin(), stored.end());
+  }
+  for (const std::string& ocid : ocids) {
+    size_t bit = seen_bit(ocid);
+    seen_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+  return before;
 }
 
 // Each process is compiled from the batch's releases (the first of two with
 // the same id, as the store keeps) straight from their text; the few the
 // direct compiler hands back are parsed into trees and compiled by
-// release_merger. A process the store already holds is compiled again by the
-// writer, with its stored releases.
+// release_merger. A process the store already holds, or that an earlier
+// batch of the import held, is compiled by the writer, with its stored
+// releases (compiled here too, it was compiled twice).
 void BatchCompiler::compile(Batch& batch) {
   std::unordered_map<std::string, std::vector<size_t>> by_ocid;
   for (size_t i = 0; i < batch.releases.size(); ++i) by_ocid[batch.releases[i].record.ocid].push_back(i);
+  std::vector<std::string> ocids;
+  ocids.reserve(by_ocid.size());
+  for (const auto& [ocid, _] : by_ocid) ocids.push_back(ocid);
+  std::unordered_set<std::string> before = compiled_before(batch, ocids);
   std::vector<ReleaseText> texts;
   std::vector<std::string> versions;
   for (auto& [ocid, indexes] : by_ocid) {
+    if (before.count(ocid)) continue;
     texts.clear();
     versions.clear();
     std::set<std::string_view> ids;
@@ -62,7 +100,7 @@ void BatchCompiler::compile(Batch& batch) {
 void BatchCompiler::compress(Batch& batch) {
   store::Dialect dialect = database_.dialect();
   for (BatchRelease& release : batch.releases) {
-    release.record.stored_data = json_for_store(dialect, release.record.data, dictionary_.get());
+    if (!release.stored) release.record.stored_data = json_for_store(dialect, release.record.data, dictionary_.get());
   }
   for (auto& [_, process] : batch.compiled) {
     process.record.stored_compiled = json_for_store(dialect, process.record.compiled, dictionary_.get());

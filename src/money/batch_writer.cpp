@@ -144,27 +144,30 @@ void BatchWriter::write(Batch& batch) {
 
   Counts counts;
   std::vector<const ReleaseRecord*> records;
+  std::vector<size_t> positions;  // of `records` in batch.releases
   records.reserve(batch.releases.size());
-  for (BatchRelease& release : batch.releases) {
+  for (size_t i = 0; i < batch.releases.size(); ++i) {
+    BatchRelease& release = batch.releases[i];
     auto& row = rows[release.package_key];
     if (!row) row = ContractingRepository::insert_package(*connection, packages_[release.package_key]);
+    if (release.stored) continue;  // seen in the store by the reading thread
     release.record.package_id = *row;
     // Unless the reading thread did, being the less busy of the two.
     if (release.record.stored_data.is_null()) {
       release.record.stored_data = json_for_store(connection->dialect(), release.record.data, batch.dictionary.get());
     }
     records.push_back(&release.record);
+    positions.push_back(i);
   }
   std::vector<bool> stored_now = ContractingRepository::insert_releases(*connection, records);
   std::map<std::string, std::vector<size_t>> inserted;  // ocid -> indexes into batch.releases
-  for (size_t i = 0; i < batch.releases.size(); ++i) {
-    if (stored_now[i]) {
-      inserted[batch.releases[i].record.ocid].push_back(i);
+  for (size_t k = 0; k < records.size(); ++k) {
+    if (stored_now[k]) {
+      inserted[batch.releases[positions[k]].record.ocid].push_back(positions[k]);
       ++counts.imported;
-    } else {
-      ++counts.duplicates;
     }
   }
+  counts.duplicates = static_cast<int64_t>(batch.releases.size()) - counts.imported;
 
   std::vector<std::string> ocids;
   for (const auto& [ocid, _] : inserted) ocids.push_back(ocid);

@@ -289,6 +289,21 @@ std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
   return known;
 }
 
+std::unordered_set<std::string> ContractingRepository::stored_release_keys(Connection& connection,
+                                                                         const std::vector<std::string>& ocids) {
+  std::unordered_set<std::string> keys;
+  for (size_t start = 0; start < ocids.size(); start += kInChunk) {
+    size_t count = std::min(kInChunk, ocids.size() - start);
+    Params params(ocids.begin() + static_cast<long>(start), ocids.begin() + static_cast<long>(start + count));
+    for (const Row& row : connection.query("SELECT ocid, release_id FROM ocds_releases WHERE ocid IN (" +
+                                               store::placeholder_list(count) + ")",
+                                           params)) {
+      keys.insert(row.text("ocid") + '\n' + row.text("release_id"));
+    }
+  }
+  return keys;
+}
+
 int64_t ContractingRepository::save_process(Connection& connection, const ProcessRecord& process, bool is_new,
                                             KnownOrganizations& organizations, SearchRows& search) {
   const ProcessSummary& s = process.summary;
@@ -377,12 +392,22 @@ std::vector<int64_t> ContractingRepository::insert_new_processes(
 // The index keeps no copy of the text (contentless): taking a row out needs
 // the text it was indexed with, kept in process_search_bodies by process id.
 void ContractingRepository::write_search_rows(Connection& connection, SearchRows& search) {
+  // All of the batch's old rows in one statement: FTS5 writes what it holds
+  // in memory to a segment of its own at each statement with a savepoint,
+  // and a statement for each row (an INSERT ... SELECT has one) made one
+  // segment for each changed process, then merged them: a file of releases
+  // in date order, whose processes change in every batch, spent most of its
+  // writing there.
   std::sort(search.removed.begin(), search.removed.end());
-  for (int64_t key : search.removed) {
+  if (!search.removed.empty()) {
+    std::string keys = "[";
+    for (int64_t key : search.removed) keys += (keys.size() > 1 ? "," : "") + std::to_string(key);
+    keys += "]";
     connection.execute(
         "INSERT INTO process_search (process_search, rowid, body) "
-        "SELECT 'delete', ?, body FROM process_search_bodies WHERE process_id = ?",
-        {key, key & 2147483647});
+        "SELECT 'delete', k.value, b.body FROM json_each(?) AS k "
+        "JOIN process_search_bodies AS b ON b.process_id = (k.value & 2147483647) ORDER BY k.value",
+        {keys});
   }
   std::sort(search.added.begin(), search.added.end(), [](const SearchRows::Added& a, const SearchRows::Added& b) {
     return a.last_date != b.last_date ? a.last_date < b.last_date : a.process_id < b.process_id;

@@ -21,6 +21,9 @@ struct BatchRelease {
   size_t package_key = 0;
   uint64_t line = 0;
   uint64_t offset = 0;
+  // Already in the store when the reading thread looked: a duplicate, neither
+  // compressed nor written again.
+  bool stored = false;
 };
 
 struct Batch {

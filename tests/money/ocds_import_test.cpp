@@ -182,6 +182,42 @@ TEST_P(OcdsImportTest, TwoFilesOfOneImportCountAProcessOnceInTheTotal) {
 // Batches are compiled on the reading thread from their own releases and
 // stored on another; these are the cases where that compilation cannot be
 // used as it is.
+// A file imported again, with a few releases more: the ones stored are
+// counted as duplicates and not written again, a known process with a new
+// release is compiled again with its stored ones, a new process is compiled,
+// and one whose releases are all stored is left as it is.
+TEST_P(OcdsImportTest, ImportingAFileAgainWritesOnlyWhatIsNew) {
+  std::string first;
+  for (int i = 1; i <= 4; ++i) {
+    first += release("ocds-otra-" + std::to_string(i), "r1", "2024-01-0" + std::to_string(i) + "T00:00:00Z",
+                     "Primera " + std::to_string(i)) + "\n";
+  }
+  ImportOptions options;
+  options.batch_size = 3;
+  ImportSummary once = import_text(first, options);
+  ASSERT_EQ(once.imported, 4);
+
+  ImportSummary again = import_text(first, options);
+  EXPECT_EQ(again.imported, 0);
+  EXPECT_EQ(again.duplicates, 4);
+  EXPECT_EQ(again.processes, 0);
+
+  std::string second = first + release("ocds-otra-2", "r2", "2024-02-01T00:00:00Z", "Segunda") + "\n" +
+                       release("ocds-otra-9", "r1", "2024-02-02T00:00:00Z", "Nueva") + "\n" +
+                       release("ocds-otra-9", "r1", "2024-02-02T00:00:00Z", "Repetida") + "\n";
+  ImportSummary more = import_text(second, options);
+  EXPECT_EQ(more.imported, 2);
+  EXPECT_EQ(more.duplicates, 5);
+  EXPECT_EQ(more.processes, 2);
+  EXPECT_EQ(count("ocds_releases"), 6);
+  EXPECT_EQ(count("contracting_processes"), 5);
+  EXPECT_EQ(compiled("ocds-otra-2")["tender"]["title"], "Segunda");
+  EXPECT_EQ(compiled("ocds-otra-9")["tender"]["title"], "Nueva");
+  EXPECT_EQ(compiled("ocds-otra-1")["tender"]["title"], "Primera 1");
+  auto connection = db().database().connect();
+  EXPECT_EQ(ContractingRepository::process_by_ocid(*connection, "ocds-otra-2")->release_count, 2);
+}
+
 TEST_P(OcdsImportTest, ALaterBatchRecompilesWithTheStoredReleases) {
   std::string lines = release("ocds-abc-1", "r1", "2024-01-01T00:00:00Z", "Primera") + "\n" +
                       release("ocds-abc-2", "r1", "2024-01-02T00:00:00Z") + "\n" +
