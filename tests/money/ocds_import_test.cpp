@@ -14,9 +14,11 @@
 #include <thread>
 
 #include "money/contracting_repository.h"
+#include "money/demo_contracts.h"
 #include "money/import_indexes.h"
 #include "money/json_dictionaries.h"
 #include "money/ocds_importer.h"
+#include "money/release_merger.h"
 #include "money/stored_json.h"
 #include "support/shared_data.h"
 #include "support/test_database.h"
@@ -216,6 +218,45 @@ TEST_P(OcdsImportTest, ImportingAFileAgainWritesOnlyWhatIsNew) {
   EXPECT_EQ(compiled("ocds-otra-1")["tender"]["title"], "Primera 1");
   auto connection = db().database().connect();
   EXPECT_EQ(ContractingRepository::process_by_ocid(*connection, "ocds-otra-2")->release_count, 2);
+}
+
+// Releases in date order, as many publishers write them: each batch brings
+// new releases of processes that earlier batches or an earlier import
+// stored, which the reading thread leaves to the writer. Every compiled
+// release is still the one that merging all the process's releases gives.
+TEST_P(OcdsImportTest, ReleasesInDateOrderCompileAsAllTheirReleasesTogether) {
+  std::stringstream generated;
+  DemoContractsOptions demo;
+  demo.processes = 300;
+  write_demo_releases(generated, demo);
+  std::vector<std::pair<std::string, std::string>> by_date;  // date, line
+  std::map<std::string, std::vector<json>> releases_of;
+  for (std::string line; std::getline(generated, line);) {
+    json release = json::parse(line);
+    by_date.emplace_back(release["date"].get<std::string>(), line);
+    releases_of[release["ocid"].get<std::string>()].push_back(std::move(release));
+  }
+  std::stable_sort(by_date.begin(), by_date.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string early;
+  std::string late;
+  for (size_t i = 0; i < by_date.size(); ++i) {
+    (i < by_date.size() * 3 / 5 ? early : late) += by_date[i].second + "\n";
+  }
+  ImportOptions options;
+  options.batch_size = 37;  // several batches hold releases of one process
+  ImportSummary first = import_text(early, options);
+  ImportSummary second = import_text(early + late, options);
+  EXPECT_EQ(first.imported + second.imported, static_cast<int64_t>(by_date.size()));
+  EXPECT_EQ(second.duplicates, first.imported);
+  auto connection = db().database().connect();
+  for (const auto& [ocid, releases] : releases_of) {
+    json expected = compile_releases(releases, MergeRules::for_version("1.1"));
+    EXPECT_EQ(compiled(ocid), expected) << ocid;
+    EXPECT_EQ(ContractingRepository::process_by_ocid(*connection, ocid)->release_count,
+              static_cast<int64_t>(releases.size()))
+        << ocid;
+  }
 }
 
 TEST_P(OcdsImportTest, ALaterBatchRecompilesWithTheStoredReleases) {
