@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <functional>
 
 #include "core/clock.h"
 #include "core/id_set.h"
@@ -19,6 +20,18 @@ using store::Params;
 using store::Row;
 
 constexpr size_t kInChunk = 500;  // parameters per IN list
+
+// Runs `before` + "(?, ?, ...)" + `after` for each chunk of `keys` and visits every row.
+void query_in_chunks(Connection& connection, const std::string& before, const std::vector<std::string>& keys,
+                     const std::string& after, const std::function<void(const Row&)>& visit) {
+  for (size_t start = 0; start < keys.size(); start += kInChunk) {
+    size_t count = std::min(kInChunk, keys.size() - start);
+    Params params(keys.begin() + static_cast<long>(start), keys.begin() + static_cast<long>(start + count));
+    for (const Row& row : connection.query(before + "(" + store::placeholder_list(count) + ")" + after, params)) {
+      visit(row);
+    }
+  }
+}
 
 const char* kProcessColumns =
     "p.id, p.ocid, p.title, p.buyer_name, p.buyer_id, p.procurement_method, p.status, p.stage, p.currency, "
@@ -256,51 +269,32 @@ std::vector<bool> ContractingRepository::insert_releases(Connection& connection,
 std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connection,
                                                               const std::vector<std::string>& ocids) {
   std::vector<StoredRelease> out;
-  for (size_t start = 0; start < ocids.size(); start += kInChunk) {
-    size_t count = std::min(kInChunk, ocids.size() - start);
-    Params params(ocids.begin() + static_cast<long>(start), ocids.begin() + static_cast<long>(start + count));
-    auto rows = connection.query(
-        "SELECT r.ocid, r.release_id, r.release_date, r.tags, r.ocds_version, r.data, k.uri, k.publisher_name, "
-        "k.license "
-        "FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id WHERE r.ocid IN (" +
-            store::placeholder_list(count) + ") ORDER BY r.ocid, r.id",
-        params);
-    for (const Row& row : rows) {
-      out.push_back({row.text("ocid"), row.text("release_id"), row.text("release_date"), row.text("tags"),
-                     row.text("ocds_version"), json_from_store(connection, row["data"]), row.text("uri"), row.text("publisher_name"),
-                     row.text("license")});
-    }
-  }
+  query_in_chunks(connection,
+                  "SELECT r.ocid, r.release_id, r.release_date, r.tags, r.ocds_version, r.data, k.uri, "
+                  "k.publisher_name, k.license FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id "
+                  "WHERE r.ocid IN ",
+                  ocids, " ORDER BY r.ocid, r.id", [&](const Row& row) {
+                    out.push_back({row.text("ocid"), row.text("release_id"), row.text("release_date"),
+                                   row.text("tags"), row.text("ocds_version"),
+                                   json_from_store(connection, row["data"]), row.text("uri"),
+                                   row.text("publisher_name"), row.text("license")});
+                  });
   return out;
 }
 
 std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
                                                          const std::vector<std::string>& ocids) {
   std::set<std::string> known;
-  for (size_t start = 0; start < ocids.size(); start += kInChunk) {
-    size_t count = std::min(kInChunk, ocids.size() - start);
-    Params params(ocids.begin() + static_cast<long>(start), ocids.begin() + static_cast<long>(start + count));
-    for (const Row& row : connection.query(
-             "SELECT ocid FROM contracting_processes WHERE ocid IN (" + store::placeholder_list(count) + ")",
-             params)) {
-      known.insert(row.text("ocid"));
-    }
-  }
+  query_in_chunks(connection, "SELECT ocid FROM contracting_processes WHERE ocid IN ", ocids, "",
+                  [&](const Row& row) { known.insert(row.text("ocid")); });
   return known;
 }
 
 std::unordered_set<std::string> ContractingRepository::stored_release_keys(Connection& connection,
                                                                          const std::vector<std::string>& ocids) {
   std::unordered_set<std::string> keys;
-  for (size_t start = 0; start < ocids.size(); start += kInChunk) {
-    size_t count = std::min(kInChunk, ocids.size() - start);
-    Params params(ocids.begin() + static_cast<long>(start), ocids.begin() + static_cast<long>(start + count));
-    for (const Row& row : connection.query("SELECT ocid, release_id FROM ocds_releases WHERE ocid IN (" +
-                                               store::placeholder_list(count) + ")",
-                                           params)) {
-      keys.insert(row.text("ocid") + '\n' + row.text("release_id"));
-    }
-  }
+  query_in_chunks(connection, "SELECT ocid, release_id FROM ocds_releases WHERE ocid IN ", ocids, "",
+                  [&](const Row& row) { keys.insert(row.text("ocid") + '\n' + row.text("release_id")); });
   return keys;
 }
 
