@@ -32,22 +32,19 @@ std::unordered_set<std::string> BatchCompiler::compiled_before(Batch& batch, con
   std::unordered_set<std::string> before;
   for (const std::string& ocid : ocids) {
     size_t bit = seen_bit(ocid);
-    if (seen_[bit / 64] >> (bit % 64) & 1) before.insert(ocid);
+    uint64_t mask = uint64_t{1} << (bit % 64);
+    if (seen_[bit / 64] & mask) before.insert(ocid);
+    seen_[bit / 64] |= mask;
   }
   if (store_had_processes_) {
     // A re-import of a file finds most of its processes and releases there.
     auto connection = database_.connect();
-    std::set<std::string> stored = ContractingRepository::known_ocids(*connection, ocids);
-    std::unordered_set<std::string> keys =
-        ContractingRepository::stored_release_keys(*connection, {stored.begin(), stored.end()});
+    auto stored = ContractingRepository::stored_release_ids(*connection, ocids);
     for (BatchRelease& release : batch.releases) {
-      release.stored = keys.count(release.record.ocid + '\n' + release.record.release_id) > 0;
+      auto ids = stored.find(release.record.ocid);
+      release.stored = ids != stored.end() && ids->second.count(release.record.release_id) > 0;
     }
-    before.insert(stored.begin(), stored.end());
-  }
-  for (const std::string& ocid : ocids) {
-    size_t bit = seen_bit(ocid);
-    seen_[bit / 64] |= uint64_t{1} << (bit % 64);
+    for (const auto& [ocid, _] : stored) before.insert(ocid);
   }
   return before;
 }

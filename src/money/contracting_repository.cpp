@@ -290,12 +290,12 @@ std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
   return known;
 }
 
-std::unordered_set<std::string> ContractingRepository::stored_release_keys(Connection& connection,
-                                                                         const std::vector<std::string>& ocids) {
-  std::unordered_set<std::string> keys;
+std::unordered_map<std::string, std::unordered_set<std::string>> ContractingRepository::stored_release_ids(
+    Connection& connection, const std::vector<std::string>& ocids) {
+  std::unordered_map<std::string, std::unordered_set<std::string>> ids;
   query_in_chunks(connection, "SELECT ocid, release_id FROM ocds_releases WHERE ocid IN ", ocids, "",
-                  [&](const Row& row) { keys.insert(row.text("ocid") + '\n' + row.text("release_id")); });
-  return keys;
+                  [&](const Row& row) { ids[row.text("ocid")].insert(row.text("release_id")); });
+  return ids;
 }
 
 int64_t ContractingRepository::save_process(Connection& connection, const ProcessRecord& process, bool is_new,

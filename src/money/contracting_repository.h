@@ -146,9 +146,9 @@ class ContractingRepository {
                                            const std::vector<const ReleaseRecord*>& releases);
   static std::vector<StoredRelease> releases_of(store::Connection& connection, const std::vector<std::string>& ocids);
   static std::set<std::string> known_ocids(store::Connection& connection, const std::vector<std::string>& ocids);
-  // The ids of the releases stored for these processes, as "ocid\nid".
-  static std::unordered_set<std::string> stored_release_keys(store::Connection& connection,
-                                                             const std::vector<std::string>& ocids);
+  // The ids of the releases stored for these processes, by ocid (none stored: not there).
+  static std::unordered_map<std::string, std::unordered_set<std::string>> stored_release_ids(
+      store::Connection& connection, const std::vector<std::string>& ocids);
   // `is_new`: the process has no row yet, so there is nothing to replace.
   // `organizations` caches the organisations already resolved.
   // On PostgreSQL the search vector is written at once; on SQLite the index
