@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/text.h"
+#include "store/database.h"
 
 namespace apertura::app {
 
@@ -63,10 +64,9 @@ std::string default_upload_dir(const std::string& db) {
   // Beside a SQLite file, so that a queued upload lives as long as the
   // database that names it; the system's temporary folder may be emptied at
   // every boot, and a job queued before a restart would find no file.
-  bool sqlite = db.rfind("postgresql://", 0) != 0 && db.rfind("postgres://", 0) != 0;
-  std::string path = db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
-  if (!sqlite || path.empty() || path == ":memory:") return "apertura-uploads";
-  std::filesystem::path file(path);
+  std::optional<std::string> path = store::sqlite_path(db);
+  if (!path || path->empty() || *path == ":memory:") return "apertura-uploads";
+  std::filesystem::path file(*path);
   return (file.parent_path() / (file.stem().string() + "-uploads")).string();
 }
 

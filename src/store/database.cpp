@@ -62,15 +62,21 @@ std::string redact_password(const std::string& url) {
 }
 }  // namespace
 
+std::optional<std::string> sqlite_path(const std::string& url) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) return std::nullopt;
+  return url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+}
+
 std::unique_ptr<Database> open_database(const std::string& url, size_t pool_size) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+  std::optional<std::string> file = sqlite_path(url);
+  if (!file) {
     auto database = std::make_unique<Database>(
         Dialect::postgresql, redact_password(url),
         [url] { return std::make_unique<PostgresConnection>(url); }, pool_size);
     database->connect();  // fail at start-up, not at the first request
     return database;
   }
-  std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+  std::string path = *file;
   if (path.empty()) throw StoreError("the SQLite URL names no file: " + url);
   auto database = std::make_unique<Database>(
       Dialect::sqlite, "sqlite:" + path,

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,9 @@ class Database {
   std::string description_;
   ConnectionPool pool_;
 };
+
+// The file of a SQLite URL ("sqlite:PATH" or a bare path); nullopt for PostgreSQL.
+std::optional<std::string> sqlite_path(const std::string& url);
 
 // Opens "sqlite:PATH", a bare path, or "postgresql://..." / "postgres://...".
 std::unique_ptr<Database> open_database(const std::string& url, size_t pool_size = 8);
