@@ -145,12 +145,8 @@ class FileImport {
   void on_item(StreamItem& item) {
     seen_anything_ = true;
     ++progress_.releases_read;
-    if (!item.oversize.empty()) {
-      reject(item.line, item.offset, "", "", "el elemento es demasiado grande (" + item.oversize + ")");
-      return;
-    }
-    if (!item.broken.empty()) {
-      reject(item.line, item.offset, "", "", item.broken);
+    if (!item.problem.empty()) {
+      reject(item.line, item.offset, "", "", item.problem);
       return;
     }
     size_t key = key_for(item.package);

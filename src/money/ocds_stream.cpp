@@ -471,9 +471,11 @@ class Parser {
   }
 
  private:
-  std::string limit_text() const {
+  // Why an item past the size limit is not imported.
+  std::string too_large_text() const {
     size_t limit = limits_.max_item_bytes;
-    return "más de " + (limit >= (1u << 20) ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes");
+    return "el elemento es demasiado grande (más de " +
+           (limit >= (1u << 20) ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes") + ")";
   }
 
   [[noreturn]] void fail(const std::string& message) { throw StreamError(message, in_.offset(), in_.line()); }
@@ -521,7 +523,7 @@ class Parser {
   bool copy_item(StreamItem& item) {
     bool too_large = false;
     bool ended = in_.copy_value(&item.text, limits_.max_item_bytes, too_large);
-    if (too_large) item.oversize = limit_text();
+    if (too_large) item.problem = too_large_text();
     return ended;
   }
   [[noreturn]] void cut_short(const StreamItem& item) {
@@ -628,7 +630,7 @@ class Parser {
     item.offset = start_offset;
     item.line = start_line;
     if (text_too_large) {
-      item.oversize = limit_text();
+      item.problem = too_large_text();
     } else {
       item.text = std::move(text);
     }
@@ -707,7 +709,7 @@ class Parser {
                       std::optional<size_t> array_column) {
     StreamItem item = item_here(kind, package);
     bool ended = copy_item(item);
-    if (!array_column || !item.oversize.empty()) {
+    if (!array_column || !item.problem.empty()) {
       if (!ended) cut_short(item);
       return hand_over(std::move(item));
     }
@@ -716,7 +718,7 @@ class Parser {
       bool at_end_of_list = item.text[lines.cut] == ']';
       in_.unread(std::string_view(item.text).substr(lines.cut));
       item.text.clear();
-      item.broken = at_end_of_list ? "el elemento no se cierra antes del final de la lista (¿falta una «}»?)"
+      item.problem = at_end_of_list ? "el elemento no se cierra antes del final de la lista (¿falta una «}»?)"
                                    : "el elemento no se cierra antes de la línea " + std::to_string(in_.line() + 1) +
                                          " (¿falta una «}»?); la lectura sigue en esa línea";
       return hand_over(std::move(item));
@@ -738,7 +740,7 @@ class Parser {
   void resume(StreamItem item, const std::string& why, size_t array_column) {
     if (!in_.skip_to_element_line(array_column)) fail(why + " y el archivo termina sin otro elemento");
     item.text.clear();
-    item.broken = why + "; la lectura sigue en la línea " + std::to_string(in_.line() + 1);
+    item.problem = why + "; la lectura sigue en la línea " + std::to_string(in_.line() + 1);
     hand_over(std::move(item));
   }
 

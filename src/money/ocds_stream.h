@@ -29,8 +29,9 @@ struct StreamItem {
   uint64_t offset = 0;          // byte offset (of the uncompressed input) where it starts
   uint64_t line = 1;
   std::optional<size_t> package;  // which package of the file it belongs to (0, 1, ...)
-  std::string oversize;           // non-empty when the item was too large to keep
-  std::string broken;             // non-empty when its brackets do not match: why (no text then)
+  // Non-empty when the item cannot be imported (too large to keep, its
+  // brackets do not match): why. Its text is then empty.
+  std::string problem;
 };
 
 struct StreamHandlers {
