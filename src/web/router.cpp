@@ -30,6 +30,17 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
   }
   return true;
 }
+
+// True when `a` is the more specific of two patterns that match one path:
+// at the first segment where they differ in kind, `a` has the literal.
+bool more_specific(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    bool a_parameter = is_parameter(a[i]);
+    if (a_parameter != is_parameter(b[i])) return !a_parameter;
+  }
+  return false;
+}
+
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
@@ -40,8 +51,9 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
 Response Router::dispatch(Request& request) const {
   auto segments = path_segments(request.path);
   std::string allowed;
-  // Literal segments win over parameters: routes are tried in the order they
-  // were added, so register "/x/new" before "/x/{id}".
+  // Of the routes for this method whose pattern matches, the most specific
+  // one, whatever the order they were added in: "/x/new" wins over "/x/{id}".
+  const Route* chosen = nullptr;
   for (const Route& route : routes_) {
     if (!matches(route.segments, segments, nullptr)) continue;
     bool same_method = route.method == request.method ||
@@ -52,9 +64,12 @@ Response Router::dispatch(Request& request) const {
       }
       continue;
     }
+    if (!chosen || more_specific(route.segments, chosen->segments)) chosen = &route;
+  }
+  if (chosen) {
     request.path_params.clear();
-    matches(route.segments, segments, &request.path_params);
-    return route.handler(request);
+    matches(chosen->segments, segments, &request.path_params);
+    return chosen->handler(request);
   }
   if (!allowed.empty()) throw MethodNotAllowed(allowed);
   throw DomainException(Error::not_found("No encontramos la página " + request.path + "."));

@@ -1,8 +1,10 @@
 #pragma once
 // Maps a method and a path to a handler. Patterns are literal segments and
-// `{name}` parameters ("/api/v1/jurisdictions/{code}"). A path that matches
-// no pattern is a 404; one that matches with another method is a 405 that
-// lists the allowed methods.
+// `{name}` parameters ("/api/v1/jurisdictions/{code}"). Where several
+// patterns match, a literal segment wins over a parameter in the same place
+// (the leftmost difference decides), whatever the order they were added in.
+// A path that matches no pattern is a 404; one that matches with another
+// method only is a 405 that lists the allowed methods.
 #include <functional>
 #include <string>
 #include <vector>

@@ -42,6 +42,32 @@ TEST(Router, MatchesParametersAndMethods) {
   }
 }
 
+// Registration order must not decide between a literal and a parameter:
+// domains install themselves in any order.
+TEST(Router, ALiteralSegmentWinsOverAParameterWhateverTheOrder) {
+  Router router;
+  router.get("/x/{id}", [](Request& r) { return Response::text("id=" + r.param("id")); });
+  router.get("/x/{id}/{part}", [](Request& r) { return Response::text("part=" + r.param("part")); });
+  router.get("/x/{id}/y", [](Request& r) { return Response::text("y of " + r.param("id")); });
+  router.get("/x/importar", [](Request&) { return Response::text("literal"); });
+  router.get("/x/importar/{part}", [](Request& r) { return Response::text("importar " + r.param("part")); });
+  router.post("/x/{id}", [](Request&) { return Response::text("post"); });
+  auto literal = make_request("GET", "/x/importar");
+  EXPECT_EQ(router.dispatch(literal).body, "literal");
+  auto parameter = make_request("GET", "/x/7");
+  EXPECT_EQ(router.dispatch(parameter).body, "id=7");
+  // The leftmost difference decides: "importar" beats {id} before {part} meets "y".
+  auto leftmost = make_request("GET", "/x/importar/y");
+  EXPECT_EQ(router.dispatch(leftmost).body, "importar y");
+  auto second = make_request("GET", "/x/7/y");
+  EXPECT_EQ(router.dispatch(second).body, "y of 7");
+  auto other = make_request("GET", "/x/7/z");
+  EXPECT_EQ(router.dispatch(other).body, "part=z");
+  // A literal for another method does not hide a parameter route for this one.
+  auto post = make_request("POST", "/x/importar");
+  EXPECT_EQ(router.dispatch(post).body, "post");
+}
+
 TEST(Request, DecodesFormsQueriesAndCookies) {
   Request request = make_request("POST", "/x", "q=Ciudad+de+M%C3%A9xico&page=2&flag");
   request.headers = {{"content-type", "application/x-www-form-urlencoded; charset=utf-8"},
