@@ -1,6 +1,6 @@
-#include "plans/proposal.h"
+#include "participation/proposal.h"
 
-namespace apertura::plans {
+namespace apertura::participation {
 
 std::string proposal_kind_name(ProposalKind kind) { return kind == ProposalKind::problem ? "problem" : "proposal"; }
 
@@ -58,4 +58,4 @@ nlohmann::json Proposal::to_json() const {
           {"supports", supports}};
 }
 
-}  // namespace apertura::plans
+}  // namespace apertura::participation

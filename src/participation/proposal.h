@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace apertura::plans {
+namespace apertura::participation {
 
 enum class ProposalKind { problem, proposal };
 enum class ProposalStatus { open, adopted, not_adopted };
@@ -52,4 +52,4 @@ struct Proposal {
   nlohmann::json to_json() const;
 };
 
-}  // namespace apertura::plans
+}  // namespace apertura::participation

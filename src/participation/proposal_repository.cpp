@@ -1,8 +1,8 @@
-#include "plans/proposal_repository.h"
+#include "participation/proposal_repository.h"
 
 #include "core/clock.h"
 
-namespace apertura::plans {
+namespace apertura::participation {
 
 namespace {
 
@@ -100,4 +100,4 @@ std::vector<ProposalComment> ProposalRepository::comments(store::Connection& c, 
   return out;
 }
 
-}  // namespace apertura::plans
+}  // namespace apertura::participation

@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "core/paging.h"
-#include "plans/proposal.h"
+#include "participation/proposal.h"
 #include "store/connection.h"
 
-namespace apertura::plans {
+namespace apertura::participation {
 
 class ProposalRepository {
  public:
@@ -24,4 +24,4 @@ class ProposalRepository {
   static std::vector<ProposalComment> comments(store::Connection& c, int64_t proposal_id);
 };
 
-}  // namespace apertura::plans
+}  // namespace apertura::participation

@@ -1,11 +1,11 @@
-#include "plans/proposal_routes.h"
+#include "participation/proposal_routes.h"
 
 #include "plans/plan_routes.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/pagination.h"
 
-namespace apertura::plans {
+namespace apertura::participation {
 
 namespace {
 
@@ -24,7 +24,7 @@ nlohmann::json proposal_view(const Proposal& p) {
 }
 
 // The commitments a proposal of this jurisdiction can become, newest plan first.
-nlohmann::json commitment_choices(PlanService& plans, int64_t jurisdiction_id) {
+nlohmann::json commitment_choices(plans::PlanService& plans, int64_t jurisdiction_id) {
   nlohmann::json choices = nlohmann::json::array();
   for (const auto& plan : plans.plans_in(jurisdiction_id)) {
     auto document = plans.plan(plan.id);
@@ -47,7 +47,7 @@ web::Table proposals_table(const std::vector<Proposal>& items) {
 
 struct Context {
   ProposalService& proposals;
-  PlanService& plans;
+  plans::PlanService& plans;
   const web::Pages& pages;
 };
 
@@ -58,8 +58,8 @@ Response list_page(Context ctx, const Request& request, const Error* error = nul
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& p : result.items) rows.push_back(proposal_view(p));
   nlohmann::json aims = nlohmann::json::array();
-  for (const auto& [letter, label] : declaration_aims()) aims.push_back({{"letter", std::string(1, letter)}, {"label", label}});
-  return ctx.pages.render(request, "plans/proposals",
+  for (const auto& [letter, label] : plans::declaration_aims()) aims.push_back({{"letter", std::string(1, letter)}, {"label", label}});
+  return ctx.pages.render(request, "participation/proposals",
                           {{"title", "Problemas y propuestas ciudadanas"},
                            {"slug", slug},
                            {"proposals", rows},
@@ -85,7 +85,7 @@ Response detail_page(Context ctx, const Request& request, int64_t id, const Erro
   }
   data["form"] = web::form_state(request, error);
   data["title"] = proposal.title;
-  return ctx.pages.render(request, "plans/proposal", data, error ? web::status_for(error->kind) : 200);
+  return ctx.pages.render(request, "participation/proposal", data, error ? web::status_for(error->kind) : 200);
 }
 
 template <typename Action>
@@ -104,14 +104,14 @@ Response act(Context ctx, const Request& request, int64_t id, Action action, con
 
 }  // namespace
 
-void register_proposal_routes(web::Router& router, ProposalService& proposals, PlanService& plans, const web::Pages& pages) {
+void register_proposal_routes(web::Router& router, ProposalService& proposals, plans::PlanService& plans, const web::Pages& pages) {
   Context ctx{proposals, plans, pages};
 
   router.get("/propuestas/mias", [ctx](Request& request) {
     if (!request.actor.signed_in()) return Response::redirect("/entrar?next=%2Fpropuestas%2Fmias");
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& p : ctx.proposals.mine(request.actor)) rows.push_back(proposal_view(p));
-    return ctx.pages.render(request, "plans/my_proposals",
+    return ctx.pages.render(request, "participation/my_proposals",
                             {{"title", "Mis propuestas"}, {"proposals", rows}, {"has_proposals", !rows.empty()}});
   });
   router.get("/jurisdicciones/{slug}/propuestas", [ctx](Request& request) { return list_page(ctx, request); });
@@ -125,7 +125,7 @@ void register_proposal_routes(web::Router& router, ProposalService& proposals, P
     if (!request.actor.signed_in()) throw DomainException(Error::unauthenticated("Inicia sesión para proponer."));
     const auto& f = request.form();
     auto result = ctx.proposals.submit(request.actor, request.param("slug"),
-                                       {f.text("kind"), f.text("title"), f.text("description"), form_aims(f), f.text("location")});
+                                       {f.text("kind"), f.text("title"), f.text("description"), plans::form_aims(f), f.text("location")});
     if (!result.ok()) {
       if (result.error().kind != ErrorKind::invalid) throw DomainException(result.error());
       return list_page(ctx, request, &result.error());
@@ -135,19 +135,19 @@ void register_proposal_routes(web::Router& router, ProposalService& proposals, P
     return response;
   });
   router.get("/propuestas/{id}", [ctx](Request& request) {
-    return detail_page(ctx, request, id_param(request, "id", "la propuesta"));
+    return detail_page(ctx, request, web::id_param(request, "id", "la propuesta"));
   });
   router.post("/propuestas/{id}/apoyos", [ctx](Request& request) {
-    int64_t id = id_param(request, "id", "la propuesta");
+    int64_t id = web::id_param(request, "id", "la propuesta");
     return act(ctx, request, id, [&] { return ctx.proposals.support(request.actor, id); }, "Gracias por tu apoyo.");
   });
   router.post("/propuestas/{id}/comentarios", [ctx](Request& request) {
-    int64_t id = id_param(request, "id", "la propuesta");
+    int64_t id = web::id_param(request, "id", "la propuesta");
     return act(ctx, request, id, [&] { return ctx.proposals.comment(request.actor, id, request.form().text("body")); },
                "Publicamos tu comentario.");
   });
   router.post("/propuestas/{id}/respuesta", [ctx](Request& request) {
-    int64_t id = id_param(request, "id", "la propuesta");
+    int64_t id = web::id_param(request, "id", "la propuesta");
     const auto& f = request.form();
     return act(ctx, request, id,
                [&] { return ctx.proposals.answer(request.actor, id, {f.text("status"), f.text("answer"), f.text("commitment_id")}); },
@@ -176,7 +176,7 @@ void register_proposal_routes(web::Router& router, ProposalService& proposals, P
     return web::api_item(std::move(proposal).take().to_json(), 201);
   });
   router.get("/api/v1/proposals/{id}", [ctx](Request& request) {
-    int64_t id = id_param(request, "id", "la propuesta");
+    int64_t id = web::id_param(request, "id", "la propuesta");
     nlohmann::json data = ctx.proposals.find(id).take().to_json();
     nlohmann::json comments = nlohmann::json::array();
     for (const auto& c : ctx.proposals.comments(id)) comments.push_back(c.to_json());
@@ -184,11 +184,11 @@ void register_proposal_routes(web::Router& router, ProposalService& proposals, P
     return web::api_item(data);
   });
   router.post("/api/v1/proposals/{id}/supports", [ctx](Request& request) {
-    return web::api_item(ctx.proposals.support(request.actor, id_param(request, "id", "la propuesta")).take().to_json(), 201);
+    return web::api_item(ctx.proposals.support(request.actor, web::id_param(request, "id", "la propuesta")).take().to_json(), 201);
   });
   router.post("/api/v1/proposals/{id}/comments", [ctx](Request& request) {
     auto body = web::read_json_object(request);
-    auto comment = ctx.proposals.comment(request.actor, id_param(request, "id", "la propuesta"), text_field(body, "body"));
+    auto comment = ctx.proposals.comment(request.actor, web::id_param(request, "id", "la propuesta"), text_field(body, "body"));
     return web::api_item(std::move(comment).take().to_json(), 201);
   });
   router.post("/api/v1/proposals/{id}/answer", [ctx](Request& request) {
@@ -196,10 +196,10 @@ void register_proposal_routes(web::Router& router, ProposalService& proposals, P
     std::string commitment = body.contains("commitment_id") && body["commitment_id"].is_number_integer()
                                  ? std::to_string(body["commitment_id"].get<int64_t>())
                                  : text_field(body, "commitment_id");
-    auto proposal = ctx.proposals.answer(request.actor, id_param(request, "id", "la propuesta"),
+    auto proposal = ctx.proposals.answer(request.actor, web::id_param(request, "id", "la propuesta"),
                                          {text_field(body, "status"), text_field(body, "answer"), commitment});
     return web::api_item(std::move(proposal).take().to_json());
   });
 }
 
-}  // namespace apertura::plans
+}  // namespace apertura::participation

@@ -1,4 +1,4 @@
-#include "plans/proposal_service.h"
+#include "participation/proposal_service.h"
 
 #include <charconv>
 
@@ -6,11 +6,9 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "notifications/outbox.h"
-#include "plans/plan.h"
-#include "plans/plan_repository.h"
-#include "plans/proposal_repository.h"
+#include "participation/proposal_repository.h"
 
-namespace apertura::plans {
+namespace apertura::participation {
 
 namespace {
 
@@ -66,7 +64,7 @@ Result<Proposal> ProposalService::submit(const Actor& actor, const std::string& 
   validation.require(is_valid_utf8(proposal.title + proposal.description + proposal.location), "description",
                      "el texto contiene caracteres no válidos");
   std::string bad_letter;
-  auto aims = normalize_aims(input.aims, &bad_letter);
+  auto aims = plans::normalize_aims(input.aims, &bad_letter);
   if (aims) proposal.aims = *aims;
   else validation.fail("aims", "«" + bad_letter + "» no es un fin de la declaración; usa letras de la a a la n");
   if (!validation.ok()) return validation.error();
@@ -165,13 +163,11 @@ Result<Proposal> ProposalService::answer(const Actor& actor, int64_t proposal_id
     std::string text = trim(input.commitment_id);
     int64_t id = 0;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    std::optional<Commitment> commitment;
-    std::optional<ActionPlan> plan;
-    if (ec == std::errc() && ptr == text.data() + text.size()) commitment = CommitmentRepository::find(*connection, id);
-    if (commitment) plan = PlanRepository::find(*connection, commitment->plan_id);
-    bool same_place = plan && plan->jurisdiction_id == proposal->jurisdiction_id;
+    std::optional<int64_t> place;
+    if (ec == std::errc() && ptr == text.data() + text.size()) place = plans_.commitment_jurisdiction(id);
+    bool same_place = place && *place == proposal->jurisdiction_id;
     validation.require(same_place, "commitment_id", "elige el compromiso, de un plan de esta jurisdicción, en que se convirtió");
-    if (same_place) proposal->commitment_id = commitment->id;
+    if (same_place) proposal->commitment_id = id;
   }
   if (!validation.ok()) return validation.error();
   proposal->status = *status;
@@ -187,4 +183,4 @@ Result<Proposal> ProposalService::answer(const Actor& actor, int64_t proposal_id
   return *proposal;
 }
 
-}  // namespace apertura::plans
+}  // namespace apertura::participation

@@ -20,10 +20,11 @@
 #include "core/permissions.h"
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
-#include "plans/proposal.h"
+#include "participation/proposal.h"
+#include "plans/plan_service.h"
 #include "store/database.h"
 
-namespace apertura::plans {
+namespace apertura::participation {
 
 enum class ProposalAction { submit, support, comment, answer };
 const PermissionTable<ProposalAction>& proposal_permissions();
@@ -48,9 +49,10 @@ class ProposalService {
   using EmailLookup = std::function<std::optional<std::string>(int64_t user_id)>;
 
   ProposalService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
-                  EmailLookup email_of = {}, std::string public_url = "")
+                  plans::PlanService& plans, EmailLookup email_of = {}, std::string public_url = "")
       : database_(database),
         jurisdictions_(jurisdictions),
+        plans_(plans),
         email_of_(std::move(email_of)),
         public_url_(std::move(public_url)) {}
 
@@ -66,8 +68,9 @@ class ProposalService {
  private:
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;
+  plans::PlanService& plans_;  // an answer names the commitment a proposal became
   EmailLookup email_of_;
   std::string public_url_;
 };
 
-}  // namespace apertura::plans
+}  // namespace apertura::participation

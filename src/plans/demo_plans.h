@@ -5,7 +5,6 @@
 // in different states, so the portal shows real-looking progress.
 #include "jurisdictions/jurisdiction_service.h"
 #include "plans/plan_service.h"
-#include "plans/proposal_service.h"
 #include "plans/secretariat_service.h"
 
 namespace apertura::plans {
@@ -16,11 +15,5 @@ namespace apertura::plans {
 int load_demo_plans(PlanService& plans, SecretariatService& secretariats,
                     jurisdictions::JurisdictionService& jurisdictions, const Actor& loader,
                     const std::string& civil_society_email = "");
-
-// Proposals for Jalisco from the demo citizen: one adopted into the plan, one
-// not adopted with its reason, one still open with a comment. Returns how many
-// it created (0 when Jalisco already has proposals).
-int load_demo_proposals(ProposalService& proposals, PlanService& plans, const Actor& citizen,
-                        const Actor& civil_society, const Actor& admin);
 
 }  // namespace apertura::plans

@@ -270,6 +270,12 @@ Result<Commitment> PlanService::commitment(int64_t commitment_id) {
   return context->commitment;
 }
 
+std::optional<int64_t> PlanService::commitment_jurisdiction(int64_t commitment_id) {
+  auto context = context_for(commitment_id);
+  if (!context) return std::nullopt;
+  return context->plan.jurisdiction_id;
+}
+
 Result<Commitment> PlanService::withdraw_commitment(const Actor& actor, int64_t commitment_id, const std::string& reason) {
   if (auto error = plan_permissions().check(actor, PlanAction::withdraw_commitment)) return *error;
   auto context = context_for(commitment_id);

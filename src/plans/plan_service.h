@@ -85,6 +85,9 @@ class PlanService {
   Result<Commitment> add_commitment(const Actor& actor, int64_t plan_id, const CommitmentInput& input);
   Result<Commitment> update_commitment(const Actor& actor, int64_t commitment_id, const CommitmentInput& input);
   Result<Commitment> commitment(int64_t commitment_id);
+  // The jurisdiction of the plan a commitment belongs to; nullopt when there
+  // is no such commitment.
+  std::optional<int64_t> commitment_jurisdiction(int64_t commitment_id);
   // Admins withdraw a published commitment, with the reason shown beside it.
   Result<Commitment> withdraw_commitment(const Actor& actor, int64_t commitment_id, const std::string& reason);
 

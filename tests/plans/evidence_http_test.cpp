@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "money/ocds_importer.h"
+#include "money/import/ocds_importer.h"
 #include "support/test_app.h"
 
 namespace apertura {
