@@ -17,14 +17,14 @@
 #include <string>
 #include <vector>
 
-#include "money/direct_compiler.h"
-#include "money/merge_rules.h"
-#include "money/cardinal_settings.h"
-#include "money/ocds_stream.h"
-#include "money/process_compiler.h"
-#include "money/red_flag_service.h"
-#include "money/release_merger.h"
-#include "money/simdjson_convert.h"
+#include "money/ocds/direct_compiler.h"
+#include "money/ocds/merge_rules.h"
+#include "money/flags/cardinal_settings.h"
+#include "money/ocds/ocds_stream.h"
+#include "money/import/process_compiler.h"
+#include "money/flags/red_flag_service.h"
+#include "money/ocds/release_merger.h"
+#include "money/ocds/simdjson_convert.h"
 
 namespace {
 

@@ -8,13 +8,14 @@
 #include "accounts/account_handlers.h"
 #include "audit/audit_handlers.h"
 #include "jurisdictions/jurisdiction_handlers.h"
-#include "money/budget_routes.h"
-#include "money/contracting_routes.h"
-#include "money/import_job_routes.h"
-#include "money/import_indexes.h"
-#include "money/permissions.h"
+#include "money/budget/budget_routes.h"
+#include "money/contracting/contracting_routes.h"
+#include "money/flags/flag_routes.h"
+#include "money/import/import_job_routes.h"
+#include "money/import/import_indexes.h"
+#include "money/import/permissions.h"
 #include "plans/plan_routes.h"
-#include "plans/proposal_routes.h"
+#include "participation/proposal_routes.h"
 #include "plans/session_routes.h"
 #include "store/migrations.h"
 #include "web/middleware.h"
@@ -67,7 +68,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
                       return user ? std::optional<int64_t>(user->id) : std::nullopt;
                     }),
       plans_(*database_, jurisdictions_),
-      proposals_(*database_, jurisdictions_,
+      proposals_(*database_, jurisdictions_, plans_,
                  [this](int64_t user_id) -> std::optional<std::string> {
                    auto user = accounts_.find(user_id);
                    return user ? std::optional<std::string>(user->email) : std::nullopt;
@@ -78,9 +79,9 @@ Application::Application(const Config& config, accounts::AccountSettings account
                 [this](const std::string& ocid) { return contracting_.process_title(ocid); }),
       sessions_(*database_, jurisdictions_, *files_),
       red_flags_(*database_, load_flag_settings(config.flags_settings)),
-      contracting_(*database_, red_flags_.settings()),
+      contracting_(*database_),
       budget_(*database_, jurisdictions_),
-      import_jobs_(*database_, contracting_, jurisdictions_, config.upload_dir) {
+      import_jobs_(*database_, red_flags_.settings(), jurisdictions_, config.upload_dir) {
   register_system_routes();
   plans::PlanServices plan_services{plans_, secretariats_, evidence_, sessions_};
   jurisdictions::register_jurisdiction_routes(
@@ -89,16 +90,18 @@ Application::Application(const Config& config, accounts::AccountSettings account
         return plans::jurisdiction_section_html(plan_services, pages_, request, jurisdiction);
       }});
   plans::register_plan_api(router_, plan_services);
-  plans::register_proposal_routes(router_, proposals_, plans_, pages_);
+  participation::register_proposal_routes(router_, proposals_, plans_, pages_);
   plans::register_session_routes(router_, sessions_, pages_);
   plans::register_plan_pages(router_, plan_services, pages_);
   accounts::register_account_routes(router_, accounts_, pages_,
                                     {config_.secure_cookies, config_.public_url});
   audit::register_audit_routes(router_, audit_, pages_);
-  // Before the contracting routes: /contrataciones/{ocid} would take
-  // /contrataciones/importar.
   money::register_import_job_routes(router_, import_jobs_, pages_);
-  money::register_contracting_routes(router_, contracting_, red_flags_, budget_, pages_);
+  money::extend_contracting_pages(contracting_extensions_, red_flags_);
+  money::extend_contracting_pages(contracting_extensions_, budget_);
+  money::extend_contracting_pages(contracting_extensions_);
+  money::register_contracting_routes(router_, contracting_, pages_, contracting_extensions_);
+  money::register_flag_routes(router_, red_flags_, contracting_, pages_);
   money::register_budget_routes(router_, budget_, pages_);
 }
 
@@ -132,7 +135,7 @@ void Application::configure(web::ServerOptions& options) {
   options.file_body_dir = config_.upload_dir;
   options.file_body_allowed = [this, session = middleware_options()](const web::Request& request) {
     return web::authorised_write(request, session, [](const Actor& actor) {
-      return money::contracting_permissions().allows(actor.role, money::ContractingAction::import_releases);
+      return money::import_permissions().allows(actor.role, money::ImportAction::import_releases);
     });
   };
 }

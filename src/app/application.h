@@ -8,13 +8,14 @@
 #include "app/config.h"
 #include "audit/audit_service.h"
 #include "jurisdictions/jurisdiction_service.h"
-#include "money/budget_service.h"
-#include "money/contracting_service.h"
-#include "money/import_job_service.h"
-#include "money/red_flag_service.h"
+#include "money/budget/budget_service.h"
+#include "money/contracting/contracting_routes.h"
+#include "money/contracting/contracting_service.h"
+#include "money/import/import_job_service.h"
+#include "money/flags/red_flag_service.h"
 #include "plans/evidence_service.h"
 #include "plans/plan_service.h"
-#include "plans/proposal_service.h"
+#include "participation/proposal_service.h"
 #include "plans/session_service.h"
 #include "plans/secretariat_service.h"
 #include "store/database.h"
@@ -46,7 +47,7 @@ class Application {
   jurisdictions::JurisdictionService& jurisdictions() { return jurisdictions_; }
   audit::AuditService& audit() { return audit_; }
   plans::PlanService& plans() { return plans_; }
-  plans::ProposalService& proposals() { return proposals_; }
+  participation::ProposalService& proposals() { return proposals_; }
   plans::EvidenceService& evidence() { return evidence_; }
   plans::SessionService& sessions() { return sessions_; }
   plans::SecretariatService& secretariats() { return secretariats_; }
@@ -70,13 +71,14 @@ class Application {
   audit::AuditService audit_;
   plans::SecretariatService secretariats_;
   plans::PlanService plans_;
-  plans::ProposalService proposals_;
+  participation::ProposalService proposals_;
   std::unique_ptr<store::FileStore> files_;
   plans::EvidenceService evidence_;
   plans::SessionService sessions_;
   money::RedFlagService red_flags_;
   money::ContractingService contracting_;
   money::BudgetService budget_;
+  money::ContractingExtensions contracting_extensions_;
   // Last, so that its worker stops before the services it uses go.
   money::ImportJobService import_jobs_;
   web::Router router_;

@@ -7,8 +7,9 @@
 #include <map>
 
 #include "jurisdictions/demo_jurisdictions.h"
-#include "money/demo_contracts.h"
-#include "money/ocds_importer.h"
+#include "money/contracting/demo_contracts.h"
+#include "money/import/ocds_importer.h"
+#include "participation/demo_proposals.h"
 #include "plans/demo_plans.h"
 
 namespace apertura::app {
@@ -115,7 +116,7 @@ DemoSummary load_demo(Application& application, int64_t contracts_per_state, uin
     }
   }
   if (actors.count(Role::citizen) && actors.count(Role::civil_society) && actors.count(Role::admin)) {
-    summary.proposals_created = plans::load_demo_proposals(application.proposals(), application.plans(),
+    summary.proposals_created = participation::load_demo_proposals(application.proposals(), application.plans(),
                                                            actors[Role::citizen], actors[Role::civil_society],
                                                            actors[Role::admin]);
   }

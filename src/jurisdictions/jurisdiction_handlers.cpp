@@ -96,7 +96,7 @@ void register_pages(web::Router& router, JurisdictionService& service, const web
     auto result = service.list(query, {page.per_page, page.offset()});
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& j : result.items) rows.push_back(jurisdiction_view(j));
-    std::string download_query = request.query_string.empty() ? "" : "?" + request.query_string;
+    std::string download_query = request.query_suffix();
     return pages.render(
         request, "jurisdictions/list",
         {{"title", "Jurisdicciones"},

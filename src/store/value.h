@@ -43,9 +43,6 @@ class Value {
   }
 
   bool is_null() const { return std::holds_alternative<std::monostate>(storage_); }
-  bool is_integer() const { return std::holds_alternative<int64_t>(storage_); }
-  bool is_real() const { return std::holds_alternative<double>(storage_); }
-  bool is_text() const { return std::holds_alternative<std::string>(storage_); }
   bool is_bytes() const { return std::holds_alternative<Bytes>(storage_); }
   const Storage& storage() const { return storage_; }
 

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "core/crypto.h"
-#include "web/embedded_assets.h"
+#include "core/embedded_files.h"
 
 namespace apertura::web {
 
@@ -42,8 +42,9 @@ void Assets::add(std::string path, std::string content) {
 
 Assets Assets::embedded() {
   Assets assets;
-  for (const EmbeddedAsset& asset : embedded_assets()) {
-    assets.add(std::string(asset.path), std::string(asset.data));
+  for (const EmbeddedFile& file : embedded_files()) {
+    if (file.path.rfind("migrations/", 0) == 0) continue;  // the schema's, not the web's
+    assets.add(std::string(file.path), std::string(file.data));
   }
   return assets;
 }

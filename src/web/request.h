@@ -50,6 +50,9 @@ struct Request {
   std::string cookie(std::string_view name) const;
   std::optional<std::string> query(std::string_view name) const;
   const FormData& query_params() const;
+  // "?" and the query string as received, or "" when there is none: the
+  // same selection for a download or API link.
+  std::string query_suffix() const { return query_string.empty() ? "" : "?" + query_string; }
   // Fields of an urlencoded or multipart body (file fields are in uploads()).
   const FormData& form() const;
   // Files of a multipart body.

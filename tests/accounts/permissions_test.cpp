@@ -4,9 +4,10 @@
 
 #include "accounts/permissions.h"
 #include "jurisdictions/jurisdiction_service.h"
-#include "money/permissions.h"
+#include "money/budget/permissions.h"
+#include "money/import/permissions.h"
 #include "plans/permissions.h"
-#include "plans/proposal_service.h"
+#include "participation/proposal_service.h"
 
 namespace apertura {
 namespace {
@@ -53,8 +54,9 @@ void expect_matrix(const Table& table) {
 TEST(PermissionMatrix, Accounts) { expect_matrix(accounts::account_permissions()); }
 TEST(PermissionMatrix, Jurisdictions) { expect_matrix(jurisdictions::jurisdiction_permissions()); }
 TEST(PermissionMatrix, Plans) { expect_matrix(plans::plan_permissions()); }
-TEST(PermissionMatrix, Proposals) { expect_matrix(plans::proposal_permissions()); }
-TEST(PermissionMatrix, Contracting) { expect_matrix(money::contracting_permissions()); }
+TEST(PermissionMatrix, Proposals) { expect_matrix(participation::proposal_permissions()); }
+TEST(PermissionMatrix, Imports) { expect_matrix(money::import_permissions()); }
+TEST(PermissionMatrix, Budget) { expect_matrix(money::budget_permissions()); }
 
 TEST(PermissionMatrix, ErrorsSaySignInOrForbidden) {
   auto anonymous = accounts::account_permissions().check(Actor::anonymous(), accounts::AccountAction::list_users);

@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "core/crypto.h"
-#include "money/red_flag_catalog.h"
+#include "money/flags/red_flag_catalog.h"
 
 namespace apertura {
 namespace {

@@ -1,4 +1,4 @@
-#include "money/budget_csv.h"
+#include "money/budget/budget_csv.h"
 
 #include <algorithm>
 #include <charconv>

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "money/budget_line.h"
+#include "money/budget/budget_line.h"
 
 namespace apertura::money {
 

@@ -1,4 +1,4 @@
-#include "money/budget_line.h"
+#include "money/budget/budget_line.h"
 
 #include <charconv>
 

@@ -1,4 +1,4 @@
-#include "money/budget_repository.h"
+#include "money/budget/budget_repository.h"
 
 #include "core/clock.h"
 

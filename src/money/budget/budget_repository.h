@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/paging.h"
-#include "money/budget_line.h"
+#include "money/budget/budget_line.h"
 #include "store/connection.h"
 
 namespace apertura::money {

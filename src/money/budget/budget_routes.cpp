@@ -1,8 +1,8 @@
-#include "money/budget_routes.h"
+#include "money/budget/budget_routes.h"
 
 #include "core/text.h"
-#include "money/budget_views.h"
-#include "money/permissions.h"
+#include "money/budget/budget_views.h"
+#include "money/budget/permissions.h"
 #include "web/api.h"
 #include "web/pagination.h"
 
@@ -28,7 +28,7 @@ std::string query_of(const std::string& jurisdiction, int year) {
 }
 
 bool can_import(const Request& request) {
-  return contracting_permissions().allows(request.actor.role, ContractingAction::import_budget);
+  return budget_permissions().allows(request.actor.role, BudgetAction::import_budget);
 }
 
 Response import_form(const web::Pages& pages, const Request& request, const Error* error) {
@@ -40,16 +40,6 @@ Response import_form(const web::Pages& pages, const Request& request, const Erro
 }
 
 }  // namespace
-
-json process_budget_view(BudgetService& budget, const Request& request, const std::string& ocid) {
-  json lines = json::array();
-  for (const auto& line : budget.lines_of_process(ocid)) {
-    lines.push_back(line_view(line));
-  }
-  return {{"budget_lines", lines},
-          {"has_budget_lines", !lines.empty()},
-          {"can_link_budget", contracting_permissions().allows(request.actor.role, ContractingAction::link_budget)}};
-}
 
 void register_budget_routes(web::Router& router, BudgetService& budget, const web::Pages& pages) {
   router.get("/presupuesto", [&budget, &pages](Request& request) {
@@ -107,7 +97,7 @@ void register_budget_routes(web::Router& router, BudgetService& budget, const we
                          {"pagination", web::pagination_view(request, page, lines.total)}});
   });
   router.get("/presupuesto/importar", [&pages](Request& request) {
-    if (auto denied = contracting_permissions().check(request.actor, ContractingAction::import_budget)) {
+    if (auto denied = budget_permissions().check(request.actor, BudgetAction::import_budget)) {
       throw DomainException(*denied);
     }
     return import_form(pages, request, nullptr);
@@ -168,6 +158,16 @@ void register_budget_routes(web::Router& router, BudgetService& budget, const we
                                                                                  : web::text_field(body, "year");
     auto line = budget.link(request.actor, request.param("ocid"), year, web::text_field(body, "key")).take();
     return web::api_item(line.to_json(), 201);
+  });
+}
+
+void extend_contracting_pages(ContractingExtensions& extensions, BudgetService& budget) {
+  extensions.process_page.push_back([&budget](const Request& request, const std::string& ocid, json& data) {
+    json lines = json::array();
+    for (const auto& line : budget.lines_of_process(ocid)) lines.push_back(line_view(line));
+    data["has_budget_lines"] = !lines.empty();
+    data["budget_lines"] = std::move(lines);
+    data["can_link_budget"] = budget_permissions().allows(request.actor.role, BudgetAction::link_budget);
   });
 }
 

@@ -1,4 +1,4 @@
-#include "money/budget_service.h"
+#include "money/budget/budget_service.h"
 
 #include <map>
 #include <set>
@@ -6,7 +6,7 @@
 #include "audit/audit_log.h"
 #include "core/date.h"
 #include "core/text.h"
-#include "money/budget_csv.h"
+#include "money/budget/budget_csv.h"
 
 namespace apertura::money {
 
@@ -17,8 +17,8 @@ constexpr size_t kMaxBudgetFileBytes = 32 * 1024 * 1024;
 
 }  // namespace
 
-std::optional<Error> BudgetService::check_binding(const Actor& actor, ContractingAction action, int64_t jurisdiction_id) {
-  if (auto error = contracting_permissions().check(actor, action, jurisdiction_id)) return error;
+std::optional<Error> BudgetService::check_binding(const Actor& actor, BudgetAction action, int64_t jurisdiction_id) {
+  if (auto error = budget_permissions().check(actor, action, jurisdiction_id)) return error;
   if (actor.role == Role::official) {
     auto institution = actor.institution_id ? jurisdictions_.institution(*actor.institution_id) : std::nullopt;
     if (!institution || institution->jurisdiction_id != jurisdiction_id) {
@@ -30,12 +30,12 @@ std::optional<Error> BudgetService::check_binding(const Actor& actor, Contractin
 
 Result<BudgetImport> BudgetService::import_csv(const Actor& actor, const std::string& jurisdiction,
                                                const std::string& text) {
-  if (auto error = contracting_permissions().check(actor, ContractingAction::import_budget)) return *error;
+  if (auto error = budget_permissions().check(actor, BudgetAction::import_budget)) return *error;
   auto place = jurisdictions_.find(trim(jurisdiction));
   if (!place) {
     return Error::invalid("Elige la jurisdicción del presupuesto.", {{"jurisdiction", "no existe «" + jurisdiction + "»"}});
   }
-  if (auto error = check_binding(actor, ContractingAction::import_budget, place->id)) return *error;
+  if (auto error = check_binding(actor, BudgetAction::import_budget, place->id)) return *error;
   if (text.size() > kMaxBudgetFileBytes) {
     return Error::invalid("El archivo pesa más de 32 MB.", {{"file", "divide el archivo por ejercicio o por unidad"}});
   }
@@ -111,14 +111,14 @@ Result<MoneyTrail> BudgetService::trail(const std::string& jurisdiction, std::op
 
 Result<BudgetLine> BudgetService::link(const Actor& actor, const std::string& ocid, const std::string& year_text,
                                        const std::string& key) {
-  if (auto error = contracting_permissions().check(actor, ContractingAction::link_budget)) return *error;
+  if (auto error = budget_permissions().check(actor, BudgetAction::link_budget)) return *error;
   auto connection = database_.connect();
   auto jurisdiction = BudgetRepository::process_jurisdiction(*connection, ocid);
   if (!jurisdiction) return Error::not_found("No existe el proceso de contratación «" + ocid + "».");
   if (!*jurisdiction) {
     return Error::conflict("El proceso no tiene jurisdicción; impórtalo indicando a cuál pertenece para vincularlo.");
   }
-  if (auto error = check_binding(actor, ContractingAction::link_budget, **jurisdiction)) return *error;
+  if (auto error = check_binding(actor, BudgetAction::link_budget, **jurisdiction)) return *error;
   auto year = parse_year(year_text);
   Validation validation;
   validation.require(year.has_value(), "year", "escribe el ejercicio con cuatro cifras");

@@ -19,8 +19,8 @@
 #include "core/paging.h"
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
-#include "money/budget_repository.h"
-#include "money/permissions.h"
+#include "money/budget/budget_repository.h"
+#include "money/budget/permissions.h"
 #include "store/database.h"
 
 namespace apertura::money {
@@ -54,7 +54,7 @@ class BudgetService {
   std::vector<BudgetLine> lines_of_process(const std::string& ocid);
 
  private:
-  std::optional<Error> check_binding(const Actor& actor, ContractingAction action, int64_t jurisdiction_id);
+  std::optional<Error> check_binding(const Actor& actor, BudgetAction action, int64_t jurisdiction_id);
 
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;

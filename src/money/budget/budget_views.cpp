@@ -1,9 +1,9 @@
-#include "money/budget_views.h"
+#include "money/budget/budget_views.h"
 
 #include <algorithm>
 #include <map>
 
-#include "money/contracting_views.h"
+#include "money/contracting/contracting_views.h"
 
 namespace apertura::money {
 

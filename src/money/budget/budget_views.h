@@ -2,7 +2,7 @@
 // Budget lines and the money trail as pages, downloads and the API show them.
 #include <nlohmann/json.hpp>
 
-#include "money/budget_service.h"
+#include "money/budget/budget_service.h"
 #include "web/downloads.h"
 
 namespace apertura::money {

@@ -1,4 +1,4 @@
-#include "money/contracting_repository.h"
+#include "money/contracting/contracting_repository.h"
 
 #include <algorithm>
 #include <bit>
@@ -7,7 +7,7 @@
 #include "core/clock.h"
 #include "core/id_set.h"
 #include "core/spanish_plurals.h"
-#include "money/stored_json.h"
+#include "money/contracting/stored_json.h"
 #include "store/search_index.h"
 
 namespace apertura::money {
@@ -775,10 +775,6 @@ std::optional<std::string> ContractingRepository::compiled_of(Connection& connec
       {ocid});
   if (!row) return std::nullopt;
   return json_from_store(connection, (*row)["compiled"]);
-}
-
-int64_t ContractingRepository::count_processes(Connection& connection) {
-  return connection.query_one("SELECT COUNT(*) AS n FROM contracting_processes")->integer("n");
 }
 
 std::optional<OrganizationRow> ContractingRepository::organization(Connection& connection, int64_t id) {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/paging.h"
-#include "money/process_summary.h"
+#include "money/ocds/process_summary.h"
 #include "store/connection.h"
 
 namespace apertura::money {
@@ -169,7 +169,6 @@ class ContractingRepository {
                                           const Slice& slice, int64_t exact_count_up_to = 1000);
   static std::optional<ProcessRow> process_by_ocid(store::Connection& connection, const std::string& ocid);
   static std::optional<std::string> compiled_of(store::Connection& connection, const std::string& ocid);
-  static int64_t count_processes(store::Connection& connection);
 
   static std::optional<OrganizationRow> organization(store::Connection& connection, int64_t id);
   static std::vector<AmountGroup> buyer_spend_by_year(store::Connection& connection, int64_t buyer_id);

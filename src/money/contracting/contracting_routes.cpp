@@ -1,11 +1,7 @@
-#include "money/contracting_routes.h"
+#include "money/contracting/contracting_routes.h"
 
-#include <sstream>
-
-#include "money/budget_routes.h"
-#include "money/contracting_views.h"
-#include "money/json_access.h"
-#include "money/permissions.h"
+#include "money/contracting/contracting_views.h"
+#include "money/ocds/json_access.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/pagination.h"
@@ -19,10 +15,6 @@ using web::Request;
 using web::Response;
 
 constexpr int64_t kChangesShown = 200;
-
-std::string query_suffix(const Request& request) {
-  return request.query_string.empty() ? "" : "?" + request.query_string;
-}
 
 json groups_view(const std::vector<AmountGroup>& groups, bool methods) {
   json out = json::array();
@@ -97,64 +89,6 @@ json process_page_data(const ProcessDetail& detail) {
           {"record_url", "/api/v1/ocds/records?ocid=" + detail.row.ocid}};
 }
 
-json flag_json(const RedFlag& flag, const RedFlagService& flags) {
-  const RedFlagInfo& info = flags.info(flag.code);
-  json j = {{"code", flag.code},   {"title", info.title.empty() ? flag.code : info.title}, {"scope", flag.scope},
-            {"subject", flag.subject}, {"value", flag.value}, {"detail", flag.detail},
-            {"why", info.why},     {"how", info.how},     {"value_means", info.value_means},
-            {"computed_at", flag.computed_at}};
-  if (!flag.label.empty()) j["label"] = flag.label;
-  if (!flag.url.empty()) j["url"] = flag.url;
-  return j;
-}
-
-json flags_view(const std::vector<RedFlag>& list, const RedFlagService& flags) {
-  json out = json::array();
-  for (const auto& flag : list) {
-    json view = flag_json(flag, flags);
-    std::ostringstream value;
-    value.precision(4);
-    value << flag.value;
-    view["value_text"] = value.str();
-    view["scope_label"] = flag.scope == "process"            ? "Proceso"
-                          : flag.scope == "buyer"            ? "Comprador"
-                          : flag.scope == "procuring_entity" ? "Unidad compradora"
-                                                             : "Licitante o proveedor";
-    out.push_back(view);
-  }
-  return out;
-}
-
-web::Table flag_table(const std::vector<RedFlag>& list, const RedFlagService& flags) {
-  web::Table table{{{"code", "Código"},
-                    {"title", "Señal"},
-                    {"scope", "Ámbito"},
-                    {"subject", "Sujeto"},
-                    {"label", "Nombre"},
-                    {"value", "Valor"},
-                    {"detail", "Detalle"},
-                    {"why", "Por qué es un riesgo"},
-                    {"how", "Cómo se calcula"},
-                    {"computed_at", "Calculada"}},
-                   {}};
-  for (const auto& flag : list) table.rows.push_back(flag_json(flag, flags));
-  return table;
-}
-
-FlagFilter flag_filter_from(const Request& request) {
-  FlagFilter filter{request.query("code").value_or(""), request.query("scope").value_or("")};
-  if (!filter.code.empty() && !FlagSettings::all_codes().count(filter.code)) {
-    throw DomainException(Error{ErrorKind::bad_request, "No existe esa señal de riesgo.",
-                                {{"code", "código desconocido: " + filter.code}}});
-  }
-  if (!filter.scope.empty() && filter.scope != "process" && filter.scope != "buyer" &&
-      filter.scope != "procuring_entity" && filter.scope != "tenderer") {
-    throw DomainException(Error{ErrorKind::bad_request, "El ámbito es process, buyer, procuring_entity o tenderer.",
-                                {{"scope", "valor desconocido: " + filter.scope}}});
-  }
-  return filter;
-}
-
 std::vector<std::string> selected_ocids(ContractingService& service, const Request& request,
                                         const web::PageRequest& page) {
   std::vector<std::string> ocids;
@@ -171,10 +105,10 @@ std::vector<std::string> selected_ocids(ContractingService& service, const Reque
 
 }  // namespace
 
-void register_contracting_routes(web::Router& router, ContractingService& service, RedFlagService& flags,
-                                 BudgetService& budget, const web::Pages& pages) {
+void register_contracting_routes(web::Router& router, ContractingService& service, const web::Pages& pages,
+                                 const ContractingExtensions& extensions) {
   // --- pages ---------------------------------------------------------------
-  router.get("/contrataciones", [&service, &pages](Request& request) {
+  router.get("/contrataciones", [&service, &pages, &extensions](Request& request) {
     ProcessFilter filter = filter_from(request);
     auto page = web::PageRequest::from(request, 25);
     auto result = service.find(filter, {page.per_page, page.offset()});
@@ -195,11 +129,10 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
                  {"method_" + (filter.method.empty() ? std::string("all") : filter.method), true},
                  {"sort_" + filter.sort, true},
                  {"pagination", web::pagination_view(request, page, result.total)},
-                 {"csv_url", "/contrataciones.csv" + query_suffix(request)},
-                 {"json_url", "/contrataciones.json" + query_suffix(request)},
-                 {"ocds_url", "/api/v1/ocds/records" + query_suffix(request)},
-                 {"can_import", contracting_permissions().allows(request.actor.role,
-                                                                 ContractingAction::import_releases)}};
+                 {"csv_url", "/contrataciones.csv" + request.query_suffix()},
+                 {"json_url", "/contrataciones.json" + request.query_suffix()},
+                 {"ocds_url", "/api/v1/ocds/records" + request.query_suffix()}};
+    for (const auto& extend : extensions.processes_page) extend(request, data);
     return pages.render(request, "money/processes", data);
   });
   for (std::string format : {"csv", "json"}) {
@@ -209,44 +142,15 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     });
   }
 
-  router.get("/contrataciones/{ocid}", [&service, &flags, &budget, &pages](Request& request) {
+  router.get("/contrataciones/{ocid}", [&service, &pages, &extensions](Request& request) {
     auto detail = service.process(request.param("ocid")).take();
     json data = process_page_data(detail);
-    data.update(process_budget_view(budget, request, detail.row.ocid));
     data["ocid_path"] = web::url_encode(detail.row.ocid);
-    data["flags"] = flags_view(flags.of_process(detail.row.ocid), flags);
-    data["has_flags"] = !data["flags"].empty();
+    for (const auto& extend : extensions.process_page) extend(request, detail.row.ocid, data);
     return pages.render(request, "money/process", data);
   });
 
-  router.get("/senales", [&flags, &pages](Request& request) {
-    FlagFilter filter = flag_filter_from(request);
-    auto page = web::PageRequest::from(request, 50);
-    auto result = flags.list(filter, {page.per_page, page.offset()});
-    json catalog = json::array();
-    for (const auto& info : flags.catalog()) {
-      catalog.push_back({{"code", info.code}, {"title", info.title}, {"why", info.why}, {"how", info.how},
-                         {"selected", info.code == filter.code}});
-    }
-    return pages.render(request, "money/flags",
-                        {{"title", "Señales de riesgo en las contrataciones"},
-                         {"flags", flags_view(result.items, flags)},
-                         {"has_results", !result.items.empty()},
-                         {"total", result.total},
-                         {"catalog", catalog},
-                         {"scope_" + (filter.scope.empty() ? std::string("all") : filter.scope), true},
-                         {"pagination", web::pagination_view(request, page, result.total)},
-                         {"csv_url", "/senales.csv" + query_suffix(request)},
-                         {"json_url", "/senales.json" + query_suffix(request)}});
-  });
-  for (std::string format : {"csv", "json"}) {
-    router.get("/senales." + format, [&flags, format](Request& request) {
-      auto result = flags.list(flag_filter_from(request), {web::kMaxDownloadRows, 0});
-      return web::download(flag_table(result.items, flags), "senales-de-riesgo", format);
-    });
-  }
-
-  router.get("/organizaciones/{id}", [&service, &flags, &pages](Request& request) {
+  router.get("/organizaciones/{id}", [&service, &pages, &extensions](Request& request) {
     int64_t id = web::id_param(request, "id", "la organización");
     auto detail = service.organization(id).take();
     json data = {{"title", detail.organization.name},
@@ -261,8 +165,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
                  {"buyer_processes_url", "/contrataciones?buyer=" + std::to_string(id)},
                  {"supplier_processes_url", "/contrataciones?supplier=" + std::to_string(id)},
                  {"json_url", "/api/v1/organizations/" + std::to_string(id)}};
-    data["flags"] = flags_view(flags.of_organization(id), flags);
-    data["has_flags"] = !data["flags"].empty();
+    for (const auto& extend : extensions.organization_page) extend(request, id, data);
     return pages.render(request, "money/organization", data);
   });
 
@@ -293,35 +196,21 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     }
     return web::api_all(request, items);
   });
-  router.get("/api/v1/organizations/{id}", [&service, &flags](Request& request) {
+  router.get("/api/v1/organizations/{id}", [&service, &extensions](Request& request) {
     int64_t id = web::id_param(request, "id", "la organización");
     json item = organization_json(service.organization(id).take());
-    item["flags"] = json::array();
-    for (const auto& flag : flags.of_organization(id)) item["flags"].push_back(flag_json(flag, flags));
+    for (const auto& extend : extensions.organization_api) extend(request, id, item);
     return web::api_item(item);
-  });
-  router.get("/api/v1/processes/{ocid}/flags", [&service, &flags](Request& request) {
-    auto detail = service.process(request.param("ocid"), ContractingService::History::without).take();
-    json items = json::array();
-    for (const auto& flag : flags.of_process(detail.row.ocid)) items.push_back(flag_json(flag, flags));
-    return web::api_all(request, items);
-  });
-  router.get("/api/v1/flags", [&flags](Request& request) {
-    auto page = web::PageRequest::from(request);
-    auto result = flags.list(flag_filter_from(request), {page.per_page, page.offset()});
-    json items = json::array();
-    for (const auto& flag : result.items) items.push_back(flag_json(flag, flags));
-    return web::api_list(request, items, page, result.total);
   });
   router.get("/api/v1/ocds/records", [&service](Request& request) {
     auto page = web::PageRequest::from(request);
     return Response::json(
-        service.record_package(selected_ocids(service, request, page), "/api/v1/ocds/records" + query_suffix(request)));
+        service.record_package(selected_ocids(service, request, page), "/api/v1/ocds/records" + request.query_suffix()));
   });
   router.get("/api/v1/ocds/releases", [&service](Request& request) {
     auto page = web::PageRequest::from(request);
     return Response::json(service.release_package(selected_ocids(service, request, page),
-                                                  "/api/v1/ocds/releases" + query_suffix(request)));
+                                                  "/api/v1/ocds/releases" + request.query_suffix()));
   });
 }
 

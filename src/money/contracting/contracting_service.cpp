@@ -1,13 +1,11 @@
-#include "money/contracting_service.h"
+#include "money/contracting/contracting_service.h"
 
-#include <filesystem>
 
 #include <map>
 
 #include "core/clock.h"
-#include "money/merge_rules.h"
-#include "money/permissions.h"
-#include "money/release_merger.h"
+#include "money/ocds/merge_rules.h"
+#include "money/ocds/release_merger.h"
 
 namespace apertura::money {
 
@@ -85,28 +83,6 @@ Result<OrganizationDetail> ContractingService::organization(int64_t id) {
   detail.income_by_year = ContractingRepository::supplier_income_by_year(*connection, id);
   detail.buyers = ContractingRepository::buyers_of_supplier(*connection, id, kTopCounterparts);
   return detail;
-}
-
-Error ContractingService::empty_upload() {
-  return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
-}
-
-Result<ImportSummary> ContractingService::import_file(const Actor& actor, const std::string& path,
-                                                      const std::string& file_name,
-                                                      std::optional<int64_t> jurisdiction_id, ImportHooks hooks) {
-  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
-  std::error_code error;
-  if (std::filesystem::file_size(path, error) == 0 || error) return empty_upload();
-  ImportOptions options;
-  options.jurisdiction_id = jurisdiction_id;
-  options.flags = &flags_;
-  options.hooks = std::move(hooks);
-  OcdsImporter importer(database_, actor, options);
-  ImportSummary summary = importer.import_file(path, file_name.empty() ? "archivo subido" : file_name);
-  if (summary.refused) {
-    return Error::invalid("No importamos nada: " + *summary.refused, {{"file", *summary.refused}});
-  }
-  return summary;
 }
 
 json ContractingService::record_package(const std::vector<std::string>& ocids, const std::string& uri) {

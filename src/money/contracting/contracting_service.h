@@ -1,7 +1,6 @@
 #pragma once
 // Following the money through contracting processes: search and browse,
-// a process with its history, buyers and suppliers, uploads by officials, and
-// OCDS packages of any selection so the portal is itself an OCDS publisher.
+// a process with its history, buyers and suppliers, and OCDS packages of any selection so the portal is itself an OCDS publisher.
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,10 +9,8 @@
 
 #include "core/actor.h"
 #include "core/result.h"
-#include "money/cardinal_settings.h"
-#include "money/contracting_repository.h"
-#include "money/ocds_importer.h"
-#include "money/process_changes.h"
+#include "money/contracting/contracting_repository.h"
+#include "money/ocds/process_changes.h"
 #include "store/database.h"
 
 namespace apertura::money {
@@ -37,7 +34,7 @@ struct OrganizationDetail {
 
 class ContractingService {
  public:
-  ContractingService(store::Database& database, const FlagSettings& flags) : database_(database), flags_(flags) {}
+  explicit ContractingService(store::Database& database) : database_(database) {}
 
   Paged<ProcessRow> find(const ProcessFilter& filter, const Slice& slice);
   // `without` history: the row and compiled release only, no releases read
@@ -47,12 +44,6 @@ class ContractingService {
   // The title of a process ("" when it has none), or nullopt when there is no such process.
   std::optional<std::string> process_title(const std::string& ocid);
   Result<OrganizationDetail> organization(int64_t id);
-  // An uploaded file (import jobs run it) by an official or admin, read as it
-  // is imported; refused whole when it is not JSON.
-  // What an upload with no bytes is told.
-  static Error empty_upload();
-  Result<ImportSummary> import_file(const Actor& actor, const std::string& path, const std::string& file_name,
-                                    std::optional<int64_t> jurisdiction_id, ImportHooks hooks = {});
   // A record package (releases embedded, compiled release included) or a
   // release package for the processes of `ocids`.
   nlohmann::json record_package(const std::vector<std::string>& ocids, const std::string& uri);
@@ -60,7 +51,6 @@ class ContractingService {
 
  private:
   store::Database& database_;
-  const FlagSettings& flags_;
 };
 
 }  // namespace apertura::money

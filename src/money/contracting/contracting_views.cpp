@@ -1,10 +1,9 @@
-#include "money/contracting_views.h"
+#include "money/contracting/contracting_views.h"
 
 #include <cmath>
 #include <cstdlib>
 
 #include "core/date.h"
-#include "money/import_job.h"
 
 namespace apertura::money {
 
@@ -157,24 +156,6 @@ json organization_json(const OrganizationDetail& detail) {
           {"as_buyer", {{"by_year", groups(detail.spend_by_year)}, {"by_method", groups(detail.methods)},
                         {"top_suppliers", counterparts(detail.top_suppliers)}}},
           {"as_supplier", {{"by_year", groups(detail.income_by_year)}, {"buyers", counterparts(detail.buyers)}}}};
-}
-
-json import_summary_json(const ImportSummary& summary) {
-  json problems = problems_json(summary.problems);
-  return {{"imported", summary.imported},   {"duplicates", summary.duplicates},
-          {"rejected", summary.rejected},   {"linked_skipped", summary.linked},
-          {"from_compiled", summary.from_compiled}, {"processes", summary.processes},
-          {"problems_total", summary.problems_total}, {"problems", problems}};
-}
-
-std::optional<int64_t> jurisdiction_field(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  long long value = std::strtoll(text.c_str(), &end, 10);
-  if (end == text.c_str() || *end != '\0' || value <= 0) {
-    throw DomainException(Error::invalid("Elige una jurisdicción de la lista.", {{"jurisdiction_id", "no válida"}}));
-  }
-  return value;
 }
 
 ProcessFilter filter_from(const web::Request& request) {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "money/contracting_service.h"
+#include "money/contracting/contracting_service.h"
 #include "web/downloads.h"
 #include "web/request.h"
 
@@ -21,11 +21,6 @@ nlohmann::json process_json(const ProcessRow& row);  // API and downloads
 nlohmann::json process_view(const ProcessRow& row);  // pages
 web::Table process_table(const std::vector<ProcessRow>& rows);
 nlohmann::json organization_json(const OrganizationDetail& detail);
-nlohmann::json import_summary_json(const ImportSummary& summary);
-
-// A jurisdiction id from a form field or query ("" for none); anything but a
-// positive whole number is a 422 naming the field.
-std::optional<int64_t> jurisdiction_field(const std::string& text);
 
 // Reads the search form / API filters; a malformed value is a 400 naming it.
 ProcessFilter filter_from(const web::Request& request);

@@ -1,4 +1,4 @@
-#include "money/demo_contracts.h"
+#include "money/contracting/demo_contracts.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "money/json_dictionaries.h"
+#include "money/contracting/json_dictionaries.h"
 
 #include <mutex>
 #include <unordered_map>

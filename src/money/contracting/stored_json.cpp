@@ -1,6 +1,6 @@
-#include "money/stored_json.h"
+#include "money/contracting/stored_json.h"
 
-#include "money/json_dictionaries.h"
+#include "money/contracting/json_dictionaries.h"
 
 namespace apertura::money {
 

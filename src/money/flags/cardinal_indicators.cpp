@@ -1,4 +1,4 @@
-#include "money/cardinal_indicators.h"
+#include "money/flags/cardinal_indicators.h"
 
 #include <algorithm>
 #include <array>
@@ -8,8 +8,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "money/json_view.h"
-#include "money/quantiles.h"
+#include "money/ocds/json_view.h"
+#include "money/flags/quantiles.h"
 
 namespace apertura::money {
 

@@ -12,8 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "money/cardinal_settings.h"
-#include "money/json_view.h"
+#include "money/flags/cardinal_settings.h"
+#include "money/ocds/json_view.h"
 
 namespace apertura::money {
 

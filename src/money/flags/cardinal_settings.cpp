@@ -1,4 +1,4 @@
-#include "money/cardinal_settings.h"
+#include "money/flags/cardinal_settings.h"
 
 #include <cstdlib>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "money/quantiles.h"
+#include "money/flags/quantiles.h"
 
 #include <algorithm>
 #include <cmath>

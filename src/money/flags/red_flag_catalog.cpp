@@ -1,4 +1,4 @@
-#include "money/red_flag_catalog.h"
+#include "money/flags/red_flag_catalog.h"
 
 #include <cmath>
 #include <sstream>

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "money/cardinal_settings.h"
+#include "money/flags/cardinal_settings.h"
 
 namespace apertura::money {
 

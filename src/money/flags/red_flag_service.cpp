@@ -1,13 +1,13 @@
-#include "money/red_flag_service.h"
+#include "money/flags/red_flag_service.h"
 
 #include <set>
 
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "core/hand_off.h"
-#include "money/cardinal_indicators.h"
-#include "money/simdjson_convert.h"
-#include "money/stored_json.h"
+#include "money/flags/cardinal_indicators.h"
+#include "money/ocds/simdjson_convert.h"
+#include "money/contracting/stored_json.h"
 
 namespace apertura::money {
 

@@ -14,9 +14,9 @@
 
 #include "core/actor.h"
 #include "core/paging.h"
-#include "money/cardinal_settings.h"
-#include "money/process_summary.h"
-#include "money/red_flag_catalog.h"
+#include "money/flags/cardinal_settings.h"
+#include "money/ocds/process_summary.h"
+#include "money/flags/red_flag_catalog.h"
 #include "store/database.h"
 
 namespace apertura::money {

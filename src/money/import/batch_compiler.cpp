@@ -1,4 +1,4 @@
-#include "money/batch_compiler.h"
+#include "money/import/batch_compiler.h"
 
 #include <algorithm>
 #include <set>
@@ -6,9 +6,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "money/json_dictionaries.h"
-#include "money/release_merger.h"
-#include "money/stored_json.h"
+#include "money/contracting/json_dictionaries.h"
+#include "money/ocds/release_merger.h"
+#include "money/contracting/stored_json.h"
 
 namespace apertura::money {
 

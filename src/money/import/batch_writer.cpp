@@ -1,13 +1,13 @@
-#include "money/batch_writer.h"
+#include "money/import/batch_writer.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "audit/audit_log.h"
-#include "money/batch_compiler.h"
-#include "money/release_merger.h"
-#include "money/stored_json.h"
+#include "money/import/batch_compiler.h"
+#include "money/ocds/release_merger.h"
+#include "money/contracting/stored_json.h"
 
 namespace apertura::money {
 

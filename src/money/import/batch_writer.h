@@ -11,11 +11,11 @@
 
 #include "core/actor.h"
 #include "core/id_set.h"
-#include "money/contracting_repository.h"
-#include "money/direct_compiler.h"
-#include "money/import_batch.h"
-#include "money/ocds_importer.h"
-#include "money/simdjson_convert.h"
+#include "money/contracting/contracting_repository.h"
+#include "money/ocds/direct_compiler.h"
+#include "money/import/import_batch.h"
+#include "money/import/import_options.h"
+#include "money/ocds/simdjson_convert.h"
 #include "store/database.h"
 
 namespace apertura::money {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/zstd.h"
-#include "money/contracting_repository.h"
-#include "money/process_compiler.h"
+#include "money/contracting/contracting_repository.h"
+#include "money/import/process_compiler.h"
 
 namespace apertura::money {
 

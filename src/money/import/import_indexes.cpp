@@ -1,4 +1,4 @@
-#include "money/import_indexes.h"
+#include "money/import/import_indexes.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "money/import_job.h"
+#include "money/import/import_job.h"
 
 namespace apertura::money {
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "money/ocds_importer.h"
+#include "money/import/import_options.h"
 
 namespace apertura::money {
 

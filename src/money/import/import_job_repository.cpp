@@ -1,4 +1,4 @@
-#include "money/import_job_repository.h"
+#include "money/import/import_job_repository.h"
 
 #include "core/clock.h"
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "core/paging.h"
-#include "money/import_job.h"
+#include "money/import/import_job.h"
 #include "store/connection.h"
 
 namespace apertura::money {

@@ -1,8 +1,8 @@
-#include "money/import_job_routes.h"
+#include "money/import/import_job_routes.h"
 
-#include "money/contracting_views.h"
-#include "money/import_job_views.h"
-#include "money/permissions.h"
+#include "money/contracting/contracting_views.h"
+#include "money/import/import_job_views.h"
+#include "money/import/permissions.h"
 #include "web/api.h"
 #include "web/pagination.h"
 
@@ -57,7 +57,7 @@ Result<ImportJob> queue_from(ImportJobService& jobs, Request& request, std::opti
 
 void register_import_job_routes(web::Router& router, ImportJobService& jobs, const web::Pages& pages) {
   router.get("/contrataciones/importar", [&pages](Request& request) {
-    if (auto denied = contracting_permissions().check(request.actor, ContractingAction::import_releases)) {
+    if (auto denied = import_permissions().check(request.actor, ImportAction::import_releases)) {
       throw DomainException(*denied);
     }
     return import_form(pages, request, nullptr);
@@ -147,6 +147,12 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
   });
   router.get(std::string(kOcdsImportApiPath) + "/{id}", [&jobs](Request& request) {
     return web::api_item(import_job_json(jobs.job(request.actor, job_id(request)).take()));
+  });
+}
+
+void extend_contracting_pages(ContractingExtensions& extensions) {
+  extensions.processes_page.push_back([](const Request& request, json& data) {
+    data["can_import"] = import_permissions().allows(request.actor.role, ImportAction::import_releases);
   });
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Uploading OCDS files and following their imports: the upload form, the
 // pages of the jobs, and the API (a file of any size as a request body).
-#include "money/import_job_service.h"
+#include "money/contracting/contracting_routes.h"
+#include "money/import/import_job_service.h"
 #include "web/pages.h"
 #include "web/router.h"
 
@@ -12,5 +13,8 @@ namespace apertura::money {
 inline constexpr const char* kOcdsImportApiPath = "/api/v1/ocds/imports";
 
 void register_import_job_routes(web::Router& router, ImportJobService& jobs, const web::Pages& pages);
+
+// The link to the upload form on the list of processes, for those who may import.
+void extend_contracting_pages(ContractingExtensions& extensions);
 
 }  // namespace apertura::money

@@ -1,4 +1,4 @@
-#include "money/import_job_service.h"
+#include "money/import/import_job_service.h"
 
 #include <spdlog/spdlog.h>
 
@@ -9,8 +9,9 @@
 
 #include "core/crypto.h"
 #include "core/text.h"
-#include "money/import_job_repository.h"
-#include "money/permissions.h"
+#include "money/import/import_job_repository.h"
+#include "money/import/ocds_importer.h"
+#include "money/import/permissions.h"
 
 namespace apertura::money {
 
@@ -29,11 +30,15 @@ bool move_file(const std::string& from, const std::string& to) {
   return true;
 }
 
+Error empty_upload() {
+  return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
+}
+
 }  // namespace
 
-ImportJobService::ImportJobService(store::Database& database, ContractingService& contracting,
+ImportJobService::ImportJobService(store::Database& database, const FlagSettings& flags,
                                    jurisdictions::JurisdictionService& jurisdictions, std::string upload_dir)
-    : database_(database), contracting_(contracting), jurisdictions_(jurisdictions), upload_dir_(std::move(upload_dir)) {}
+    : database_(database), flags_(flags), jurisdictions_(jurisdictions), upload_dir_(std::move(upload_dir)) {}
 
 ImportJobService::~ImportJobService() { stop(); }
 
@@ -69,7 +74,7 @@ void ImportJobService::stop() {
 
 std::optional<Error> ImportJobService::check(const Actor& actor, const std::string& file_name,
                                              std::optional<int64_t> jurisdiction_id) {
-  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return denied;
+  if (auto denied = import_permissions().check(actor, ImportAction::import_releases)) return denied;
   bool readable = is_valid_utf8(file_name) && utf8_length(file_name) <= kMaxNameLength &&
                   std::none_of(file_name.begin(), file_name.end(),
                                [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -94,7 +99,7 @@ Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::st
                                                const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
   if (auto error = check(actor, file_name, jurisdiction_id)) return *error;
   std::error_code error;
-  if (fs::file_size(path, error) == 0 || error) return ContractingService::empty_upload();
+  if (fs::file_size(path, error) == 0 || error) return empty_upload();
   std::string stored = new_path();
   if (!move_file(path, stored)) {
     throw std::runtime_error("cannot keep an upload for its import: " + path + " -> " + stored);
@@ -105,7 +110,7 @@ Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::st
 Result<ImportJob> ImportJobService::queue_text(const Actor& actor, const std::string& text,
                                                const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
   if (auto error = check(actor, file_name, jurisdiction_id)) return *error;
-  if (text.empty()) return ContractingService::empty_upload();
+  if (text.empty()) return empty_upload();
   std::string stored = new_path();
   std::ofstream out(stored, std::ios::binary);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -151,7 +156,7 @@ ImportJob ImportJobService::with_progress(ImportJob job) {
 }
 
 Result<ImportJob> ImportJobService::job(const Actor& actor, int64_t id) {
-  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
+  if (auto denied = import_permissions().check(actor, ImportAction::import_releases)) return *denied;
   auto connection = database_.connect();
   auto found = ImportJobRepository::find(*connection, id);
   if (!found) return Error::not_found("No existe la importación " + std::to_string(id) + ".");
@@ -159,7 +164,7 @@ Result<ImportJob> ImportJobService::job(const Actor& actor, int64_t id) {
 }
 
 Result<Paged<ImportJob>> ImportJobService::jobs(const Actor& actor, const Slice& slice) {
-  if (auto denied = contracting_permissions().check(actor, ContractingAction::import_releases)) return *denied;
+  if (auto denied = import_permissions().check(actor, ImportAction::import_releases)) return *denied;
   auto connection = database_.connect();
   Paged<ImportJob> page = ImportJobRepository::list(*connection, slice);
   for (ImportJob& item : page.items) item = with_progress(std::move(item));
@@ -253,7 +258,7 @@ void ImportJobService::run(const ImportJob& job) {
                                 "carpeta?); súbelo de nuevo.",
                                 {});
     } else {
-      auto result = contracting_.import_file(actor, job.stored_path, job.file_name, job.jurisdiction_id, hooks);
+      auto result = import_stored_file(actor, job, hooks);
       if (!result) {
         ImportJobRepository::fail(*connection, job.id, result.error().message, {});
       } else if (result->interrupted && cancelled_by()) {
@@ -286,6 +291,24 @@ void ImportJobService::run(const ImportJob& job) {
     if (!interrupted) cancel_requests_.erase(job.id);
   }
   changed_.notify_all();
+}
+
+Result<ImportSummary> ImportJobService::import_stored_file(const Actor& actor, const ImportJob& job,
+                                                          ImportHooks hooks) {
+  if (auto denied = import_permissions().check(actor, ImportAction::import_releases)) return *denied;
+  std::error_code error;
+  if (fs::file_size(job.stored_path, error) == 0 || error) return empty_upload();
+  ImportOptions options;
+  options.jurisdiction_id = job.jurisdiction_id;
+  options.flags = &flags_;
+  options.hooks = std::move(hooks);
+  OcdsImporter importer(database_, actor, options);
+  ImportSummary summary =
+      importer.import_file(job.stored_path, job.file_name.empty() ? "archivo subido" : job.file_name);
+  if (summary.refused) {
+    return Error::invalid("No importamos nada: " + *summary.refused, {{"file", *summary.refused}});
+  }
+  return summary;
 }
 
 }  // namespace apertura::money

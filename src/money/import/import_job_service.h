@@ -25,8 +25,8 @@
 #include "core/paging.h"
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
-#include "money/contracting_service.h"
-#include "money/import_job.h"
+#include "money/flags/cardinal_settings.h"
+#include "money/import/import_job.h"
 #include "store/database.h"
 
 namespace apertura::money {
@@ -34,7 +34,7 @@ namespace apertura::money {
 class ImportJobService {
  public:
   // `upload_dir`: where files wait (made at start); empty for the system's temporary folder.
-  ImportJobService(store::Database& database, ContractingService& contracting,
+  ImportJobService(store::Database& database, const FlagSettings& flags,
                    jurisdictions::JurisdictionService& jurisdictions, std::string upload_dir);
   ~ImportJobService();
   ImportJobService(const ImportJobService&) = delete;
@@ -68,10 +68,12 @@ class ImportJobService {
   ImportJob with_progress(ImportJob job);
   void work();
   void run(const ImportJob& job);
+  // Imports the job's file as its uploader; refused whole when it is not JSON.
+  Result<ImportSummary> import_stored_file(const Actor& actor, const ImportJob& job, ImportHooks hooks);
   std::optional<std::string> cancelled_by();
 
   store::Database& database_;
-  ContractingService& contracting_;
+  const FlagSettings& flags_;  // each imported process gets its red flags
   jurisdictions::JurisdictionService& jurisdictions_;
   std::string upload_dir_;
 

@@ -1,9 +1,9 @@
-#include "money/import_job_views.h"
+#include "money/import/import_job_views.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "money/contracting_views.h"
+#include "money/contracting/contracting_views.h"
 
 namespace apertura::money {
 
@@ -110,6 +110,24 @@ web::Table import_jobs_table(const std::vector<ImportJob>& jobs) {
     table.rows.push_back(std::move(kept));
   }
   return table;
+}
+
+json import_summary_json(const ImportSummary& summary) {
+  json problems = problems_json(summary.problems);
+  return {{"imported", summary.imported},   {"duplicates", summary.duplicates},
+          {"rejected", summary.rejected},   {"linked_skipped", summary.linked},
+          {"from_compiled", summary.from_compiled}, {"processes", summary.processes},
+          {"problems_total", summary.problems_total}, {"problems", problems}};
+}
+
+std::optional<int64_t> jurisdiction_field(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  long long value = std::strtoll(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0' || value <= 0) {
+    throw DomainException(Error::invalid("Elige una jurisdicción de la lista.", {{"jurisdiction_id", "no válida"}}));
+  }
+  return value;
 }
 
 }  // namespace apertura::money

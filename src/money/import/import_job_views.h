@@ -1,11 +1,12 @@
 #pragma once
 // Import jobs as the API, the pages and the downloads show them.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "money/import_job.h"
+#include "money/import/import_job.h"
 #include "web/downloads.h"
 
 namespace apertura::money {
@@ -18,5 +19,10 @@ nlohmann::json import_job_json(const ImportJob& job);
 // The same with what a page needs beside it (labels, sizes for people).
 nlohmann::json import_job_view(const ImportJob& job);
 web::Table import_jobs_table(const std::vector<ImportJob>& jobs);
+nlohmann::json import_summary_json(const ImportSummary& summary);
+
+// A jurisdiction id from a form field or query ("" for none); anything but a
+// positive whole number is a 422 naming the field.
+std::optional<int64_t> jurisdiction_field(const std::string& text);
 
 }  // namespace apertura::money

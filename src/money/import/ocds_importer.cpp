@@ -1,17 +1,17 @@
-#include "money/ocds_importer.h"
+#include "money/import/ocds_importer.h"
 
 #include <algorithm>
 #include <map>
 
 #include "core/hand_off.h"
-#include "money/batch_compiler.h"
-#include "money/batch_writer.h"
-#include "money/contracting_repository.h"
-#include "money/import_indexes.h"
-#include "money/json_access.h"
-#include "money/ocds_stream.h"
-#include "money/process_compiler.h"
-#include "money/simdjson_convert.h"
+#include "money/import/batch_compiler.h"
+#include "money/import/batch_writer.h"
+#include "money/contracting/contracting_repository.h"
+#include "money/import/import_indexes.h"
+#include "money/ocds/json_access.h"
+#include "money/ocds/ocds_stream.h"
+#include "money/import/process_compiler.h"
+#include "money/ocds/simdjson_convert.h"
 
 namespace apertura::money {
 
@@ -351,23 +351,6 @@ void FileImport::hand_over(bool last) {
 }
 
 }  // namespace
-
-void ImportSummary::keep(ImportProblem problem) {
-  if (problems.size() < kMaxKeptProblems) problems.push_back(std::move(problem));
-}
-
-void ImportSummary::add(ImportSummary other) {
-  imported += other.imported;
-  duplicates += other.duplicates;
-  rejected += other.rejected;
-  linked += other.linked;
-  from_compiled += other.from_compiled;
-  processes += other.processes;
-  problems_total += other.problems_total;
-  for (auto& problem : other.problems) keep(std::move(problem));
-  if (other.refused && !refused) refused = other.refused;
-  interrupted = interrupted || other.interrupted;
-}
 
 OcdsImporter::OcdsImporter(store::Database& database, Actor actor, ImportOptions options)
     : database_(database), actor_(std::move(actor)), options_(options) {}

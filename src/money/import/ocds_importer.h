@@ -4,77 +4,15 @@
 // again, and everything else is reported with where it is in the file and why.
 // Work is committed in batches; a batch is all or nothing, so a killed import
 // leaves the store as it was before the batch it was in.
-#include <cstdint>
-#include <functional>
-#include <optional>
 #include <string>
-#include <vector>
 
 #include "core/actor.h"
 #include "core/id_set.h"
-#include "money/cardinal_settings.h"
-#include "money/ocds_stream.h"
+#include "money/import/import_options.h"
+#include "money/ocds/ocds_stream.h"
 #include "store/database.h"
 
 namespace apertura::money {
-
-struct ImportProblem {
-  std::string source;
-  uint64_t line = 0;
-  uint64_t offset = 0;
-  std::string ocid;
-  std::string release_id;
-  std::string reason;
-};
-
-struct ImportSummary {
-  int64_t imported = 0;       // new releases stored
-  int64_t duplicates = 0;     // releases whose ocid + id were already stored
-  int64_t rejected = 0;       // releases or items that could not be imported
-  int64_t linked = 0;         // linked (not embedded) releases inside records
-  int64_t from_compiled = 0;  // compiled releases taken from records without embedded releases
-  int64_t processes = 0;      // contracting processes compiled
-  int64_t problems_total = 0;
-  std::vector<ImportProblem> problems;  // the first kMaxKeptProblems
-  std::optional<std::string> refused;   // the file was refused whole; nothing was written
-  bool interrupted = false;             // stopped on request after a whole batch; the rest was not read
-
-  static constexpr size_t kMaxKeptProblems = 1000;
-  // Keeps a problem's details while there is room (the total is counted apart).
-  void keep(ImportProblem problem);
-  void add(ImportSummary other);
-};
-
-// Releases committed together: larger batches commit less often; a batch
-// stays bounded in memory (a few tens of megabytes).
-constexpr size_t kDefaultBatchSize = 4000;
-
-// How far an import has read, reported after each batch it hands over.
-struct ImportProgress {
-  uint64_t source_bytes = 0;  // of the file as stored (compressed bytes of a gzip file)
-  int64_t releases_read = 0;  // releases and records read, valid or not
-  // The whole file is read; the last batches are being written and, after a
-  // first import, the list indexes built (seconds at a million releases).
-  bool finishing = false;
-};
-
-// What a caller may follow and stop of an import.
-struct ImportHooks {
-  // Called on the reading thread after each batch; keep it cheap.
-  std::function<void(const ImportProgress&)> progress;
-  // Asked after each batch: true stops reading there. The batches read are
-  // stored, and the summary says `interrupted`.
-  std::function<bool()> stop_requested;
-};
-
-struct ImportOptions {
-  std::optional<int64_t> jurisdiction_id;
-  size_t batch_size = kDefaultBatchSize;
-  size_t max_item_bytes = 64u << 20;  // one release or record
-  // When set, each compiled process gets its own red flags recomputed.
-  const FlagSettings* flags = nullptr;
-  ImportHooks hooks;
-};
 
 class OcdsImporter {
  public:

@@ -1,11 +1,11 @@
-#include "money/process_compiler.h"
+#include "money/import/process_compiler.h"
 
 #include <algorithm>
 
 #include "core/text.h"
-#include "money/merge_rules.h"
-#include "money/process_summary.h"
-#include "money/release_merger.h"
+#include "money/ocds/merge_rules.h"
+#include "money/ocds/process_summary.h"
+#include "money/ocds/release_merger.h"
 
 namespace apertura::money {
 

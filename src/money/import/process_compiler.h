@@ -9,12 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "money/contracting_repository.h"
-#include "money/direct_compiler.h"
-#include "money/json_view.h"
-#include "money/merge_rules.h"
-#include "money/red_flag_service.h"
-#include "money/simdjson_convert.h"
+#include "money/contracting/contracting_repository.h"
+#include "money/ocds/direct_compiler.h"
+#include "money/ocds/json_view.h"
+#include "money/ocds/merge_rules.h"
+#include "money/flags/red_flag_service.h"
+#include "money/ocds/simdjson_convert.h"
 
 namespace apertura::money {
 

@@ -1,4 +1,4 @@
-#include "money/direct_compiler.h"
+#include "money/ocds/direct_compiler.h"
 
 #include <simdjson.h>
 
@@ -8,7 +8,7 @@
 #include <map>
 #include <numeric>
 
-#include "money/merge_tree.h"
+#include "money/ocds/merge_tree.h"
 
 namespace apertura::money {
 

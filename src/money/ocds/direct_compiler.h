@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "money/merge_rules.h"
-#include "money/merge_tree.h"
+#include "money/ocds/merge_rules.h"
+#include "money/ocds/merge_tree.h"
 
 namespace apertura::money {
 

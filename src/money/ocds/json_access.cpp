@@ -1,6 +1,6 @@
-#include "money/json_access.h"
+#include "money/ocds/json_access.h"
 
-#include "money/json_view.h"
+#include "money/ocds/json_view.h"
 
 namespace apertura::money {
 

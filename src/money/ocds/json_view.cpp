@@ -1,4 +1,4 @@
-#include "money/json_view.h"
+#include "money/ocds/json_view.h"
 
 #include <cstdlib>
 

@@ -15,7 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "money/merge_tree.h"
+#include "money/ocds/merge_tree.h"
 
 namespace apertura::money {
 

@@ -1,8 +1,8 @@
-#include "money/merge_rules.h"
+#include "money/ocds/merge_rules.h"
 
 #include <stdexcept>
 
-#include "web/embedded_assets.h"
+#include "core/embedded_files.h"
 
 namespace apertura::money {
 
@@ -110,9 +110,7 @@ void list_rules(const MergeRuleNode& node, const std::string& path,
 }
 
 MergeRules load_embedded(std::string_view path) {
-  for (const auto& asset : web::embedded_assets()) {
-    if (asset.path == path) return MergeRules::from_schema(json::parse(asset.data));
-  }
+  if (auto schema = embedded_file(path)) return MergeRules::from_schema(json::parse(*schema));
   throw std::logic_error("release schema missing from the binary: " + std::string(path));
 }
 

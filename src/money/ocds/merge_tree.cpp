@@ -1,4 +1,4 @@
-#include "money/merge_tree.h"
+#include "money/ocds/merge_tree.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "money/ocds_stream.h"
+#include "money/ocds/ocds_stream.h"
 
 #include <zlib.h>
 

@@ -1,4 +1,4 @@
-#include "money/process_changes.h"
+#include "money/ocds/process_changes.h"
 
 #include <algorithm>
 

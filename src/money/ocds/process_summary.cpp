@@ -1,12 +1,12 @@
-#include "money/process_summary.h"
+#include "money/ocds/process_summary.h"
 
 #include <cstdlib>
 #include <map>
 #include <set>
 
 #include "core/text.h"
-#include "money/json_access.h"
-#include "money/json_view.h"
+#include "money/ocds/json_access.h"
+#include "money/ocds/json_view.h"
 
 namespace apertura::money {
 

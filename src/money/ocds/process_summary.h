@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "money/json_view.h"
+#include "money/ocds/json_view.h"
 
 namespace apertura::money {
 

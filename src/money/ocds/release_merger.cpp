@@ -1,4 +1,4 @@
-#include "money/release_merger.h"
+#include "money/ocds/release_merger.h"
 
 #include <algorithm>
 #include <type_traits>

@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "money/merge_rules.h"
+#include "money/ocds/merge_rules.h"
 
 namespace apertura::money {
 

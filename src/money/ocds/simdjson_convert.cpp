@@ -1,4 +1,4 @@
-#include "money/simdjson_convert.h"
+#include "money/ocds/simdjson_convert.h"
 
 #include <simdjson.h>
 

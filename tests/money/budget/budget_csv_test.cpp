@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/csv.h"
-#include "money/budget_csv.h"
+#include "money/budget/budget_csv.h"
 
 namespace apertura::money {
 namespace {

@@ -4,10 +4,10 @@
 
 #include <sstream>
 
-#include "money/contracting_repository.h"
-#include "money/demo_contracts.h"
-#include "money/import_indexes.h"
-#include "money/ocds_importer.h"
+#include "money/contracting/contracting_repository.h"
+#include "money/contracting/demo_contracts.h"
+#include "money/import/import_indexes.h"
+#include "money/import/ocds_importer.h"
 #include "store/migrations.h"
 #include "support/test_database.h"
 

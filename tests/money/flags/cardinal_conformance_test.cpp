@@ -6,7 +6,7 @@
 
 #include <sstream>
 
-#include "money/cardinal_indicators.h"
+#include "money/flags/cardinal_indicators.h"
 #include "support/shared_data.h"
 
 namespace apertura::money {

@@ -2,9 +2,9 @@
 // both databases, and shown with their reason through the API and pages.
 #include <gtest/gtest.h>
 
-#include "money/contracting_repository.h"
-#include "money/ocds_importer.h"
-#include "money/red_flag_service.h"
+#include "money/contracting/contracting_repository.h"
+#include "money/import/ocds_importer.h"
+#include "money/flags/red_flag_service.h"
 #include "support/test_app.h"
 
 namespace apertura::money {

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "money/import_job_repository.h"
+#include "money/import/import_job_repository.h"
 #include "support/test_app.h"
 
 namespace apertura::money {

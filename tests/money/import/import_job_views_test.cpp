@@ -1,7 +1,7 @@
 // What the API and the job's page say of an import under way.
 #include <gtest/gtest.h>
 
-#include "money/import_job_views.h"
+#include "money/import/import_job_views.h"
 #include "web/assets.h"
 #include "web/mustache.h"
 

@@ -10,15 +10,15 @@
 #include <set>
 #include <sstream>
 
-#include "money/demo_contracts.h"
-#include "money/direct_compiler.h"
-#include "money/cardinal_indicators.h"
-#include "money/json_access.h"
-#include "money/json_view.h"
-#include "money/process_summary.h"
-#include "money/red_flag_service.h"
-#include "money/release_merger.h"
-#include "money/simdjson_convert.h"
+#include "money/contracting/demo_contracts.h"
+#include "money/ocds/direct_compiler.h"
+#include "money/flags/cardinal_indicators.h"
+#include "money/ocds/json_access.h"
+#include "money/ocds/json_view.h"
+#include "money/ocds/process_summary.h"
+#include "money/flags/red_flag_service.h"
+#include "money/ocds/release_merger.h"
+#include "money/ocds/simdjson_convert.h"
 #include "support/shared_data.h"
 
 namespace apertura::money {

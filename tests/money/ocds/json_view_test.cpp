@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "money/direct_compiler.h"
-#include "money/json_view.h"
+#include "money/ocds/direct_compiler.h"
+#include "money/ocds/json_view.h"
 
 namespace apertura::money {
 namespace {

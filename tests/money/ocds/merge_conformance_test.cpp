@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "money/merge_rules.h"
-#include "money/release_merger.h"
+#include "money/ocds/merge_rules.h"
+#include "money/ocds/release_merger.h"
 #include "support/shared_data.h"
 
 namespace apertura::money {

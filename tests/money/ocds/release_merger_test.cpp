@@ -3,8 +3,8 @@
 // the per-array overrides.
 #include <gtest/gtest.h>
 
-#include "money/merge_rules.h"
-#include "money/release_merger.h"
+#include "money/ocds/merge_rules.h"
+#include "money/ocds/release_merger.h"
 #include "support/shared_data.h"
 
 namespace apertura::money {

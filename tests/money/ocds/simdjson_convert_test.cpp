@@ -2,7 +2,7 @@
 // building whole nlohmann trees.
 #include <gtest/gtest.h>
 
-#include "money/simdjson_convert.h"
+#include "money/ocds/simdjson_convert.h"
 
 namespace apertura::money {
 namespace {
