@@ -37,16 +37,21 @@ void BackendTest::SetUp() {
   db_ = std::make_unique<TestDatabase>(GetParam());
 }
 
-TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
+TestDatabase::TestDatabase(const std::string& backend, const Before& before) : backend_(backend) {
   init_crypto();
   if (backend == "postgresql") {
     schema_ = unique_name();
     auto admin = store::open_database(postgres_url(), 1);
     admin->connect()->execute_script("CREATE SCHEMA " + schema_);
     url_ = with_search_path(postgres_url(), schema_);
+    if (before.postgresql) {
+      auto filler = store::open_database(url_, 1);
+      before.postgresql(schema_, *filler->connect());
+    }
   } else {
     path_ = (std::filesystem::temp_directory_path() / (unique_name() + ".db")).string();
     url_ = "sqlite:" + path_;
+    if (before.sqlite) before.sqlite(path_);
   }
   database_ = store::open_database(url_, 4);
   store::apply_migrations(*database_);

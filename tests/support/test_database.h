@@ -2,6 +2,7 @@
 // A fresh, migrated database for each test, on every backend available:
 // SQLite always (a temporary file), PostgreSQL when APERTURA_TEST_POSTGRES_URL
 // names a server (each test gets its own schema, dropped afterwards).
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,7 +21,16 @@ bool postgres_configured();
 
 class TestDatabase {
  public:
-  explicit TestDatabase(const std::string& backend);
+  // What a database holds before it is opened and migrated (a fixture of an
+  // older schema): called with the SQLite file's path, or with the
+  // PostgreSQL schema's name and a connection whose search path is that
+  // schema.
+  struct Before {
+    std::function<void(const std::string& path)> sqlite;
+    std::function<void(const std::string& schema, store::Connection& connection)> postgresql;
+  };
+
+  explicit TestDatabase(const std::string& backend, const Before& before = {});
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
