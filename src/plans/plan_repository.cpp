@@ -167,11 +167,12 @@ std::vector<ActionPlan> PlanRepository::all(store::Connection& c) {
   return out;
 }
 
-void PlanRepository::update_status(store::Connection& c, const ActionPlan& p) {
-  c.execute(
-      "UPDATE action_plans SET status = ?, self_assessment = ?, published_at = ?, closed_at = ?, updated_at = ? "
-      "WHERE id = ?",
-      {status_name(p.status), p.self_assessment, p.published_at, p.closed_at, now_timestamp(), p.id});
+bool PlanRepository::update_status(store::Connection& c, const ActionPlan& p, PlanStatus from) {
+  return c.execute(
+             "UPDATE action_plans SET status = ?, self_assessment = ?, published_at = ?, closed_at = ?, updated_at = ? "
+             "WHERE id = ? AND status = ?",
+             {status_name(p.status), p.self_assessment, p.published_at, p.closed_at, now_timestamp(), p.id,
+              status_name(from)}) == 1;
 }
 
 int64_t CommitmentRepository::insert(store::Connection& c, const Commitment& m) {

@@ -26,7 +26,9 @@ class PlanRepository {
   // Newest first.
   static std::vector<ActionPlan> for_jurisdiction(store::Connection& c, int64_t jurisdiction_id);
   static std::vector<ActionPlan> all(store::Connection& c);
-  static void update_status(store::Connection& c, const ActionPlan& plan);
+  // Writes the plan's new status only if it still has status `from`; false
+  // when another change came first (nothing is written then).
+  static bool update_status(store::Connection& c, const ActionPlan& plan, PlanStatus from);
 };
 
 class CommitmentRepository {

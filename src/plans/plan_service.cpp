@@ -125,7 +125,11 @@ Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_i
   }
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
-  PlanRepository::update_status(*connection, after);
+  // Conditional on the status read above: of two changes at once, the second finds it gone.
+  if (!PlanRepository::update_status(*connection, after, before.status)) {
+    return Error::conflict("Alguien cambió el estado de este plan mientras tanto; vuelve a cargarlo para ver en qué "
+                           "estado quedó.");
+  }
   audit::AuditLog::append_public(*connection, actor, "change_status", "action_plan", after.id, after.jurisdiction_id, before.to_json(),
                after.to_json());
   transaction.commit();
