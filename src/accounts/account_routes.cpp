@@ -1,4 +1,4 @@
-#include "accounts/account_handlers.h"
+#include "accounts/account_routes.h"
 
 #include <algorithm>
 

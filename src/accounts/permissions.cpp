@@ -7,7 +7,6 @@ const PermissionTable<AccountAction>& account_permissions() {
       {AccountAction::list_users, "list_users", {Role::admin}},
       {AccountAction::create_user, "create_user", {Role::admin}},
       {AccountAction::change_role, "change_role", {Role::admin}},
-      {AccountAction::view_private_audit, "view_private_audit", {Role::admin}},
   };
   return table;
 }

@@ -4,7 +4,7 @@
 
 namespace apertura::accounts {
 
-enum class AccountAction { list_users, create_user, change_role, view_private_audit };
+enum class AccountAction { list_users, create_user, change_role };
 
 const PermissionTable<AccountAction>& account_permissions();
 

@@ -5,18 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "accounts/account_handlers.h"
-#include "audit/audit_handlers.h"
-#include "jurisdictions/jurisdiction_handlers.h"
-#include "money/budget/budget_routes.h"
-#include "money/contracting/contracting_routes.h"
-#include "money/flags/flag_routes.h"
-#include "money/import/import_job_routes.h"
 #include "money/import/import_indexes.h"
-#include "money/import/permissions.h"
-#include "plans/plan_routes.h"
-#include "participation/proposal_routes.h"
-#include "plans/session_routes.h"
 #include "store/migrations.h"
 #include "web/middleware.h"
 
@@ -54,58 +43,35 @@ Application::Application(const Config& config, accounts::AccountSettings account
                                         : web::Assets::from_directory(config.assets_dir)),
       templates_(assets_),
       pages_(templates_, assets_),
-      jurisdictions_(*database_),
-      accounts_(*database_, account_settings,
-                [this](int64_t id) { return jurisdictions_.institution_exists(id); },
-                [this](const std::string& code) -> std::optional<int64_t> {
-                  auto found = jurisdictions_.find(code);
-                  return found ? std::optional<int64_t>(found->id) : std::nullopt;
-                }),
-      audit_(*database_),
-      secretariats_(*database_, jurisdictions_,
-                    [this](const std::string& email) -> std::optional<int64_t> {
-                      auto user = accounts_.find_by_email(email);
-                      return user ? std::optional<int64_t>(user->id) : std::nullopt;
-                    }),
-      plans_(*database_, jurisdictions_),
-      proposals_(*database_, jurisdictions_, plans_,
-                 [this](int64_t user_id) -> std::optional<std::string> {
-                   auto user = accounts_.find(user_id);
-                   return user ? std::optional<std::string>(user->email) : std::nullopt;
-                 },
-                 config_.public_url),
-      files_(store::make_file_store(config.files_dir)),
-      evidence_(*database_, *files_, plans_, secretariats_,
-                [this](const std::string& ocid) { return contracting_.process_title(ocid); }),
-      sessions_(*database_, jurisdictions_, *files_),
-      red_flags_(*database_, load_flag_settings(config.flags_settings)),
-      contracting_(*database_),
-      budget_(*database_, jurisdictions_),
-      import_jobs_(*database_, red_flags_.settings(), jurisdictions_, config.upload_dir) {
+      files_(store::make_file_store(config.files_dir)) {
+  store::Database& database = *database_;
+  // The domains, each built on those before it.
+  jurisdictions_ = add<jurisdictions::JurisdictionsDomain>(database);
+  accounts_ = add<accounts::AccountsDomain>(database, jurisdictions_->service(), account_settings,
+                                            accounts::AccountRoutesOptions{config_.secure_cookies, config_.public_url});
+  audit_ = add<audit::AuditDomain>(database);
+  money_ = add<money::MoneyDomain>(database, jurisdictions_->service(), load_flag_settings(config.flags_settings),
+                                   config.upload_dir);
+  plans_ = add<plans::PlansDomain>(database, *jurisdictions_, accounts_->service(), *files_,
+                                   [money = money_](const std::string& ocid) {
+                                     return money->contracting().process_title(ocid);
+                                   });
+  participation_ = add<participation::ParticipationDomain>(database, jurisdictions_->service(), *plans_,
+                                                           accounts_->service(), config_.public_url);
+
   register_system_routes();
-  plans::PlanServices plan_services{plans_, secretariats_, evidence_, sessions_};
-  jurisdictions::register_jurisdiction_routes(
-      router_, jurisdictions_, pages_,
-      {[this, plan_services](const web::Request& request, const jurisdictions::Jurisdiction& jurisdiction) {
-        return plans::jurisdiction_section_html(plan_services, pages_, request, jurisdiction);
-      }});
-  plans::register_plan_api(router_, plan_services);
-  participation::register_proposal_routes(router_, proposals_, plans_, pages_);
-  plans::register_session_routes(router_, sessions_, pages_);
-  plans::register_plan_pages(router_, plan_services, pages_);
-  accounts::register_account_routes(router_, accounts_, pages_,
-                                    {config_.secure_cookies, config_.public_url});
-  audit::register_audit_routes(router_, audit_, pages_);
-  money::register_import_job_routes(router_, import_jobs_, pages_);
-  money::extend_contracting_pages(contracting_extensions_, red_flags_);
-  money::extend_contracting_pages(contracting_extensions_, budget_);
-  money::extend_contracting_pages(contracting_extensions_);
-  money::register_contracting_routes(router_, contracting_, pages_, contracting_extensions_);
-  money::register_flag_routes(router_, red_flags_, contracting_, pages_);
-  money::register_budget_routes(router_, budget_, pages_);
+  web::Site site{router_, pages_, permissions_, file_uploads_};
+  for (auto& domain : domains_) domain->install(site);
 }
 
-void Application::start_background_work() { import_jobs_.start(); }
+Application::~Application() {
+  for (auto domain = domains_.rbegin(); domain != domains_.rend(); ++domain) (*domain)->stop();
+  while (!domains_.empty()) domains_.pop_back();
+}
+
+void Application::start_background_work() {
+  for (auto& domain : domains_) domain->start();
+}
 
 void Application::register_system_routes() {
   router_.get("/healthz", [](web::Request&) { return web::Response::text("ok\n"); });
@@ -119,6 +85,7 @@ void Application::register_system_routes() {
       return web::Response::text("database unavailable\n", 503);
     }
   });
+  pages_.navigation().add({"API", "/api/v1/openapi.json", 1000});
   router_.get("/api/v1/openapi.json", [this](web::Request&) {
     web::Response response{200, "application/json; charset=utf-8",
                            std::string(assets_.file("api/openapi.json").value_or("{}")), {}};
@@ -128,22 +95,26 @@ void Application::register_system_routes() {
 }
 
 void Application::configure(web::ServerOptions& options) {
-  options.file_body_paths = {money::kOcdsImportApiPath};
-  // The import under way stops after its batch (the next start resumes it),
-  // and requests waiting for an import answer.
-  options.on_stop = [this] { import_jobs_.stop(); };
+  options.file_body_paths.clear();
+  for (const auto& upload : file_uploads_) options.file_body_paths.push_back(upload.path);
+  // Work beside the requests stops after its step (an import, after its
+  // batch; the next start resumes it), and requests waiting on it answer.
+  options.on_stop = [this] {
+    for (auto domain = domains_.rbegin(); domain != domains_.rend(); ++domain) (*domain)->stop();
+  };
   options.file_body_dir = config_.upload_dir;
   options.file_body_allowed = [this, session = middleware_options()](const web::Request& request) {
-    return web::authorised_write(request, session, [](const Actor& actor) {
-      return money::import_permissions().allows(actor.role, money::ImportAction::import_releases);
-    });
+    for (const auto& upload : file_uploads_) {
+      if (upload.path == request.path) return web::authorised_write(request, session, upload.allowed);
+    }
+    return false;
   };
 }
 
 web::MiddlewareOptions Application::middleware_options() {
   web::MiddlewareOptions options;
   options.secure_cookies = config_.secure_cookies;
-  options.find_session = [this](const std::string& token) { return accounts_.actor_for_session(token); };
+  options.find_session = [this](const std::string& token) { return accounts().actor_for_session(token); };
   return options;
 }
 

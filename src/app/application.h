@@ -1,26 +1,23 @@
 #pragma once
-// Wires the domains together: one database, the assets and templates, every
-// service and its routes, and the middleware. `serve` runs it behind the HTTP
-// server; the integration tests call the same handler in-process.
+// The portal: one database, the assets and templates, and the list of
+// domains, each installed in order (docs/adding-a-domain.md). `serve` runs
+// it behind the HTTP server; the integration tests call the same handler
+// in-process.
 #include <memory>
+#include <vector>
 
-#include "accounts/account_service.h"
+#include "accounts/accounts_domain.h"
 #include "app/config.h"
-#include "audit/audit_service.h"
-#include "jurisdictions/jurisdiction_service.h"
-#include "money/budget/budget_service.h"
-#include "money/contracting/contracting_routes.h"
-#include "money/contracting/contracting_service.h"
-#include "money/import/import_job_service.h"
-#include "money/flags/red_flag_service.h"
-#include "plans/evidence_service.h"
-#include "plans/plan_service.h"
-#include "participation/proposal_service.h"
-#include "plans/session_service.h"
-#include "plans/secretariat_service.h"
+#include "audit/audit_domain.h"
+#include "core/permissions.h"
+#include "jurisdictions/jurisdictions_domain.h"
+#include "money/money_domain.h"
+#include "participation/participation_domain.h"
+#include "plans/plans_domain.h"
 #include "store/database.h"
 #include "store/file_store.h"
 #include "web/assets.h"
+#include "web/domain.h"
 #include "web/middleware.h"
 #include "web/pages.h"
 #include "web/router.h"
@@ -31,8 +28,12 @@ namespace apertura::app {
 
 class Application {
  public:
-  // Opens the database and applies pending migrations.
+  // Opens the database, applies pending migrations, builds and installs the domains.
   Application(const Config& config, accounts::AccountSettings account_settings = {});
+  // Stops the domains' background work, then lets them go, last first.
+  ~Application();
+  Application(const Application&) = delete;
+  Application& operator=(const Application&) = delete;
 
   web::Handler handler();
   // Starts what runs beside the requests (the queue of OCDS imports); the
@@ -43,21 +44,33 @@ class Application {
   void configure(web::ServerOptions& options);
   const web::Router& router() const { return router_; }
   store::Database& database() { return *database_; }
-  accounts::AccountService& accounts() { return accounts_; }
-  jurisdictions::JurisdictionService& jurisdictions() { return jurisdictions_; }
-  audit::AuditService& audit() { return audit_; }
-  plans::PlanService& plans() { return plans_; }
-  participation::ProposalService& proposals() { return proposals_; }
-  plans::EvidenceService& evidence() { return evidence_; }
-  plans::SessionService& sessions() { return sessions_; }
-  plans::SecretariatService& secretariats() { return secretariats_; }
-  money::ContractingService& contracting() { return contracting_; }
-  money::BudgetService& budget() { return budget_; }
-  money::RedFlagService& red_flags() { return red_flags_; }
-  money::ImportJobService& import_jobs() { return import_jobs_; }
+  // Every installed domain, in the order they were installed.
+  const std::vector<std::unique_ptr<web::Domain>>& domains() const { return domains_; }
+  // The permission tables of every installed domain.
+  const PermissionCatalog& permissions() const { return permissions_; }
+
+  accounts::AccountService& accounts() { return accounts_->service(); }
+  jurisdictions::JurisdictionService& jurisdictions() { return jurisdictions_->service(); }
+  audit::AuditService& audit() { return audit_->service(); }
+  plans::PlanService& plans() { return plans_->plans(); }
+  participation::ProposalService& proposals() { return participation_->proposals(); }
+  plans::EvidenceService& evidence() { return plans_->evidence(); }
+  plans::SessionService& sessions() { return plans_->sessions(); }
+  plans::SecretariatService& secretariats() { return plans_->secretariats(); }
+  money::ContractingService& contracting() { return money_->contracting(); }
+  money::BudgetService& budget() { return money_->budget(); }
+  money::RedFlagService& red_flags() { return money_->red_flags(); }
+  money::ImportJobService& import_jobs() { return money_->import_jobs(); }
   const web::Assets& assets() const { return assets_; }
 
  private:
+  template <typename DomainType, typename... Args>
+  DomainType* add(Args&&... args) {
+    auto domain = std::make_unique<DomainType>(std::forward<Args>(args)...);
+    DomainType* added = domain.get();
+    domains_.push_back(std::move(domain));
+    return added;
+  }
   web::MiddlewareOptions middleware_options();
   void register_system_routes();
 
@@ -66,22 +79,17 @@ class Application {
   web::Assets assets_;
   web::Templates templates_;
   web::Pages pages_;
-  jurisdictions::JurisdictionService jurisdictions_;
-  accounts::AccountService accounts_;
-  audit::AuditService audit_;
-  plans::SecretariatService secretariats_;
-  plans::PlanService plans_;
-  participation::ProposalService proposals_;
   std::unique_ptr<store::FileStore> files_;
-  plans::EvidenceService evidence_;
-  plans::SessionService sessions_;
-  money::RedFlagService red_flags_;
-  money::ContractingService contracting_;
-  money::BudgetService budget_;
-  money::ContractingExtensions contracting_extensions_;
-  // Last, so that its worker stops before the services it uses go.
-  money::ImportJobService import_jobs_;
   web::Router router_;
+  PermissionCatalog permissions_;
+  std::vector<web::FileUpload> file_uploads_;
+  std::vector<std::unique_ptr<web::Domain>> domains_;
+  jurisdictions::JurisdictionsDomain* jurisdictions_ = nullptr;
+  accounts::AccountsDomain* accounts_ = nullptr;
+  audit::AuditDomain* audit_ = nullptr;
+  money::MoneyDomain* money_ = nullptr;
+  plans::PlansDomain* plans_ = nullptr;
+  participation::ParticipationDomain* participation_ = nullptr;
 };
 
 }  // namespace apertura::app

@@ -307,14 +307,7 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (app.got_subcommand("demo")) {
-      DemoSummary summary = load_demo(application, demo_contracts, demo_seed);
-      std::cout << "datos de demostración: " << summary.jurisdictions_created << " jurisdicciones, "
-                << summary.institutions_created << " instituciones, " << summary.accounts_created
-                << " cuentas, " << summary.plans_created << " planes de acción, " << summary.proposals_created
-                << " propuestas nuevas\n";
-      std::cout << "contrataciones de demostración: " << summary.releases_imported << " entregas nuevas, "
-                << summary.processes_created << " procesos, " << summary.red_flags << " señales de riesgo, "
-                << summary.budget_lines << " líneas presupuestarias nuevas\n";
+      for (const std::string& line : load_demo(application, demo_contracts, demo_seed)) std::cout << line << "\n";
       return 0;
     }
     if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction);

@@ -1,4 +1,4 @@
-#include "audit/audit_handlers.h"
+#include "audit/audit_routes.h"
 
 #include "web/api.h"
 #include "web/downloads.h"

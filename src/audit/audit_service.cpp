@@ -1,12 +1,11 @@
 #include "audit/audit_service.h"
 
-#include "accounts/permissions.h"
+#include "audit/permissions.h"
 
 namespace apertura::audit {
 
 Paged<Entry> AuditService::list(const Actor& actor, bool include_private, const Slice& slice) {
-  bool public_only = !include_private || !accounts::account_permissions().allows(
-                                             actor.role, accounts::AccountAction::view_private_audit);
+  bool public_only = !include_private || !audit_permissions().allows(actor.role, AuditAction::view_private_audit);
   auto connection = database_.connect();
   return {AuditLog::list(*connection, public_only, slice.limit, slice.offset),
           AuditLog::count(*connection, public_only)};

@@ -1,6 +1,6 @@
 #pragma once
 // Reading the audit log: anyone sees the public entries; admins also see the
-// private ones (accounts). Verification recomputes the whole chain.
+// private ones (audit_permissions). Verification recomputes the whole chain.
 #include "audit/audit_log.h"
 #include "core/paging.h"
 #include "core/result.h"

@@ -1,8 +1,10 @@
 #pragma once
 // A domain's permissions as data: which roles may do each action. Tests read
 // the same table as a role x action matrix, and services ask `allows`.
+#include <functional>
 #include <initializer_list>
 #include <set>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -63,6 +65,31 @@ class PermissionTable {
   }
 
   std::vector<Rule> rules_;
+};
+
+// Every permission of the installed domains, each domain's table added when
+// it installs: what the role x action matrix test reads, whatever the type
+// of each domain's actions.
+class PermissionCatalog {
+ public:
+  struct Entry {
+    std::string domain;
+    std::string_view action;
+    std::function<bool(Role)> allows;
+  };
+
+  template <typename Action>
+  void add(std::string domain, const PermissionTable<Action>& table) {
+    for (const auto& rule : table.rules()) {
+      entries_.push_back({domain, rule.name, [&table, action = rule.action](Role role) {
+                            return table.allows(role, action);
+                          }});
+    }
+  }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  std::vector<Entry> entries_;
 };
 
 }  // namespace apertura

@@ -1,4 +1,4 @@
-#include "jurisdictions/jurisdiction_handlers.h"
+#include "jurisdictions/jurisdiction_routes.h"
 
 #include "web/api.h"
 #include "web/downloads.h"
@@ -75,7 +75,7 @@ nlohmann::json jurisdiction_page_data(JurisdictionService& service, const Reques
 }
 
 void register_pages(web::Router& router, JurisdictionService& service, const web::Pages& pages,
-                    std::vector<JurisdictionSection> sections) {
+                    const std::vector<JurisdictionSection>& sections) {
   router.get("/", [&service, &pages](Request& request) {
     // Federal first, then the states: one query for the whole overview.
     auto top = service.list({}, {kOverviewLimit, 0});
@@ -131,7 +131,7 @@ void register_pages(web::Router& router, JurisdictionService& service, const web
     return response;
   });
 
-  router.get("/jurisdicciones/{slug}", [&service, &pages, sections](Request& request) {
+  router.get("/jurisdicciones/{slug}", [&service, &pages, &sections](Request& request) {
     auto jurisdiction = service.find(request.param("slug")).take();
     nlohmann::json data = jurisdiction_page_data(service, request, jurisdiction);
     std::string html;
@@ -207,8 +207,8 @@ void register_api(web::Router& router, JurisdictionService& service) {
 }  // namespace
 
 void register_jurisdiction_routes(web::Router& router, JurisdictionService& service, const web::Pages& pages,
-                                  std::vector<JurisdictionSection> sections) {
-  register_pages(router, service, pages, std::move(sections));
+                                  const std::vector<JurisdictionSection>& sections) {
+  register_pages(router, service, pages, sections);
   register_api(router, service);
 }
 

@@ -14,7 +14,8 @@ namespace apertura::jurisdictions {
 // the current plan) without this domain knowing about them.
 using JurisdictionSection = std::function<std::string(const web::Request&, const Jurisdiction&)>;
 
+// `sections` must outlive the router; domains may add to it until requests come.
 void register_jurisdiction_routes(web::Router& router, JurisdictionService& service, const web::Pages& pages,
-                                  std::vector<JurisdictionSection> sections = {});
+                                  const std::vector<JurisdictionSection>& sections);
 
 }  // namespace apertura::jurisdictions

@@ -28,14 +28,6 @@ void index_jurisdiction(store::Connection& c, const Jurisdiction& j) {
 }
 }  // namespace
 
-const PermissionTable<JurisdictionAction>& jurisdiction_permissions() {
-  static const PermissionTable<JurisdictionAction> table = {
-      {JurisdictionAction::create_jurisdiction, "create_jurisdiction", {Role::admin}},
-      {JurisdictionAction::create_institution, "create_institution", {Role::admin}},
-  };
-  return table;
-}
-
 JurisdictionService::JurisdictionService(store::Database& database) : database_(database) {}
 
 Paged<Jurisdiction> JurisdictionService::list(const JurisdictionQuery& query, const Slice& slice) {

@@ -13,15 +13,13 @@
 
 #include "core/actor.h"
 #include "core/paging.h"
-#include "core/permissions.h"
+#include "jurisdictions/permissions.h"
 #include "core/result.h"
 #include "jurisdictions/jurisdiction.h"
 #include "store/database.h"
 
 namespace apertura::jurisdictions {
 
-enum class JurisdictionAction { create_jurisdiction, create_institution };
-const PermissionTable<JurisdictionAction>& jurisdiction_permissions();
 
 struct NewJurisdiction {
   std::string code;

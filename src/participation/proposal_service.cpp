@@ -30,16 +30,6 @@ std::string answer_body(const Proposal& proposal, const std::string& public_url)
 
 }  // namespace
 
-const PermissionTable<ProposalAction>& proposal_permissions() {
-  static const PermissionTable<ProposalAction> table = {
-      {ProposalAction::submit, "submit_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin}},
-      {ProposalAction::support, "support_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin}},
-      {ProposalAction::comment, "comment_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin}},
-      {ProposalAction::answer, "answer_proposal", {Role::admin}},
-  };
-  return table;
-}
-
 Result<Proposal> ProposalService::submit(const Actor& actor, const std::string& jurisdiction, const ProposalInput& input) {
   if (auto error = proposal_permissions().check(actor, ProposalAction::submit)) return *error;
   if (!actor.user_id) return Error::unauthenticated("Inicia sesión para proponer.");

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "core/paging.h"
-#include "core/permissions.h"
+#include "participation/permissions.h"
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "participation/proposal.h"
@@ -26,8 +26,6 @@
 
 namespace apertura::participation {
 
-enum class ProposalAction { submit, support, comment, answer };
-const PermissionTable<ProposalAction>& proposal_permissions();
 
 struct ProposalInput {
   std::string kind;  // "problem" or "proposal"

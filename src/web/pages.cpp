@@ -107,6 +107,8 @@ Response Pages::render(const Request& request, const std::string& view, nlohmann
       {"css_url", assets_.static_url("css/apertura.css")},
       {"print_css_url", assets_.static_url("css/print.css")},
       {"current_path", request.path},
+      {"navigation", navigation_.view(Menu::main, request.actor, request.path)},
+      {"account_menu", navigation_.view(Menu::account, request.actor, request.path)},
   };
   // Pages name the progressive-enhancement scripts they want ("js/money-trail.js");
   // one missing from this build (no bundler when it was built) is left out.
@@ -117,8 +119,7 @@ Response Pages::render(const Request& request, const std::string& view, nlohmann
   }
   if (request.actor.signed_in()) {
     layout["user"] = {{"display_name", request.actor.display_name},
-                      {"role_label", std::string(role_label_es(request.actor.role))},
-                      {"is_admin", request.actor.role == Role::admin}};
+                      {"role_label", std::string(role_label_es(request.actor.role))}};
   }
   std::string flash = request.cookie(kFlashCookie);
   if (!flash.empty()) layout["flash"] = url_decode(flash);

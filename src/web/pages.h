@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "web/assets.h"
+#include "web/navigation.h"
 #include "web/request.h"
 #include "web/response.h"
 #include "web/templates.h"
@@ -34,11 +35,14 @@ class Pages {
   Response method_not_allowed(const Request& request, const std::string& allowed) const;
 
   const Assets& assets() const { return assets_; }
+  // The menus every page shows; domains add their entries when they install.
+  Navigation& navigation() { return navigation_; }
 
  private:
   const Templates& templates_;
   const Assets& assets_;
   SiteInfo site_;
+  Navigation navigation_;
 };
 
 unsigned status_for(ErrorKind kind);

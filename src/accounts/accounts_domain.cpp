@@ -1,0 +1,51 @@
+#include "accounts/accounts_domain.h"
+
+#include "accounts/demo_accounts.h"
+#include "accounts/permissions.h"
+
+namespace apertura::accounts {
+
+AccountsDomain::AccountsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
+                               AccountSettings settings, AccountRoutesOptions options)
+    : jurisdictions_(jurisdictions),
+      service_(
+          database, settings, [this](int64_t id) { return jurisdictions_.institution_exists(id); },
+          [this](const std::string& code) -> std::optional<int64_t> {
+            auto found = jurisdictions_.find(code);
+            return found ? std::optional<int64_t>(found->id) : std::nullopt;
+          }),
+      options_(std::move(options)) {}
+
+void AccountsDomain::install(web::Site& site) {
+  register_account_routes(site.router, service_, site.pages, options_);
+  site.pages.navigation().add({"Cuentas", "/admin/usuarios", 90, web::Menu::account, {Role::admin}});
+  site.permissions.add("accounts", account_permissions());
+}
+
+void AccountsDomain::load_demo(DemoRun& demo) {
+  std::optional<int64_t> jalisco_finance;
+  if (auto jalisco = jurisdictions_.find("14")) {
+    for (const auto& institution : jurisdictions_.institutions(jalisco->id, {100, 0}).items) {
+      if (institution.name.rfind("Secretaría de Finanzas", 0) == 0) jalisco_finance = institution.id;
+    }
+  }
+  int created = 0;
+  for (const auto& account : demo_accounts()) {
+    std::optional<int64_t> institution = account.role == Role::official ? jalisco_finance : std::nullopt;
+    auto user = service_.create_user(
+        demo.loader, {account.email, account.display_name, account.password, account.role, institution, ""});
+    if (user) ++created;
+    else if (user.error().kind != ErrorKind::conflict) throw DomainException(user.error());
+  }
+  auto users = service_.list_users(demo.loader, {1000, 0}).take();
+  for (const auto& user : users.items) {
+    for (const auto& account : demo_accounts()) {
+      if (account.email != user.email) continue;
+      demo.accounts[account.role] = user.as_actor();
+      demo.emails[account.role] = account.email;
+    }
+  }
+  demo.report.push_back("cuentas de demostración: " + std::to_string(created) + " nuevas");
+}
+
+}  // namespace apertura::accounts
