@@ -11,6 +11,7 @@ const PermissionTable<PlanAction>& plan_permissions() {
       {PlanAction::edit_commitment, "edit_commitment", {Role::admin, Role::official}},
       {PlanAction::report_progress, "report_progress", {Role::admin, Role::official}},
       {PlanAction::withdraw_commitment, "withdraw_commitment", {Role::admin}},
+      {PlanAction::validate_evidence, "validate_evidence", {Role::civil_society}},
   };
   return table;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Who may do what in the action-plan cycle. Officials act only on commitments
-// of their own institution; the service checks that binding on top of this table.
+// of their own institution, and civil society validates evidence only as a
+// member of that jurisdiction's secretariat; the services check those
+// bindings on top of this table.
 #include "core/permissions.h"
 
 namespace apertura::plans {
@@ -13,6 +15,7 @@ enum class PlanAction {
   edit_commitment,
   report_progress,
   withdraw_commitment,
+  validate_evidence,
 };
 
 const PermissionTable<PlanAction>& plan_permissions();

@@ -22,18 +22,6 @@ Response redirect_with(const std::string& location, const std::string& message) 
   return response;
 }
 
-bool can(const Request& request, PlanAction action, int64_t jurisdiction_id) {
-  return plan_permissions().allows(request.actor, action, jurisdiction_id);
-}
-
-// Admins may edit any commitment of their jurisdiction; officials only their institution's.
-bool can_edit(const Request& request, const ActionPlan& plan, const Commitment& commitment) {
-  if (!can(request, PlanAction::edit_commitment, plan.jurisdiction_id)) return false;
-  if (request.actor.role == Role::admin || request.actor.role == Role::system) return true;
-  return request.actor.role == Role::official && request.actor.institution_id && commitment.institution_id &&
-         *request.actor.institution_id == *commitment.institution_id;
-}
-
 nlohmann::json readability_json(const std::string& label, const std::string& text) {
   Readability r = measure_readability(text);
   char fh[16], sp[16];
@@ -79,15 +67,13 @@ Response plan_page(PageContext ctx, const Request& request, int64_t plan_id, con
   std::string today = today_iso();
   nlohmann::json data = plan_document_json(document, today);
   data["title"] = document.plan.title;
-  auto next = next_status(document.plan.status);
-  bool admin = can(request, PlanAction::change_plan_status, document.plan.jurisdiction_id);
-  if (admin && next) {
+  PlanAbilities may = ctx.services.plans.abilities(request.actor, document);
+  if (auto next = may.next_status) {
     data["next_status"] = status_name(*next);
     data["next_status_label"] = status_label_es(*next);
     data["closing"] = *next == PlanStatus::closed;
   }
-  bool editable = document.plan.status == PlanStatus::draft || document.plan.status == PlanStatus::co_creation;
-  data["can_add_commitment"] = can(request, PlanAction::create_commitment, document.plan.jurisdiction_id) && editable && document.commitments.size() < 5;
+  data["can_add_commitment"] = may.add_commitment;
   data["aims"] = aims_options(form_aims(request.form()));
   data["institutions"] = institution_options(ctx.services.plans, document.plan, std::nullopt);
   data["form"] = web::form_state(request, error);
@@ -101,7 +87,7 @@ Response secretariat_page(PageContext ctx, const Request& request, const std::st
   data["slug"] = slug;
   data["sessions"] = sessions_view(ctx.services.sessions, slug);
   data["has_sessions"] = !data["sessions"].empty();
-  data["can_manage"] = can(request, PlanAction::manage_secretariat, secretariat.jurisdiction_id);
+  data["can_manage"] = ctx.services.plans.may_manage_secretariat(request.actor, secretariat.jurisdiction_id);
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "plans/secretariat", data, error ? web::status_for(error->kind) : 200);
 }
@@ -130,13 +116,11 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
   data["commitment_title"] = commitment.title;
   data["plan"] = {{"id", document.plan.id}, {"title", document.plan.title}, {"starts_on", document.plan.starts_on},
                   {"ends_on", document.plan.ends_on}, {"status_label", status_label_es(document.plan.status)}};
-  bool editable = document.plan.status == PlanStatus::draft || document.plan.status == PlanStatus::co_creation;
-  bool reportable = document.plan.status == PlanStatus::published || document.plan.status == PlanStatus::in_progress;
-  bool editor = can_edit(request, document.plan, commitment);
-  data["can_edit"] = editor && editable;
-  data["can_report"] = editor && reportable;
-  data["can_withdraw"] = reportable && commitment.withdrawn_reason.empty() && can(request, PlanAction::withdraw_commitment, document.plan.jurisdiction_id);
-  if (editor) {
+  CommitmentAbilities may = ctx.services.plans.abilities(request.actor, document.plan, commitment);
+  data["can_edit"] = may.edit;
+  data["can_report"] = may.report;
+  data["can_withdraw"] = may.withdraw;
+  if (may.responsible) {
     data["readability"] = {readability_json("Problema público", commitment.problem),
                            readability_json("Objetivo", commitment.objective)};
   }

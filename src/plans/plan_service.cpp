@@ -145,6 +145,32 @@ Result<PlanService::Context> PlanService::context_for(int64_t commitment_id) {
   return Context{*plan, *commitment};
 }
 
+PlanAbilities PlanService::abilities(const Actor& actor, const PlanDocument& document) const {
+  PlanAbilities abilities;
+  int64_t place = document.plan.jurisdiction_id;
+  if (plan_permissions().allows(actor, PlanAction::change_plan_status, place)) {
+    abilities.next_status = next_status(document.plan.status);
+  }
+  abilities.add_commitment = plan_permissions().allows(actor, PlanAction::create_commitment, place) &&
+                             editable(document.plan.status) && document.commitments.size() < kCommitmentsPerPlan;
+  return abilities;
+}
+
+CommitmentAbilities PlanService::abilities(const Actor& actor, const ActionPlan& plan,
+                                           const Commitment& commitment) const {
+  CommitmentAbilities abilities;
+  abilities.responsible = !check_commitment_access(actor, {plan, commitment}, false);
+  abilities.edit = abilities.responsible && editable(plan.status);
+  abilities.report = !check_commitment_access(actor, {plan, commitment}, true) && reportable(plan.status);
+  abilities.withdraw = plan_permissions().allows(actor, PlanAction::withdraw_commitment, plan.jurisdiction_id) &&
+                       reportable(plan.status) && commitment.withdrawn_reason.empty();
+  return abilities;
+}
+
+bool PlanService::may_manage_secretariat(const Actor& actor, int64_t jurisdiction_id) const {
+  return plan_permissions().allows(actor, PlanAction::manage_secretariat, jurisdiction_id);
+}
+
 std::optional<Error> PlanService::check_commitment_access(const Actor& actor, const Context& context,
                                                           bool reporting) const {
   const Commitment& commitment = context.commitment;
@@ -289,6 +315,9 @@ Result<Commitment> PlanService::withdraw_commitment(const Actor& actor, int64_t 
   }
   if (!reportable(context->plan.status)) {
     return Error::conflict("Solo se retira un compromiso de un plan publicado o en implementación; antes, modifícalo.");
+  }
+  if (!context->commitment.withdrawn_reason.empty()) {
+    return Error::conflict("Este compromiso ya se retiró; su motivo está a la vista en su página.");
   }
   Commitment after = context->commitment;
   after.withdrawn_reason = trim(reason);

@@ -60,6 +60,21 @@ struct PlanDocument {
   std::vector<Commitment> commitments;
 };
 
+// What an actor may do with a plan now: what the pages offer, decided by the
+// same rules the service applies when they try.
+struct PlanAbilities {
+  std::optional<PlanStatus> next_status;  // the one step they may move it to
+  bool add_commitment = false;
+};
+
+// The same for one commitment.
+struct CommitmentAbilities {
+  bool responsible = false;  // an admin of its jurisdiction or its institution's official
+  bool edit = false;         // its text, milestones and indicators (the plan is still open)
+  bool report = false;       // progress on its milestones and indicators (the plan is published)
+  bool withdraw = false;
+};
+
 // One line of the national overview.
 struct JurisdictionProgress {
   jurisdictions::Jurisdiction jurisdiction;
@@ -85,6 +100,10 @@ class PlanService {
   Result<Commitment> add_commitment(const Actor& actor, int64_t plan_id, const CommitmentInput& input);
   Result<Commitment> update_commitment(const Actor& actor, int64_t commitment_id, const CommitmentInput& input);
   Result<Commitment> commitment(int64_t commitment_id);
+  PlanAbilities abilities(const Actor& actor, const PlanDocument& document) const;
+  CommitmentAbilities abilities(const Actor& actor, const ActionPlan& plan, const Commitment& commitment) const;
+  // Whether the actor may change the members of a jurisdiction's secretariat.
+  bool may_manage_secretariat(const Actor& actor, int64_t jurisdiction_id) const;
   // The jurisdiction of the plan a commitment belongs to; nullopt when there
   // is no such commitment.
   std::optional<int64_t> commitment_jurisdiction(int64_t commitment_id);

@@ -25,6 +25,7 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"edit_commitment", {Role::admin, Role::official, Role::system}},
     {"report_progress", {Role::admin, Role::official, Role::system}},
     {"withdraw_commitment", {Role::admin, Role::system}},
+    {"validate_evidence", {Role::civil_society, Role::system}},
     {"submit_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
     {"support_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
     {"comment_proposal", {Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},

@@ -202,6 +202,54 @@ TEST_P(PlanServiceTest, AdminsWithdrawPublishedCommitmentsWithAReason) {
   auto withdrawn = plans_->withdraw_commitment(admin_, id, "La reforma de 2025 cambió la autoridad responsable.");
   ASSERT_TRUE(withdrawn.ok());
   EXPECT_EQ(progress_of(plans_->commitment(id).take()).level, CompletionLevel::withdrawn);
+  EXPECT_EQ(plans_->withdraw_commitment(admin_, id, "Otra vez").error().kind, ErrorKind::conflict);
+  EXPECT_EQ(plans_->commitment(id)->withdrawn_reason, "La reforma de 2025 cambió la autoridad responsable.");
+}
+
+// What the pages offer is what the service then allows: each ability is
+// checked against the call it stands for.
+TEST_P(PlanServiceTest, AbilitiesOfferExactlyWhatTheServiceAllows) {
+  ActionPlan plan = complete_plan();
+  Actor own{Role::official, 2, "Funcionaria", finance_};
+  Actor other{Role::official, 3, "Otra funcionaria", oaxaca_office_};
+  Actor citizen{Role::citizen, 4, "Ciudadana", std::nullopt};
+  Actor bound_elsewhere{Role::admin, 5, "Admin de Oaxaca", std::nullopt, places_->find("20")->id};
+  auto document = plans_->plan(plan.id).take();
+  Commitment first = document.commitments[0];
+
+  EXPECT_EQ(plans_->abilities(admin_, document).next_status, PlanStatus::co_creation);
+  EXPECT_FALSE(plans_->abilities(admin_, document).add_commitment);  // it has its five
+  EXPECT_FALSE(plans_->abilities(citizen, document).next_status.has_value());
+  EXPECT_FALSE(plans_->abilities(bound_elsewhere, document).next_status.has_value());
+  EXPECT_FALSE(plans_->change_status(bound_elsewhere, plan.id, "co_creation", "").ok());
+
+  for (const Actor& actor : {admin_, own, other, citizen, bound_elsewhere}) {
+    CommitmentAbilities may = plans_->abilities(actor, document.plan, first);
+    CommitmentInput input = commitment_input(1);
+    input.institution_id = std::to_string(finance_);
+    EXPECT_EQ(may.edit, plans_->update_commitment(actor, first.id, input).ok()) << actor.display_name;
+    EXPECT_FALSE(may.report);
+    EXPECT_FALSE(may.withdraw);
+  }
+  EXPECT_TRUE(plans_->abilities(own, document.plan, first).responsible);
+  EXPECT_FALSE(plans_->abilities(other, document.plan, first).responsible);
+
+  plans_->change_status(admin_, plan.id, "co_creation", "").take();
+  plans_->change_status(admin_, plan.id, "published", "").take();
+  document = plans_->plan(plan.id).take();
+  first = plans_->commitment(first.id).take();
+  for (const Actor& actor : {admin_, own, other, citizen}) {
+    CommitmentAbilities may = plans_->abilities(actor, document.plan, first);
+    EXPECT_FALSE(may.edit) << actor.display_name;
+    EXPECT_EQ(may.report, actor.display_name == "Admin" || actor.display_name == "Funcionaria") << actor.display_name;
+    int64_t milestone = first.milestones.at(0).id;
+    EXPECT_EQ(may.report, plans_->report_milestone(actor, milestone, "in_progress", "").ok()) << actor.display_name;
+  }
+  EXPECT_TRUE(plans_->abilities(admin_, document.plan, first).withdraw);
+  EXPECT_FALSE(plans_->abilities(own, document.plan, first).withdraw);
+  plans_->withdraw_commitment(admin_, first.id, "Cambió la ley.").take();
+  auto withdrawn = plans_->commitment(first.id).take();
+  EXPECT_FALSE(plans_->abilities(admin_, document.plan, withdrawn).withdraw);
 }
 
 TEST_P(PlanServiceTest, CommitmentsAreValidatedAgainstThePlan) {
