@@ -5,37 +5,12 @@
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "core/text.h"
+#include "plans/evidence_repository.h"
+#include "plans/permissions.h"
 
 namespace apertura::plans {
 
 namespace {
-
-constexpr const char* kColumns =
-    "SELECT id, milestone_id, kind, ref_kind, ref_id, title, url, file_name, content_type, size, sha256, storage, "
-    "added_by_name, validation, validation_comment, validated_by_name, validated_at, created_at FROM evidence ";
-
-Evidence evidence_from(const store::Row& row) {
-  Evidence e;
-  e.id = row.integer("id");
-  e.milestone_id = row.integer("milestone_id");
-  e.kind = row.text("kind");
-  e.ref_kind = row.text("ref_kind");
-  e.ref_id = row.text("ref_id");
-  e.title = row.text("title");
-  e.url = row.text("url");
-  e.file_name = row.text("file_name");
-  e.content_type = row.text("content_type");
-  e.size = row.integer("size");
-  e.sha256 = row.text("sha256");
-  e.storage = row.text("storage");
-  e.added_by_name = row.text("added_by_name");
-  e.validation = row.text("validation");
-  e.validation_comment = row.text("validation_comment");
-  e.validated_by_name = row.text("validated_by_name");
-  e.validated_at = row.optional_text("validated_at");
-  e.created_at = row.text("created_at");
-  return e;
-}
 
 std::optional<Error> check_title(std::string& title) {
   title = trim(title);
@@ -57,12 +32,7 @@ Result<Evidence> EvidenceService::insert(const Actor& actor, Evidence evidence, 
   }
   evidence.added_by_name = actor.display_name;
   evidence.created_at = now_timestamp();
-  evidence.id = connection->insert_returning_id(
-      "INSERT INTO evidence (milestone_id, kind, ref_kind, ref_id, title, url, file_name, content_type, size, sha256, "
-      "storage, added_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {evidence.milestone_id, evidence.kind, evidence.ref_kind, evidence.ref_id, evidence.title, evidence.url,
-       evidence.file_name, evidence.content_type, evidence.size, evidence.sha256, evidence.storage,
-       evidence.added_by_name, evidence.created_at});
+  evidence.id = EvidenceRepository::insert(*connection, evidence);
   audit::AuditLog::append(*connection, actor,
                           {"create", "evidence", std::to_string(evidence.id), jurisdiction_id, true, nullptr,
                            evidence.to_json()});
@@ -127,14 +97,11 @@ Result<Evidence> EvidenceService::add_file(const Actor& actor, int64_t milestone
 
 Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_id, const std::string& verdict,
                                            const std::string& comment) {
-  if (actor.role != Role::civil_society && actor.role != Role::system) {
-    if (!actor.signed_in()) return Error::unauthenticated("Inicia sesión para validar evidencia.");
-    return Error::forbidden("Solo la sociedad civil valida o impugna la evidencia.");
-  }
+  if (auto error = plan_permissions().check(actor, PlanAction::validate_evidence)) return *error;
   auto found = find(evidence_id);
   if (!found) return found.error();
   auto jurisdiction = plans_.jurisdiction_of_milestone(found->milestone_id);
-  if (actor.role == Role::civil_society && !(jurisdiction && may_validate(actor, *jurisdiction))) {
+  if (!jurisdiction || !may_validate(actor, *jurisdiction)) {
     return Error::forbidden(
         "Solo quienes integran por la sociedad civil el secretariado de esta jurisdicción validan su evidencia; "
         "pide a la administración que vincule tu cuenta a tu lugar en el secretariado.");
@@ -154,9 +121,7 @@ Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_
   after.validated_at = now_timestamp();
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
-  connection->execute(
-      "UPDATE evidence SET validation = ?, validation_comment = ?, validated_by_name = ?, validated_at = ? WHERE id = ?",
-      {after.validation, after.validation_comment, after.validated_by_name, after.validated_at, after.id});
+  EvidenceRepository::save_validation(*connection, after);
   audit::AuditLog::append(*connection, actor,
                           {"validate", "evidence", std::to_string(after.id), std::nullopt, true, before.to_json(),
                            after.to_json()});
@@ -165,28 +130,22 @@ Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_
 }
 
 bool EvidenceService::may_validate(const Actor& actor, int64_t jurisdiction_id) {
-  if (actor.role == Role::system) return true;
-  return actor.role == Role::civil_society && secretariats_.is_member(actor, jurisdiction_id, Sector::civil_society);
+  if (!plan_permissions().allows(actor, PlanAction::validate_evidence, jurisdiction_id)) return false;
+  return actor.role == Role::system || secretariats_.is_member(actor, jurisdiction_id, Sector::civil_society);
 }
 
 std::vector<Evidence> EvidenceService::for_milestones(const std::vector<int64_t>& milestone_ids) {
   std::vector<Evidence> out;
   if (milestone_ids.empty()) return out;
-  store::Params params(milestone_ids.begin(), milestone_ids.end());
-  std::string placeholders = store::placeholder_list(params.size());
   auto connection = database_.connect();
-  for (const auto& row : connection->query(std::string(kColumns) + "WHERE milestone_id IN (" + placeholders + ") ORDER BY id",
-                                           params)) {
-    out.push_back(evidence_from(row));
-  }
-  return out;
+  return EvidenceRepository::for_milestones(*connection, milestone_ids);
 }
 
 Result<Evidence> EvidenceService::find(int64_t evidence_id) {
   auto connection = database_.connect();
-  auto row = connection->query_one(std::string(kColumns) + "WHERE id = ?", {evidence_id});
-  if (!row) return Error::not_found("No existe la evidencia " + std::to_string(evidence_id) + ".");
-  return evidence_from(*row);
+  auto found = EvidenceRepository::find(*connection, evidence_id);
+  if (!found) return Error::not_found("No existe la evidencia " + std::to_string(evidence_id) + ".");
+  return *found;
 }
 
 Result<std::string> EvidenceService::content(const Evidence& evidence) {

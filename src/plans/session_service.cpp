@@ -7,46 +7,9 @@
 #include "plans/evidence.h"
 #include "plans/evidence_service.h"
 #include "plans/permissions.h"
+#include "plans/session_repository.h"
 
 namespace apertura::plans {
-
-namespace {
-
-constexpr const char* kSessionColumns =
-    "SELECT id, jurisdiction_id, held_on, place, agenda, minutes, attendance FROM secretariat_sessions ";
-
-SecretariatSession session_from(const store::Row& row) {
-  SecretariatSession s;
-  s.id = row.integer("id");
-  s.jurisdiction_id = row.integer("jurisdiction_id");
-  s.held_on = row.text("held_on");
-  s.place = row.text("place");
-  s.agenda = row.text("agenda");
-  s.minutes = row.text("minutes");
-  for (const std::string& name : split(row.text("attendance"), '\n')) {
-    if (!trim(name).empty()) s.attendance.push_back(trim(name));
-  }
-  return s;
-}
-
-constexpr const char* kDocumentColumns =
-    "SELECT id, session_id, title, file_name, content_type, size, sha256, storage, added_by_name, created_at "
-    "FROM session_documents ";
-
-SessionDocument document_from(const store::Row& row) {
-  return {row.integer("id"),        row.integer("session_id"), row.text("title"),
-          row.text("file_name"),    row.text("content_type"),  row.integer("size"),
-          row.text("sha256"),       row.text("storage"),       row.text("added_by_name"),
-          row.text("created_at")};
-}
-
-SessionAgreement agreement_from(const store::Row& row) {
-  return {row.integer("id"), row.integer("session_id"), row.text("description"), row.text("owner"),
-          row.text("due_on"), row.text("status")};
-}
-
-
-}  // namespace
 
 Result<SecretariatSession> SessionService::record(const Actor& actor, const std::string& jurisdiction,
                                                   const SessionInput& input) {
@@ -74,13 +37,9 @@ Result<SecretariatSession> SessionService::record(const Actor& actor, const std:
   validation.require(is_valid_utf8(session.place + session.agenda + session.minutes + attendance), "minutes",
                      "el texto contiene caracteres no válidos");
   if (!validation.ok()) return validation.error();
-  std::string now = now_timestamp();
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
-  session.id = connection->insert_returning_id(
-      "INSERT INTO secretariat_sessions (jurisdiction_id, held_on, place, agenda, minutes, attendance, created_at, "
-      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {session.jurisdiction_id, session.held_on, session.place, session.agenda, session.minutes, attendance, now, now});
+  session.id = SessionRepository::insert(*connection, session);
   audit::AuditLog::append_public(*connection, actor, "create", "secretariat_session", session.id, session.jurisdiction_id, nullptr,
                session.to_json());
   transaction.commit();
@@ -91,29 +50,14 @@ Result<std::vector<SecretariatSession>> SessionService::sessions_of(const std::s
   auto place = jurisdictions_.find(jurisdiction);
   if (!place) return place.error();
   auto connection = database_.connect();
-  std::vector<SecretariatSession> out;
-  for (const auto& row : connection->query(std::string(kSessionColumns) + "WHERE jurisdiction_id = ? ORDER BY held_on DESC, id DESC",
-                                           {place->id})) {
-    out.push_back(session_from(row));
-  }
-  return out;
+  return SessionRepository::for_jurisdiction(*connection, place->id);
 }
 
 Result<SecretariatSession> SessionService::session(int64_t id) {
   auto connection = database_.connect();
-  auto row = connection->query_one(std::string(kSessionColumns) + "WHERE id = ?", {id});
-  if (!row) return Error::not_found("No existe la sesión " + std::to_string(id) + ".");
-  SecretariatSession session = session_from(*row);
-  for (const auto& agreement : connection->query(
-           "SELECT id, session_id, description, owner, due_on, status FROM session_agreements WHERE session_id = ? "
-           "ORDER BY due_on, id",
-           {id})) {
-    session.agreements.push_back(agreement_from(agreement));
-  }
-  for (const auto& document : connection->query(std::string(kDocumentColumns) + "WHERE session_id = ? ORDER BY id", {id})) {
-    session.documents.push_back(document_from(document));
-  }
-  return session;
+  auto found = SessionRepository::find(*connection, id);
+  if (!found) return Error::not_found("No existe la sesión " + std::to_string(id) + ".");
+  return *found;
 }
 
 Result<SessionAgreement> SessionService::add_agreement(const Actor& actor, int64_t session_id, const AgreementInput& input) {
@@ -128,13 +72,9 @@ Result<SessionAgreement> SessionService::add_agreement(const Actor& actor, int64
   validation.require(!agreement.owner.empty() && utf8_length(agreement.owner) <= 200, "owner", "escribe quién es responsable");
   validation.require(is_iso_date(agreement.due_on), "due_on", "escribe la fecha límite como AAAA-MM-DD");
   if (!validation.ok()) return validation.error();
-  std::string now = now_timestamp();
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
-  agreement.id = connection->insert_returning_id(
-      "INSERT INTO session_agreements (session_id, description, owner, due_on, status, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
-      {session_id, agreement.description, agreement.owner, agreement.due_on, now, now});
+  agreement.id = SessionRepository::insert_agreement(*connection, agreement);
   audit::AuditLog::append_public(*connection, actor, "create", "session_agreement", agreement.id, found->jurisdiction_id, nullptr,
                agreement.to_json());
   transaction.commit();
@@ -144,20 +84,17 @@ Result<SessionAgreement> SessionService::add_agreement(const Actor& actor, int64
 Result<SessionAgreement> SessionService::complete_agreement(const Actor& actor, int64_t agreement_id) {
   if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
   auto connection = database_.connect();
-  auto row = connection->query_one(
-      "SELECT a.id, a.session_id, a.description, a.owner, a.due_on, a.status, s.jurisdiction_id FROM session_agreements a "
-      "JOIN secretariat_sessions s ON s.id = a.session_id WHERE a.id = ?",
-      {agreement_id});
-  if (!row) return Error::not_found("No existe el acuerdo " + std::to_string(agreement_id) + ".");
-  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat, row->integer("jurisdiction_id"))) {
+  auto found = SessionRepository::find_agreement(*connection, agreement_id);
+  if (!found) return Error::not_found("No existe el acuerdo " + std::to_string(agreement_id) + ".");
+  if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat, found->jurisdiction_id)) {
     return *error;
   }
-  SessionAgreement before = agreement_from(*row);
+  SessionAgreement before = found->agreement;
   SessionAgreement after = before;
   after.status = "done";
   store::Transaction transaction(*connection);
-  connection->execute("UPDATE session_agreements SET status = 'done', updated_at = ? WHERE id = ?", {now_timestamp(), agreement_id});
-  audit::AuditLog::append_public(*connection, actor, "update", "session_agreement", agreement_id, row->integer("jurisdiction_id"),
+  SessionRepository::mark_agreement_done(*connection, agreement_id);
+  audit::AuditLog::append_public(*connection, actor, "update", "session_agreement", agreement_id, found->jurisdiction_id,
                before.to_json(), after.to_json());
   transaction.commit();
   return after;
@@ -188,11 +125,7 @@ Result<SessionDocument> SessionService::add_document(const Actor& actor, int64_t
   store::Transaction transaction(*connection);
   document.sha256 = files_.save(*connection, data);
   document.storage = files_.kind();
-  document.id = connection->insert_returning_id(
-      "INSERT INTO session_documents (session_id, title, file_name, content_type, size, sha256, storage, added_by_name, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {session_id, document.title, document.file_name, document.content_type, document.size, document.sha256,
-       document.storage, document.added_by_name, document.created_at});
+  document.id = SessionRepository::insert_document(*connection, document);
   audit::AuditLog::append_public(*connection, actor, "create", "session_document", document.id, found->jurisdiction_id,
                                  nullptr, document.to_json());
   transaction.commit();
@@ -201,9 +134,9 @@ Result<SessionDocument> SessionService::add_document(const Actor& actor, int64_t
 
 Result<SessionDocument> SessionService::document(int64_t id) {
   auto connection = database_.connect();
-  auto row = connection->query_one(std::string(kDocumentColumns) + "WHERE id = ?", {id});
-  if (!row) return Error::not_found("No existe el documento " + std::to_string(id) + ".");
-  return document_from(*row);
+  auto found = SessionRepository::find_document(*connection, id);
+  if (!found) return Error::not_found("No existe el documento " + std::to_string(id) + ".");
+  return *found;
 }
 
 Result<std::string> SessionService::document_content(const SessionDocument& document) {

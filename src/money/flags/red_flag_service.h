@@ -16,31 +16,16 @@
 #include "core/paging.h"
 #include "money/flags/cardinal_settings.h"
 #include "money/ocds/process_summary.h"
+#include "money/flags/red_flag.h"
 #include "money/flags/red_flag_catalog.h"
 #include "store/database.h"
 
 namespace apertura::money {
 
-struct RedFlag {
-  std::string code;
-  std::string scope;    // process, buyer, procuring_entity, tenderer
-  std::string subject;  // ocid, publisher's party id, or "org:<id>"
-  double value = 0;
-  std::string detail;
-  std::string computed_at;
-  std::string label;    // the process title or the organisation name, when known
-  std::string url;      // its page, when known
-};
-
 struct FlagRun {
   int64_t processes = 0;
   int64_t flags = 0;
   std::map<std::string, int64_t> by_code;
-};
-
-struct FlagFilter {
-  std::string code;
-  std::string scope;
 };
 
 // The flags one process decides alone (R003, R018, R028, R030, R035, R036
