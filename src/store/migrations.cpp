@@ -4,6 +4,7 @@
 
 #include <map>
 #include <regex>
+#include <set>
 #include <stdexcept>
 
 #include "core/clock.h"
@@ -105,10 +106,12 @@ int apply_migrations(Database& database) {
     // Serialises concurrent start-ups of several app servers.
     connection->query("SELECT pg_advisory_xact_lock(7274361)");
   }
-  int current = current_schema_version(*connection);
+  current_schema_version(*connection);  // makes schema_migrations when it is missing
+  std::set<int64_t> recorded;
+  for (const Row& row : connection->query("SELECT version FROM schema_migrations")) recorded.insert(row.integer("version"));
   int applied = 0;
   for (const Migration& migration : all_migrations()) {
-    if (migration.version <= current) continue;
+    if (recorded.count(migration.version)) continue;
     const std::string& extra =
         database.dialect() == Dialect::sqlite ? migration.sqlite_sql : migration.postgresql_sql;
     std::string sql = migration.shared_sql.empty() || extra.empty() ? migration.shared_sql + extra
