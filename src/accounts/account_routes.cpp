@@ -98,7 +98,8 @@ void register_pages(web::Router& router, AccountService& service, const web::Pag
                                          options.public_url + "/contrasena/restablecer");
     Response response = Response::redirect("/entrar");
     web::set_flash(response,
-                   "Si el correo tiene una cuenta, enviamos un enlace para elegir una contraseña nueva.");
+                   "Si el correo tiene una cuenta, su enlace para elegir una contraseña nueva quedó en la bandeja de salida "
+                   "del portal; la administración te lo hace llegar.");
     return response;
   });
 

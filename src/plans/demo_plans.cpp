@@ -93,7 +93,7 @@ void load_state(PlanService& plans, SecretariatService& secretariats, jurisdicti
                                                civil_society_email}).take();
   secretariats.add_member(loader, state.code, {"Jorge Hernández", "guarantor", guarantor, "Coordinación", "2025-09-01", "", ""}).take();
 
-  ActionPlan plan = plans.create_plan(loader, state.code, {"", "2026-01-01", "2026-12-31", ""}).take();
+  ActionPlan plan = plans.create_plan(loader, state.code, {"", "2026-01-01", "2026-12-31", "", ""}).take();
   std::vector<std::pair<Commitment, DemoCommitment>> created;
   int number = 1;
   for (const auto& demo : commitments_for(state.name)) {

@@ -95,6 +95,8 @@ std::optional<PlanStatus> parse_status(const std::string& name) {
   return std::nullopt;
 }
 
+License ActionPlan::license_terms() const { return License::find(license).value_or(License::cc_by_4()); }
+
 nlohmann::json ActionPlan::to_json() const {
   return {{"id", id},
           {"jurisdiction_id", jurisdiction_id},
@@ -107,7 +109,8 @@ nlohmann::json ActionPlan::to_json() const {
           {"published_at", optional_json(published_at)},
           {"closed_at", optional_json(closed_at)},
           {"created_at", created_at},
-          {"updated_at", updated_at}};
+          {"updated_at", updated_at},
+          {"license", license}};
 }
 
 std::string milestone_status_name(MilestoneStatus status) {

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/license.h"
+
 namespace apertura::plans {
 
 enum class Sector { government, civil_society, guarantor };
@@ -63,7 +65,10 @@ struct ActionPlan {
   std::optional<std::string> closed_at;
   std::string created_at;
   std::string updated_at;
+  std::string license = "CC-BY-4.0";  // an id of License::offered()
 
+  // Its licence's title and address (CC BY 4.0 for an id no longer offered).
+  License license_terms() const;
   nlohmann::json to_json() const;
 };
 

@@ -66,7 +66,7 @@ void register_plan_api(web::Router& router, PlanServices services) {
     auto body = web::read_json_object(request);
     auto plan = plans.create_plan(request.actor, request.param("code"),
                                   {text_field(body, "title"), text_field(body, "starts_on"), text_field(body, "ends_on"),
-                                   text_field(body, "period_exception")});
+                                   text_field(body, "period_exception"), text_field(body, "license")});
     return web::api_item(std::move(plan).take().to_json(), 201);
   });
   router.get("/api/v1/overview", [&plans](Request& request) {

@@ -88,6 +88,10 @@ Response secretariat_page(PageContext ctx, const Request& request, const std::st
   data["sessions"] = sessions_view(ctx.services.sessions, slug);
   data["has_sessions"] = !data["sessions"].empty();
   data["can_manage"] = ctx.services.plans.may_manage_secretariat(request.actor, secretariat.jurisdiction_id);
+  data["licenses"] = nlohmann::json::array();
+  for (const License& license : License::offered()) {
+    data["licenses"].push_back({{"id", license.id}, {"title", license.title}});
+  }
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "plans/secretariat", data, error ? web::status_for(error->kind) : 200);
 }
@@ -258,15 +262,18 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     });
     router.get("/planes/{id}/compromisos." + format, [ctx, format](Request& request) {
       auto document = ctx.services.plans.plan(id_param(request, "id", "el plan")).take();
-      return web::download(commitments_table(document), "plan-" + std::to_string(document.plan.id) + "-compromisos", format);
+      return web::download(commitments_table(document), "plan-" + std::to_string(document.plan.id) + "-compromisos", format,
+                           document.plan.license_terms());
     });
     router.get("/planes/{id}/indicadores." + format, [ctx, format](Request& request) {
       auto document = ctx.services.plans.plan(id_param(request, "id", "el plan")).take();
-      return web::download(indicators_table(document), "plan-" + std::to_string(document.plan.id) + "-indicadores", format);
+      return web::download(indicators_table(document), "plan-" + std::to_string(document.plan.id) + "-indicadores", format,
+                           document.plan.license_terms());
     });
     router.get("/planes/{id}/hitos." + format, [ctx, format](Request& request) {
       auto document = ctx.services.plans.plan(id_param(request, "id", "el plan")).take();
-      return web::download(milestones_table(document), "plan-" + std::to_string(document.plan.id) + "-hitos", format);
+      return web::download(milestones_table(document), "plan-" + std::to_string(document.plan.id) + "-hitos", format,
+                           document.plan.license_terms());
     });
   }
 
@@ -288,7 +295,8 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
   router.post("/jurisdicciones/{slug}/planes", [ctx](Request& request) {
     const auto& f = request.form();
     auto plan = ctx.services.plans.create_plan(request.actor, request.param("slug"),
-                                               {f.text("title"), f.text("starts_on"), f.text("ends_on"), f.text("period_exception")})
+                                               {f.text("title"), f.text("starts_on"), f.text("ends_on"), f.text("period_exception"),
+                                                f.text("license")})
                     .take();
     return redirect_with("/planes/" + std::to_string(plan.id), "Creamos el plan en borrador.");
   });

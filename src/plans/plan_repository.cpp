@@ -12,7 +12,7 @@ constexpr const char* kMemberColumns =
     "SELECT id, jurisdiction_id, name, sector, organization, position, starts_on, ends_on, user_id FROM secretariat_members ";
 constexpr const char* kPlanColumns =
     "SELECT id, jurisdiction_id, title, starts_on, ends_on, period_exception, status, self_assessment, "
-    "published_at, closed_at, created_at, updated_at FROM action_plans ";
+    "published_at, closed_at, created_at, updated_at, license FROM action_plans ";
 constexpr const char* kCommitmentColumns =
     "SELECT id, plan_id, number, title, problem, objective, aims, institution_id, counterpart, starts_on, ends_on, "
     "progress_method, withdrawn_reason FROM commitments ";
@@ -45,7 +45,8 @@ ActionPlan plan_from(const store::Row& row) {
           row.optional_text("published_at"),
           row.optional_text("closed_at"),
           row.text("created_at"),
-          row.text("updated_at")};
+          row.text("updated_at"),
+          row.text("license")};
 }
 
 Commitment commitment_from(const store::Row& row) {
@@ -139,9 +140,9 @@ bool SecretariatRepository::is_active_member(store::Connection& c, int64_t juris
 int64_t PlanRepository::insert(store::Connection& c, const ActionPlan& p) {
   return c.insert_returning_id(
       "INSERT INTO action_plans (jurisdiction_id, title, starts_on, ends_on, period_exception, status, "
-      "self_assessment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "self_assessment, created_at, updated_at, license) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {p.jurisdiction_id, p.title, p.starts_on, p.ends_on, p.period_exception, status_name(p.status),
-       p.self_assessment, p.created_at, p.updated_at});
+       p.self_assessment, p.created_at, p.updated_at, p.license});
 }
 
 std::optional<ActionPlan> PlanRepository::find(store::Connection& c, int64_t id) {

@@ -47,7 +47,16 @@ Result<ActionPlan> PlanService::create_plan(const Actor& actor, const std::strin
   if (auto error = plan_permissions().check(actor, PlanAction::create_plan, place->id)) return *error;
   std::string now = now_timestamp();
   ActionPlan plan{0, place->id, trim(input.title), trim(input.starts_on), trim(input.ends_on),
-                  trim(input.period_exception), PlanStatus::draft, "", std::nullopt, std::nullopt, now, now};
+                  trim(input.period_exception), PlanStatus::draft, "", std::nullopt, std::nullopt, now, now,
+                  License::cc_by_4().id};
+  if (!trim(input.license).empty()) {
+    auto license = License::find(trim(input.license));
+    if (!license) {
+      return Error::invalid("Elige una de las licencias ofrecidas.",
+                            {{"license", "«" + trim(input.license) + "» no es CC-BY-4.0 ni Libre-Uso-MX"}});
+    }
+    plan.license = license->id;
+  }
   if (plan.title.empty()) plan.title = "Plan de acción local " + place->name + " " + plan.starts_on.substr(0, 4);
   if (utf8_length(plan.title) > kMaxTitle) {
     return Error::invalid("El título es demasiado largo.", {{"title", "usa como máximo 300 caracteres"}});

@@ -25,6 +25,7 @@ struct PlanInput {
   std::string starts_on;
   std::string ends_on;
   std::string period_exception;
+  std::string license;  // an id of License::offered(); "" for the default, CC BY 4.0
 };
 
 struct CommitmentInput {

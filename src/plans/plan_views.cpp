@@ -49,6 +49,9 @@ nlohmann::json commitment_view(const Commitment& commitment, const std::string& 
 nlohmann::json plan_document_json(const PlanDocument& document, const std::string& today) {
   nlohmann::json plan = document.plan.to_json();
   plan["status_label"] = status_label_es(document.plan.status);
+  License license = document.plan.license_terms();
+  plan["license_title"] = license.title;
+  plan["license_url"] = license.url;
   nlohmann::json commitments = nlohmann::json::array();
   double sum = 0;
   for (const auto& c : document.commitments) {

@@ -4,16 +4,6 @@
 
 namespace apertura::web {
 
-License License::cc_by_4() {
-  return {"CC-BY-4.0", "Creative Commons Atribución 4.0 Internacional",
-          "https://creativecommons.org/licenses/by/4.0/deed.es"};
-}
-
-License License::libre_uso_mx() {
-  return {"Libre-Uso-MX", "Términos de Libre Uso MX",
-          "https://datos.gob.mx/libreusomx"};
-}
-
 namespace {
 std::string cell_text(const nlohmann::json& value) {
   if (value.is_null()) return {};

@@ -7,17 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/license.h"
 #include "web/response.h"
 
 namespace apertura::web {
 
-struct License {
-  std::string id;
-  std::string title;
-  std::string url;
-  static License cc_by_4();
-  static License libre_uso_mx();
-};
+using apertura::License;
 
 struct Column {
   std::string key;    // JSON key and CSV header

@@ -16,12 +16,12 @@ class ProposalHttpTest : public apertura::testing::AppTest {
     int64_t institution = app_->create_jalisco_finance();
     app_->app().jurisdictions().create(Actor::system(), {"20", "Oaxaca", "state"}).take();
     auto& plans = app_->app().plans();
-    auto plan = plans.create_plan(Actor::system(), "14", {"", "2026-01-01", "2026-12-31", ""}).take();
+    auto plan = plans.create_plan(Actor::system(), "14", {"", "2026-01-01", "2026-12-31", "", ""}).take();
     jalisco_commitment_ = plans.add_commitment(Actor::system(), plan.id,
                                                {"1", "Compras abiertas", "", "", "a", std::to_string(institution), "", "", "", ""})
                               .take()
                               .id;
-    auto oaxaca_plan = plans.create_plan(Actor::system(), "20", {"", "2026-01-01", "2026-12-31", ""}).take();
+    auto oaxaca_plan = plans.create_plan(Actor::system(), "20", {"", "2026-01-01", "2026-12-31", "", ""}).take();
     oaxaca_commitment_ = plans.add_commitment(Actor::system(), oaxaca_plan.id, {"1", "Otro", "", "", "a", "", "", "", "", ""})
                              .take()
                              .id;

@@ -19,7 +19,7 @@ class EvidenceHttpTest : public apertura::testing::AppTest {
     int64_t finance = app_->create_jalisco_finance();
     auto& plans = app_->app().plans();
     Actor system = Actor::system();
-    auto plan = plans.create_plan(system, "14", {"", "2026-01-01", "2026-12-31", ""}).take();
+    auto plan = plans.create_plan(system, "14", {"", "2026-01-01", "2026-12-31", "", ""}).take();
     for (int n = 1; n <= 5; ++n) {
       auto c = plans.add_commitment(system, plan.id, {std::to_string(n), "Compromiso", "Problema", "Objetivo", "a",
                                                       std::to_string(finance), "Colectivo", "2026-02-01", "2026-11-30", ""})

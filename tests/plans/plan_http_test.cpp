@@ -141,6 +141,41 @@ TEST_P(PlanHttpTest, OverviewAndPlanDownloads) {
   EXPECT_EQ(app_->client().get("/api/v1/plans/999").status, 404u);
 }
 
+// A plan is published under the licence its secretariat chose, and every
+// page and download of it says which; CC BY 4.0 when none was chosen.
+TEST_P(PlanHttpTest, APlanCarriesItsLicenceOnItsPageDownloadsAndApi) {
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  auto form = admin.get("/jurisdicciones/jalisco/secretariado").body;
+  EXPECT_NE(form.find(R"(<option value="Libre-Uso-MX">Términos de Libre Uso MX</option>)"), std::string::npos);
+  auto created = admin.post_form("/jurisdicciones/jalisco/planes",
+                                 {{"starts_on", "2026-01-01"}, {"ends_on", "2026-12-31"}, {"license", "Libre-Uso-MX"}});
+  ASSERT_EQ(created.status, 303u) << created.body;
+  std::string location = created.header("location");
+  std::string id = location.substr(location.rfind('/') + 1);
+  add_complete_commitment(admin, std::stoll(id), 1);
+
+  auto page = app_->client().get("/planes/" + id).body;
+  EXPECT_NE(page.find(R"(<a href="https://datos.gob.mx/libreusomx" rel="license">Términos de Libre Uso MX</a>)"),
+            std::string::npos);
+  EXPECT_EQ(page.find("licencia CC BY 4.0"), std::string::npos);
+  for (const char* download : {"/compromisos.json", "/hitos.json", "/indicadores.json"}) {
+    auto file = app_->client().get("/planes/" + id + download);
+    EXPECT_EQ(file.json()["license"]["id"], "Libre-Uso-MX") << download;
+    EXPECT_NE(file.header("link").find("datos.gob.mx/libreusomx"), std::string::npos) << download;
+  }
+  EXPECT_NE(app_->client().get("/planes/" + id + "/compromisos.csv").header("link").find("libreusomx"),
+            std::string::npos);
+  EXPECT_EQ(app_->client().get("/api/v1/plans/" + id).json()["data"]["license"], "Libre-Uso-MX");
+
+  auto plain = admin.send_json("POST", "/api/v1/jurisdictions/14/plans", {{"starts_on", "2027-01-01"}, {"ends_on", "2027-12-31"}});
+  ASSERT_EQ(plain.status, 201u) << plain.body;
+  EXPECT_EQ(plain.json()["data"]["license"], "CC-BY-4.0");
+  auto wrong = admin.send_json("POST", "/api/v1/jurisdictions/14/plans",
+                               {{"starts_on", "2028-01-01"}, {"ends_on", "2028-12-31"}, {"license", "GPL"}});
+  EXPECT_EQ(wrong.status, 422u);
+  EXPECT_EQ(wrong.json()["error"]["fields"][0]["field"], "license");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PlanHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());
 

@@ -35,7 +35,7 @@ class PlanServiceTest : public apertura::testing::BackendTest {
 
   // A plan with five complete commitments, still a draft.
   ActionPlan complete_plan() {
-    ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).take();
+    ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", "", ""}).take();
     for (int n = 1; n <= 5; ++n) {
       Commitment c = plans_->add_commitment(admin_, plan.id, commitment_input(n)).take();
       plans_->add_milestone(admin_, c.id, {"Diagnóstico publicado", "Finanzas", "2026-03-31", ""}).take();
@@ -78,7 +78,7 @@ TEST_P(PlanServiceTest, SecretariatMembersAreValidatedAndAdminOnly) {
 }
 
 TEST_P(PlanServiceTest, PublishingNeedsFiveCompleteCommitmentsAndSaysWhatIsMissing) {
-  ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).take();
+  ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", "", ""}).take();
   EXPECT_EQ(plan.title, "Plan de acción local Jalisco 2026");
   plans_->change_status(admin_, plan.id, "co_creation", "").take();
   plans_->add_commitment(admin_, plan.id, commitment_input(1)).take();
@@ -94,7 +94,7 @@ TEST_P(PlanServiceTest, PublishingNeedsFiveCompleteCommitmentsAndSaysWhatIsMissi
 // The status a change read is the one it replaces: a change that lost the
 // race writes nothing and says so.
 TEST_P(PlanServiceTest, AStatusChangeOverAStatusThatChangedMeanwhileWritesNothing) {
-  ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).take();
+  ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", "", ""}).take();
   ActionPlan late = plan;  // read while still a draft
   late.status = PlanStatus::co_creation;
   plans_->change_status(admin_, plan.id, "co_creation", "").take();
@@ -115,7 +115,7 @@ TEST_P(PlanServiceTest, OfTwoStatusChangesAtOnceExactlyOneSucceeds) {
   int conflicts = 0;
   for (int round = 0; round < kPlans; ++round) {
     std::string year = std::to_string(2027 + round);  // one plan per period
-    ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", year + "-01-01", year + "-12-31", ""}).take();
+    ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", year + "-01-01", year + "-12-31", "", ""}).take();
     std::latch start(2);
     std::vector<Result<ActionPlan>> results(2, Error::invalid("not run"));
     std::vector<std::thread> admins;
@@ -253,7 +253,7 @@ TEST_P(PlanServiceTest, AbilitiesOfferExactlyWhatTheServiceAllows) {
 }
 
 TEST_P(PlanServiceTest, CommitmentsAreValidatedAgainstThePlan) {
-  ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).take();
+  ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", "", ""}).take();
   CommitmentInput input = commitment_input(6);
   input.aims = "a, x";
   input.starts_on = "2025-06-01";
@@ -268,13 +268,13 @@ TEST_P(PlanServiceTest, CommitmentsAreValidatedAgainstThePlan) {
 }
 
 TEST_P(PlanServiceTest, PlansLastOneYearAndStartOncePerDate) {
-  EXPECT_EQ(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2027-06-30", ""}).error().fields.at(0).field,
+  EXPECT_EQ(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2027-06-30", "", ""}).error().fields.at(0).field,
             "period_exception");
-  EXPECT_TRUE(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2027-06-30", "Periodo electoral"}).ok());
-  EXPECT_EQ(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", ""}).error().kind,
+  EXPECT_TRUE(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2027-06-30", "Periodo electoral", ""}).ok());
+  EXPECT_EQ(plans_->create_plan(admin_, "jalisco", {"", "2026-01-01", "2026-12-31", "", ""}).error().kind,
             ErrorKind::conflict);
   Actor citizen{Role::citizen, 4, "Ciudadana", std::nullopt};
-  EXPECT_EQ(plans_->create_plan(citizen, "oaxaca", {"", "2026-01-01", "2026-12-31", ""}).error().kind,
+  EXPECT_EQ(plans_->create_plan(citizen, "oaxaca", {"", "2026-01-01", "2026-12-31", "", ""}).error().kind,
             ErrorKind::forbidden);
 }
 
@@ -300,7 +300,7 @@ TEST_P(PlanServiceTest, OverviewComparesJurisdictions) {
   EXPECT_FALSE(rows[2].constituted);  // government only
 
   // A second state's plan is read in the same batch and keeps its own numbers.
-  plans_->create_plan(admin_, "20", {"", "2026-01-01", "2026-12-31", ""}).take();
+  plans_->create_plan(admin_, "20", {"", "2026-01-01", "2026-12-31", "", ""}).take();
   rows = plans_->overview("2026-12-31");
   ASSERT_TRUE(rows[2].plan.has_value());
   EXPECT_EQ(rows[2].average_progress, 0);

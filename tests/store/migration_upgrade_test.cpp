@@ -96,6 +96,8 @@ TEST_P(MigrationUpgradeTest, ADatabaseWrittenAtSchema17UpgradesInPlaceWithItsRow
       {"audit_log", 160}};
   for (const auto& [table, rows] : expected) EXPECT_EQ(count(table), rows) << table;
   EXPECT_TRUE(audit::AuditLog::verify(*connection).ok);
+  // Migration 18: the plans written before it are CC BY 4.0.
+  EXPECT_EQ(connection->query_one("SELECT COUNT(*) AS n FROM action_plans WHERE license = 'CC-BY-4.0'")->integer("n"), 2);
 
   jurisdictions::JurisdictionService places(db_->database());
   plans::PlanService plans(db_->database(), places);

@@ -1,0 +1,23 @@
+#pragma once
+// The licences a record can be published under: Creative Commons
+// Attribution 4.0 (the default) and Mexico's "Términos de Libre Uso MX".
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace apertura {
+
+struct License {
+  std::string id;     // "CC-BY-4.0", "Libre-Uso-MX": what the database keeps
+  std::string title;  // for people
+  std::string url;
+  static License cc_by_4();
+  static License libre_uso_mx();
+  // Every licence a record may take, the default first.
+  static const std::vector<License>& offered();
+  // The offered licence with this id, if any.
+  static std::optional<License> find(std::string_view id);
+};
+
+}  // namespace apertura
