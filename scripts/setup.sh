@@ -11,6 +11,7 @@ packages=(
   libboost-dev libsqlite3-dev libpq-dev libsimdjson-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev
   libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libzstd-dev libjemalloc-dev
+  libcurl4-openssl-dev
   sqlite3 postgresql chromium wrk nginx-light curl
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

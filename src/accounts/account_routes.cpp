@@ -90,16 +90,19 @@ void register_pages(web::Router& router, AccountService& service, const web::Pag
     return response;
   });
 
-  router.get("/contrasena/olvido", [&pages](Request& request) {
-    return form_page(pages, request, "accounts/forgot_password", "Restablecer la contraseña");
+  router.get("/contrasena/olvido", [&pages, options](Request& request) {
+    return form_page(pages, request, "accounts/forgot_password", "Restablecer la contraseña", nullptr,
+                     {{"mail_delivered", options.mail_delivered}});
   });
   router.post("/contrasena/olvido", [&service, options](Request& request) {
     (void)service.request_password_reset(request.form().text("email"),
                                          options.public_url + "/contrasena/restablecer");
     Response response = Response::redirect("/entrar");
-    web::set_flash(response,
-                   "Si el correo tiene una cuenta, su enlace para elegir una contraseña nueva quedó en la bandeja de salida "
-                   "del portal; la administración te lo hace llegar.");
+    web::set_flash(response, options.mail_delivered
+                                 ? "Si el correo tiene una cuenta, le enviamos un enlace para elegir una contraseña "
+                                   "nueva; revisa también el correo no deseado."
+                                 : "Si el correo tiene una cuenta, su enlace para elegir una contraseña nueva quedó en "
+                                   "la bandeja de salida del portal; la administración te lo hace llegar.");
     return response;
   });
 

@@ -10,6 +10,7 @@ namespace apertura::accounts {
 struct AccountRoutesOptions {
   bool secure_cookies = false;
   std::string public_url = "http://localhost:8080";  // for links in messages
+  bool mail_delivered = false;  // SMTP is configured: messages leave by e-mail
 };
 
 void register_account_routes(web::Router& router, AccountService& service, const web::Pages& pages,

@@ -46,9 +46,13 @@ Application::Application(const Config& config, accounts::AccountSettings account
       files_(store::make_file_store(config.files_dir)) {
   store::Database& database = *database_;
   // The domains, each built on those before it.
+  std::optional<notifications::SmtpSettings> smtp;
+  if (!config.smtp_url.empty()) smtp = notifications::SmtpSettings{config.smtp_url, config.smtp_from};
+  notifications_ = add<notifications::NotificationsDomain>(database, smtp);
   jurisdictions_ = add<jurisdictions::JurisdictionsDomain>(database);
-  accounts_ = add<accounts::AccountsDomain>(database, jurisdictions_->service(), account_settings,
-                                            accounts::AccountRoutesOptions{config_.secure_cookies, config_.public_url});
+  accounts_ = add<accounts::AccountsDomain>(
+      database, jurisdictions_->service(), account_settings,
+      accounts::AccountRoutesOptions{config_.secure_cookies, config_.public_url, notifications_->delivers_mail()});
   audit_ = add<audit::AuditDomain>(database);
   money_ = add<money::MoneyDomain>(database, jurisdictions_->service(), load_flag_settings(config.flags_settings),
                                    config.upload_dir);

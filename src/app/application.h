@@ -12,6 +12,7 @@
 #include "core/permissions.h"
 #include "jurisdictions/jurisdictions_domain.h"
 #include "money/money_domain.h"
+#include "notifications/notifications_domain.h"
 #include "participation/participation_domain.h"
 #include "plans/plans_domain.h"
 #include "store/database.h"
@@ -61,6 +62,7 @@ class Application {
   money::BudgetService& budget() { return money_->budget(); }
   money::RedFlagService& red_flags() { return money_->red_flags(); }
   money::ImportJobService& import_jobs() { return money_->import_jobs(); }
+  notifications::NotificationsDomain& notifications() { return *notifications_; }
   const web::Assets& assets() const { return assets_; }
 
  private:
@@ -84,6 +86,7 @@ class Application {
   PermissionCatalog permissions_;
   std::vector<web::FileUpload> file_uploads_;
   std::vector<std::unique_ptr<web::Domain>> domains_;
+  notifications::NotificationsDomain* notifications_ = nullptr;
   jurisdictions::JurisdictionsDomain* jurisdictions_ = nullptr;
   accounts::AccountsDomain* accounts_ = nullptr;
   audit::AuditDomain* audit_ = nullptr;

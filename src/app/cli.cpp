@@ -211,7 +211,8 @@ int run_cli(int argc, char** argv) {
 
   auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
   for (const char* key :
-       {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log", "upload_dir"}) {
+       {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log", "upload_dir",
+        "smtp_url", "smtp_from"}) {
     add_flag(*serve_cmd, flags, key, std::string("(APERTURA_") + key + ")");
   }
 

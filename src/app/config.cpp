@@ -37,7 +37,7 @@ const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"db",         "address",        "port",
                                                 "threads",    "assets_dir",     "secure_cookies",
                                                 "public_url", "log_level",      "access_log", "files_dir",
-                                                "flags_settings", "upload_dir"};
+                                                "flags_settings", "upload_dir", "smtp_url", "smtp_from"};
   return keys;
 }
 
@@ -95,6 +95,8 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
     if (key == "files_dir") config.files_dir = *value;
     if (key == "upload_dir") config.upload_dir = *value;
     if (key == "flags_settings") config.flags_settings = *value;
+    if (key == "smtp_url") config.smtp_url = *value;
+    if (key == "smtp_from") config.smtp_from = *value;
     if (key == "public_url") config.public_url = *value;
     if (key == "log_level") config.log_level = *value;
     if (key == "port") {

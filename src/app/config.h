@@ -22,6 +22,8 @@ struct Config {
   std::string files_dir;   // empty: uploaded files are kept in the database
   std::string upload_dir;  // OCDS uploads while they arrive and wait; empty: default_upload_dir(db)
   std::string flags_settings;  // red-flag settings (Cardinal's INI format); empty: the defaults
+  std::string smtp_url;   // "smtp://host:25", "smtps://user:password@host:465"; empty: messages wait in the outbox
+  std::string smtp_from = "Apertura <no-responder@localhost>";
   bool secure_cookies = false;
   std::string public_url;  // empty: http://localhost:<port>
   std::string log_level = "info";

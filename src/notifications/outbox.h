@@ -1,11 +1,14 @@
 #pragma once
-// Outgoing messages (password resets now; deadlines and answers later). No
-// mail server is assumed: messages wait in the outbox table and are written to
-// the log, and a delivery worker can send them once SMTP is configured.
+// Outgoing messages (password resets, answers to proposals; deadlines
+// later). Every message waits in the outbox table; when SMTP is configured
+// the delivery service (delivery_service.h) sends it and records how that
+// went, message by message.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/paging.h"
 #include "store/connection.h"
 
 namespace apertura::notifications {
@@ -16,6 +19,10 @@ struct Message {
   std::string subject;
   std::string body;
   std::string created_at;
+  std::optional<std::string> sent_at;  // when a server accepted it
+  int64_t attempts = 0;
+  std::string last_error;
+  std::optional<std::string> next_attempt_at;
 };
 
 class Outbox {
@@ -25,6 +32,21 @@ class Outbox {
   // Newest first.
   static std::vector<Message> latest_for(store::Connection& connection, const std::string& recipient,
                                          int64_t limit = 10);
+  static std::optional<Message> find(store::Connection& connection, int64_t id);
+  // Every message, newest first.
+  static Paged<Message> page(store::Connection& connection, const Slice& slice);
+
+  // Unsent messages with attempts left whose next attempt is due at `now`, oldest first.
+  static std::vector<Message> due(store::Connection& connection, const std::string& now, int64_t max_attempts,
+                                  int64_t limit);
+  // Takes a due message for one delivery attempt: its next attempt moves to
+  // `lease_until`, so that another server's worker leaves it alone. False
+  // when another worker took it first.
+  static bool claim(store::Connection& connection, int64_t id, const std::string& now, const std::string& lease_until);
+  static void mark_sent(store::Connection& connection, int64_t id, const std::string& when);
+  // Counts a failed attempt; `retry_at` empty when the attempts ran out.
+  static void mark_failed(store::Connection& connection, int64_t id, const std::string& error,
+                          const std::optional<std::string>& retry_at);
 };
 
 }  // namespace apertura::notifications

@@ -16,6 +16,7 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"create_user", {Role::admin, Role::system}},
     {"change_role", {Role::admin, Role::system}},
     {"view_private_audit", {Role::admin, Role::system}},  // audit
+    {"view_outbox", {Role::admin, Role::system}},
     {"create_jurisdiction", {Role::admin, Role::system}},
     {"create_institution", {Role::admin, Role::system}},
     {"manage_secretariat", {Role::admin, Role::system}},
@@ -58,7 +59,7 @@ TEST(PermissionMatrix, EveryInstalledPermissionIsInTheMatrixAndBack) {
   std::set<std::string> domains;
   for (const auto& entry : app.app().permissions().entries()) domains.insert(entry.domain);
   EXPECT_EQ(domains, (std::set<std::string>{"accounts", "audit", "jurisdictions", "money/budget", "money/import",
-                                            "participation", "plans"}));
+                                            "notifications", "participation", "plans"}));
 }
 
 TEST(PermissionMatrix, ErrorsSaySignInOrForbidden) {

@@ -7,7 +7,8 @@
 
 namespace apertura::testing {
 
-TestApp::TestApp(const std::string& backend) : database_(backend) {
+TestApp::TestApp(const std::string& backend, std::function<void(app::Config&)> adjust)
+    : database_(backend), adjust_(std::move(adjust)) {
   upload_dir_ = (std::filesystem::temp_directory_path() / ("apertura-test-uploads-" + random_token(6))).string();
   std::filesystem::create_directories(upload_dir_);
   start();
@@ -23,6 +24,7 @@ void TestApp::start() {
   app::Config config;
   config.db = database_.url();
   config.upload_dir = upload_dir_;
+  if (adjust_) adjust_(config);
   accounts::AccountSettings settings;
   settings.password_cost = PasswordCost::minimal;
   application_ = std::make_unique<app::Application>(config, settings);

@@ -3,6 +3,7 @@
 // loopback port, with helpers to create accounts and sign in.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -15,7 +16,8 @@ namespace apertura::testing {
 
 class TestApp {
  public:
-  explicit TestApp(const std::string& backend);
+  // `adjust` changes the configuration before the application is built.
+  explicit TestApp(const std::string& backend, std::function<void(app::Config&)> adjust = {});
   ~TestApp();
 
   app::Application& app() { return *application_; }
@@ -43,6 +45,7 @@ class TestApp {
  private:
   void start();
   TestDatabase database_;
+  std::function<void(app::Config&)> adjust_;
   std::unique_ptr<app::Application> application_;
   std::unique_ptr<web::Server> server_;
   uint16_t port_ = 0;
