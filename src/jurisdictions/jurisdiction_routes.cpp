@@ -67,9 +67,7 @@ nlohmann::json jurisdiction_page_data(JurisdictionService& service, const Reques
                          {"institutions", rows},
                          {"has_institutions", !rows.empty()},
                          {"pagination", web::pagination_view(request, page, institutions.total)},
-                         {"can_add_institution", jurisdiction_permissions().allows(
-                                                     request.actor.role,
-                                                     JurisdictionAction::create_institution)}};
+                         {"can_add_institution", service.may_add_institution(request.actor, jurisdiction.id)}};
   if (auto parent = service.parent_of(jurisdiction)) data["parent"] = jurisdiction_view(*parent);
   return data;
 }
@@ -107,8 +105,7 @@ void register_pages(web::Router& router, JurisdictionService& service, const web
          {"pagination", web::pagination_view(request, page, result.total)},
          {"csv_url", "/jurisdicciones.csv" + download_query},
          {"json_url", "/jurisdicciones.json" + download_query},
-         {"can_create", jurisdiction_permissions().allows(request.actor.role,
-                                                          JurisdictionAction::create_jurisdiction)}});
+         {"can_create", service.may_create_jurisdiction(request.actor)}});
   });
   for (std::string format : {"csv", "json"}) {
     router.get("/jurisdicciones." + format, [&service, format](Request& request) {

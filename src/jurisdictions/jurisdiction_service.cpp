@@ -30,6 +30,14 @@ void index_jurisdiction(store::Connection& c, const Jurisdiction& j) {
 
 JurisdictionService::JurisdictionService(store::Database& database) : database_(database) {}
 
+bool JurisdictionService::may_create_jurisdiction(const Actor& actor) const {
+  return jurisdiction_permissions().allows(actor.role, JurisdictionAction::create_jurisdiction);
+}
+
+bool JurisdictionService::may_add_institution(const Actor& actor, int64_t jurisdiction_id) const {
+  return jurisdiction_permissions().allows(actor, JurisdictionAction::create_institution, jurisdiction_id);
+}
+
 Paged<Jurisdiction> JurisdictionService::list(const JurisdictionQuery& query, const Slice& slice) {
   auto connection = database_.connect();
   if (trim(query.text).empty()) return JurisdictionRepository::list(*connection, query.level, slice);
@@ -125,6 +133,10 @@ Result<Institution> JurisdictionService::add_institution(const Actor& actor, con
   }
   auto jurisdiction = find(where);
   if (!jurisdiction) return jurisdiction.error();
+  // An admin bound to a jurisdiction registers institutions of that one only.
+  if (auto error = jurisdiction_permissions().check(actor, JurisdictionAction::create_institution, jurisdiction->id)) {
+    return *error;
+  }
   Validation validation;
   std::string name = trim(input.name);
   std::string acronym = trim(input.acronym);

@@ -45,6 +45,9 @@ class JurisdictionService {
   Paged<Jurisdiction> list(const JurisdictionQuery& query, const Slice& slice);
   // By slug ("jalisco") or INEGI code ("14").
   Result<Jurisdiction> find(const std::string& slug_or_code);
+  // What the pages offer, by the rules the service applies.
+  bool may_create_jurisdiction(const Actor& actor) const;
+  bool may_add_institution(const Actor& actor, int64_t jurisdiction_id) const;
   std::optional<Jurisdiction> by_id(int64_t id);
   std::optional<Jurisdiction> parent_of(const Jurisdiction& jurisdiction);
   Result<Jurisdiction> create(const Actor& actor, const NewJurisdiction& input);

@@ -28,7 +28,7 @@ void MoneyDomain::install(web::Site& site) {
   register_import_job_routes(site.router, import_jobs_, site.pages);
   extend_contracting_pages(contracting_extensions_, red_flags_);
   extend_contracting_pages(contracting_extensions_, budget_);
-  extend_contracting_pages(contracting_extensions_);
+  extend_contracting_pages(contracting_extensions_, import_jobs_);
   register_contracting_routes(site.router, contracting_, site.pages, contracting_extensions_);
   register_flag_routes(site.router, red_flags_, contracting_, site.pages);
   register_budget_routes(site.router, budget_, site.pages);
@@ -39,9 +39,8 @@ void MoneyDomain::install(web::Site& site) {
   navigation.add({"Señales de riesgo", "/senales", 40});
   site.permissions.add("money/import", import_permissions());
   site.permissions.add("money/budget", budget_permissions());
-  site.file_uploads.push_back({kOcdsImportApiPath, [](const Actor& actor) {
-                                 return import_permissions().allows(actor.role, ImportAction::import_releases);
-                               }});
+  site.file_uploads.push_back(
+      {kOcdsImportApiPath, [this](const Actor& actor) { return import_jobs_.may_import(actor); }});
 }
 
 void MoneyDomain::load_demo(DemoRun& demo) {

@@ -65,7 +65,7 @@ Response list_page(Context ctx, const Request& request, const Error* error = nul
                            {"proposals", rows},
                            {"has_proposals", !rows.empty()},
                            {"pagination", web::pagination_view(request, page, result.total)},
-                           {"can_submit", proposal_permissions().allows(request.actor.role, ProposalAction::submit)},
+                           {"can_submit", ctx.proposals.may_submit(request.actor)},
                            {"aims", aims},
                            {"form", web::form_state(request, error)}},
                           error ? web::status_for(error->kind) : 200);
@@ -79,7 +79,7 @@ Response detail_page(Context ctx, const Request& request, int64_t id, const Erro
   for (const auto& c : ctx.proposals.comments(id)) comments.push_back(c.to_json());
   data["comments"] = comments;
   data["signed_in"] = request.actor.signed_in();
-  data["can_answer"] = proposal_permissions().allows(request.actor, ProposalAction::answer, proposal.jurisdiction_id);
+  data["can_answer"] = ctx.proposals.may_answer(request.actor, proposal);
   if (data["can_answer"].get<bool>()) {
     data["commitments"] = commitment_choices(ctx.plans, proposal.jurisdiction_id);
   }

@@ -30,6 +30,14 @@ std::string answer_body(const Proposal& proposal, const std::string& public_url)
 
 }  // namespace
 
+bool ProposalService::may_submit(const Actor& actor) const {
+  return proposal_permissions().allows(actor.role, ProposalAction::submit);
+}
+
+bool ProposalService::may_answer(const Actor& actor, const Proposal& proposal) const {
+  return proposal_permissions().allows(actor, ProposalAction::answer, proposal.jurisdiction_id);
+}
+
 Result<Proposal> ProposalService::submit(const Actor& actor, const std::string& jurisdiction, const ProposalInput& input) {
   if (auto error = proposal_permissions().check(actor, ProposalAction::submit)) return *error;
   if (!actor.user_id) return Error::unauthenticated("Inicia sesión para proponer.");

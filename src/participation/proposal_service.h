@@ -55,6 +55,9 @@ class ProposalService {
         public_url_(std::move(public_url)) {}
 
   Result<Proposal> submit(const Actor& actor, const std::string& jurisdiction, const ProposalInput& input);
+  // What the pages offer, by the rules above.
+  bool may_submit(const Actor& actor) const;
+  bool may_answer(const Actor& actor, const Proposal& proposal) const;
   Result<Paged<Proposal>> for_jurisdiction(const std::string& jurisdiction, const std::string& status, const Slice& slice);
   Result<Proposal> find(int64_t id);
   std::vector<ProposalComment> comments(int64_t proposal_id);

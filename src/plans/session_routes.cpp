@@ -29,7 +29,7 @@ Response session_page(SessionService& sessions, const web::Pages& pages, const R
     document["size_kb"] = (document["size"].get<int64_t>() + 1023) / 1024;
   }
   data["has_documents"] = !session.documents.empty();
-  data["can_manage"] = plan_permissions().allows(request.actor, PlanAction::manage_secretariat, session.jurisdiction_id);
+  data["can_manage"] = sessions.may_manage(request.actor, session.jurisdiction_id);
   data["form"] = web::form_state(request, error);
   return pages.render(request, "plans/session", data, error ? web::status_for(error->kind) : 200);
 }

@@ -46,6 +46,10 @@ Result<SecretariatSession> SessionService::record(const Actor& actor, const std:
   return session;
 }
 
+bool SessionService::may_manage(const Actor& actor, int64_t jurisdiction_id) const {
+  return plan_permissions().allows(actor, PlanAction::manage_secretariat, jurisdiction_id);
+}
+
 Result<std::vector<SecretariatSession>> SessionService::sessions_of(const std::string& jurisdiction) {
   auto place = jurisdictions_.find(jurisdiction);
   if (!place) return place.error();

@@ -37,6 +37,8 @@ class SessionService {
       : database_(database), jurisdictions_(jurisdictions), files_(files) {}
 
   Result<SecretariatSession> record(const Actor& actor, const std::string& jurisdiction, const SessionInput& input);
+  // Whether the actor may record sessions, agreements and documents there.
+  bool may_manage(const Actor& actor, int64_t jurisdiction_id) const;
   // Newest first, without agreements.
   Result<std::vector<SecretariatSession>> sessions_of(const std::string& jurisdiction);
   Result<SecretariatSession> session(int64_t id);

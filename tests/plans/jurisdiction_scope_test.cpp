@@ -44,6 +44,9 @@ TEST_P(JurisdictionScopeTest, AnAdminOfAStateManagesOnlyThatStatesSecretariatAnd
   // The forms are offered only where they would be accepted.
   EXPECT_NE(jalisco.get("/jurisdicciones/jalisco/secretariado").body.find("Registrar una sesión"), std::string::npos);
   EXPECT_EQ(jalisco.get("/jurisdicciones/oaxaca/secretariado").body.find("Registrar una sesión"), std::string::npos);
+  EXPECT_NE(jalisco.get("/jurisdicciones/jalisco").body.find("Registrar una institución"), std::string::npos);
+  EXPECT_EQ(jalisco.get("/jurisdicciones/oaxaca").body.find("Registrar una institución"), std::string::npos);
+  EXPECT_EQ(jalisco.post_form("/jurisdicciones/oaxaca/instituciones", {{"name", "Congreso de Oaxaca"}}).status, 403u);
 
   // An admin bound to no jurisdiction (the portal's operator) acts everywhere.
   HttpClient national = app_->signed_in_client("nacional@example.mx");

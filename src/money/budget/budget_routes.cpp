@@ -27,10 +27,6 @@ std::string query_of(const std::string& jurisdiction, int year) {
   return "?jurisdiccion=" + web::url_encode(jurisdiction) + "&anio=" + std::to_string(year);
 }
 
-bool can_import(const Request& request) {
-  return budget_permissions().allows(request.actor.role, BudgetAction::import_budget);
-}
-
 Response import_form(const web::Pages& pages, const Request& request, const Error* error) {
   json data = web::form_state(request, error);
   data["title"] = "Cargar el presupuesto y su ejercicio";
@@ -47,12 +43,12 @@ void register_budget_routes(web::Router& router, BudgetService& budget, const we
     if (!trail) {
       if (trail.error().kind != ErrorKind::not_found || request.query("jurisdiccion")) throw DomainException(trail.error());
       return pages.render(request, "money/budget",
-                          {{"title", "El trayecto del dinero público"}, {"empty", true}, {"can_import", can_import(request)}});
+                          {{"title", "El trayecto del dinero público"}, {"empty", true}, {"can_import", budget.may_import(request.actor)}});
     }
     json data = trail_view(*trail);
     std::string query = query_of(trail->jurisdiction.code, trail->year);
     data["title"] = "El trayecto del dinero público: " + trail->jurisdiction.name + " " + std::to_string(trail->year);
-    data["can_import"] = can_import(request);
+    data["can_import"] = budget.may_import(request.actor);
     data["scripts"] = {"js/money-trail.js"};
     data["lines_url"] = "/presupuesto/lineas" + query;
     data["flows_csv_url"] = "/presupuesto/flujos.csv" + query;
@@ -96,8 +92,8 @@ void register_budget_routes(web::Router& router, BudgetService& budget, const we
                          {"json_url", "/presupuesto/lineas.json" + suffix},
                          {"pagination", web::pagination_view(request, page, lines.total)}});
   });
-  router.get("/presupuesto/importar", [&pages](Request& request) {
-    if (auto denied = budget_permissions().check(request.actor, BudgetAction::import_budget)) {
+  router.get("/presupuesto/importar", [&budget, &pages](Request& request) {
+    if (auto denied = budget.check_may_import(request.actor)) {
       throw DomainException(*denied);
     }
     return import_form(pages, request, nullptr);
@@ -167,7 +163,7 @@ void extend_contracting_pages(ContractingExtensions& extensions, BudgetService& 
     for (const auto& line : budget.lines_of_process(ocid)) lines.push_back(line_view(line));
     data["has_budget_lines"] = !lines.empty();
     data["budget_lines"] = std::move(lines);
-    data["can_link_budget"] = budget_permissions().allows(request.actor.role, BudgetAction::link_budget);
+    data["can_link_budget"] = budget.may_link(request.actor);
   });
 }
 

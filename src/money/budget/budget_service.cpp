@@ -28,6 +28,18 @@ std::optional<Error> BudgetService::check_binding(const Actor& actor, BudgetActi
   return std::nullopt;
 }
 
+bool BudgetService::may_import(const Actor& actor) const {
+  return budget_permissions().allows(actor.role, BudgetAction::import_budget);
+}
+
+bool BudgetService::may_link(const Actor& actor) const {
+  return budget_permissions().allows(actor.role, BudgetAction::link_budget);
+}
+
+std::optional<Error> BudgetService::check_may_import(const Actor& actor) const {
+  return budget_permissions().check(actor, BudgetAction::import_budget);
+}
+
 Result<BudgetImport> BudgetService::import_csv(const Actor& actor, const std::string& jurisdiction,
                                                const std::string& text) {
   if (auto error = budget_permissions().check(actor, BudgetAction::import_budget)) return *error;

@@ -46,6 +46,12 @@ class BudgetService {
       : database_(database), jurisdictions_(jurisdictions) {}
 
   Result<BudgetImport> import_csv(const Actor& actor, const std::string& jurisdiction, const std::string& text);
+  // Whether the actor may load budget lines (of their own jurisdiction) or
+  // link them to processes: what the pages offer, by the rules above.
+  bool may_import(const Actor& actor) const;
+  bool may_link(const Actor& actor) const;
+  // The error an actor who may not load budget lines is shown, if any.
+  std::optional<Error> check_may_import(const Actor& actor) const;
   Result<Paged<BudgetLine>> lines(const std::string& jurisdiction, std::optional<int> year,
                                   const std::string& institution, const Slice& slice);
   // An empty jurisdiction means the first one with budget lines; no year, its latest.

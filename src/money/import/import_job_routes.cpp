@@ -56,8 +56,8 @@ Result<ImportJob> queue_from(ImportJobService& jobs, Request& request, std::opti
 }  // namespace
 
 void register_import_job_routes(web::Router& router, ImportJobService& jobs, const web::Pages& pages) {
-  router.get("/contrataciones/importar", [&pages](Request& request) {
-    if (auto denied = import_permissions().check(request.actor, ImportAction::import_releases)) {
+  router.get("/contrataciones/importar", [&jobs, &pages](Request& request) {
+    if (auto denied = jobs.check_may_import(request.actor)) {
       throw DomainException(*denied);
     }
     return import_form(pages, request, nullptr);
@@ -150,9 +150,9 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
   });
 }
 
-void extend_contracting_pages(ContractingExtensions& extensions) {
-  extensions.processes_page.push_back([](const Request& request, json& data) {
-    data["can_import"] = import_permissions().allows(request.actor.role, ImportAction::import_releases);
+void extend_contracting_pages(ContractingExtensions& extensions, ImportJobService& jobs) {
+  extensions.processes_page.push_back([&jobs](const Request& request, json& data) {
+    data["can_import"] = jobs.may_import(request.actor);
   });
 }
 

@@ -15,6 +15,6 @@ inline constexpr const char* kOcdsImportApiPath = "/api/v1/ocds/imports";
 void register_import_job_routes(web::Router& router, ImportJobService& jobs, const web::Pages& pages);
 
 // The link to the upload form on the list of processes, for those who may import.
-void extend_contracting_pages(ContractingExtensions& extensions);
+void extend_contracting_pages(ContractingExtensions& extensions, ImportJobService& jobs);
 
 }  // namespace apertura::money

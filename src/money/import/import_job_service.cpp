@@ -95,6 +95,14 @@ std::string ImportJobService::new_path() const {
   return (dir / ("apertura-import-" + random_token(12) + ".ocds")).string();
 }
 
+bool ImportJobService::may_import(const Actor& actor) const {
+  return import_permissions().allows(actor.role, ImportAction::import_releases);
+}
+
+std::optional<Error> ImportJobService::check_may_import(const Actor& actor) const {
+  return import_permissions().check(actor, ImportAction::import_releases);
+}
+
 Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::string& path,
                                                const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
   if (auto error = check(actor, file_name, jurisdiction_id)) return *error;

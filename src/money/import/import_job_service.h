@@ -47,6 +47,9 @@ class ImportJobService {
   void stop();
 
   // Takes the file at `path` (it is moved into the upload folder).
+  // Whether the actor may import releases, and the error shown when not.
+  bool may_import(const Actor& actor) const;
+  std::optional<Error> check_may_import(const Actor& actor) const;
   Result<ImportJob> queue_file(const Actor& actor, const std::string& path, const std::string& file_name,
                                std::optional<int64_t> jurisdiction_id);
   // Writes `text` to the upload folder and queues it.
