@@ -69,12 +69,16 @@ Application::Application(const Config& config, accounts::AccountSettings account
 }
 
 Application::~Application() {
-  for (auto domain = domains_.rbegin(); domain != domains_.rend(); ++domain) (*domain)->stop();
+  stop_background_work();
   while (!domains_.empty()) domains_.pop_back();
 }
 
 void Application::start_background_work() {
   for (auto& domain : domains_) domain->start();
+}
+
+void Application::stop_background_work() {
+  for (auto domain = domains_.rbegin(); domain != domains_.rend(); ++domain) (*domain)->stop();
 }
 
 void Application::register_system_routes() {
@@ -103,9 +107,7 @@ void Application::configure(web::ServerOptions& options) {
   for (const auto& upload : file_uploads_) options.file_body_paths.push_back(upload.path);
   // Work beside the requests stops after its step (an import, after its
   // batch; the next start resumes it), and requests waiting on it answer.
-  options.on_stop = [this] {
-    for (auto domain = domains_.rbegin(); domain != domains_.rend(); ++domain) (*domain)->stop();
-  };
+  options.on_stop = [this] { stop_background_work(); };
   options.file_body_dir = config_.upload_dir;
   options.file_body_allowed = [this, session = middleware_options()](const web::Request& request) {
     for (const auto& upload : file_uploads_) {

@@ -75,6 +75,8 @@ class Application {
   }
   web::MiddlewareOptions middleware_options();
   void register_system_routes();
+  // The domains' work beside the requests, last domain first.
+  void stop_background_work();
 
   Config config_;
   std::unique_ptr<store::Database> database_;

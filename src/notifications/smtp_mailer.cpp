@@ -61,23 +61,23 @@ void init_curl_once() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-}  // namespace
+// "Name <address>" or a bare address.
+struct Mailbox {
+  std::string name;
+  std::string address;
+};
 
-std::string address_of(const std::string& mailbox) {
-  size_t open = mailbox.find('<');
-  size_t close = mailbox.find('>', open == std::string::npos ? 0 : open);
-  if (open == std::string::npos || close == std::string::npos) return mailbox;
-  return mailbox.substr(open + 1, close - open - 1);
+Mailbox parse_mailbox(const std::string& text) {
+  size_t open = text.find('<');
+  size_t close = text.find('>', open == std::string::npos ? 0 : open);
+  if (open == std::string::npos || close == std::string::npos) return {"", text};
+  std::string name = text.substr(0, open);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  return {name, text.substr(open + 1, close - open - 1)};
 }
 
-std::string format_message(const Message& message, const std::string& from, const std::string& message_id) {
-  std::string from_header = from;
-  size_t open = from.find('<');
-  if (open != std::string::npos && open > 0) {
-    std::string name = from.substr(0, open);
-    while (!name.empty() && name.back() == ' ') name.pop_back();
-    from_header = encoded_word(name) + " " + from.substr(open);
-  }
+std::string format_message(const Message& message, const Mailbox& from, const std::string& message_id) {
+  std::string from_header = from.name.empty() ? from.address : encoded_word(from.name) + " <" + from.address + ">";
   std::string headers = "From: " + from_header + "\r\n" + "To: " + message.recipient + "\r\n" +
                         "Subject: " + encoded_word(message.subject) + "\r\n" +
                         "Date: " + http_date(std::chrono::system_clock::now()) + "\r\n" +
@@ -88,19 +88,22 @@ std::string format_message(const Message& message, const std::string& from, cons
   return headers + body;
 }
 
+}  // namespace
+
 std::optional<std::string> SmtpMailer::send(const Message& message) const {
   init_curl_once();
   CURL* curl = curl_easy_init();
   if (!curl) return std::string("libcurl no pudo iniciar una conexión");
-  std::string from = address_of(settings_.from);
-  std::string domain = from.substr(from.find('@') == std::string::npos ? from.size() : from.find('@') + 1);
-  std::string text = format_message(message, settings_.from,
-                                    "outbox-" + std::to_string(message.id) + "@" + (domain.empty() ? "apertura" : domain));
+  Mailbox from = parse_mailbox(settings_.from);
+  size_t at = from.address.find('@');
+  std::string domain = at == std::string::npos ? "apertura" : from.address.substr(at + 1);
+  std::string text = format_message(message, from, "outbox-" + std::to_string(message.id) + "@" + domain);
   Upload upload{text};
   char error[CURL_ERROR_SIZE] = "";
   curl_slist* recipients = curl_slist_append(nullptr, ("<" + message.recipient + ">").c_str());
   curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, ("<" + from + ">").c_str());
+  std::string envelope_from = "<" + from.address + ">";
+  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, envelope_from.c_str());
   curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
   curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_upload);
   curl_easy_setopt(curl, CURLOPT_READDATA, &upload);

@@ -168,9 +168,10 @@ PlanAbilities PlanService::abilities(const Actor& actor, const PlanDocument& doc
 CommitmentAbilities PlanService::abilities(const Actor& actor, const ActionPlan& plan,
                                            const Commitment& commitment) const {
   CommitmentAbilities abilities;
-  abilities.responsible = !check_commitment_access(actor, {plan, commitment}, false);
+  const Context context{plan, commitment};
+  abilities.responsible = !check_commitment_access(actor, context, false);
   abilities.edit = abilities.responsible && editable(plan.status);
-  abilities.report = !check_commitment_access(actor, {plan, commitment}, true) && reportable(plan.status);
+  abilities.report = !check_commitment_access(actor, context, true) && reportable(plan.status);
   abilities.withdraw = plan_permissions().allows(actor, PlanAction::withdraw_commitment, plan.jurisdiction_id) &&
                        reportable(plan.status) && commitment.withdrawn_reason.empty();
   return abilities;

@@ -32,7 +32,6 @@ class Navigation {
   // The entries of `menu` that `actor` sees, in order, as {label, href,
   // current}; `current` marks the entry whose page `path` is.
   nlohmann::json view(Menu menu, const Actor& actor, std::string_view path) const;
-  const std::vector<NavigationEntry>& entries() const { return entries_; }
 
  private:
   std::vector<NavigationEntry> entries_;  // kept in order

@@ -42,7 +42,7 @@ std::optional<Error> BudgetService::check_may_import(const Actor& actor) const {
 
 Result<BudgetImport> BudgetService::import_csv(const Actor& actor, const std::string& jurisdiction,
                                                const std::string& text) {
-  if (auto error = budget_permissions().check(actor, BudgetAction::import_budget)) return *error;
+  if (auto error = check_may_import(actor)) return *error;
   auto place = jurisdictions_.find(trim(jurisdiction));
   if (!place) {
     return Error::invalid("Elige la jurisdicción del presupuesto.", {{"jurisdiction", "no existe «" + jurisdiction + "»"}});

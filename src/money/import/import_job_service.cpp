@@ -74,7 +74,7 @@ void ImportJobService::stop() {
 
 std::optional<Error> ImportJobService::check(const Actor& actor, const std::string& file_name,
                                              std::optional<int64_t> jurisdiction_id) {
-  if (auto denied = import_permissions().check(actor, ImportAction::import_releases)) return denied;
+  if (auto denied = check_may_import(actor)) return denied;
   bool readable = is_valid_utf8(file_name) && utf8_length(file_name) <= kMaxNameLength &&
                   std::none_of(file_name.begin(), file_name.end(),
                                [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -164,7 +164,7 @@ ImportJob ImportJobService::with_progress(ImportJob job) {
 }
 
 Result<ImportJob> ImportJobService::job(const Actor& actor, int64_t id) {
-  if (auto denied = import_permissions().check(actor, ImportAction::import_releases)) return *denied;
+  if (auto denied = check_may_import(actor)) return *denied;
   auto connection = database_.connect();
   auto found = ImportJobRepository::find(*connection, id);
   if (!found) return Error::not_found("No existe la importación " + std::to_string(id) + ".");
@@ -172,7 +172,7 @@ Result<ImportJob> ImportJobService::job(const Actor& actor, int64_t id) {
 }
 
 Result<Paged<ImportJob>> ImportJobService::jobs(const Actor& actor, const Slice& slice) {
-  if (auto denied = import_permissions().check(actor, ImportAction::import_releases)) return *denied;
+  if (auto denied = check_may_import(actor)) return *denied;
   auto connection = database_.connect();
   Paged<ImportJob> page = ImportJobRepository::list(*connection, slice);
   for (ImportJob& item : page.items) item = with_progress(std::move(item));
@@ -303,7 +303,7 @@ void ImportJobService::run(const ImportJob& job) {
 
 Result<ImportSummary> ImportJobService::import_stored_file(const Actor& actor, const ImportJob& job,
                                                           ImportHooks hooks) {
-  if (auto denied = import_permissions().check(actor, ImportAction::import_releases)) return *denied;
+  if (auto denied = check_may_import(actor)) return *denied;
   std::error_code error;
   if (fs::file_size(job.stored_path, error) == 0 || error) return empty_upload();
   ImportOptions options;
