@@ -48,6 +48,12 @@ std::string name_line(const MigrationFile& file) {
   return std::string(first.substr(prefix.size()));
 }
 
+void ensure_migrations_table(Connection& connection) {
+  connection.execute_script(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+}
+
 }  // namespace
 
 std::vector<Migration> migrations_from_files(const std::vector<MigrationFile>& files) {
@@ -92,9 +98,7 @@ const std::vector<Migration>& all_migrations() {
 }
 
 int current_schema_version(Connection& connection) {
-  connection.execute_script(
-      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-      " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  ensure_migrations_table(connection);
   auto row = connection.query_one("SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations");
   return row ? static_cast<int>(row->integer("version")) : 0;
 }
@@ -106,7 +110,7 @@ int apply_migrations(Database& database) {
     // Serialises concurrent start-ups of several app servers.
     connection->query("SELECT pg_advisory_xact_lock(7274361)");
   }
-  current_schema_version(*connection);  // makes schema_migrations when it is missing
+  ensure_migrations_table(*connection);
   std::set<int64_t> recorded;
   for (const Row& row : connection->query("SELECT version FROM schema_migrations")) recorded.insert(row.integer("version"));
   int applied = 0;
