@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "accounts/messages.h"
 #include "accounts/permissions.h"
 #include "accounts/user_repository.h"
 #include "audit/audit_log.h"
@@ -25,8 +26,8 @@ std::string in_future(std::chrono::seconds delta) {
 }
 
 Error sign_in_refused() {
-  return Error::invalid("El correo o la contraseña no son correctos.",
-                        {{"email", "revisa el correo y la contraseña"}});
+  return Error::invalid(say(Msg::wrong_credentials),
+                        {{"email", say(Msg::wrong_credentials_field)}});
 }
 }  // namespace
 
@@ -41,22 +42,21 @@ AccountService::AccountService(store::Database& database, AccountSettings settin
 
 void AccountService::check_password(Validation& validation, const std::string& password) const {
   if (utf8_length(password) < settings_.min_password_length) {
-    validation.fail("password", "debe tener al menos " + std::to_string(settings_.min_password_length) +
-                                    " caracteres");
+    validation.fail("password", say(Msg::password_too_short, settings_.min_password_length));
   } else if (password.size() > kMaxPasswordBytes) {
-    validation.fail("password", "es demasiado larga (máximo 1024 bytes)");
+    validation.fail("password", say(Msg::password_too_long));
   }
 }
 
 std::optional<Error> AccountService::check_role_binding(Role role,
                                                         std::optional<int64_t> institution_id) const {
   if (role == Role::official && !institution_id) {
-    return Error::invalid("Una cuenta de persona servidora pública debe pertenecer a una institución.",
-                          {{"institution_id", "elige la institución (sujeto obligado)"}});
+    return Error::invalid(say(Msg::official_needs_institution),
+                          {{"institution_id", say(Msg::official_needs_institution_field)}});
   }
   if (institution_id && institution_exists_ && !institution_exists_(*institution_id)) {
-    return Error::invalid("La institución indicada no existe.",
-                          {{"institution_id", "no existe la institución " + std::to_string(*institution_id)}});
+    return Error::invalid(say(Msg::institution_unknown),
+                          {{"institution_id", say(Msg::institution_unknown_field, *institution_id)}});
   }
   return std::nullopt;
 }
@@ -67,11 +67,11 @@ Result<std::optional<int64_t>> AccountService::jurisdiction_for(const Actor& act
   if (code.empty()) return scoped ? actor.jurisdiction_id : std::optional<int64_t>();
   std::optional<int64_t> id = find_jurisdiction_ ? find_jurisdiction_(code) : std::nullopt;
   if (!id) {
-    return Error::invalid("La jurisdicción indicada no existe.",
-                          {{"jurisdiction", "no existe la jurisdicción " + code}});
+    return Error::invalid(say(Msg::jurisdiction_unknown),
+                          {{"jurisdiction", say(Msg::jurisdiction_unknown_field, code)}});
   }
   if (scoped && *id != *actor.jurisdiction_id) {
-    return Error::forbidden("Tu cuenta administra solo su propia jurisdicción.");
+    return Error::forbidden(say(Msg::only_own_jurisdiction));
   }
   return id;
 }
@@ -80,11 +80,11 @@ Result<User> AccountService::insert_user(const Actor& actor, const NewUser& inpu
   Validation validation;
   std::string email = normalize_email(input.email);
   std::string name = trim(input.display_name);
-  validation.require(looks_like_email(email), "email", "escribe un correo electrónico válido");
-  validation.require(!name.empty(), "display_name", "escribe tu nombre");
+  validation.require(looks_like_email(email), "email", say(Msg::email_field));
+  validation.require(!name.empty(), "display_name", say(Msg::name_field));
   validation.require(utf8_length(name) <= kMaxNameLength, "display_name",
-                     "usa como máximo 120 caracteres");
-  validation.require(is_valid_utf8(name), "display_name", "contiene caracteres no válidos");
+                     say(Msg::at_most_120));
+  validation.require(is_valid_utf8(name), "display_name", say(Msg::invalid_characters));
   check_password(validation, input.password);
   if (!validation.ok()) return validation.error();
   if (auto error = check_role_binding(input.role, input.institution_id)) return *error;
@@ -101,16 +101,16 @@ Result<User> AccountService::insert_user(const Actor& actor, const NewUser& inpu
     audit::AuditLog::append(*connection, author, account_change("create", user));
     transaction.commit();
   } catch (const store::UniqueViolation&) {
-    return Error::conflict("Ya existe una cuenta con ese correo.",
-                           {{"email", "ya está registrado; inicia sesión o restablece tu contraseña"}});
+    return Error::conflict(say(Msg::email_taken),
+                           {{"email", say(Msg::email_taken_field)}});
   }
   return user;
 }
 
 Result<User> AccountService::register_citizen(const Registration& registration) {
   if (registration.password != registration.password_confirmation) {
-    return Error::invalid("Las contraseñas no coinciden.",
-                          {{"password_confirmation", "debe ser igual a la contraseña"}});
+    return Error::invalid(say(Msg::passwords_differ),
+                          {{"password_confirmation", say(Msg::same_as_password)}});
   }
   return insert_user(Actor::anonymous(),
                      {registration.email, registration.display_name, registration.password,
@@ -132,9 +132,7 @@ Result<SignedIn> AccountService::sign_in(const std::string& raw_email, const std
   if (LoginFailureRepository::count_since(*connection, email_subject, since) >= settings_.max_failures ||
       LoginFailureRepository::count_since(*connection, address_subject, since) >=
           4 * settings_.max_failures) {
-    return Error::too_many_requests(
-        "Demasiados intentos fallidos. Espera " + std::to_string(settings_.failure_window.count()) +
-        " minutos o restablece tu contraseña.");
+    return Error::too_many_requests(say(Msg::too_many_failures, settings_.failure_window.count()));
   }
   auto stored = UserRepository::find_by_email(*connection, email);
   // An unknown email costs the same hashing work as a wrong password, so the
@@ -187,11 +185,8 @@ std::optional<std::string> AccountService::request_password_reset(const std::str
   PasswordResetRepository::create(*connection, sha256_hex(token), stored->user.id,
                                   in_future(std::chrono::hours(1)));
   notifications::Outbox::enqueue(
-      *connection, email, "Restablece tu contraseña de Apertura",
-      "Hola, " + stored->user.display_name +
-          ".\n\nPara elegir una contraseña nueva abre este enlace (vale una hora y una sola vez):\n" +
-          reset_url_base + "?token=" + token +
-          "\n\nSi no lo pediste, ignora este mensaje: tu contraseña no cambia.\n");
+      *connection, email, say(Msg::reset_subject),
+      say(Msg::reset_body, stored->user.display_name, reset_url_base + "?token=" + token));
   transaction.commit();
   return token;
 }
@@ -200,14 +195,14 @@ Status AccountService::reset_password(const std::string& token, const std::strin
                                       const std::string& confirmation) {
   Validation validation;
   check_password(validation, password);
-  validation.require(password == confirmation, "password_confirmation", "debe ser igual a la contraseña");
+  validation.require(password == confirmation, "password_confirmation", say(Msg::same_as_password));
   if (!validation.ok()) return validation.error();
   auto connection = database_.connect();
   std::string token_hash = sha256_hex(token);
   auto user_id = PasswordResetRepository::find_valid(*connection, token_hash);
   if (!user_id) {
-    return Error::invalid("El enlace para restablecer la contraseña no es válido o ya caducó.",
-                          {{"token", "pide un enlace nuevo"}});
+    return Error::invalid(say(Msg::reset_link_invalid),
+                          {{"token", say(Msg::reset_link_invalid_field)}});
   }
   auto user = UserRepository::find_by_id(*connection, *user_id);
   store::Transaction transaction(*connection);
@@ -227,10 +222,10 @@ Result<User> AccountService::set_role(const Actor& actor, const std::string& raw
   if (!jurisdiction) return jurisdiction.error();
   auto connection = database_.connect();
   auto stored = UserRepository::find_by_email(*connection, normalize_email(raw_email));
-  if (!stored) return Error::not_found("No existe una cuenta con el correo " + raw_email + ".");
+  if (!stored) return Error::not_found(say(Msg::no_account_with_email, raw_email));
   User before = stored->user;
   if (actor.role == Role::admin && actor.jurisdiction_id && before.jurisdiction_id != actor.jurisdiction_id) {
-    return Error::forbidden("Esa cuenta no pertenece a la jurisdicción que administras.");
+    return Error::forbidden(say(Msg::account_elsewhere));
   }
   User after = before;
   after.role = role;
@@ -253,14 +248,14 @@ Result<Paged<User>> AccountService::list_users(const Actor& actor, const Slice& 
 Result<User> AccountService::find(int64_t id) {
   auto connection = database_.connect();
   auto user = UserRepository::find_by_id(*connection, id);
-  if (!user) return Error::not_found("No existe la cuenta " + std::to_string(id) + ".");
+  if (!user) return Error::not_found(say(Msg::account_not_found, id));
   return *user;
 }
 
 Result<User> AccountService::find_by_email(const std::string& email) {
   auto connection = database_.connect();
   auto stored = UserRepository::find_by_email(*connection, normalize_email(email));
-  if (!stored) return Error::not_found("No existe una cuenta con el correo " + email + ".");
+  if (!stored) return Error::not_found(say(Msg::no_account_with_email, email));
   return stored->user;
 }
 

@@ -1,5 +1,6 @@
 #include "audit/audit_log.h"
 
+#include "audit/messages.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 
@@ -110,11 +111,11 @@ Verification AuditLog::verify(store::Connection& connection) {
         result.problem = std::move(problem);
       };
       if (entry.seq != expected_seq) {
-        fail("falta la entrada " + std::to_string(expected_seq) + " (fue borrada)");
+        fail(say(Msg::entry_deleted, expected_seq));
       } else if (entry.previous_hash != previous_hash) {
-        fail("la entrada no apunta al hash de la anterior");
+        fail(say(Msg::chain_broken));
       } else if (hash_of(entry) != entry.hash) {
-        fail("el contenido de la entrada fue modificado");
+        fail(say(Msg::entry_modified));
       }
       if (!result.ok) return result;
       previous_hash = entry.hash;
@@ -127,7 +128,7 @@ Verification AuditLog::verify(store::Connection& connection) {
   if (!head || head->integer("last_seq") != result.entries || head->text("last_hash") != previous_hash) {
     result.ok = false;
     result.broken_at = result.entries + 1;
-    result.problem = "faltan entradas al final de la bitácora";
+    result.problem = say(Msg::tail_missing);
   }
   return result;
 }

@@ -11,15 +11,6 @@ std::string level_name(Level level) {
   return "state";
 }
 
-std::string level_label_es(Level level) {
-  switch (level) {
-    case Level::federal: return "Federación";
-    case Level::state: return "Entidad federativa";
-    case Level::municipality: return "Municipio";
-  }
-  return "";
-}
-
 std::optional<Level> parse_level(const std::string& name) {
   for (Level level : {Level::federal, Level::state, Level::municipality}) {
     if (level_name(level) == name) return level;

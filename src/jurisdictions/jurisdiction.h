@@ -14,7 +14,6 @@ namespace apertura::jurisdictions {
 enum class Level { federal, state, municipality };
 
 std::string level_name(Level level);
-std::string level_label_es(Level level);
 std::optional<Level> parse_level(const std::string& name);
 
 struct Jurisdiction {

@@ -1,5 +1,6 @@
 #include "jurisdictions/jurisdiction_routes.h"
 
+#include "jurisdictions/messages.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/pagination.h"

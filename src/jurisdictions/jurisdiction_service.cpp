@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "jurisdictions/jurisdiction_repository.h"
+#include "jurisdictions/messages.h"
 #include "store/search_index.h"
 
 namespace apertura::jurisdictions {
@@ -18,9 +19,9 @@ bool all_digits(const std::string& text) {
 }
 
 void check_name(Validation& validation, const std::string& field, const std::string& name) {
-  validation.require(!name.empty(), field, "escribe el nombre");
-  validation.require(utf8_length(name) <= kMaxName, field, "usa como máximo 200 caracteres");
-  validation.require(is_valid_utf8(name), field, "contiene caracteres no válidos");
+  validation.require(!name.empty(), field, say(Msg::name_field));
+  validation.require(utf8_length(name) <= kMaxName, field, say(Msg::at_most_200));
+  validation.require(is_valid_utf8(name), field, say(Msg::invalid_characters));
 }
 
 void index_jurisdiction(store::Connection& c, const Jurisdiction& j) {
@@ -60,7 +61,7 @@ Result<Jurisdiction> JurisdictionService::find(const std::string& slug_or_code) 
   auto connection = database_.connect();
   auto found = all_digits(slug_or_code) ? JurisdictionRepository::find_by_code(*connection, slug_or_code)
                                         : JurisdictionRepository::find_by_slug(*connection, slug_or_code);
-  if (!found) return Error::not_found("No existe la jurisdicción «" + slug_or_code + "».");
+  if (!found) return Error::not_found(say(Msg::jurisdiction_not_found, slug_or_code));
   return *found;
 }
 
@@ -80,13 +81,13 @@ Result<Jurisdiction> JurisdictionService::create(const Actor& actor, const NewJu
   auto level = parse_level(trim(input.level));
   check_name(validation, "name", name);
   if (!level) {
-    validation.fail("level", "debe ser federal, state o municipality");
+    validation.fail("level", say(Msg::level_field));
   } else {
     size_t expected = *level == Level::municipality ? 5 : 2;
     validation.require(all_digits(code) && code.size() == expected, "code",
-                       "la clave INEGI debe tener " + std::to_string(expected) + " dígitos");
-    validation.require(*level != Level::federal || code == "00", "code", "la federación usa la clave 00");
-    validation.require(*level != Level::state || code != "00", "code", "la clave 00 es de la federación");
+                       say(Msg::code_digits, expected));
+    validation.require(*level != Level::federal || code == "00", "code", say(Msg::federation_code));
+    validation.require(*level != Level::state || code != "00", "code", say(Msg::code_00_is_federation));
   }
   if (!validation.ok()) return validation.error();
 
@@ -96,15 +97,15 @@ Result<Jurisdiction> JurisdictionService::create(const Actor& actor, const NewJu
     std::string parent_code = *level == Level::state ? "00" : code.substr(0, 2);
     auto parent = JurisdictionRepository::find_by_code(*connection, parent_code);
     if (!parent) {
-      return Error::invalid("Primero registra la jurisdicción superior (clave " + parent_code + ").",
-                            {{"code", "no existe la jurisdicción " + parent_code}});
+      return Error::invalid(say(Msg::register_parent_first, parent_code),
+                            {{"code", say(Msg::parent_missing_field, parent_code)}});
     }
     parent_id = parent->id;
   }
   std::string now = now_timestamp();
   Jurisdiction jurisdiction{0, code, slugify(name), name, *level, parent_id, now, now};
   if (jurisdiction.slug.empty()) {
-    return Error::invalid("El nombre debe tener letras o números.", {{"name", "escribe un nombre"}});
+    return Error::invalid(say(Msg::name_needs_letters), {{"name", say(Msg::name_needs_letters_field)}});
   }
   try {
     store::Transaction transaction(*connection);
@@ -115,8 +116,8 @@ Result<Jurisdiction> JurisdictionService::create(const Actor& actor, const NewJu
                              true, nullptr, jurisdiction.to_json()});
     transaction.commit();
   } catch (const store::UniqueViolation&) {
-    return Error::conflict("Ya existe una jurisdicción con esa clave o ese nombre.",
-                           {{"code", "la clave " + code + " o el nombre ya están registrados"}});
+    return Error::conflict(say(Msg::jurisdiction_taken),
+                           {{"code", say(Msg::jurisdiction_taken_field, code)}});
   }
   return jurisdiction;
 }
@@ -142,10 +143,10 @@ Result<Institution> JurisdictionService::add_institution(const Actor& actor, con
   std::string acronym = trim(input.acronym);
   std::string website = trim(input.website);
   check_name(validation, "name", name);
-  validation.require(utf8_length(acronym) <= 30, "acronym", "usa como máximo 30 caracteres");
+  validation.require(utf8_length(acronym) <= 30, "acronym", say(Msg::at_most_30));
   validation.require(website.empty() || website.rfind("https://", 0) == 0 || website.rfind("http://", 0) == 0,
-                     "website", "debe empezar con https:// o http://");
-  validation.require(website.size() <= 500, "website", "usa como máximo 500 caracteres");
+                     "website", say(Msg::website_scheme));
+  validation.require(website.size() <= 500, "website", say(Msg::at_most_500));
   if (!validation.ok()) return validation.error();
 
   std::string now = now_timestamp();
@@ -161,8 +162,8 @@ Result<Institution> JurisdictionService::add_institution(const Actor& actor, con
                              true, nullptr, institution.to_json()});
     transaction.commit();
   } catch (const store::UniqueViolation&) {
-    return Error::conflict("Ya existe una institución con ese nombre en " + jurisdiction->name + ".",
-                           {{"name", "ya está registrada"}});
+    return Error::conflict(say(Msg::institution_taken, jurisdiction->name),
+                           {{"name", say(Msg::institution_taken_field)}});
   }
   return institution;
 }

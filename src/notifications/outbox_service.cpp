@@ -1,5 +1,6 @@
 #include "notifications/outbox_service.h"
 
+#include "notifications/messages.h"
 #include "notifications/permissions.h"
 
 namespace apertura::notifications {
@@ -13,8 +14,7 @@ std::string delivery_status(const Message& message, int64_t max_attempts) {
 Result<Paged<Message>> OutboxService::list(const Actor& actor, const Slice& slice) {
   if (auto error = notification_permissions().check(actor, NotificationAction::view_outbox)) return *error;
   if (actor.jurisdiction_id) {
-    return Error::forbidden("La bandeja de salida reúne mensajes de todas las jurisdicciones; la ve la administración "
-                            "general del portal.");
+    return Error::forbidden(say(Msg::outbox_is_portal_wide));
   }
   auto connection = database_.connect();
   return Outbox::page(*connection, slice);

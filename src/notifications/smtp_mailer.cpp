@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "core/clock.h"
+#include "notifications/messages.h"
 
 namespace apertura::notifications {
 
@@ -93,7 +94,7 @@ std::string format_message(const Message& message, const Mailbox& from, const st
 std::optional<std::string> SmtpMailer::send(const Message& message) const {
   init_curl_once();
   CURL* curl = curl_easy_init();
-  if (!curl) return std::string("libcurl no pudo iniciar una conexión");
+  if (!curl) return say(Msg::mailer_cannot_start);
   Mailbox from = parse_mailbox(settings_.from);
   size_t at = from.address.find('@');
   std::string domain = at == std::string::npos ? "apertura" : from.address.substr(at + 1);

@@ -19,15 +19,6 @@ std::string proposal_status_name(ProposalStatus status) {
   return "open";
 }
 
-std::string proposal_status_label_es(ProposalStatus status) {
-  switch (status) {
-    case ProposalStatus::open: return "En espera de respuesta";
-    case ProposalStatus::adopted: return "Incorporada al plan";
-    case ProposalStatus::not_adopted: return "No incorporada";
-  }
-  return "";
-}
-
 std::optional<ProposalStatus> parse_proposal_status(const std::string& name) {
   for (ProposalStatus status : {ProposalStatus::open, ProposalStatus::adopted, ProposalStatus::not_adopted}) {
     if (proposal_status_name(status) == name) return status;

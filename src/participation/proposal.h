@@ -18,7 +18,6 @@ enum class ProposalStatus { open, adopted, not_adopted };
 std::string proposal_kind_name(ProposalKind kind);
 std::optional<ProposalKind> parse_proposal_kind(const std::string& name);
 std::string proposal_status_name(ProposalStatus status);
-std::string proposal_status_label_es(ProposalStatus status);
 std::optional<ProposalStatus> parse_proposal_status(const std::string& name);
 
 struct ProposalComment {
@@ -46,6 +45,7 @@ struct Proposal {
   std::string answer;
   std::optional<int64_t> commitment_id;
   std::optional<std::string> answered_at;
+  int64_t version = 0;  // bumped by every answer; an answer given on an older copy is a conflict
   std::string created_at;
   int64_t supports = 0;  // derived
 

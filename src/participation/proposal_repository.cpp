@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT p.id, p.jurisdiction_id, p.author_id, p.author_name, p.kind, p.title, p.description, p.aims, p.location, "
-    "p.status, p.answer, p.commitment_id, p.answered_at, p.created_at, "
+    "p.status, p.answer, p.commitment_id, p.answered_at, p.created_at, p.version, "
     "(SELECT COUNT(*) FROM proposal_supports s WHERE s.proposal_id = p.id) AS supports FROM proposals p ";
 
 Proposal proposal_from(const store::Row& row) {
@@ -27,6 +27,7 @@ Proposal proposal_from(const store::Row& row) {
   p.commitment_id = row.optional_integer("commitment_id");
   p.answered_at = row.optional_text("answered_at");
   p.created_at = row.text("created_at");
+  p.version = row.integer("version");
   p.supports = row.integer("supports");
   return p;
 }
@@ -72,9 +73,12 @@ std::vector<Proposal> ProposalRepository::by_author(store::Connection& c, int64_
   return out;
 }
 
-void ProposalRepository::save_answer(store::Connection& c, const Proposal& p) {
-  c.execute("UPDATE proposals SET status = ?, answer = ?, commitment_id = ?, answered_at = ?, updated_at = ? WHERE id = ?",
-            {proposal_status_name(p.status), p.answer, p.commitment_id, p.answered_at, now_timestamp(), p.id});
+bool ProposalRepository::save_answer(store::Connection& c, const Proposal& p) {
+  return c.execute(
+             "UPDATE proposals SET status = ?, answer = ?, commitment_id = ?, answered_at = ?, updated_at = ?, "
+             "version = version + 1 WHERE id = ? AND version = ?",
+             {proposal_status_name(p.status), p.answer, p.commitment_id, p.answered_at, now_timestamp(), p.id,
+              p.version}) == 1;
 }
 
 void ProposalRepository::add_support(store::Connection& c, int64_t proposal_id, int64_t user_id) {

@@ -17,7 +17,9 @@ class ProposalRepository {
   static Paged<Proposal> for_jurisdiction(store::Connection& c, int64_t jurisdiction_id,
                                           std::optional<ProposalStatus> status, const Slice& slice);
   static std::vector<Proposal> by_author(store::Connection& c, int64_t author_id);
-  static void save_answer(store::Connection& c, const Proposal& proposal);
+  // Writes the answer only if the proposal still has `proposal.version` (and
+  // bumps it); false when another answer came first (nothing is written then).
+  static bool save_answer(store::Connection& c, const Proposal& proposal);
   // Throws store::UniqueViolation when this user already supported it.
   static void add_support(store::Connection& c, int64_t proposal_id, int64_t user_id);
   static int64_t add_comment(store::Connection& c, const ProposalComment& comment);

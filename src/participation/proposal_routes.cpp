@@ -1,5 +1,7 @@
 #include "participation/proposal_routes.h"
 
+#include "participation/messages.h"
+#include "plans/messages.h"
 #include "plans/plan_routes.h"
 #include "web/api.h"
 #include "web/downloads.h"

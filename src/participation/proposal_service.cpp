@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "notifications/outbox.h"
+#include "participation/messages.h"
 #include "participation/proposal_repository.h"
 
 namespace apertura::participation {
@@ -14,18 +15,16 @@ namespace {
 
 
 
-Error not_found(int64_t id) { return Error::not_found("No existe la propuesta " + std::to_string(id) + "."); }
+Error not_found(int64_t id) { return Error::not_found(say(Msg::proposal_not_found, id)); }
 
 std::string answer_subject(const Proposal& proposal) {
-  return "Respuesta a tu propuesta «" + proposal.title + "»";
+  return say(Msg::answer_subject, proposal.title);
 }
 
 std::string answer_body(const Proposal& proposal, const std::string& public_url) {
-  std::string verdict = proposal.status == ProposalStatus::adopted
-                            ? "El secretariado técnico la incorporó al plan de acción."
-                            : "El secretariado técnico no la incorporó al plan de acción.";
-  return "Hola, " + proposal.author_name + ":\n\n" + verdict + "\n\n" + proposal.answer +
-         "\n\nPuedes verla en " + public_url + "/propuestas/" + std::to_string(proposal.id) + "\n";
+  std::string verdict = say(proposal.status == ProposalStatus::adopted ? Msg::adopted_verdict : Msg::not_adopted_verdict);
+  return say(Msg::answer_body, proposal.author_name, verdict, proposal.answer,
+             public_url + "/propuestas/" + std::to_string(proposal.id));
 }
 
 }  // namespace
@@ -40,7 +39,7 @@ bool ProposalService::may_answer(const Actor& actor, const Proposal& proposal) c
 
 Result<Proposal> ProposalService::submit(const Actor& actor, const std::string& jurisdiction, const ProposalInput& input) {
   if (auto error = proposal_permissions().check(actor, ProposalAction::submit)) return *error;
-  if (!actor.user_id) return Error::unauthenticated("Inicia sesión para proponer.");
+  if (!actor.user_id) return Error::unauthenticated(say(Msg::sign_in_to_propose));
   auto place = jurisdictions_.find(jurisdiction);
   if (!place) return place.error();
   Validation validation;
@@ -49,22 +48,22 @@ Result<Proposal> ProposalService::submit(const Actor& actor, const std::string& 
   proposal.author_id = *actor.user_id;
   proposal.author_name = actor.display_name;
   auto kind = parse_proposal_kind(trim(input.kind).empty() ? "proposal" : trim(input.kind));
-  validation.require(kind.has_value(), "kind", "elige problema o propuesta");
+  validation.require(kind.has_value(), "kind", say(Msg::kind_field));
   proposal.kind = kind.value_or(ProposalKind::proposal);
   proposal.title = trim(input.title);
   proposal.description = trim(input.description);
   proposal.location = trim(input.location);
   validation.require(!proposal.title.empty() && utf8_length(proposal.title) <= 200, "title",
-                     "escribe un título (máximo 200 caracteres)");
+                     say(Msg::title_field));
   validation.require(!proposal.description.empty() && utf8_length(proposal.description) <= 10000, "description",
-                     "describe el problema o la propuesta (máximo 10,000 caracteres)");
-  validation.require(utf8_length(proposal.location) <= 200, "location", "usa como máximo 200 caracteres");
+                     say(Msg::body_field));
+  validation.require(utf8_length(proposal.location) <= 200, "location", say(Msg::at_most_200));
   validation.require(is_valid_utf8(proposal.title + proposal.description + proposal.location), "description",
-                     "el texto contiene caracteres no válidos");
+                     say(Msg::invalid_characters));
   std::string bad_letter;
   auto aims = plans::normalize_aims(input.aims, &bad_letter);
   if (aims) proposal.aims = *aims;
-  else validation.fail("aims", "«" + bad_letter + "» no es un fin de la declaración; usa letras de la a a la n");
+  else validation.fail("aims", say(Msg::not_an_aim, bad_letter));
   if (!validation.ok()) return validation.error();
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
@@ -83,7 +82,7 @@ Result<Paged<Proposal>> ProposalService::for_jurisdiction(const std::string& jur
   if (!status.empty()) {
     filter = parse_proposal_status(status);
     if (!filter) {
-      return Error{ErrorKind::bad_request, "El estado debe ser open, adopted o not_adopted.", {{"status", "valor desconocido"}}};
+      return Error{ErrorKind::bad_request, say(Msg::status_filter), {{"status", say(Msg::status_filter_field)}}};
     }
   }
   auto connection = database_.connect();
@@ -110,7 +109,7 @@ std::vector<Proposal> ProposalService::mine(const Actor& actor) {
 
 Result<Proposal> ProposalService::support(const Actor& actor, int64_t proposal_id) {
   if (auto error = proposal_permissions().check(actor, ProposalAction::support)) return *error;
-  if (!actor.user_id) return Error::unauthenticated("Inicia sesión para apoyar.");
+  if (!actor.user_id) return Error::unauthenticated(say(Msg::sign_in_to_support));
   auto connection = database_.connect();
   auto proposal = ProposalRepository::find(*connection, proposal_id);
   if (!proposal) return not_found(proposal_id);
@@ -128,13 +127,13 @@ Result<Proposal> ProposalService::support(const Actor& actor, int64_t proposal_i
 
 Result<ProposalComment> ProposalService::comment(const Actor& actor, int64_t proposal_id, const std::string& body) {
   if (auto error = proposal_permissions().check(actor, ProposalAction::comment)) return *error;
-  if (!actor.user_id) return Error::unauthenticated("Inicia sesión para comentar.");
+  if (!actor.user_id) return Error::unauthenticated(say(Msg::sign_in_to_comment));
   auto connection = database_.connect();
   auto proposal = ProposalRepository::find(*connection, proposal_id);
   if (!proposal) return not_found(proposal_id);
   ProposalComment comment{0, proposal_id, *actor.user_id, actor.display_name, trim(body), now_timestamp()};
   if (comment.body.empty() || utf8_length(comment.body) > 5000 || !is_valid_utf8(comment.body)) {
-    return Error::invalid("El comentario no es válido.", {{"body", "escribe un comentario de hasta 5,000 caracteres"}});
+    return Error::invalid(say(Msg::comment_invalid), {{"body", say(Msg::comment_field)}});
   }
   store::Transaction transaction(*connection);
   comment.id = ProposalRepository::add_comment(*connection, comment);
@@ -152,10 +151,10 @@ Result<Proposal> ProposalService::answer(const Actor& actor, int64_t proposal_id
   Proposal before = *proposal;
   Validation validation;
   auto status = parse_proposal_status(trim(input.status));
-  validation.require(status && *status != ProposalStatus::open, "status", "elige incorporada o no incorporada");
+  validation.require(status && *status != ProposalStatus::open, "status", say(Msg::answer_status_field));
   proposal->answer = trim(input.answer);
   validation.require(!proposal->answer.empty() && utf8_length(proposal->answer) <= 5000, "answer",
-                     "explica la respuesta a quien propuso (máximo 5,000 caracteres)");
+                     say(Msg::answer_text_field));
   proposal->commitment_id.reset();
   if (status == ProposalStatus::adopted) {
     std::string text = trim(input.commitment_id);
@@ -164,14 +163,15 @@ Result<Proposal> ProposalService::answer(const Actor& actor, int64_t proposal_id
     std::optional<int64_t> place;
     if (ec == std::errc() && ptr == text.data() + text.size()) place = plans_.commitment_jurisdiction(id);
     bool same_place = place && *place == proposal->jurisdiction_id;
-    validation.require(same_place, "commitment_id", "elige el compromiso, de un plan de esta jurisdicción, en que se convirtió");
+    validation.require(same_place, "commitment_id", say(Msg::answer_commitment_field));
     if (same_place) proposal->commitment_id = id;
   }
   if (!validation.ok()) return validation.error();
   proposal->status = *status;
   proposal->answered_at = now_timestamp();
   store::Transaction transaction(*connection);
-  ProposalRepository::save_answer(*connection, *proposal);
+  if (!ProposalRepository::save_answer(*connection, *proposal)) return Error::conflict(say(Msg::proposal_answered_meanwhile));
+  ++proposal->version;
   audit::AuditLog::append_public(*connection, actor, "answer", "proposal", proposal->id, proposal->jurisdiction_id, before.to_json(),
                proposal->to_json());
   if (auto email = email_of_ ? email_of_(proposal->author_id) : std::nullopt) {

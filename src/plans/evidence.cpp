@@ -1,6 +1,7 @@
 #include "plans/evidence.h"
 
 #include "core/text.h"
+#include "plans/messages.h"
 
 namespace apertura::plans {
 
@@ -29,14 +30,14 @@ nlohmann::json Evidence::to_json() const {
 }
 
 Result<std::string> check_document_upload(const std::string& file_name, const std::string& data) {
-  if (data.empty()) return Error::invalid("El archivo está vacío.", {{"file", "elige un archivo"}});
+  if (data.empty()) return Error::invalid(say(Msg::file_empty), {{"file", say(Msg::pick_a_file)}});
   if (data.size() > kMaxEvidenceBytes) {
-    return Error::invalid("El archivo pesa más de 10 MB.", {{"file", "sube un archivo de hasta 10 MB"}});
+    return Error::invalid(say(Msg::file_too_large), {{"file", say(Msg::file_up_to_10mb)}});
   }
   auto type = detect_evidence_type(file_name, data);
   if (!type) {
-    return Error::invalid("Ese tipo de archivo no se acepta.",
-                          {{"file", "sube un PDF, una imagen PNG o JPEG, o un CSV en UTF-8"}});
+    return Error::invalid(say(Msg::file_type_refused),
+                          {{"file", say(Msg::file_types_accepted)}});
   }
   return *type;
 }

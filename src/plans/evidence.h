@@ -30,6 +30,7 @@ struct Evidence {
   std::string validated_by_name;
   std::optional<std::string> validated_at;
   std::string created_at;
+  int64_t version = 0;  // bumped by every validation; a verdict on an older copy is a conflict
 
   nlohmann::json to_json() const;
 };

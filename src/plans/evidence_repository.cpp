@@ -6,7 +6,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, milestone_id, kind, ref_kind, ref_id, title, url, file_name, content_type, size, sha256, storage, "
-    "added_by_name, validation, validation_comment, validated_by_name, validated_at, created_at FROM evidence ";
+    "added_by_name, validation, validation_comment, validated_by_name, validated_at, created_at, version FROM evidence ";
 
 Evidence evidence_from(const store::Row& row) {
   Evidence e;
@@ -28,6 +28,7 @@ Evidence evidence_from(const store::Row& row) {
   e.validated_by_name = row.text("validated_by_name");
   e.validated_at = row.optional_text("validated_at");
   e.created_at = row.text("created_at");
+  e.version = row.integer("version");
   return e;
 }
 
@@ -41,9 +42,11 @@ int64_t EvidenceRepository::insert(store::Connection& c, const Evidence& e) {
        e.storage, e.added_by_name, e.created_at});
 }
 
-void EvidenceRepository::save_validation(store::Connection& c, const Evidence& e) {
-  c.execute("UPDATE evidence SET validation = ?, validation_comment = ?, validated_by_name = ?, validated_at = ? WHERE id = ?",
-            {e.validation, e.validation_comment, e.validated_by_name, e.validated_at, e.id});
+bool EvidenceRepository::save_validation(store::Connection& c, const Evidence& e) {
+  return c.execute(
+             "UPDATE evidence SET validation = ?, validation_comment = ?, validated_by_name = ?, validated_at = ?, "
+             "version = version + 1 WHERE id = ? AND version = ?",
+             {e.validation, e.validation_comment, e.validated_by_name, e.validated_at, e.id, e.version}) == 1;
 }
 
 std::optional<Evidence> EvidenceRepository::find(store::Connection& c, int64_t id) {

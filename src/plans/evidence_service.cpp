@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "plans/evidence_repository.h"
+#include "plans/messages.h"
 #include "plans/permissions.h"
 
 namespace apertura::plans {
@@ -15,7 +16,7 @@ namespace {
 std::optional<Error> check_title(std::string& title) {
   title = trim(title);
   if (title.empty() || utf8_length(title) > 300 || !is_valid_utf8(title)) {
-    return Error::invalid("Describe la evidencia.", {{"title", "escribe un título de hasta 300 caracteres"}});
+    return Error::invalid(say(Msg::describe_evidence), {{"title", say(Msg::evidence_title_field)}});
   }
   return std::nullopt;
 }
@@ -52,7 +53,7 @@ Result<Evidence> EvidenceService::add_link(const Actor& actor, int64_t milestone
   if (auto error = check_title(evidence.title)) return *error;
   bool web = evidence.url.rfind("https://", 0) == 0 || evidence.url.rfind("http://", 0) == 0;
   if (!web || evidence.url.size() > 2000 || evidence.url.find_first_of(" \t\r\n\"<>") != std::string::npos) {
-    return Error::invalid("El enlace no es válido.", {{"url", "escribe una dirección que empiece con https://"}});
+    return Error::invalid(say(Msg::link_invalid), {{"url", say(Msg::link_field)}});
   }
   return insert(actor, evidence, *jurisdiction, nullptr);
 }
@@ -64,8 +65,8 @@ Result<Evidence> EvidenceService::add_contract(const Actor& actor, int64_t miles
   std::string id = trim(ocid);
   std::optional<std::string> found = contract_title_ && !id.empty() && id.size() <= 200 ? contract_title_(id) : std::nullopt;
   if (!found) {
-    return Error::invalid("No hay un proceso de contratación con ese identificador.",
-                          {{"contract_ocid", "escribe el OCID de un proceso publicado en Apertura"}});
+    return Error::invalid(say(Msg::no_such_process),
+                          {{"contract_ocid", say(Msg::process_field)}});
   }
   Evidence evidence;
   evidence.milestone_id = milestone_id;
@@ -102,9 +103,7 @@ Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_
   if (!found) return found.error();
   auto jurisdiction = plans_.jurisdiction_of_milestone(found->milestone_id);
   if (!jurisdiction || !may_validate(actor, *jurisdiction)) {
-    return Error::forbidden(
-        "Solo quienes integran por la sociedad civil el secretariado de esta jurisdicción validan su evidencia; "
-        "pide a la administración que vincule tu cuenta a tu lugar en el secretariado.");
+    return Error::forbidden(say(Msg::only_civil_society_validates));
   }
   Evidence before = found.value();
   Evidence after = before;
@@ -112,16 +111,17 @@ Result<Evidence> EvidenceService::validate(const Actor& actor, int64_t evidence_
   after.validation_comment = trim(comment);
   Validation validation;
   validation.require(after.validation == "validated" || after.validation == "contested", "validation",
-                     "elige validada o impugnada");
+                     say(Msg::verdict_field));
   validation.require(after.validation != "contested" || !after.validation_comment.empty(), "validation_comment",
-                     "explica por qué la impugnas");
-  validation.require(utf8_length(after.validation_comment) <= 2000, "validation_comment", "usa como máximo 2,000 caracteres");
+                     say(Msg::contest_reason_field));
+  validation.require(utf8_length(after.validation_comment) <= 2000, "validation_comment", say(Msg::at_most_2000));
   if (!validation.ok()) return validation.error();
   after.validated_by_name = actor.display_name;
   after.validated_at = now_timestamp();
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
-  EvidenceRepository::save_validation(*connection, after);
+  if (!EvidenceRepository::save_validation(*connection, after)) return Error::conflict(say(Msg::evidence_changed_meanwhile));
+  ++after.version;
   audit::AuditLog::append(*connection, actor,
                           {"validate", "evidence", std::to_string(after.id), std::nullopt, true, before.to_json(),
                            after.to_json()});
@@ -144,15 +144,15 @@ std::vector<Evidence> EvidenceService::for_milestones(const std::vector<int64_t>
 Result<Evidence> EvidenceService::find(int64_t evidence_id) {
   auto connection = database_.connect();
   auto found = EvidenceRepository::find(*connection, evidence_id);
-  if (!found) return Error::not_found("No existe la evidencia " + std::to_string(evidence_id) + ".");
+  if (!found) return Error::not_found(say(Msg::evidence_not_found, evidence_id));
   return *found;
 }
 
 Result<std::string> EvidenceService::content(const Evidence& evidence) {
-  if (evidence.kind != "file") return Error::not_found("Esta evidencia es un enlace, no un archivo.");
+  if (evidence.kind != "file") return Error::not_found(say(Msg::evidence_is_a_link));
   auto connection = database_.connect();
   auto data = files_.load(*connection, evidence.sha256);
-  if (!data) return Error::not_found("El archivo de esta evidencia no está disponible.");
+  if (!data) return Error::not_found(say(Msg::evidence_file_missing));
   return *data;
 }
 

@@ -21,15 +21,6 @@ std::string sector_name(Sector sector) {
   return "government";
 }
 
-std::string sector_label_es(Sector sector) {
-  switch (sector) {
-    case Sector::government: return "Gobierno";
-    case Sector::civil_society: return "Sociedad civil";
-    case Sector::guarantor: return "Órgano garante";
-  }
-  return "";
-}
-
 std::optional<Sector> parse_sector(const std::string& name) {
   for (Sector sector : {Sector::government, Sector::civil_society, Sector::guarantor}) {
     if (sector_name(sector) == name) return sector;
@@ -76,17 +67,6 @@ std::string status_name(PlanStatus status) {
   return "draft";
 }
 
-std::string status_label_es(PlanStatus status) {
-  switch (status) {
-    case PlanStatus::draft: return "Borrador";
-    case PlanStatus::co_creation: return "En co-creación";
-    case PlanStatus::published: return "Publicado";
-    case PlanStatus::in_progress: return "En implementación";
-    case PlanStatus::closed: return "Concluido";
-  }
-  return "";
-}
-
 std::optional<PlanStatus> parse_status(const std::string& name) {
   for (PlanStatus status : {PlanStatus::draft, PlanStatus::co_creation, PlanStatus::published,
                             PlanStatus::in_progress, PlanStatus::closed}) {
@@ -121,16 +101,6 @@ std::string milestone_status_name(MilestoneStatus status) {
     case MilestoneStatus::cancelled: return "cancelled";
   }
   return "pending";
-}
-
-std::string milestone_status_label_es(MilestoneStatus status) {
-  switch (status) {
-    case MilestoneStatus::pending: return "Pendiente";
-    case MilestoneStatus::in_progress: return "En curso";
-    case MilestoneStatus::completed: return "Cumplido";
-    case MilestoneStatus::cancelled: return "Cancelado";
-  }
-  return "";
 }
 
 std::optional<MilestoneStatus> parse_milestone_status(const std::string& name) {
@@ -191,26 +161,6 @@ nlohmann::json Commitment::to_json() const {
           {"withdrawn_reason", withdrawn_reason},
           {"milestones", milestone_list},
           {"indicators", indicator_list}};
-}
-
-const std::vector<std::pair<char, std::string>>& declaration_aims() {
-  static const std::vector<std::pair<char, std::string>> aims = {
-      {'a', "Transparentar las contrataciones públicas"},
-      {'b', "Fortalecer la Alianza para el Gobierno Abierto"},
-      {'c', "Promover el derecho de acceso a la información"},
-      {'d', "Incrementar la información disponible"},
-      {'e', "Transparentar la asignación y el ejercicio de recursos públicos"},
-      {'f', "Rendición de cuentas e integridad en el servicio público"},
-      {'g', "Participación ciudadana vinculante"},
-      {'h', "Órganos consultivos e innovación ciudadana"},
-      {'i', "Retroalimentación en línea y fuera de línea"},
-      {'j', "Herramientas de innovación y co-creación"},
-      {'k', "Lenguaje ciudadano y datos abiertos"},
-      {'l', "Infografías y materiales que acercan la norma"},
-      {'m', "Colaboración para resolver problemas públicos"},
-      {'n', "Gestión documental y archivos"},
-  };
-  return aims;
 }
 
 std::optional<std::string> normalize_aims(const std::string& text, std::string* bad_letter) {

@@ -17,7 +17,6 @@ namespace apertura::plans {
 
 enum class Sector { government, civil_society, guarantor };
 std::string sector_name(Sector sector);
-std::string sector_label_es(Sector sector);
 std::optional<Sector> parse_sector(const std::string& name);
 
 struct SecretariatMember {
@@ -49,7 +48,6 @@ Secretariat secretariat_on(int64_t jurisdiction_id, std::vector<SecretariatMembe
 
 enum class PlanStatus { draft, co_creation, published, in_progress, closed };
 std::string status_name(PlanStatus status);
-std::string status_label_es(PlanStatus status);
 std::optional<PlanStatus> parse_status(const std::string& name);
 
 struct ActionPlan {
@@ -74,7 +72,6 @@ struct ActionPlan {
 
 enum class MilestoneStatus { pending, in_progress, completed, cancelled };
 std::string milestone_status_name(MilestoneStatus status);
-std::string milestone_status_label_es(MilestoneStatus status);
 std::optional<MilestoneStatus> parse_milestone_status(const std::string& name);
 
 struct Milestone {
@@ -86,6 +83,7 @@ struct Milestone {
   int weight = 1;
   MilestoneStatus status = MilestoneStatus::pending;
   std::optional<std::string> completed_on;
+  int64_t version = 0;  // bumped by every change; a change on an older copy is a conflict
 
   bool overdue_on(const std::string& date) const;
   nlohmann::json to_json() const;
@@ -101,6 +99,7 @@ struct Indicator {
   std::optional<double> current_value;
   std::string source;
   std::string measured_on;
+  int64_t version = 0;  // bumped by every change; a change on an older copy is a conflict
 
   nlohmann::json to_json() const;
 };
@@ -121,14 +120,13 @@ struct Commitment {
   std::string ends_on;
   ProgressMethod progress_method = ProgressMethod::even;
   std::string withdrawn_reason;
+  int64_t version = 0;  // bumped by every change; a change on an older copy is a conflict
   std::vector<Milestone> milestones;
   std::vector<Indicator> indicators;
 
   nlohmann::json to_json() const;  // with milestones and indicators
 };
 
-// The declaration's aims a) to n), in short Spanish labels.
-const std::vector<std::pair<char, std::string>>& declaration_aims();
 // "a, e" -> "ae"; nullopt names the first letter that is not an aim.
 std::optional<std::string> normalize_aims(const std::string& text, std::string* bad_letter = nullptr);
 

@@ -3,6 +3,7 @@
 #include "core/date.h"
 #include "core/readability.h"
 #include "core/text.h"
+#include "plans/messages.h"
 #include "plans/permissions.h"
 #include "plans/plan_routes.h"
 #include "plans/plan_views.h"

@@ -15,11 +15,11 @@ constexpr const char* kPlanColumns =
     "published_at, closed_at, created_at, updated_at, license FROM action_plans ";
 constexpr const char* kCommitmentColumns =
     "SELECT id, plan_id, number, title, problem, objective, aims, institution_id, counterpart, starts_on, ends_on, "
-    "progress_method, withdrawn_reason FROM commitments ";
+    "progress_method, withdrawn_reason, version FROM commitments ";
 constexpr const char* kMilestoneColumns =
-    "SELECT id, commitment_id, description, responsible, due_on, weight, status, completed_on FROM milestones ";
+    "SELECT id, commitment_id, description, responsible, due_on, weight, status, completed_on, version FROM milestones ";
 constexpr const char* kIndicatorColumns =
-    "SELECT id, commitment_id, name, unit, baseline, target, current_value, source, measured_on FROM indicators ";
+    "SELECT id, commitment_id, name, unit, baseline, target, current_value, source, measured_on, version FROM indicators ";
 
 std::optional<double> optional_real(const store::Row& row, const char* column) {
   if (row.is_null(column)) return std::nullopt;
@@ -64,6 +64,7 @@ Commitment commitment_from(const store::Row& row) {
   c.ends_on = row.text("ends_on");
   c.progress_method = row.text("progress_method") == "weighted" ? ProgressMethod::weighted : ProgressMethod::even;
   c.withdrawn_reason = row.text("withdrawn_reason");
+  c.version = row.integer("version");
   return c;
 }
 
@@ -75,13 +76,15 @@ Milestone milestone_from(const store::Row& row) {
           row.text("due_on"),
           static_cast<int>(row.integer("weight")),
           parse_milestone_status(row.text("status")).value_or(MilestoneStatus::pending),
-          row.optional_text("completed_on")};
+          row.optional_text("completed_on"),
+          row.integer("version")};
 }
 
 Indicator indicator_from(const store::Row& row) {
   return {row.integer("id"),           row.integer("commitment_id"), row.text("name"),
           row.text("unit"),            optional_real(row, "baseline"), optional_real(row, "target"),
-          optional_real(row, "current_value"), row.text("source"),  row.text("measured_on")};
+          optional_real(row, "current_value"), row.text("source"),  row.text("measured_on"),
+          row.integer("version")};
 }
 
 // Loads the milestones and indicators of the given commitments in two queries.
@@ -186,12 +189,14 @@ int64_t CommitmentRepository::insert(store::Connection& c, const Commitment& m) 
        m.ends_on, m.progress_method == ProgressMethod::weighted ? "weighted" : "even", m.withdrawn_reason, now, now});
 }
 
-void CommitmentRepository::update(store::Connection& c, const Commitment& m) {
-  c.execute(
-      "UPDATE commitments SET title = ?, problem = ?, objective = ?, aims = ?, institution_id = ?, counterpart = ?, "
-      "starts_on = ?, ends_on = ?, progress_method = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?",
-      {m.title, m.problem, m.objective, m.aims, m.institution_id, m.counterpart, m.starts_on, m.ends_on,
-       m.progress_method == ProgressMethod::weighted ? "weighted" : "even", m.withdrawn_reason, now_timestamp(), m.id});
+bool CommitmentRepository::update(store::Connection& c, const Commitment& m) {
+  return c.execute(
+             "UPDATE commitments SET title = ?, problem = ?, objective = ?, aims = ?, institution_id = ?, "
+             "counterpart = ?, starts_on = ?, ends_on = ?, progress_method = ?, withdrawn_reason = ?, updated_at = ?, "
+             "version = version + 1 WHERE id = ? AND version = ?",
+             {m.title, m.problem, m.objective, m.aims, m.institution_id, m.counterpart, m.starts_on, m.ends_on,
+              m.progress_method == ProgressMethod::weighted ? "weighted" : "even", m.withdrawn_reason, now_timestamp(),
+              m.id, m.version}) == 1;
 }
 
 std::optional<Commitment> CommitmentRepository::find(store::Connection& c, int64_t id) {
@@ -239,12 +244,12 @@ std::optional<Milestone> MilestoneRepository::find(store::Connection& c, int64_t
   return milestone_from(*row);
 }
 
-void MilestoneRepository::update(store::Connection& c, const Milestone& m) {
-  c.execute(
-      "UPDATE milestones SET description = ?, responsible = ?, due_on = ?, weight = ?, status = ?, completed_on = ?, "
-      "updated_at = ? WHERE id = ?",
-      {m.description, m.responsible, m.due_on, m.weight, milestone_status_name(m.status), m.completed_on,
-       now_timestamp(), m.id});
+bool MilestoneRepository::update(store::Connection& c, const Milestone& m) {
+  return c.execute(
+             "UPDATE milestones SET description = ?, responsible = ?, due_on = ?, weight = ?, status = ?, "
+             "completed_on = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+             {m.description, m.responsible, m.due_on, m.weight, milestone_status_name(m.status), m.completed_on,
+              now_timestamp(), m.id, m.version}) == 1;
 }
 
 int64_t IndicatorRepository::insert(store::Connection& c, const Indicator& i) {
@@ -261,11 +266,12 @@ std::optional<Indicator> IndicatorRepository::find(store::Connection& c, int64_t
   return indicator_from(*row);
 }
 
-void IndicatorRepository::update(store::Connection& c, const Indicator& i) {
-  c.execute(
-      "UPDATE indicators SET name = ?, unit = ?, baseline = ?, target = ?, current_value = ?, source = ?, "
-      "measured_on = ?, updated_at = ? WHERE id = ?",
-      {i.name, i.unit, i.baseline, i.target, i.current_value, i.source, i.measured_on, now_timestamp(), i.id});
+bool IndicatorRepository::update(store::Connection& c, const Indicator& i) {
+  return c.execute(
+             "UPDATE indicators SET name = ?, unit = ?, baseline = ?, target = ?, current_value = ?, source = ?, "
+             "measured_on = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+             {i.name, i.unit, i.baseline, i.target, i.current_value, i.source, i.measured_on, now_timestamp(), i.id,
+              i.version}) == 1;
 }
 
 }  // namespace apertura::plans

@@ -34,7 +34,9 @@ class PlanRepository {
 class CommitmentRepository {
  public:
   static int64_t insert(store::Connection& c, const Commitment& commitment);
-  static void update(store::Connection& c, const Commitment& commitment);
+  // Writes the commitment only if it still has `commitment.version` (and bumps
+  // it); false when another change came first (nothing is written then).
+  static bool update(store::Connection& c, const Commitment& commitment);
   // With milestones and indicators.
   static std::optional<Commitment> find(store::Connection& c, int64_t id);
   // The commitments of several plans, with their milestones and indicators, in three queries.
@@ -46,14 +48,16 @@ class MilestoneRepository {
  public:
   static int64_t insert(store::Connection& c, const Milestone& milestone);
   static std::optional<Milestone> find(store::Connection& c, int64_t id);
-  static void update(store::Connection& c, const Milestone& milestone);
+  // As CommitmentRepository::update: conditional on `milestone.version`.
+  static bool update(store::Connection& c, const Milestone& milestone);
 };
 
 class IndicatorRepository {
  public:
   static int64_t insert(store::Connection& c, const Indicator& indicator);
   static std::optional<Indicator> find(store::Connection& c, int64_t id);
-  static void update(store::Connection& c, const Indicator& indicator);
+  // As CommitmentRepository::update: conditional on `indicator.version`.
+  static bool update(store::Connection& c, const Indicator& indicator);
 };
 
 }  // namespace apertura::plans

@@ -4,28 +4,29 @@
 #include <cmath>
 
 #include "core/date.h"
+#include "plans/messages.h"
 
 namespace apertura::plans {
 
 std::optional<Error> check_period(const std::string& starts_on, const std::string& ends_on,
                                   const std::string& exception_reason, bool may_grant_exception) {
   Validation validation;
-  validation.require(is_iso_date(starts_on), "starts_on", "escribe la fecha de inicio como AAAA-MM-DD");
-  validation.require(is_iso_date(ends_on), "ends_on", "escribe la fecha de término como AAAA-MM-DD");
+  validation.require(is_iso_date(starts_on), "starts_on", say(Msg::start_date_format));
+  validation.require(is_iso_date(ends_on), "ends_on", say(Msg::end_date_format));
   if (!validation.ok()) return validation.error();
   if (ends_on <= starts_on) {
-    return Error::invalid("El plan debe terminar después de empezar.", {{"ends_on", "debe ser posterior al inicio"}});
+    return Error::invalid(say(Msg::must_end_after_start), {{"ends_on", say(Msg::end_after_start_field)}});
   }
   std::string one_year = add_years(starts_on, 1);
   bool one_year_long = ends_on == one_year || ends_on == add_days(one_year, -1);
   if (one_year_long) return std::nullopt;
   if (!may_grant_exception) {
-    return Error::invalid("Un plan de acción dura un año: del " + starts_on + " al " + add_days(one_year, -1) + ".",
-                          {{"ends_on", "el plan debe durar un año; solo la administración puede registrar otra duración"}});
+    return Error::invalid(say(Msg::plan_lasts_a_year, starts_on, add_days(one_year, -1)),
+                          {{"ends_on", say(Msg::plan_lasts_a_year_field)}});
   }
   if (exception_reason.empty()) {
-    return Error::invalid("Un plan de acción dura un año; para otra duración escribe el motivo.",
-                          {{"period_exception", "explica por qué el periodo no es de un año"}});
+    return Error::invalid(say(Msg::other_period_reason),
+                          {{"period_exception", say(Msg::other_period_reason_field)}});
   }
   return std::nullopt;
 }
@@ -47,36 +48,34 @@ std::vector<FieldError> publication_problems(const ActionPlan& plan, const std::
   for (const auto& c : commitments) numbers.push_back(c.number);
   for (int number = 1; number <= kCommitmentsPerPlan; ++number) {
     if (std::find(numbers.begin(), numbers.end(), number) == numbers.end()) {
-      problems.push_back({"commitment_" + std::to_string(number), "falta el compromiso " + std::to_string(number)});
+      problems.push_back({"commitment_" + std::to_string(number), say(Msg::missing_commitment, number)});
     }
   }
   if (commitments.size() > kCommitmentsPerPlan) {
-    problems.push_back({"commitments", "un plan tiene exactamente cinco compromisos; hay " +
-                                           std::to_string(commitments.size())});
+    problems.push_back({"commitments", say(Msg::exactly_five, commitments.size())});
   }
   for (const auto& c : commitments) {
     std::string field = "commitment_" + std::to_string(c.number);
     auto missing = [&](const std::string& part, const std::string& message) {
-      problems.push_back({field + "." + part, "compromiso " + std::to_string(c.number) + ": " + message});
+      problems.push_back({field + "." + part, say(Msg::commitment_lacks, c.number, message)});
     };
-    if (c.title.empty()) missing("title", "falta el título");
-    if (c.problem.empty()) missing("problem", "falta el problema público que atiende");
-    if (c.objective.empty()) missing("objective", "falta el objetivo");
-    if (c.aims.empty()) missing("aims", "elige al menos un fin de la declaración (a-n)");
-    if (!c.institution_id) missing("institution_id", "falta la institución responsable");
-    if (c.counterpart.empty()) missing("counterpart", "falta la contraparte de la sociedad civil");
+    if (c.title.empty()) missing("title", say(Msg::lacks_title));
+    if (c.problem.empty()) missing("problem", say(Msg::lacks_problem));
+    if (c.objective.empty()) missing("objective", say(Msg::lacks_objective));
+    if (c.aims.empty()) missing("aims", say(Msg::lacks_aims));
+    if (!c.institution_id) missing("institution_id", say(Msg::lacks_institution));
+    if (c.counterpart.empty()) missing("counterpart", say(Msg::lacks_counterpart));
     if (c.starts_on.empty() || c.ends_on.empty()) {
-      missing("dates", "faltan las fechas de inicio y término");
+      missing("dates", say(Msg::lacks_dates));
     } else if (c.starts_on < plan.starts_on || c.ends_on > plan.ends_on || c.ends_on < c.starts_on) {
-      missing("dates", "las fechas deben quedar dentro del periodo del plan (" + plan.starts_on + " a " +
-                           plan.ends_on + ")");
+      missing("dates", say(Msg::dates_outside_period, plan.starts_on, plan.ends_on));
     }
     bool measurable = std::any_of(c.indicators.begin(), c.indicators.end(),
                                   [](const Indicator& i) { return i.baseline && i.target; });
-    if (!measurable) missing("indicators", "necesita al menos un indicador con línea base y meta");
+    if (!measurable) missing("indicators", say(Msg::lacks_indicator));
     auto dated = std::count_if(c.milestones.begin(), c.milestones.end(),
                                [](const Milestone& m) { return !m.due_on.empty(); });
-    if (dated < 2) missing("milestones", "necesita al menos dos hitos con fecha");
+    if (dated < 2) missing("milestones", say(Msg::lacks_milestones));
   }
   return problems;
 }
@@ -90,17 +89,6 @@ std::string completion_name(CompletionLevel level) {
     case CompletionLevel::withdrawn: return "withdrawn";
   }
   return "not_started";
-}
-
-std::string completion_label_es(CompletionLevel level) {
-  switch (level) {
-    case CompletionLevel::not_started: return "Sin iniciar";
-    case CompletionLevel::limited: return "Limitado";
-    case CompletionLevel::substantial: return "Sustancial";
-    case CompletionLevel::complete: return "Completo";
-    case CompletionLevel::withdrawn: return "Retirado";
-  }
-  return "";
 }
 
 Progress progress_of(const Commitment& commitment) {

@@ -36,7 +36,6 @@ std::vector<FieldError> publication_problems(const ActionPlan& plan, const std::
 
 enum class CompletionLevel { not_started, limited, substantial, complete, withdrawn };
 std::string completion_name(CompletionLevel level);
-std::string completion_label_es(CompletionLevel level);
 
 struct Progress {
   double share = 0;  // 0 to 1

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/text.h"
+#include "plans/messages.h"
 #include "plans/permissions.h"
 #include "plans/plan_repository.h"
 
@@ -32,7 +33,7 @@ std::optional<double> parse_number(const std::string& text) {
 }
 
 
-Error plan_not_found(int64_t id) { return Error::not_found("No existe el plan de acción " + std::to_string(id) + "."); }
+Error plan_not_found(int64_t id) { return Error::not_found(say(Msg::plan_not_found, id)); }
 
 bool editable(PlanStatus status) { return status == PlanStatus::draft || status == PlanStatus::co_creation; }
 bool reportable(PlanStatus status) { return status == PlanStatus::published || status == PlanStatus::in_progress; }
@@ -52,14 +53,14 @@ Result<ActionPlan> PlanService::create_plan(const Actor& actor, const std::strin
   if (!trim(input.license).empty()) {
     auto license = License::find(trim(input.license));
     if (!license) {
-      return Error::invalid("Elige una de las licencias ofrecidas.",
-                            {{"license", "«" + trim(input.license) + "» no es CC-BY-4.0 ni Libre-Uso-MX"}});
+      return Error::invalid(say(Msg::license_not_offered),
+                            {{"license", say(Msg::license_unknown, trim(input.license))}});
     }
     plan.license = license->id;
   }
-  if (plan.title.empty()) plan.title = "Plan de acción local " + place->name + " " + plan.starts_on.substr(0, 4);
+  if (plan.title.empty()) plan.title = say(Msg::default_plan_title, place->name, plan.starts_on.substr(0, 4));
   if (utf8_length(plan.title) > kMaxTitle) {
-    return Error::invalid("El título es demasiado largo.", {{"title", "usa como máximo 300 caracteres"}});
+    return Error::invalid(say(Msg::title_too_long), {{"title", say(Msg::at_most_300)}});
   }
   bool may_grant = actor.role == Role::admin || actor.role == Role::system;
   if (auto error = check_period(plan.starts_on, plan.ends_on, plan.period_exception, may_grant)) return *error;
@@ -70,8 +71,8 @@ Result<ActionPlan> PlanService::create_plan(const Actor& actor, const std::strin
     audit::AuditLog::append_public(*connection, actor, "create", "action_plan", plan.id, plan.jurisdiction_id, nullptr, plan.to_json());
     transaction.commit();
   } catch (const store::UniqueViolation&) {
-    return Error::conflict("Ya hay un plan de " + place->name + " que empieza el " + plan.starts_on + ".",
-                           {{"starts_on", "ya existe un plan con esa fecha de inicio"}});
+    return Error::conflict(say(Msg::plan_exists, place->name, plan.starts_on),
+                           {{"starts_on", say(Msg::plan_exists_field)}});
   }
   return plan;
 }
@@ -107,10 +108,9 @@ Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_i
   auto wanted = parse_status(trim(target));
   auto next = next_status(before.status);
   if (!wanted || !next || *wanted != *next) {
-    std::string expected = next ? status_label_es(*next) + " (" + status_name(*next) + ")" : "ninguno: el plan concluyó";
-    return Error::invalid("Un plan avanza un paso a la vez; desde «" + status_label_es(before.status) +
-                              "» el siguiente es " + expected + ".",
-                          {{"status", "no se puede pasar a " + target}});
+    std::string expected = next ? status_label_es(*next) + " (" + status_name(*next) + ")" : say(Msg::no_next_status);
+    return Error::invalid(say(Msg::one_step_at_a_time, status_label_es(before.status), expected),
+                          {{"status", say(Msg::cannot_move_to, target)}});
   }
   ActionPlan after = before;
   after.status = *wanted;
@@ -118,8 +118,7 @@ Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_i
   if (*wanted == PlanStatus::published) {
     auto problems = publication_problems(before, document->commitments);
     if (!problems.empty()) {
-      return Error::invalid("El plan no se puede publicar todavía: le faltan " + std::to_string(problems.size()) +
-                                " elementos.",
+      return Error::invalid(say(Msg::not_publishable, problems.size()),
                             problems);
     }
     after.published_at = now;
@@ -127,8 +126,8 @@ Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_i
   if (*wanted == PlanStatus::closed) {
     after.self_assessment = trim(self_assessment);
     if (after.self_assessment.empty()) {
-      return Error::invalid("Para concluir el plan escribe la autoevaluación de fin de periodo.",
-                            {{"self_assessment", "describe qué se logró y qué no"}});
+      return Error::invalid(say(Msg::self_assessment_needed),
+                            {{"self_assessment", say(Msg::self_assessment_field)}});
     }
     after.closed_at = now;
   }
@@ -136,8 +135,7 @@ Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_i
   store::Transaction transaction(*connection);
   // Conditional on the status read above: of two changes at once, the second finds it gone.
   if (!PlanRepository::update_status(*connection, after, before.status)) {
-    return Error::conflict("Alguien cambió el estado de este plan mientras tanto; vuelve a cargarlo para ver en qué "
-                           "estado quedó.");
+    return Error::conflict(say(Msg::status_changed_meanwhile));
   }
   audit::AuditLog::append_public(*connection, actor, "change_status", "action_plan", after.id, after.jurisdiction_id, before.to_json(),
                after.to_json());
@@ -148,7 +146,7 @@ Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_i
 Result<PlanService::Context> PlanService::context_for(int64_t commitment_id) {
   auto connection = database_.connect();
   auto commitment = CommitmentRepository::find(*connection, commitment_id);
-  if (!commitment) return Error::not_found("No existe el compromiso " + std::to_string(commitment_id) + ".");
+  if (!commitment) return Error::not_found(say(Msg::commitment_not_found, commitment_id));
   auto plan = PlanRepository::find(*connection, commitment->plan_id);
   if (!plan) return plan_not_found(commitment->plan_id);
   return Context{*plan, *commitment};
@@ -188,7 +186,7 @@ std::optional<Error> PlanService::check_commitment_access(const Actor& actor, co
   if (auto error = plan_permissions().check(actor, action, context.plan.jurisdiction_id)) return error;
   if (actor.role == Role::official &&
       (!actor.institution_id || !commitment.institution_id || *actor.institution_id != *commitment.institution_id)) {
-    return Error::forbidden("Solo la institución responsable de este compromiso puede modificarlo.");
+    return Error::forbidden(say(Msg::only_responsible_institution));
   }
   return std::nullopt;
 }
@@ -198,7 +196,7 @@ Result<Commitment> PlanService::validate(const ActionPlan& plan, const Commitmen
   if (!trim(input.number).empty() || c.number == 0) {
     auto number = parse_number(input.number);
     bool ok = number && *number >= 1 && *number <= kCommitmentsPerPlan && *number == std::floor(*number);
-    validation.require(ok, "number", "el número del compromiso va del 1 al 5");
+    validation.require(ok, "number", say(Msg::commitment_number_range));
     if (ok) c.number = static_cast<int>(*number);
   }
   c.title = trim(input.title);
@@ -208,28 +206,28 @@ Result<Commitment> PlanService::validate(const ActionPlan& plan, const Commitmen
   c.starts_on = trim(input.starts_on);
   c.ends_on = trim(input.ends_on);
   validation.require(!c.title.empty() && utf8_length(c.title) <= kMaxTitle, "title",
-                     "escribe el título (máximo 300 caracteres)");
-  validation.require(utf8_length(c.problem) <= kMaxText, "problem", "usa como máximo 10,000 caracteres");
-  validation.require(utf8_length(c.objective) <= kMaxText, "objective", "usa como máximo 10,000 caracteres");
+                     say(Msg::commitment_title_field));
+  validation.require(utf8_length(c.problem) <= kMaxText, "problem", say(Msg::at_most_10000));
+  validation.require(utf8_length(c.objective) <= kMaxText, "objective", say(Msg::at_most_10000));
   validation.require(is_valid_utf8(c.title + c.problem + c.objective + c.counterpart), "title",
-                     "el texto contiene caracteres no válidos");
+                     say(Msg::invalid_characters));
   std::string bad_letter;
   auto aims = normalize_aims(input.aims, &bad_letter);
   if (aims) c.aims = *aims;
-  else validation.fail("aims", "«" + bad_letter + "» no es un fin de la declaración; usa letras de la a a la n");
+  else validation.fail("aims", say(Msg::not_an_aim, bad_letter));
   for (const auto& [field, date] : {std::pair<const char*, std::string&>{"starts_on", c.starts_on},
                                     std::pair<const char*, std::string&>{"ends_on", c.ends_on}}) {
     if (date.empty()) continue;
-    if (!is_iso_date(date)) validation.fail(field, "escribe la fecha como AAAA-MM-DD");
+    if (!is_iso_date(date)) validation.fail(field, say(Msg::date_format));
     else if (date < plan.starts_on || date > plan.ends_on)
-      validation.fail(field, "debe quedar dentro del periodo del plan (" + plan.starts_on + " a " + plan.ends_on + ")");
+      validation.fail(field, say(Msg::within_plan_period, plan.starts_on, plan.ends_on));
   }
   if (!c.starts_on.empty() && !c.ends_on.empty() && c.ends_on < c.starts_on) {
-    validation.fail("ends_on", "no puede ser anterior al inicio");
+    validation.fail("ends_on", say(Msg::not_before_start));
   }
   std::string method = trim(input.progress_method);
   validation.require(method.empty() || method == "even" || method == "weighted", "progress_method",
-                     "usa even (hitos iguales) o weighted (por peso)");
+                     say(Msg::progress_method_field));
   if (method == "weighted") c.progress_method = ProgressMethod::weighted;
   if (method == "even") c.progress_method = ProgressMethod::even;
   c.institution_id.reset();
@@ -237,7 +235,7 @@ Result<Commitment> PlanService::validate(const ActionPlan& plan, const Commitmen
     auto id = parse_number(input.institution_id);
     auto institution = id ? jurisdictions_.institution(static_cast<int64_t>(*id)) : std::nullopt;
     bool local = institution && institution->jurisdiction_id == plan.jurisdiction_id;
-    validation.require(local, "institution_id", "elige una institución de la jurisdicción del plan");
+    validation.require(local, "institution_id", say(Msg::institution_of_jurisdiction));
     if (local) c.institution_id = institution->id;
   }
   if (!validation.ok()) return validation.error();
@@ -251,7 +249,8 @@ Result<Commitment> PlanService::save_commitment(const Actor& actor, const Action
     store::Transaction transaction(*connection);
     bool created = commitment.id == 0;
     if (created) commitment.id = CommitmentRepository::insert(*connection, commitment);
-    else CommitmentRepository::update(*connection, commitment);
+    else if (!CommitmentRepository::update(*connection, commitment)) return Error::conflict(say(Msg::commitment_changed_meanwhile));
+    else ++commitment.version;
     nlohmann::json after = commitment.to_json();
     after.erase("milestones");
     after.erase("indicators");
@@ -259,8 +258,8 @@ Result<Commitment> PlanService::save_commitment(const Actor& actor, const Action
                  std::move(before), std::move(after));
     transaction.commit();
   } catch (const store::UniqueViolation&) {
-    return Error::conflict("El plan ya tiene un compromiso número " + std::to_string(commitment.number) + ".",
-                           {{"number", "elige otro número del 1 al 5"}});
+    return Error::conflict(say(Msg::commitment_number_taken, commitment.number),
+                           {{"number", say(Msg::pick_other_number)}});
   }
   return commitment;
 }
@@ -273,10 +272,10 @@ Result<Commitment> PlanService::add_commitment(const Actor& actor, int64_t plan_
     return *error;
   }
   if (!editable(document->plan.status)) {
-    return Error::conflict("Los compromisos solo se agregan mientras el plan está en borrador o en co-creación.");
+    return Error::conflict(say(Msg::commitments_while_editable));
   }
   if (document->commitments.size() >= kCommitmentsPerPlan) {
-    return Error::conflict("El plan ya tiene sus cinco compromisos.");
+    return Error::conflict(say(Msg::five_commitments_already));
   }
   Commitment commitment;
   commitment.plan_id = plan_id;
@@ -291,12 +290,12 @@ Result<Commitment> PlanService::update_commitment(const Actor& actor, int64_t co
   if (!context) return context.error();
   if (auto error = check_commitment_access(actor, *context, false)) return *error;
   if (!editable(context->plan.status)) {
-    return Error::conflict("Un compromiso publicado ya no se modifica; se informa su avance con hitos e indicadores.");
+    return Error::conflict(say(Msg::published_commitment_frozen));
   }
   auto valid = validate(context->plan, input, context->commitment);
   if (!valid) return valid.error();
   if (actor.role == Role::official && valid->institution_id != context->commitment.institution_id) {
-    return Error::forbidden("Solo la administración cambia la institución responsable.");
+    return Error::forbidden(say(Msg::only_admin_changes_institution));
   }
   nlohmann::json before = context->commitment.to_json();
   before.erase("milestones");
@@ -324,22 +323,24 @@ Result<Commitment> PlanService::withdraw_commitment(const Actor& actor, int64_t 
     return *error;
   }
   if (!reportable(context->plan.status)) {
-    return Error::conflict("Solo se retira un compromiso de un plan publicado o en implementación; antes, modifícalo.");
+    return Error::conflict(say(Msg::withdraw_when_published));
   }
   if (!context->commitment.withdrawn_reason.empty()) {
-    return Error::conflict("Este compromiso ya se retiró; su motivo está a la vista en su página.");
+    return Error::conflict(say(Msg::already_withdrawn));
   }
   Commitment after = context->commitment;
   after.withdrawn_reason = trim(reason);
   if (after.withdrawn_reason.empty() || utf8_length(after.withdrawn_reason) > 2000) {
-    return Error::invalid("Explica por qué se retira el compromiso.", {{"withdrawn_reason", "escribe el motivo (máximo 2,000 caracteres)"}});
+    return Error::invalid(say(Msg::explain_withdrawal), {{"withdrawn_reason", say(Msg::withdrawal_reason_field)}});
   }
   nlohmann::json before = context->commitment.to_json();
   before.erase("milestones");
   before.erase("indicators");
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
-  CommitmentRepository::update(*connection, after);
+  // Conditional on the version read: of two withdrawals at once, one is written.
+  if (!CommitmentRepository::update(*connection, after)) return Error::conflict(say(Msg::commitment_changed_meanwhile));
+  ++after.version;
   nlohmann::json after_json = after.to_json();
   after_json.erase("milestones");
   after_json.erase("indicators");
@@ -354,7 +355,7 @@ Result<Milestone> PlanService::add_milestone(const Actor& actor, int64_t commitm
   if (!context) return context.error();
   if (auto error = check_commitment_access(actor, *context, false)) return *error;
   if (!editable(context->plan.status)) {
-    return Error::conflict("Los hitos se definen antes de publicar el plan.");
+    return Error::conflict(say(Msg::milestones_before_publishing));
   }
   Validation validation;
   Milestone milestone;
@@ -363,16 +364,16 @@ Result<Milestone> PlanService::add_milestone(const Actor& actor, int64_t commitm
   milestone.responsible = trim(input.responsible);
   milestone.due_on = trim(input.due_on);
   validation.require(!milestone.description.empty() && utf8_length(milestone.description) <= 2000, "description",
-                     "describe el hito (máximo 2,000 caracteres)");
+                     say(Msg::milestone_description_field));
   if (!milestone.due_on.empty()) {
     validation.require(is_iso_date(milestone.due_on) && milestone.due_on >= context->plan.starts_on &&
                            milestone.due_on <= context->plan.ends_on,
-                       "due_on", "la fecha (AAAA-MM-DD) debe quedar dentro del periodo del plan");
+                       "due_on", say(Msg::milestone_due_field));
   }
   if (!trim(input.weight).empty()) {
     auto weight = parse_number(input.weight);
     bool ok = weight && *weight >= 0 && *weight <= 100 && *weight == std::floor(*weight);
-    validation.require(ok, "weight", "el peso es un número entero de 0 a 100");
+    validation.require(ok, "weight", say(Msg::weight_field));
     if (ok) milestone.weight = static_cast<int>(*weight);
   }
   if (!validation.ok()) return validation.error();
@@ -401,12 +402,12 @@ Result<int64_t> PlanService::check_reporting(const Actor& actor, int64_t milesto
     auto connection = database_.connect();
     milestone = MilestoneRepository::find(*connection, milestone_id);
   }
-  if (!milestone) return Error::not_found("No existe el hito " + std::to_string(milestone_id) + ".");
+  if (!milestone) return Error::not_found(say(Msg::milestone_not_found, milestone_id));
   auto context = context_for(milestone->commitment_id);
   if (!context) return context.error();
   if (auto error = check_commitment_access(actor, *context, true)) return *error;
   if (!reportable(context->plan.status)) {
-    return Error::conflict("El avance se informa cuando el plan está publicado o en implementación.");
+    return Error::conflict(say(Msg::progress_when_published));
   }
   return context->plan.jurisdiction_id;
 }
@@ -422,7 +423,7 @@ Result<Milestone> PlanService::report_milestone(const Actor& actor, int64_t mile
   }
   auto new_status = parse_milestone_status(trim(status));
   if (!new_status) {
-    return Error::invalid("Elige un estado válido.", {{"status", "pending, in_progress, completed o cancelled"}});
+    return Error::invalid(say(Msg::pick_valid_status), {{"status", say(Msg::milestone_status_field)}});
   }
   Milestone before = *milestone;
   milestone->status = *new_status;
@@ -430,14 +431,15 @@ Result<Milestone> PlanService::report_milestone(const Actor& actor, int64_t mile
   if (*new_status == MilestoneStatus::completed) {
     std::string date = trim(completed_on).empty() ? today_iso() : trim(completed_on);
     if (!is_iso_date(date) || date > today_iso()) {
-      return Error::invalid("La fecha de cumplimiento no es válida.",
-                            {{"completed_on", "escribe una fecha AAAA-MM-DD que no sea futura"}});
+      return Error::invalid(say(Msg::completion_date_invalid),
+                            {{"completed_on", say(Msg::completion_date_field)}});
     }
     milestone->completed_on = date;
   }
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
-  MilestoneRepository::update(*connection, *milestone);
+  if (!MilestoneRepository::update(*connection, *milestone)) return Error::conflict(say(Msg::milestone_changed_meanwhile));
+  ++milestone->version;
   audit::AuditLog::append_public(*connection, actor, "update", "milestone", milestone->id, *jurisdiction_id, before.to_json(),
                milestone->to_json());
   transaction.commit();
@@ -449,7 +451,7 @@ Result<Indicator> PlanService::add_indicator(const Actor& actor, int64_t commitm
   if (!context) return context.error();
   if (auto error = check_commitment_access(actor, *context, false)) return *error;
   if (!editable(context->plan.status)) {
-    return Error::conflict("Los indicadores se definen antes de publicar el plan.");
+    return Error::conflict(say(Msg::indicators_before_publishing));
   }
   Validation validation;
   Indicator indicator;
@@ -458,13 +460,13 @@ Result<Indicator> PlanService::add_indicator(const Actor& actor, int64_t commitm
   indicator.unit = trim(input.unit);
   indicator.source = trim(input.source);
   validation.require(!indicator.name.empty() && utf8_length(indicator.name) <= 300, "name",
-                     "escribe el nombre del indicador (máximo 300 caracteres)");
+                     say(Msg::indicator_name_field));
   for (const auto& [field, text, slot] :
        {std::tuple<const char*, const std::string&, std::optional<double>*>{"baseline", input.baseline, &indicator.baseline},
         std::tuple<const char*, const std::string&, std::optional<double>*>{"target", input.target, &indicator.target}}) {
     if (trim(text).empty()) continue;
     *slot = parse_number(text);
-    validation.require(slot->has_value(), field, "escribe un número (por ejemplo 12.5)");
+    validation.require(slot->has_value(), field, say(Msg::number_field));
   }
   if (!validation.ok()) return validation.error();
   auto connection = database_.connect();
@@ -483,26 +485,27 @@ Result<Indicator> PlanService::record_indicator(const Actor& actor, int64_t indi
     auto connection = database_.connect();
     indicator = IndicatorRepository::find(*connection, indicator_id);
   }
-  if (!indicator) return Error::not_found("No existe el indicador " + std::to_string(indicator_id) + ".");
+  if (!indicator) return Error::not_found(say(Msg::indicator_not_found, indicator_id));
   auto context = context_for(indicator->commitment_id);
   if (!context) return context.error();
   if (auto error = check_commitment_access(actor, *context, true)) return *error;
   if (!reportable(context->plan.status)) {
-    return Error::conflict("Los valores se registran cuando el plan está publicado o en implementación.");
+    return Error::conflict(say(Msg::values_when_published));
   }
   Validation validation;
   auto number = parse_number(value);
   std::string date = trim(measured_on).empty() ? today_iso() : trim(measured_on);
-  validation.require(number.has_value(), "current_value", "escribe un número (por ejemplo 12.5)");
+  validation.require(number.has_value(), "current_value", say(Msg::number_field));
   validation.require(is_iso_date(date) && date <= today_iso(), "measured_on",
-                     "escribe la fecha de medición AAAA-MM-DD (no futura)");
+                     say(Msg::measured_on_field));
   if (!validation.ok()) return validation.error();
   Indicator before = *indicator;
   indicator->current_value = number;
   indicator->measured_on = date;
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
-  IndicatorRepository::update(*connection, *indicator);
+  if (!IndicatorRepository::update(*connection, *indicator)) return Error::conflict(say(Msg::indicator_changed_meanwhile));
+  ++indicator->version;
   audit::AuditLog::append_public(*connection, actor, "update", "indicator", indicator->id, context->plan.jurisdiction_id,
                before.to_json(), indicator->to_json());
   transaction.commit();

@@ -1,4 +1,5 @@
 #include "plans/plan_views.h"
+#include "plans/messages.h"
 
 #include <algorithm>
 #include <cmath>

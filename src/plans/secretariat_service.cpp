@@ -3,6 +3,7 @@
 #include "audit/audit_log.h"
 #include "core/date.h"
 #include "core/text.h"
+#include "plans/messages.h"
 #include "plans/permissions.h"
 #include "plans/plan_repository.h"
 
@@ -34,20 +35,20 @@ Result<SecretariatMember> SecretariatService::add_member(const Actor& actor, con
   member.starts_on = trim(input.starts_on);
   std::string ends_on = trim(input.ends_on);
   auto sector = parse_sector(trim(input.sector));
-  validation.require(!member.name.empty() && utf8_length(member.name) <= 200, "name", "escribe el nombre (máximo 200 caracteres)");
-  validation.require(sector.has_value(), "sector", "elige gobierno, sociedad civil u órgano garante");
-  validation.require(!member.organization.empty(), "organization", "escribe la organización o dependencia");
-  validation.require(is_iso_date(member.starts_on), "starts_on", "escribe la fecha de inicio como AAAA-MM-DD");
+  validation.require(!member.name.empty() && utf8_length(member.name) <= 200, "name", say(Msg::member_name_field));
+  validation.require(sector.has_value(), "sector", say(Msg::member_sector_field));
+  validation.require(!member.organization.empty(), "organization", say(Msg::member_organization_field));
+  validation.require(is_iso_date(member.starts_on), "starts_on", say(Msg::start_date_format));
   if (!ends_on.empty()) {
     validation.require(is_iso_date(ends_on) && ends_on >= member.starts_on, "ends_on",
-                       "la fecha de término (AAAA-MM-DD) no puede ser anterior al inicio");
+                       say(Msg::member_end_field));
     member.ends_on = ends_on;
   }
   std::string email = trim(input.account_email);
   if (!email.empty()) {
     member.user_id = find_account_ ? find_account_(email) : std::nullopt;
     validation.require(member.user_id.has_value(), "account_email",
-                       "no hay una cuenta con ese correo; pide a la persona que se registre primero");
+                       say(Msg::member_account_field));
   }
   if (!validation.ok()) return validation.error();
   member.sector = *sector;

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "plans/evidence.h"
 #include "plans/evidence_service.h"
+#include "plans/messages.h"
 #include "plans/permissions.h"
 #include "plans/session_repository.h"
 
@@ -30,12 +31,12 @@ Result<SecretariatSession> SessionService::record(const Actor& actor, const std:
     attendance += trim(name) + "\n";
   }
   Validation validation;
-  validation.require(is_iso_date(session.held_on), "held_on", "escribe la fecha como AAAA-MM-DD");
-  validation.require(!session.place.empty() && utf8_length(session.place) <= 500, "place", "escribe el lugar o el enlace");
-  validation.require(!session.agenda.empty() && utf8_length(session.agenda) <= 10000, "agenda", "escribe el orden del día");
-  validation.require(utf8_length(session.minutes) <= 100000, "minutes", "la minuta es demasiado larga (máximo 100,000 caracteres)");
+  validation.require(is_iso_date(session.held_on), "held_on", say(Msg::date_format));
+  validation.require(!session.place.empty() && utf8_length(session.place) <= 500, "place", say(Msg::session_place_field));
+  validation.require(!session.agenda.empty() && utf8_length(session.agenda) <= 10000, "agenda", say(Msg::session_agenda_field));
+  validation.require(utf8_length(session.minutes) <= 100000, "minutes", say(Msg::session_minutes_field));
   validation.require(is_valid_utf8(session.place + session.agenda + session.minutes + attendance), "minutes",
-                     "el texto contiene caracteres no válidos");
+                     say(Msg::invalid_characters));
   if (!validation.ok()) return validation.error();
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
@@ -60,7 +61,7 @@ Result<std::vector<SecretariatSession>> SessionService::sessions_of(const std::s
 Result<SecretariatSession> SessionService::session(int64_t id) {
   auto connection = database_.connect();
   auto found = SessionRepository::find(*connection, id);
-  if (!found) return Error::not_found("No existe la sesión " + std::to_string(id) + ".");
+  if (!found) return Error::not_found(say(Msg::session_not_found, id));
   return *found;
 }
 
@@ -72,9 +73,9 @@ Result<SessionAgreement> SessionService::add_agreement(const Actor& actor, int64
   SessionAgreement agreement{0, session_id, trim(input.description), trim(input.owner), trim(input.due_on), "pending"};
   Validation validation;
   validation.require(!agreement.description.empty() && utf8_length(agreement.description) <= 2000, "description",
-                     "describe el acuerdo (máximo 2,000 caracteres)");
-  validation.require(!agreement.owner.empty() && utf8_length(agreement.owner) <= 200, "owner", "escribe quién es responsable");
-  validation.require(is_iso_date(agreement.due_on), "due_on", "escribe la fecha límite como AAAA-MM-DD");
+                     say(Msg::agreement_description_field));
+  validation.require(!agreement.owner.empty() && utf8_length(agreement.owner) <= 200, "owner", say(Msg::agreement_owner_field));
+  validation.require(is_iso_date(agreement.due_on), "due_on", say(Msg::agreement_due_field));
   if (!validation.ok()) return validation.error();
   auto connection = database_.connect();
   store::Transaction transaction(*connection);
@@ -89,7 +90,7 @@ Result<SessionAgreement> SessionService::complete_agreement(const Actor& actor, 
   if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat)) return *error;
   auto connection = database_.connect();
   auto found = SessionRepository::find_agreement(*connection, agreement_id);
-  if (!found) return Error::not_found("No existe el acuerdo " + std::to_string(agreement_id) + ".");
+  if (!found) return Error::not_found(say(Msg::agreement_not_found, agreement_id));
   if (auto error = plan_permissions().check(actor, PlanAction::manage_secretariat, found->jurisdiction_id)) {
     return *error;
   }
@@ -115,7 +116,7 @@ Result<SessionDocument> SessionService::add_document(const Actor& actor, int64_t
   document.title = trim(title);
   Validation validation;
   validation.require(!document.title.empty() && utf8_length(document.title) <= 300 && is_valid_utf8(document.title),
-                     "title", "describe el documento (máximo 300 caracteres)");
+                     "title", say(Msg::document_title_field));
   // The file's problem is reported with the title's, if there is one.
   auto type = check_document_upload(file_name, data);
   if (!type) validation.require(false, "file", type.error().fields.front().message);
@@ -139,14 +140,14 @@ Result<SessionDocument> SessionService::add_document(const Actor& actor, int64_t
 Result<SessionDocument> SessionService::document(int64_t id) {
   auto connection = database_.connect();
   auto found = SessionRepository::find_document(*connection, id);
-  if (!found) return Error::not_found("No existe el documento " + std::to_string(id) + ".");
+  if (!found) return Error::not_found(say(Msg::document_not_found, id));
   return *found;
 }
 
 Result<std::string> SessionService::document_content(const SessionDocument& document) {
   auto connection = database_.connect();
   auto data = files_.load(*connection, document.sha256);
-  if (!data) return Error::not_found("El archivo de este documento no está disponible.");
+  if (!data) return Error::not_found(say(Msg::document_file_missing));
   return *data;
 }
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "plans/plan_rules.h"
+#include "plans/messages.h"
 
 namespace apertura::plans {
 namespace {

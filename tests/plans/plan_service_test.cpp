@@ -5,6 +5,9 @@
 
 #include "audit/audit_log.h"
 #include "core/date.h"
+#include "accounts/user_repository.h"
+#include "participation/proposal_repository.h"
+#include "plans/evidence_repository.h"
 #include "plans/plan_repository.h"
 #include "plans/plan_service.h"
 #include "plans/secretariat_service.h"
@@ -145,6 +148,147 @@ TEST_P(PlanServiceTest, OfTwoStatusChangesAtOnceExactlyOneSucceeds) {
   // Says how often the race was lost after both had read (not asserted: it
   // depends on the scheduler).
   RecordProperty("conflicts", conflicts);
+}
+
+// Every record several people may change carries a version: a change made
+// on a copy read before another change is refused and writes nothing, and
+// the change made on the fresh copy goes through and bumps the version.
+TEST_P(PlanServiceTest, AChangeOnAStaleCopyOfAnyRecordWritesNothing) {
+  ActionPlan plan = complete_plan();
+  auto connection = db().database().connect();
+  Commitment stale = *CommitmentRepository::find(*connection, plans_->plan(plan.id)->commitments[0].id);
+  CommitmentInput edit = commitment_input(1);
+  edit.title = "Compromiso 1, corregido";
+  auto edited = plans_->update_commitment(admin_, stale.id, edit);
+  ASSERT_TRUE(edited.ok()) << edited.error().message;
+  EXPECT_EQ(edited->version, stale.version + 1);
+  stale.title = "Escrito sobre una copia vieja";
+  EXPECT_FALSE(CommitmentRepository::update(*connection, stale));
+  EXPECT_EQ(CommitmentRepository::find(*connection, stale.id)->title, "Compromiso 1, corregido");
+  Commitment fresh = *CommitmentRepository::find(*connection, stale.id);
+  fresh.title = "Escrito sobre la copia al día";
+  EXPECT_TRUE(CommitmentRepository::update(*connection, fresh));
+
+  Milestone milestone = fresh.milestones.at(0);
+  Milestone old_milestone = milestone;
+  milestone.responsible = "Contraloría";
+  EXPECT_TRUE(MilestoneRepository::update(*connection, milestone));
+  old_milestone.responsible = "Nadie";
+  EXPECT_FALSE(MilestoneRepository::update(*connection, old_milestone));
+  EXPECT_EQ(MilestoneRepository::find(*connection, milestone.id)->responsible, "Contraloría");
+
+  Indicator indicator = fresh.indicators.at(0);
+  Indicator old_indicator = indicator;
+  indicator.current_value = 40;
+  EXPECT_TRUE(IndicatorRepository::update(*connection, indicator));
+  old_indicator.current_value = 1;
+  EXPECT_FALSE(IndicatorRepository::update(*connection, old_indicator));
+  EXPECT_DOUBLE_EQ(*IndicatorRepository::find(*connection, indicator.id)->current_value, 40);
+
+  Evidence evidence;
+  evidence.milestone_id = milestone.id;
+  evidence.kind = "link";
+  evidence.title = "Acta";
+  evidence.url = "https://example.org/acta";
+  evidence.added_by_name = "Funcionaria";
+  evidence.created_at = "2026-03-01T10:00:00Z";
+  evidence.id = EvidenceRepository::insert(*connection, evidence);
+  Evidence verdict = *EvidenceRepository::find(*connection, evidence.id);
+  Evidence old_verdict = verdict;
+  verdict.validation = "validated";
+  EXPECT_TRUE(EvidenceRepository::save_validation(*connection, verdict));
+  old_verdict.validation = "contested";
+  EXPECT_FALSE(EvidenceRepository::save_validation(*connection, old_verdict));
+  EXPECT_EQ(EvidenceRepository::find(*connection, evidence.id)->validation, "validated");
+
+  accounts::User author{0, "autora@example.org", "Autora", Role::citizen, std::nullopt, "2026-01-01T00:00:00Z",
+                        std::nullopt};
+  int64_t author_id = accounts::UserRepository::insert(*connection, author, "hash");
+  participation::Proposal proposal;
+  proposal.jurisdiction_id = plan.jurisdiction_id;
+  proposal.author_id = author_id;
+  proposal.author_name = "Autora";
+  proposal.title = "Abrir las compras";
+  proposal.description = "Publicar cada contrato";
+  proposal.id = participation::ProposalRepository::insert(*connection, proposal);
+  auto answer = *participation::ProposalRepository::find(*connection, proposal.id);
+  auto old_answer = answer;
+  answer.status = participation::ProposalStatus::not_adopted;
+  answer.answer = "No cabe en este plan.";
+  EXPECT_TRUE(participation::ProposalRepository::save_answer(*connection, answer));
+  old_answer.status = participation::ProposalStatus::adopted;
+  old_answer.answer = "Incorporada.";
+  EXPECT_FALSE(participation::ProposalRepository::save_answer(*connection, old_answer));
+  EXPECT_EQ(participation::ProposalRepository::find(*connection, proposal.id)->answer, "No cabe en este plan.");
+}
+
+// Two admins withdraw the same commitment at the same moment: exactly one
+// withdrawal is written and audited. Two people editing a draft commitment
+// at once never lose a change silently: each write that succeeded bumped the
+// version and left an audit entry, and the other was told of the conflict.
+TEST_P(PlanServiceTest, OfTwoChangesOfACommitmentAtOnceNoneIsLost) {
+  ActionPlan plan = complete_plan();
+  auto document = plans_->plan(plan.id).take();
+  auto audited = [&](const std::string& action, int64_t id) {
+    auto connection = db().database().connect();
+    return connection
+        ->query_one("SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND entity_kind = 'commitment' AND "
+                    "entity_id = ?",
+                    {action, std::to_string(id)})
+        ->integer("n");
+  };
+  int conflicts = 0;
+  for (int round = 0; round < 5; ++round) {
+    const Commitment& target = document.commitments[round];
+    std::latch start(2);
+    std::vector<Result<Commitment>> results(2, Error::invalid("not run"));
+    std::vector<std::thread> editors;
+    for (int i = 0; i < 2; ++i) {
+      editors.emplace_back([&, i] {
+        CommitmentInput edit = commitment_input(target.number);
+        edit.title = "Versión de quien edita " + std::to_string(i);
+        start.arrive_and_wait();
+        results[i] = plans_->update_commitment(admin_, target.id, edit);
+      });
+    }
+    for (auto& thread : editors) thread.join();
+    int succeeded = 0;
+    for (const auto& result : results) {
+      if (result.ok()) ++succeeded;
+      else {
+        EXPECT_EQ(result.error().kind, ErrorKind::conflict) << result.error().message;
+        ++conflicts;
+      }
+    }
+    EXPECT_GE(succeeded, 1);
+    Commitment stored = plans_->commitment(target.id).take();
+    EXPECT_EQ(stored.version, target.version + succeeded) << "round " << round;
+    EXPECT_EQ(audited("update", target.id), succeeded) << "round " << round;
+  }
+  RecordProperty("edit_conflicts", conflicts);
+
+  plans_->change_status(admin_, plan.id, "co_creation", "").take();
+  plans_->change_status(admin_, plan.id, "published", "").take();
+  for (int round = 0; round < 5; ++round) {
+    int64_t id = document.commitments[round].id;
+    std::latch start(2);
+    std::vector<Result<Commitment>> results(2, Error::invalid("not run"));
+    std::vector<std::thread> admins;
+    for (int i = 0; i < 2; ++i) {
+      admins.emplace_back([&, i] {
+        start.arrive_and_wait();
+        results[i] = plans_->withdraw_commitment(admin_, id, "Motivo " + std::to_string(i));
+      });
+    }
+    for (auto& thread : admins) thread.join();
+    int succeeded = 0;
+    for (const auto& result : results) {
+      if (result.ok()) ++succeeded;
+      else EXPECT_EQ(result.error().kind, ErrorKind::conflict) << result.error().message;
+    }
+    EXPECT_EQ(succeeded, 1) << "round " << round;
+    EXPECT_EQ(audited("withdraw", id), 1) << "round " << round;
+  }
 }
 
 TEST_P(PlanServiceTest, AFullCycleFromDraftToClosed) {

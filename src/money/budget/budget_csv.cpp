@@ -9,6 +9,7 @@
 
 #include "core/csv.h"
 #include "core/text.h"
+#include "money/budget/messages.h"
 
 namespace apertura::money {
 
@@ -51,7 +52,7 @@ std::string pesos(double amount) {
 BudgetFile parse_budget_csv(std::string_view text) {
   BudgetFile file;
   if (!is_valid_utf8(text)) {
-    file.problems.push_back({0, "el archivo no está en UTF-8; guárdalo como «CSV UTF-8» desde la hoja de cálculo"});
+    file.problems.push_back({0, say(BudgetMsg::not_utf8)});
     return file;
   }
   CsvReadResult csv = read_csv(text);
@@ -60,7 +61,7 @@ BudgetFile parse_budget_csv(std::string_view text) {
     return file;
   }
   if (csv.records.empty()) {
-    file.problems.push_back({0, "el archivo está vacío"});
+    file.problems.push_back({0, say(BudgetMsg::file_empty)});
     return file;
   }
   std::map<std::string, size_t> column;
@@ -70,15 +71,15 @@ BudgetFile parse_budget_csv(std::string_view text) {
     bool known = optional_columns().count(name) > 0 ||
                  std::find(required_columns().begin(), required_columns().end(), name) != required_columns().end();
     if (!known) {
-      file.problems.push_back({header.line, "la columna «" + name + "» no es del formato (revisa su nombre)"});
+      file.problems.push_back({header.line, say(BudgetMsg::unknown_column, name)});
     } else if (column.count(name)) {
-      file.problems.push_back({header.line, "la columna «" + name + "» está repetida"});
+      file.problems.push_back({header.line, say(BudgetMsg::repeated_column, name)});
     } else {
       column[name] = i;
     }
   }
   for (const std::string& name : required_columns()) {
-    if (!column.count(name)) file.problems.push_back({header.line, "falta la columna «" + name + "»"});
+    if (!column.count(name)) file.problems.push_back({header.line, say(BudgetMsg::missing_column, name)});
   }
   if (!file.problems.empty()) return file;
 
@@ -92,35 +93,34 @@ BudgetFile parse_budget_csv(std::string_view text) {
     auto problem = [&](const std::string& message) { file.problems.push_back({record.line, message}); };
     size_t before = file.problems.size();
     if (record.fields.size() != header.fields.size()) {
-      problem("tiene " + std::to_string(record.fields.size()) + " columnas y el encabezado " +
-              std::to_string(header.fields.size()));
+      problem(say(BudgetMsg::cell_count, record.fields.size(), header.fields.size()));
       continue;
     }
     BudgetLine line;
     std::string year = cell("ejercicio");
     auto parsed_year = parse_year(year);
     if (!parsed_year || *parsed_year < 1990 || *parsed_year > 2100) {
-      problem("el ejercicio «" + year + "» no es un año de cuatro cifras");
+      problem(say(BudgetMsg::bad_year, year));
     }
     line.year = parsed_year.value_or(0);
     line.key = cell("clave");
-    if (line.key.empty() || utf8_length(line.key) > 200) problem("escribe la clave presupuestaria (hasta 200 caracteres)");
+    if (line.key.empty() || utf8_length(line.key) > 200) problem(say(BudgetMsg::key_field));
     line.institution = cell("unidad_responsable");
     if (line.institution.empty() || utf8_length(line.institution) > 300) {
-      problem("escribe la unidad responsable (hasta 300 caracteres)");
+      problem(say(BudgetMsg::unit_field));
     }
     line.description = cell("descripcion");
     line.program = cell("programa");
     line.spending_object = cell("partida");
     line.funding_source = cell("fuente");
-    if (utf8_length(line.description) > 2000) problem("la descripción pasa de 2,000 caracteres");
+    if (utf8_length(line.description) > 2000) problem(say(BudgetMsg::description_too_long));
     for (const auto& moment : moment_columns()) {
       std::string raw = cell(moment.column);
       auto amount = parse_amount(raw);
       if (!amount) {
-        problem("«" + raw + "» no es un monto en " + moment.column + " (escribe, por ejemplo, 1250000.50)");
+        problem(say(BudgetMsg::bad_amount, raw, moment.column));
       } else if (*amount < 0) {
-        problem("el monto " + std::string(moment.column) + " es negativo");
+        problem(say(BudgetMsg::negative_amount, moment.column));
       } else {
         line.moments.*moment.field = *amount;
       }
@@ -132,14 +132,14 @@ BudgetFile parse_budget_csv(std::string_view text) {
         double current = line.moments.*columns[m].field;
         double previous = line.moments.*columns[m - 1].field;
         if (current > previous + 0.005) {
-          problem(std::string("lo ") + columns[m].column + " (" + pesos(current) + ") pasa de lo " +
-                  columns[m - 1].column + " (" + pesos(previous) + ")");
+          problem(say(BudgetMsg::moment_exceeds, columns[m].column, pesos(current), columns[m - 1].column,
+                      pesos(previous)));
         }
       }
     }
     auto key = std::make_pair(line.year, line.key);
     if (auto it = seen.find(key); it != seen.end() && !line.key.empty()) {
-      problem("la clave «" + line.key + "» del ejercicio " + year + " ya está en la línea " + std::to_string(it->second));
+      problem(say(BudgetMsg::repeated_key, line.key, year, it->second));
     } else {
       seen[key] = record.line;
     }
@@ -148,7 +148,7 @@ BudgetFile parse_budget_csv(std::string_view text) {
       file.line_numbers.push_back(record.line);
     }
   }
-  if (csv.records.size() == 1) file.problems.push_back({0, "el archivo solo tiene el encabezado"});
+  if (csv.records.size() == 1) file.problems.push_back({0, say(BudgetMsg::header_only)});
   return file;
 }
 

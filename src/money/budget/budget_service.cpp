@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "money/budget/budget_csv.h"
+#include "money/budget/messages.h"
 
 namespace apertura::money {
 
@@ -22,7 +23,7 @@ std::optional<Error> BudgetService::check_binding(const Actor& actor, BudgetActi
   if (actor.role == Role::official) {
     auto institution = actor.institution_id ? jurisdictions_.institution(*actor.institution_id) : std::nullopt;
     if (!institution || institution->jurisdiction_id != jurisdiction_id) {
-      return Error::forbidden("Tu institución no pertenece a esa jurisdicción.");
+      return Error::forbidden(say(BudgetMsg::institution_elsewhere));
     }
   }
   return std::nullopt;
@@ -45,22 +46,21 @@ Result<BudgetImport> BudgetService::import_csv(const Actor& actor, const std::st
   if (auto error = check_may_import(actor)) return *error;
   auto place = jurisdictions_.find(trim(jurisdiction));
   if (!place) {
-    return Error::invalid("Elige la jurisdicción del presupuesto.", {{"jurisdiction", "no existe «" + jurisdiction + "»"}});
+    return Error::invalid(say(BudgetMsg::pick_jurisdiction), {{"jurisdiction", say(BudgetMsg::no_such_jurisdiction_field, jurisdiction)}});
   }
   if (auto error = check_binding(actor, BudgetAction::import_budget, place->id)) return *error;
   if (text.size() > kMaxBudgetFileBytes) {
-    return Error::invalid("El archivo pesa más de 32 MB.", {{"file", "divide el archivo por ejercicio o por unidad"}});
+    return Error::invalid(say(BudgetMsg::file_too_large), {{"file", say(BudgetMsg::file_too_large_field)}});
   }
   BudgetFile file = parse_budget_csv(text);
   if (!file.problems.empty()) {
     std::vector<FieldError> fields;
     for (const auto& problem : file.problems) {
       if (fields.size() == kMaxReportedProblems) break;
-      fields.push_back({problem.line > 0 ? "línea " + std::to_string(problem.line) : "archivo", problem.message});
+      fields.push_back({problem.line > 0 ? say(BudgetMsg::line_number, problem.line) : say(BudgetMsg::whole_file), problem.message});
     }
-    std::string count = std::to_string(file.problems.size());
-    return Error::invalid("El archivo tiene " + count + (file.problems.size() == 1 ? " problema" : " problemas") +
-                              "; no importamos ninguna línea. Corrígelo y súbelo de nuevo.",
+    return Error::invalid(file.problems.size() == 1 ? say(BudgetMsg::file_has_a_problem)
+                                                    : say(BudgetMsg::file_has_problems, file.problems.size()),
                           std::move(fields));
   }
   // Responsible units named like an institution of the jurisdiction are linked to it.
@@ -103,9 +103,9 @@ Result<MoneyTrail> BudgetService::trail(const std::string& jurisdiction, std::op
   std::string wanted = trim(jurisdiction);
   if (wanted.empty()) {
     auto with_lines = BudgetRepository::jurisdictions_with_lines(*connection);
-    if (with_lines.empty()) return Error::not_found("Todavía no hay presupuestos cargados.");
+    if (with_lines.empty()) return Error::not_found(say(BudgetMsg::nothing_loaded));
     auto place = jurisdictions_.by_id(with_lines.front().first);
-    if (!place) return Error::not_found("Todavía no hay presupuestos cargados.");
+    if (!place) return Error::not_found(say(BudgetMsg::nothing_loaded));
     trail.jurisdiction = *place;
   } else {
     auto place = jurisdictions_.find(wanted);
@@ -126,24 +126,24 @@ Result<BudgetLine> BudgetService::link(const Actor& actor, const std::string& oc
   if (auto error = budget_permissions().check(actor, BudgetAction::link_budget)) return *error;
   auto connection = database_.connect();
   auto jurisdiction = BudgetRepository::process_jurisdiction(*connection, ocid);
-  if (!jurisdiction) return Error::not_found("No existe el proceso de contratación «" + ocid + "».");
+  if (!jurisdiction) return Error::not_found(say(BudgetMsg::process_not_found, ocid));
   if (!*jurisdiction) {
-    return Error::conflict("El proceso no tiene jurisdicción; impórtalo indicando a cuál pertenece para vincularlo.");
+    return Error::conflict(say(BudgetMsg::process_without_jurisdiction));
   }
   if (auto error = check_binding(actor, BudgetAction::link_budget, **jurisdiction)) return *error;
   auto year = parse_year(year_text);
   Validation validation;
-  validation.require(year.has_value(), "year", "escribe el ejercicio con cuatro cifras");
-  validation.require(!trim(key).empty(), "key", "escribe la clave de la línea presupuestaria");
+  validation.require(year.has_value(), "year", say(BudgetMsg::year_field));
+  validation.require(!trim(key).empty(), "key", say(BudgetMsg::line_key_field));
   if (!validation.ok()) return validation.error();
   auto line = BudgetRepository::find(*connection, **jurisdiction, *year, trim(key));
   if (!line) {
-    return Error::invalid("No hay una línea presupuestaria con esa clave en ese ejercicio.",
-                          {{"key", "no existe la clave «" + trim(key) + "» en " + std::to_string(*year)}});
+    return Error::invalid(say(BudgetMsg::no_such_line),
+                          {{"key", say(BudgetMsg::no_such_line_field, trim(key), *year)}});
   }
   store::Transaction transaction(*connection);
   if (!BudgetRepository::link(*connection, line->id, ocid, actor.display_name)) {
-    return Error::conflict("El proceso ya está vinculado a esa línea presupuestaria.");
+    return Error::conflict(say(BudgetMsg::already_linked));
   }
   audit::AuditLog::append(*connection, actor,
                           {"link", "budget_line", std::to_string(line->id), **jurisdiction, true, nullptr,

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/clock.h"
+#include "money/contracting/messages.h"
 #include "money/ocds/merge_rules.h"
 #include "money/ocds/release_merger.h"
 
@@ -34,7 +35,7 @@ json package_header(const std::string& uri) {
           {"publishedDate", now_timestamp()},
           {"publisher", {{"name", "Apertura"}}},
           {"license", "https://creativecommons.org/licenses/by/4.0/"},
-          {"publicationPolicy", "Entregas OCDS tal como las publicaron sus publicadores originales."}};
+          {"publicationPolicy", say(ContractingMsg::publication_policy)}};
 }
 
 }  // namespace
@@ -47,7 +48,7 @@ Paged<ProcessRow> ContractingService::find(const ProcessFilter& filter, const Sl
 Result<ProcessDetail> ContractingService::process(const std::string& ocid, History history) {
   auto connection = database_.connect();
   auto row = ContractingRepository::process_by_ocid(*connection, ocid);
-  if (!row) return Error::not_found("No hay un proceso de contratación con el identificador " + ocid + ".");
+  if (!row) return Error::not_found(say(ContractingMsg::process_not_found, ocid));
   ProcessDetail detail;
   detail.row = *row;
   detail.compiled = json::parse(ContractingRepository::compiled_of(*connection, ocid).value_or("{}"));
@@ -74,7 +75,7 @@ std::optional<std::string> ContractingService::process_title(const std::string& 
 Result<OrganizationDetail> ContractingService::organization(int64_t id) {
   auto connection = database_.connect();
   auto organization = ContractingRepository::organization(*connection, id);
-  if (!organization) return Error::not_found("No hay una organización con el número " + std::to_string(id) + ".");
+  if (!organization) return Error::not_found(say(ContractingMsg::organization_not_found, id));
   OrganizationDetail detail;
   detail.organization = *organization;
   detail.spend_by_year = ContractingRepository::buyer_spend_by_year(*connection, id);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "money/flags/messages.h"
 
 namespace apertura::money {
 
@@ -57,7 +58,7 @@ Result<FlagSettings> FlagSettings::from_ini(const std::string& text) {
   std::string raw, section;
   int line = 0;
   auto fail = [&](const std::string& message) {
-    return Error::invalid("línea " + std::to_string(line) + ": " + message, {{"settings", message}});
+    return Error::invalid(say(FlagMsg::settings_line, line, message), {{"settings", message}});
   };
   while (std::getline(in, raw)) {
     ++line;
@@ -65,27 +66,27 @@ Result<FlagSettings> FlagSettings::from_ini(const std::string& text) {
     std::string content = trim(comment == std::string::npos ? raw : raw.substr(0, comment));
     if (content.empty()) continue;
     if (content.front() == '[') {
-      if (content.back() != ']') return fail("falta «]» en el nombre de la sección");
+      if (content.back() != ']') return fail(say(FlagMsg::section_unclosed));
       section = trim(content.substr(1, content.size() - 2));
       static const std::set<std::string> known = {"",     "exclusions", "R003", "R003.procurement_method_details",
                                                   "R018", "R024",       "R025", "R028", "R030", "R035", "R036",
                                                   "R038", "R048",       "R058", "MX01", "MX02", "MX03", "MX04"};
-      if (!known.count(section)) return fail("sección desconocida [" + section + "]");
+      if (!known.count(section)) return fail(say(FlagMsg::unknown_section, section));
       continue;
     }
     size_t equals = content.find('=');
-    if (equals == std::string::npos) return fail("se esperaba «clave = valor»");
+    if (equals == std::string::npos) return fail(say(FlagMsg::key_value_expected));
     std::string key = trim(content.substr(0, equals));
     std::string value = trim(content.substr(equals + 1));
     int64_t n = 0;
     double x = 0;
     auto need_integer = [&](int64_t& target) -> std::optional<Error> {
-      if (!integer(value, n) || n < 0) return fail(key + " debe ser un número natural");
+      if (!integer(value, n) || n < 0) return fail(say(FlagMsg::natural_number, key));
       target = n;
       return std::nullopt;
     };
     auto need_real = [&](double& target) -> std::optional<Error> {
-      if (!real(value, x)) return fail(key + " debe ser un número");
+      if (!real(value, x)) return fail(say(FlagMsg::number, key));
       target = x;
       return std::nullopt;
     };
@@ -114,7 +115,7 @@ Result<FlagSettings> FlagSettings::from_ini(const std::string& text) {
       s.r024_threshold = x;
     } else if (where == "R025.percentile") {
       error = need_integer(s.r025_percentile);
-      if (!error && s.r025_percentile > 100) error = fail("percentile va de 0 a 100");
+      if (!error && s.r025_percentile > 100) error = fail(say(FlagMsg::percentile_range));
     } else if (where == "R025.threshold") {
       error = need_real(x);
       s.r025_threshold = x;
@@ -150,7 +151,7 @@ Result<FlagSettings> FlagSettings::from_ini(const std::string& text) {
     } else if (where == "MX04.minimum_contracting_processes") {
       error = need_integer(s.mx04_minimum_contracting_processes);
     } else {
-      return fail("clave desconocida «" + key + "»" + (section.empty() ? "" : " en [" + section + "]"));
+      return fail(section.empty() ? say(FlagMsg::unknown_key, key) : say(FlagMsg::unknown_key_in_section, key, section));
     }
     if (error) return *error;
   }

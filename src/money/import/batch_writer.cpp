@@ -6,6 +6,7 @@
 
 #include "audit/audit_log.h"
 #include "money/import/batch_compiler.h"
+#include "money/import/messages.h"
 #include "money/ocds/release_merger.h"
 #include "money/contracting/stored_json.h"
 
@@ -70,8 +71,7 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
                            {ocid, release.record.release_id});
         --counts.imported;
         counts.problems.push_back({source_, release.line, release.offset, ocid, release.record.release_id,
-                                   std::string("no se puede compilar con las demás entregas del proceso: ") +
-                                       error.what()});
+                                   say(ImportMsg::cannot_compile, error.what())});
       }
     }
     if (accepted.size() == stored_count) return std::nullopt;  // nothing new to compile
@@ -128,7 +128,7 @@ void BatchWriter::write(Batch& batch) {
   store::Transaction transaction(*connection);
   if (options_.jurisdiction_id &&
       !connection->query_one("SELECT 1 AS one FROM jurisdictions WHERE id = ?", {*options_.jurisdiction_id})) {
-    throw store::StoreError("no hay jurisdicción con id " + std::to_string(*options_.jurisdiction_id));
+    throw store::StoreError(say(ImportMsg::jurisdiction_unknown_field, *options_.jurisdiction_id));
   }
   for (auto& [key, record] : batch.packages) {
     if (key >= packages_.size()) {

@@ -1,5 +1,7 @@
 #include "money/import/import_job.h"
 
+#include "money/import/messages.h"
+
 namespace apertura::money {
 
 namespace {
@@ -7,14 +9,14 @@ namespace {
 struct StatusNames {
   ImportJobStatus status;
   std::string_view name;
-  std::string_view label;
+  ImportMsg label;
 };
 
 constexpr StatusNames kStatuses[] = {
-    {ImportJobStatus::queued, "queued", "En espera"},
-    {ImportJobStatus::running, "running", "Importando"},
-    {ImportJobStatus::done, "done", "Terminada"},
-    {ImportJobStatus::failed, "failed", "No se importó"},
+    {ImportJobStatus::queued, "queued", ImportMsg::status_queued},
+    {ImportJobStatus::running, "running", ImportMsg::status_running},
+    {ImportJobStatus::done, "done", ImportMsg::status_done},
+    {ImportJobStatus::failed, "failed", ImportMsg::status_failed},
 };
 
 }  // namespace
@@ -28,7 +30,7 @@ std::string_view import_job_status_name(ImportJobStatus status) {
 
 std::string_view import_job_status_label(ImportJobStatus status) {
   for (const auto& entry : kStatuses) {
-    if (entry.status == status) return entry.label;
+    if (entry.status == status) return text(entry.label);
   }
   return "";
 }

@@ -10,6 +10,7 @@
 #include "core/crypto.h"
 #include "core/text.h"
 #include "money/import/import_job_repository.h"
+#include "money/import/messages.h"
 #include "money/import/ocds_importer.h"
 #include "money/import/permissions.h"
 
@@ -31,7 +32,7 @@ bool move_file(const std::string& from, const std::string& to) {
 }
 
 Error empty_upload() {
-  return Error::invalid("Elige un archivo OCDS para importar.", {{"file", "el archivo está vacío"}});
+  return Error::invalid(say(ImportMsg::pick_a_file), {{"file", say(ImportMsg::file_empty)}});
 }
 
 }  // namespace
@@ -79,13 +80,12 @@ std::optional<Error> ImportJobService::check(const Actor& actor, const std::stri
                   std::none_of(file_name.begin(), file_name.end(),
                                [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
   if (!readable) {
-    return Error::invalid("El nombre del archivo no se puede guardar.",
-                          {{"name", "hasta " + std::to_string(kMaxNameLength) +
-                                        " caracteres en UTF-8, sin caracteres de control"}});
+    return Error::invalid(say(ImportMsg::file_name_unusable),
+                          {{"name", say(ImportMsg::file_name_field, kMaxNameLength)}});
   }
   if (jurisdiction_id && !jurisdictions_.by_id(*jurisdiction_id)) {
-    return Error::invalid("La jurisdicción no existe.",
-                          {{"jurisdiction_id", "no hay jurisdicción con id " + std::to_string(*jurisdiction_id)}});
+    return Error::invalid(say(ImportMsg::jurisdiction_unknown),
+                          {{"jurisdiction_id", say(ImportMsg::jurisdiction_unknown_field, *jurisdiction_id)}});
   }
   return std::nullopt;
 }
@@ -167,7 +167,7 @@ Result<ImportJob> ImportJobService::job(const Actor& actor, int64_t id) {
   if (auto denied = check_may_import(actor)) return *denied;
   auto connection = database_.connect();
   auto found = ImportJobRepository::find(*connection, id);
-  if (!found) return Error::not_found("No existe la importación " + std::to_string(id) + ".");
+  if (!found) return Error::not_found(say(ImportMsg::job_not_found, id));
   return with_progress(std::move(*found));
 }
 
@@ -182,13 +182,15 @@ Result<Paged<ImportJob>> ImportJobService::jobs(const Actor& actor, const Slice&
 Result<ImportJob> ImportJobService::cancel(const Actor& actor, int64_t id) {
   auto found = job(actor, id);
   if (!found) return found;
-  if (found->finished()) return Error::conflict("La importación ya terminó; no se puede cancelar.");
+  if (found->finished()) return Error::conflict(say(ImportMsg::job_finished));
   auto connection = database_.connect();
-  if (ImportJobRepository::cancel_queued(*connection, id, "Cancelada por " + actor.display_name + " antes de empezar.")) {
+  if (ImportJobRepository::cancel_queued(*connection, id, say(ImportMsg::cancelled_before_start, actor.display_name))) {
     std::error_code ignored;
     fs::remove(found->stored_path, ignored);
   } else {
-    // Running, or claimed by the worker and about to run.
+    // Running, or claimed by the worker and about to run; or it ended since it was read.
+    auto current = ImportJobRepository::find(*connection, id);
+    if (current && current->finished()) return Error::conflict(say(ImportMsg::job_finished));
     std::lock_guard lock(mutex_);
     cancel_requests_[id] = actor.display_name;
   }
@@ -262,8 +264,7 @@ void ImportJobService::run(const ImportJob& job) {
     std::error_code missing;
     if (!fs::exists(job.stored_path, missing)) {
       ImportJobRepository::fail(*connection, job.id,
-                                "El archivo subido ya no está en la carpeta de subidas (¿se borró o cambió la "
-                                "carpeta?); súbelo de nuevo.",
+                                say(ImportMsg::upload_gone),
                                 {});
     } else {
       auto result = import_stored_file(actor, job, hooks);
@@ -271,8 +272,7 @@ void ImportJobService::run(const ImportJob& job) {
         ImportJobRepository::fail(*connection, job.id, result.error().message, {});
       } else if (result->interrupted && cancelled_by()) {
         ImportJobRepository::fail(*connection, job.id,
-                                  "Cancelada por " + *cancelled_by() + " durante la importación; lo importado antes "
-                                  "se conserva.",
+                                  say(ImportMsg::cancelled_while_running, *cancelled_by()),
                                   *result);
       } else if (result->interrupted) {
         interrupted = true;  // left running: the next start queues it again
@@ -284,7 +284,7 @@ void ImportJobService::run(const ImportJob& job) {
     spdlog::error("OCDS import job {} ({}) failed: {}", job.id, job.file_name, error.what());
     try {
       auto connection = database_.connect();
-      ImportJobRepository::fail(*connection, job.id, std::string("Error interno al importar: ") + error.what(), {});
+      ImportJobRepository::fail(*connection, job.id, say(ImportMsg::internal_error, error.what()), {});
     } catch (const std::exception& again) {
       spdlog::error("cannot record the failure of OCDS import job {}: {}", job.id, again.what());
     }

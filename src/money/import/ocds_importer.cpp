@@ -6,6 +6,7 @@
 #include "core/hand_off.h"
 #include "money/import/batch_compiler.h"
 #include "money/import/batch_writer.h"
+#include "money/import/messages.h"
 #include "money/contracting/contracting_repository.h"
 #include "money/import/import_indexes.h"
 #include "money/ocds/json_access.h"
@@ -82,7 +83,7 @@ class FileImport {
       read(handlers);
     } catch (const StreamError& error) {
       if (!seen_anything_) {
-        summary_.refused = source_ + ", línea " + std::to_string(error.line) + ": " + error.what();
+        summary_.refused = say(ImportMsg::refused_at_line, source_, error.line, error.what());
         return;
       }
       reject(error.line, error.offset, "", "", error.what());
@@ -107,7 +108,7 @@ class FileImport {
     try {
       metadata = parser_.parse(metadata_text);
     } catch (const std::invalid_argument& error) {
-      reject(0, 0, "", "", std::string("los datos del paquete no son JSON válido: ") + error.what());
+      reject(0, 0, "", "", say(ImportMsg::package_not_json, error.what()));
       metadata = json::object();
     }
     size_t key = key_for(index);
@@ -191,7 +192,7 @@ class FileImport {
       parse();
       return true;
     } catch (const std::invalid_argument& error) {
-      reject(item.line, item.offset, "", "", std::string("no es JSON válido: ") + error.what());
+      reject(item.line, item.offset, "", "", say(ImportMsg::item_not_json, error.what()));
       return false;
     }
   }
@@ -212,7 +213,7 @@ class FileImport {
 
   void add_record(const json& record, size_t key, uint64_t line, uint64_t offset) {
     if (!record.is_object()) {
-      reject(line, offset, "", "", "un registro (record) debe ser un objeto JSON");
+      reject(line, offset, "", "", say(ImportMsg::record_not_object));
       return;
     }
     std::string ocid = text_field(record, "ocid");
@@ -234,7 +235,7 @@ class FileImport {
     if (embedded == 0 && compiled != record.end() && compiled->is_object()) {
       add_compiled(*compiled, ocid, key, line, offset);
     } else if (embedded == 0) {
-      reject(line, offset, ocid, "", "el registro no trae entregas incluidas ni una entrega compilada");
+      reject(line, offset, ocid, "", say(ImportMsg::record_without_releases));
     }
   }
 
@@ -262,19 +263,19 @@ class FileImport {
 
   bool queue_release(const ReleaseHead& head, std::string text, size_t key, uint64_t line, uint64_t offset) {
     if (!head.is_object) {
-      reject(line, offset, "", "", "una entrega (release) debe ser un objeto JSON");
+      reject(line, offset, "", "", say(ImportMsg::release_not_object));
       return false;
     }
     if (head.ocid.empty()) {
-      reject(line, offset, "", head.id, "falta `ocid` (identificador del proceso de contratación) o no es texto");
+      reject(line, offset, "", head.id, say(ImportMsg::release_without_ocid));
       return false;
     }
     if (head.id.empty()) {
-      reject(line, offset, head.ocid, "", "falta `id` (identificador de la entrega) o no es texto");
+      reject(line, offset, head.ocid, "", say(ImportMsg::release_without_id));
       return false;
     }
     if (!head.date || head.date->empty()) {
-      reject(line, offset, head.ocid, head.id, "falta `date` (fecha de la entrega) o no es texto");
+      reject(line, offset, head.ocid, head.id, say(ImportMsg::release_without_date));
       return false;
     }
     BatchRelease pending;

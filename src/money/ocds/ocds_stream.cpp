@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/byte_words.h"
+#include "money/ocds/messages.h"
 
 namespace apertura::money {
 
@@ -56,7 +57,7 @@ const char* skip_plain_string(const char* p, const char* end) {
 class ByteReader {
  public:
   explicit ByteReader(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
-    if (!file_) throw StreamError("no se puede abrir " + path, 0, 1);
+    if (!file_) throw StreamError(say(OcdsMsg::cannot_open, path), 0, 1);
     gzbuffer(file_, 1 << 17);
     // At least zlib's own buffer: it then reads a plain file straight into this one.
     buffer_.resize(1 << 18);
@@ -137,7 +138,7 @@ class ByteReader {
     if (read < 0) {
       int code = 0;
       const char* message = gzerror(file_, &code);
-      throw StreamError(std::string("no se puede leer el archivo: ") + message, offset_, line_);
+      throw StreamError(say(OcdsMsg::cannot_read, message), offset_, line_);
     }
     if (progress_) progress_(static_cast<uint64_t>(gzoffset(file_)));
     return static_cast<size_t>(read);
@@ -448,10 +449,8 @@ class Parser {
     int first = in_.peek();
     if (first < 0) return;  // an empty file holds nothing to import
     if (first != '{' && first != '[') {
-      throw StreamError(std::string("no es JSON: empieza con «") + static_cast<char>(first) +
-                            "»; se esperaba un paquete, entrega o registro OCDS (un objeto JSON), "
-                            "un arreglo JSON o JSON Lines",
-                        in_.offset(), in_.line());
+      throw StreamError(say(OcdsMsg::not_json_start, std::string(1, static_cast<char>(first))), in_.offset(),
+                        in_.line());
     }
     while (true) {
       skip_whitespace();
@@ -474,8 +473,8 @@ class Parser {
   // Why an item past the size limit is not imported.
   std::string too_large_text() const {
     size_t limit = limits_.max_item_bytes;
-    return "el elemento es demasiado grande (más de " +
-           (limit >= (1u << 20) ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes") + ")";
+    return say(OcdsMsg::item_too_large,
+               limit >= (1u << 20) ? std::to_string(limit >> 20) + " MiB" : std::to_string(limit) + " bytes");
   }
 
   [[noreturn]] void fail(const std::string& message) { throw StreamError(message, in_.offset(), in_.line()); }
@@ -483,7 +482,7 @@ class Parser {
   void skip_whitespace_and_bom() {
     if (in_.peek() == 0xEF) {
       in_.get();
-      if (in_.get() != 0xBB || in_.get() != 0xBF) fail("no es JSON: empieza con bytes desconocidos");
+      if (in_.get() != 0xBB || in_.get() != 0xBF) fail(say(OcdsMsg::not_json_bytes));
     }
     skip_whitespace();
   }
@@ -499,12 +498,12 @@ class Parser {
       }
     }
   }
-  void expect(char wanted, const char* what) {
+  void expect(char wanted, OcdsMsg what) {
     skip_whitespace();
     int c = in_.get();
     if (c != wanted) {
-      if (c < 0) fail(std::string("el archivo termina donde se esperaba ") + what + " (¿está truncado?)");
-      fail(std::string("se esperaba ") + what + " y hay «" + static_cast<char>(c) + "»");
+      if (c < 0) fail(say(OcdsMsg::ends_where_expected, text(what)));
+      fail(say(OcdsMsg::expected_but_found, text(what), std::string(1, static_cast<char>(c))));
     }
   }
 
@@ -527,8 +526,7 @@ class Parser {
     return ended;
   }
   [[noreturn]] void cut_short(const StreamItem& item) {
-    fail("el archivo termina dentro de un valor que empieza en la línea " + std::to_string(item.line) +
-         " (¿está truncado?)");
+    fail(say(OcdsMsg::ends_inside_value, item.line));
   }
 
   StreamItem capture(StreamItem::Kind kind, std::optional<size_t> package) {
@@ -559,10 +557,10 @@ class Parser {
     bool too_large = false;
     if (in_.peek() != '"') {
       int c = in_.peek();
-      if (c < 0) fail("el archivo termina dentro de un objeto (¿está truncado?)");
-      fail(std::string("se esperaba un nombre de campo entre comillas y hay «") + static_cast<char>(c) + "»");
+      if (c < 0) fail(say(OcdsMsg::ends_inside_object));
+      fail(say(OcdsMsg::key_expected, std::string(1, static_cast<char>(c))));
     }
-    if (!in_.copy_value(&key, 4096, too_large) || too_large) fail("un nombre de campo es demasiado largo o no termina");
+    if (!in_.copy_value(&key, 4096, too_large) || too_large) fail(say(OcdsMsg::key_too_long));
     return key;  // with its quotes, as in the file
   }
 
@@ -586,14 +584,14 @@ class Parser {
         break;
       }
       if (!first) {
-        expect(',', "«,» o «}»");
+        expect(',', OcdsMsg::comma_or_brace);
         between += ',';
         skip_whitespace(&between);
       }
       std::string key = read_key();
       std::string colon;
       skip_whitespace(&colon);
-      expect(':', "«:»");
+      expect(':', OcdsMsg::colon);
       colon += ':';
       skip_whitespace(&colon);
       bool streamed = (key == "\"releases\"" || key == "\"records\"") && in_.peek() == '[' && !package;
@@ -612,8 +610,7 @@ class Parser {
       text += key;
       text += colon;
       if (!in_.copy_value(&text, limits_.max_item_bytes, text_too_large)) {
-        fail("el archivo termina dentro del objeto que empieza en la línea " + std::to_string(start_line) +
-             " (¿está truncado?)");
+        fail(say(OcdsMsg::ends_inside_object_from, start_line));
       }
       any_kept = true;
       first = false;
@@ -639,7 +636,7 @@ class Parser {
 
   // Reads a JSON array element by element; `element` consumes one.
   template <typename Element>
-  void each_element(const char* truncated, Element&& element) {
+  void each_element(const std::string& truncated, Element&& element) {
     in_.get();  // '['
     bool first = true;
     while (true) {
@@ -651,7 +648,7 @@ class Parser {
       }
       if (c < 0) fail(truncated);
       if (!first) {
-        expect(',', "«,» o «]»");
+        expect(',', OcdsMsg::comma_or_bracket);
         skip_whitespace();
       }
       element();
@@ -682,7 +679,7 @@ class Parser {
   // at the line where the next element starts, instead of ending there: see
   // element_lines. Elsewhere the first break in the structure ends it.
   void stream_array(StreamItem::Kind kind, size_t package) {
-    const char* truncated = "el archivo termina dentro de la lista de entregas (¿está truncado?)";
+    const std::string truncated = say(OcdsMsg::ends_inside_release_list);
     in_.get();  // '['
     std::optional<size_t> array_column;  // of the elements that start lines
     bool first = true;
@@ -696,7 +693,7 @@ class Parser {
       if (c < 0) fail(truncated);
       // A comma missing between two objects is let pass.
       if (!first && c != '{') {
-        expect(',', "«,» o «]»");
+        expect(',', OcdsMsg::comma_or_bracket);
         column = skip_whitespace_to_value();
       }
       if (column && !array_column) array_column = column;
@@ -718,35 +715,34 @@ class Parser {
       bool at_end_of_list = item.text[lines.cut] == ']';
       in_.unread(std::string_view(item.text).substr(lines.cut));
       item.text.clear();
-      item.problem = at_end_of_list ? "el elemento no se cierra antes del final de la lista (¿falta una «}»?)"
-                                   : "el elemento no se cierra antes de la línea " + std::to_string(in_.line() + 1) +
-                                         " (¿falta una «}»?); la lectura sigue en esa línea";
+      item.problem = at_end_of_list ? say(OcdsMsg::unclosed_before_list_end)
+                                    : say(OcdsMsg::unclosed_before_line, in_.line() + 1);
       return hand_over(std::move(item));
     }
     if (!ended) cut_short(item);
     if (lines.shape == ElementLines::Shape::early) {
-      return resume(std::move(item), "el elemento se cierra antes de su última línea (¿sobra una «}»?)", *array_column);
+      return resume(std::move(item), say(OcdsMsg::closes_early), *array_column);
     }
     hand_over(std::move(item));
     skip_whitespace();
     int next = in_.peek();
     if (next < 0 || next == ',' || next == ']' || next == '{') return;
-    resume(item_here(kind, package), std::string("hay «") + static_cast<char>(next) + "» donde se esperaba «,» o «]»",
+    resume(item_here(kind, package), say(OcdsMsg::found_instead_of_comma, std::string(1, static_cast<char>(next))),
            *array_column);
   }
 
   // Hands over `item` as broken for `why`, and goes on where the indented
   // array's next element (or its end) starts.
   void resume(StreamItem item, const std::string& why, size_t array_column) {
-    if (!in_.skip_to_element_line(array_column)) fail(why + " y el archivo termina sin otro elemento");
+    if (!in_.skip_to_element_line(array_column)) fail(say(OcdsMsg::ends_without_another, why));
     item.text.clear();
-    item.problem = why + "; la lectura sigue en la línea " + std::to_string(in_.line() + 1);
+    item.problem = say(OcdsMsg::reading_goes_on, why, in_.line() + 1);
     hand_over(std::move(item));
   }
 
   // A JSON array at the top: each element is a package, release or record.
   void top_level_array() {
-    each_element("el archivo termina dentro del arreglo principal (¿está truncado?)", [&] {
+    each_element(say(OcdsMsg::ends_inside_top_array), [&] {
       if (in_.peek() == '{') {
         if (!plain_object()) top_level_object();
       } else {

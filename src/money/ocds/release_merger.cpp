@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "money/ocds/messages.h"
+
 namespace apertura::money {
 
 namespace {
@@ -48,15 +50,13 @@ std::string describe(const json& value) {
 
 void check_object_slot(const json& existing, const std::string& path) {
   if (!existing.is_null() && !existing.is_object()) {
-    throw MergeError("an earlier release had the value " + describe(existing) + " for /" + path +
-                     ", but this release has an object there");
+    throw MergeError(say(OcdsMsg::object_over_value, describe(existing), path));
   }
 }
 
 void check_array_slot(const json& existing, const std::string& path) {
   if (!existing.is_null() && !existing.is_array()) {
-    throw MergeError("an earlier release had " + describe(existing) + " for /" + path +
-                     ", but this release has an array of objects there");
+    throw MergeError(say(OcdsMsg::array_over_value, describe(existing), path));
   }
 }
 
@@ -72,8 +72,7 @@ void check_array_slot(const json& existing, const PathNode& path) {
 // else than an object there (a list of literals, replaced whole then).
 void check_position_slot(const json& existing, size_t position, const std::string& path) {
   if (!existing.is_object()) {
-    throw MergeError("an earlier release had " + describe(existing) + " at position " + std::to_string(position) +
-                     " of /" + path + ", but this release has an object there");
+    throw MergeError(say(OcdsMsg::object_over_position, describe(existing), position, path));
   }
 }
 
@@ -219,7 +218,7 @@ bool version_object(json& output, const json& input, const MergeRuleNode* rules,
 void add_version(json& history, const json& value, const Provenance& from, const std::string& path) {
   if (history.is_null()) history = json::array();
   if (!history.is_array()) {
-    throw MergeError("an earlier release had an object for /" + path + ", but this release has " + describe(value));
+    throw MergeError(say(OcdsMsg::value_over_history, path, describe(value)));
   }
   if (!history.empty() && history.back().is_object() && history.back()["value"] == value) return;
   history.push_back({{"releaseID", from.release_id},
@@ -279,8 +278,7 @@ bool version_object(json& output, const json& input, const MergeRuleNode* rules,
         if (output.contains(key)) {
           const json& slot = output[key];
           if (!slot.is_array() || (!slot.empty() && slot.front().contains("releaseID"))) {
-            throw MergeError("an earlier release had a different kind of value for /" + child_path +
-                             ", but this release has an array of objects there");
+            throw MergeError(say(OcdsMsg::array_over_other, child_path));
           }
         }
         touched = merge_into_slot(output, key, json::array(), [&](json& slot) {
@@ -306,12 +304,11 @@ std::vector<const json*> releases_in_merge_order(const std::vector<json>& releas
   if (ordered.size() < 2) return ordered;
   for (size_t i = 0; i < ordered.size(); ++i) {
     const json& release = *ordered[i];
-    std::string which = "release " + std::to_string(i + 1);
-    if (!release.is_object()) throw MergeError(which + " is not a JSON object");
+    if (!release.is_object()) throw MergeError(say(OcdsMsg::numbered_release_not_object, i + 1));
     auto date = release.find("date");
-    if (date == release.end()) throw MergeError(which + " has no `date`");
-    if (date->is_null()) throw MergeError(which + " has a null `date`");
-    if (!date->is_string()) throw MergeError(which + " has a `date` that is not a string");
+    if (date == release.end()) throw MergeError(say(OcdsMsg::release_without_date, i + 1));
+    if (date->is_null()) throw MergeError(say(OcdsMsg::release_null_date, i + 1));
+    if (!date->is_string()) throw MergeError(say(OcdsMsg::release_date_not_text, i + 1));
   }
   std::stable_sort(ordered.begin(), ordered.end(), [](const json* a, const json* b) {
     return (*a)["date"].get_ref<const std::string&>() < (*b)["date"].get_ref<const std::string&>();
@@ -327,7 +324,7 @@ json compile_in_order(const std::vector<const json*>& ordered, const MergeRules&
   compiled["tag"] = json::array({"compiled"});
   json ocid, date;
   for (const json* release : ordered) {
-    if (!release->is_object()) throw MergeError("a release is not a JSON object");
+    if (!release->is_object()) throw MergeError(say(OcdsMsg::release_not_object));
     ocid = field_or_null(*release, "ocid");
     date = field_or_null(*release, "date");
     // The caller of the consuming form owns the releases (see compile_releases).
@@ -361,7 +358,7 @@ json version_releases(const std::vector<json>& releases, const MergeRules& rules
   json versioned = json::object();
   json ocid;
   for (const json* release : releases_in_merge_order(releases)) {
-    if (!release->is_object()) throw MergeError("a release is not a JSON object");
+    if (!release->is_object()) throw MergeError(say(OcdsMsg::release_not_object));
     ocid = field_or_null(*release, "ocid");
     Provenance from{field_or_null(*release, "id"), field_or_null(*release, "date"), field_or_null(*release, "tag")};
     json body = *release;

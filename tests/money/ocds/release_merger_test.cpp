@@ -84,7 +84,7 @@ TEST(ReleaseMerger, ReportsAValueThatChangesFromLiteralToObject) {
     FAIL() << "expected a MergeError";
   } catch (const MergeError& error) {
     EXPECT_EQ(std::string(error.what()),
-              "an earlier release had the value 1 for /integer, but this release has an object there");
+              "una entrega anterior tenía el valor 1 en /integer, y esta tiene ahí un objeto");
   }
   std::vector<json> object_then_array = {
       {{"date", "2000-01-01T00:00:00Z"}, {"integer", {{"object", 1}}}},
@@ -132,7 +132,7 @@ TEST(ReleaseMerger, MergingByPositionOverALiteralIsAMergeError) {
     compile_releases(releases, by_position);
     ADD_FAILURE() << "merged";
   } catch (const MergeError& error) {
-    EXPECT_NE(std::string(error.what()).find("position 0 of /nested/array"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("posición 0 de /nested/array"), std::string::npos) << error.what();
   }
   EXPECT_THROW(version_releases(releases, by_position), MergeError);
 }
