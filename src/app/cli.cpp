@@ -157,8 +157,16 @@ int import_budget(Application& application, const Actor& actor, const std::strin
 }
 
 int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
-                const std::string& jurisdiction) {
+                const std::string& jurisdiction, const std::string& license) {
   money::ImportOptions options;
+  if (!license.empty()) {
+    auto chosen = License::find(license);
+    if (!chosen) {
+      std::cerr << "error: la licencia `" << license << "` no es CC-BY-4.0 ni Libre-Uso-MX\n";
+      return 1;
+    }
+    options.license = *chosen;
+  }
   options.flags = &application.red_flags().settings();
   if (!jurisdiction.empty()) {
     auto found = application.jurisdictions().find(jurisdiction);
@@ -268,6 +276,10 @@ int run_cli(int argc, char** argv) {
   import_ocds_cmd->add_option("files", import_files, "Archivos")->required()->check(CLI::ExistingFile);
   import_ocds_cmd->add_option("--jurisdiction", import_jurisdiction,
                               "Clave INEGI o nombre corto de la jurisdicción a la que pertenecen");
+  std::string import_license;
+  import_ocds_cmd->add_option("--license", import_license,
+                              "Licencia de las entregas cuyo paquete no indica la suya: CC-BY-4.0 (la predeterminada) "
+                              "o Libre-Uso-MX");
 
   auto* import_budget_cmd = import_cmd->add_subcommand(
       "budget",
@@ -311,7 +323,7 @@ int run_cli(int argc, char** argv) {
       for (const std::string& line : load_demo(application, demo_contracts, demo_seed)) std::cout << line << "\n";
       return 0;
     }
-    if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction);
+    if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction, import_license);
     if (import_budget_cmd->parsed()) return import_budget(application, cli, budget_file, import_jurisdiction);
     if (flags_cmd->parsed()) {
       auto started = std::chrono::steady_clock::now();

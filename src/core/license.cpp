@@ -23,4 +23,19 @@ std::optional<License> License::find(std::string_view id) {
   return std::nullopt;
 }
 
+std::optional<License> License::for_url(std::string_view url) {
+  auto base = [](std::string_view text) {
+    for (std::string_view scheme : {"https://", "http://"}) {
+      if (text.substr(0, scheme.size()) == scheme) text.remove_prefix(scheme.size());
+    }
+    if (text.size() > 8 && text.substr(text.size() - 8) == "/deed.es") text.remove_suffix(8);
+    while (!text.empty() && text.back() == '/') text.remove_suffix(1);
+    return text;
+  };
+  for (const License& license : offered()) {
+    if (!url.empty() && base(license.url) == base(url)) return license;
+  }
+  return std::nullopt;
+}
+
 }  // namespace apertura

@@ -18,6 +18,9 @@ struct License {
   static const std::vector<License>& offered();
   // The offered licence with this id, if any.
   static std::optional<License> find(std::string_view id);
+  // The offered licence whose deed is at `url` (as an OCDS package states it,
+  // with or without a language or a trailing slash), if any.
+  static std::optional<License> for_url(std::string_view url);
 };
 
 }  // namespace apertura

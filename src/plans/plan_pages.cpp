@@ -89,10 +89,7 @@ Response secretariat_page(PageContext ctx, const Request& request, const std::st
   data["sessions"] = sessions_view(ctx.services.sessions, slug);
   data["has_sessions"] = !data["sessions"].empty();
   data["can_manage"] = ctx.services.plans.may_manage_secretariat(request.actor, secretariat.jurisdiction_id);
-  data["licenses"] = nlohmann::json::array();
-  for (const License& license : License::offered()) {
-    data["licenses"].push_back({{"id", license.id}, {"title", license.title}});
-  }
+  data["licenses"] = web::license_options(request.form().text("license"));
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "plans/secretariat", data, error ? web::status_for(error->kind) : 200);
 }

@@ -48,6 +48,20 @@ std::string to_csv(const Table& table) {
   return out;
 }
 
+nlohmann::json license_json(const License& license) {
+  return {{"id", license.id}, {"title", license.title}, {"url", license.url}};
+}
+
+nlohmann::json license_options(const std::string& selected) {
+  bool known = License::find(selected).has_value();
+  nlohmann::json options = nlohmann::json::array();
+  for (const License& license : License::offered()) {
+    bool chosen = known ? license.id == selected : license.id == License::cc_by_4().id;
+    options.push_back({{"id", license.id}, {"title", license.title}, {"selected", chosen}});
+  }
+  return options;
+}
+
 Response download(const Table& table, const std::string& basename, const std::string& format,
                   const License& license) {
   Response response;
@@ -56,7 +70,7 @@ Response download(const Table& table, const std::string& basename, const std::st
     response.body = to_csv(table);
   } else {
     nlohmann::json document = {
-        {"license", {{"id", license.id}, {"title", license.title}, {"url", license.url}}},
+        {"license", license_json(license)},
         {"data", table.rows},
     };
     response = Response::json(document);

@@ -32,6 +32,12 @@ constexpr int64_t kMaxDownloadRows = 100000;
 // are prefixed with an apostrophe.
 std::string to_csv(const Table& table);
 
+// A licence as pages, API items and downloads show it: id, title, url.
+nlohmann::json license_json(const License& license);
+// The offered licences as a form's options, the one with id `selected` (or
+// else the default) marked `selected`.
+nlohmann::json license_options(const std::string& selected);
+
 // `format` is "csv" or "json"; the file is offered as `<basename>.<format>`.
 Response download(const Table& table, const std::string& basename, const std::string& format,
                   const License& license = License::cc_by_4());

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "web/downloads.h"
+
 namespace apertura::web {
 
 namespace {
@@ -90,6 +92,8 @@ Pages::Pages(const Templates& templates, const Assets& assets, SiteInfo site)
 Response Pages::render(const Request& request, const std::string& view, nlohmann::json data,
                        unsigned status) const {
   data["csrf_token"] = request.csrf_token;
+  // What a page's "Descargar" links say of their licence, unless the page's records carry their own.
+  if (!data.contains("license")) data["license"] = license_json(License::cc_by_4());
   // Shared fragments are rendered once here rather than repeated in every template.
   if (data.contains("pagination")) data["pagination_html"] = templates_.render("layout/pagination", data["pagination"]);
   for (nlohmann::json* form : {&data, data.contains("form") ? &data["form"] : nullptr}) {

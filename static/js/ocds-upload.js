@@ -27,7 +27,12 @@
     show('Subiendo…', 'Subiendo ' + file.name + ' (' + Math.max(1, Math.round(file.size / 1048576)) + ' MB). ' +
       'Cuando termine de subir verás el avance de su importación.');
     var token = form.querySelector('input[name=_csrf]').value;
-    fetch(form.getAttribute('data-raw-upload') + '?name=' + encodeURIComponent(file.name), {
+    // The form's other choices (the licence) go along as query parameters.
+    var query = '?name=' + encodeURIComponent(file.name);
+    form.querySelectorAll('select').forEach(function (select) {
+      query += '&' + encodeURIComponent(select.name) + '=' + encodeURIComponent(select.value);
+    });
+    fetch(form.getAttribute('data-raw-upload') + query, {
       method: 'POST',
       body: file,
       credentials: 'same-origin',

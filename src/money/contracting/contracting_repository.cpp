@@ -777,6 +777,14 @@ std::optional<std::string> ContractingRepository::compiled_of(Connection& connec
   return json_from_store(connection, (*row)["compiled"]);
 }
 
+std::string ContractingRepository::license_of(Connection& connection, const std::string& ocid) {
+  auto row = connection.query_one(
+      "SELECT k.license FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id WHERE r.ocid = ? "
+      "ORDER BY r.release_date DESC, r.id DESC LIMIT 1",
+      {ocid});
+  return row ? row->text("license") : "";
+}
+
 std::optional<OrganizationRow> ContractingRepository::organization(Connection& connection, int64_t id) {
   auto row = connection.query_one("SELECT id, name, identifier FROM ocds_organizations WHERE id = ?", {id});
   if (!row) return std::nullopt;

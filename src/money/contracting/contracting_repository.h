@@ -169,6 +169,8 @@ class ContractingRepository {
                                           const Slice& slice, int64_t exact_count_up_to = 1000);
   static std::optional<ProcessRow> process_by_ocid(store::Connection& connection, const std::string& ocid);
   static std::optional<std::string> compiled_of(store::Connection& connection, const std::string& ocid);
+  // The licence URL stored with the package of the process's latest release ("" when none was kept).
+  static std::string license_of(store::Connection& connection, const std::string& ocid);
 
   static std::optional<OrganizationRow> organization(store::Connection& connection, int64_t id);
   static std::vector<AmountGroup> buyer_spend_by_year(store::Connection& connection, int64_t buyer_id);

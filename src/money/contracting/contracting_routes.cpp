@@ -86,7 +86,8 @@ json process_page_data(const ProcessDetail& detail) {
           {"has_changes", !changes.empty()},
           {"changes_total", detail.changes.size()},
           {"compiled_url", "/api/v1/processes/" + detail.row.ocid},
-          {"record_url", "/api/v1/ocds/records?ocid=" + detail.row.ocid}};
+          {"record_url", "/api/v1/ocds/records?ocid=" + detail.row.ocid},
+          {"license", web::license_json(detail.license)}};
 }
 
 std::vector<std::string> selected_ocids(ContractingService& service, const Request& request,
@@ -180,6 +181,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
   router.get("/api/v1/processes/{ocid}", [&service](Request& request) {
     auto detail = service.process(request.param("ocid"), ContractingService::History::without).take();
     json item = process_json(detail.row);
+    item["license"] = web::license_json(detail.license);
     item["compiled_release"] = detail.compiled;
     return web::api_item(item);
   });

@@ -29,12 +29,27 @@ bool any_1_1(const std::vector<StoredRelease>& stored) {
   return false;
 }
 
-json package_header(const std::string& uri) {
+License license_for_url(const std::string& url) {
+  if (url.empty()) return License::cc_by_4();
+  if (auto offered = License::for_url(url)) return *offered;
+  return {"", say(ContractingMsg::publisher_license), url};
+}
+
+// One licence for a package of several releases: theirs when they share it, else the portal's default.
+std::string package_license(const std::vector<StoredRelease>& releases) {
+  if (releases.empty()) return License::cc_by_4().url;
+  for (const auto& release : releases) {
+    if (release.license != releases.front().license) return License::cc_by_4().url;
+  }
+  return license_for_url(releases.front().license).url;
+}
+
+json package_header(const std::string& uri, const std::string& license_url) {
   return {{"uri", uri},
           {"version", "1.1"},
           {"publishedDate", now_timestamp()},
           {"publisher", {{"name", "Apertura"}}},
-          {"license", "https://creativecommons.org/licenses/by/4.0/"},
+          {"license", license_url},
           {"publicationPolicy", say(ContractingMsg::publication_policy)}};
 }
 
@@ -51,6 +66,7 @@ Result<ProcessDetail> ContractingService::process(const std::string& ocid, Histo
   if (!row) return Error::not_found(say(ContractingMsg::process_not_found, ocid));
   ProcessDetail detail;
   detail.row = *row;
+  detail.license = license_for_url(ContractingRepository::license_of(*connection, ocid));
   detail.compiled = json::parse(ContractingRepository::compiled_of(*connection, ocid).value_or("{}"));
   if (history == History::without) return detail;
   detail.releases = ContractingRepository::releases_of(*connection, {ocid});
@@ -88,10 +104,10 @@ Result<OrganizationDetail> ContractingService::organization(int64_t id) {
 
 json ContractingService::record_package(const std::vector<std::string>& ocids, const std::string& uri) {
   auto connection = database_.connect();
+  std::vector<StoredRelease> stored = ContractingRepository::releases_of(*connection, ocids);
+  std::string license_url = package_license(stored);
   std::map<std::string, std::vector<StoredRelease>> by_ocid;
-  for (StoredRelease& release : ContractingRepository::releases_of(*connection, ocids)) {
-    by_ocid[release.ocid].push_back(std::move(release));
-  }
+  for (StoredRelease& release : stored) by_ocid[release.ocid].push_back(std::move(release));
   json records = json::array();
   for (const std::string& ocid : ocids) {
     auto compiled = ContractingRepository::compiled_of(*connection, ocid);
@@ -100,18 +116,17 @@ json ContractingService::record_package(const std::vector<std::string>& ocids, c
     for (const StoredRelease& release : by_ocid[ocid]) record["releases"].push_back(json::parse(release.data));
     records.push_back(std::move(record));
   }
-  json package = package_header(uri);
+  json package = package_header(uri, license_url);
   package["records"] = std::move(records);
   return package;
 }
 
 json ContractingService::release_package(const std::vector<std::string>& ocids, const std::string& uri) {
   auto connection = database_.connect();
+  std::vector<StoredRelease> stored = ContractingRepository::releases_of(*connection, ocids);
   json releases = json::array();
-  for (const StoredRelease& release : ContractingRepository::releases_of(*connection, ocids)) {
-    releases.push_back(json::parse(release.data));
-  }
-  json package = package_header(uri);
+  for (const StoredRelease& release : stored) releases.push_back(json::parse(release.data));
+  json package = package_header(uri, package_license(stored));
   package["releases"] = std::move(releases);
   return package;
 }

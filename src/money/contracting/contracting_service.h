@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/actor.h"
+#include "core/license.h"
 #include "core/result.h"
 #include "money/contracting/contracting_repository.h"
 #include "money/ocds/process_changes.h"
@@ -17,6 +18,10 @@ namespace apertura::money {
 
 struct ProcessDetail {
   ProcessRow row;
+  // What its releases are republished under: their package's licence, as
+  // the publisher or the import stated it (an id of "" when it is none of
+  // the offered ones); CC BY 4.0 when none was kept.
+  License license;
   nlohmann::json compiled;
   nlohmann::json versioned;
   std::vector<StoredRelease> releases;  // in merge order

@@ -8,6 +8,7 @@ std::string_view text(ContractingMsg message) {
     case ContractingMsg::organization_not_found: return "No hay una organización con el número {}.";
     case ContractingMsg::publication_policy:
       return "Entregas OCDS tal como las publicaron sus publicadores originales.";
+    case ContractingMsg::publisher_license: return "indicada por el publicador";
   }
   return "";
 }

@@ -11,6 +11,7 @@ enum class ContractingMsg {
   process_not_found,
   organization_not_found,
   publication_policy,
+  publisher_license,
 };
 
 // The Spanish sentence, with {} where values go.

@@ -29,6 +29,7 @@ struct ImportJob {
   std::string stored_path;  // the uploaded file while the job waits or runs
   int64_t size_bytes = 0;
   std::optional<int64_t> jurisdiction_id;
+  std::string license = "CC-BY-4.0";  // for releases whose package states none
   std::optional<int64_t> requested_by;  // user id
   std::string requested_by_name;
   std::string requested_role;

@@ -4,6 +4,7 @@
 #include "money/import/import_job_views.h"
 #include "money/import/permissions.h"
 #include "web/api.h"
+#include "web/downloads.h"
 #include "web/pagination.h"
 
 namespace apertura::money {
@@ -24,6 +25,7 @@ Response import_form(const web::Pages& pages, const Request& request, const Erro
   json data = web::form_state(request, error);
   data["title"] = "Importar datos de contrataciones (OCDS)";
   data["scripts"] = {"js/ocds-upload.js"};
+  data["licenses"] = web::license_options(request.form().text("license"));
   Response response = pages.render(request, "money/import", data);
   if (error) response.status = web::status_for(error->kind);
   return response;
@@ -36,21 +38,21 @@ int64_t job_id(const Request& request) { return web::id_param(request, "id", "la
 
 // The file of a request: the body the server wrote to disk, the first file
 // of a multipart form, or the body itself.
-Result<ImportJob> queue_from(ImportJobService& jobs, Request& request, std::optional<int64_t> jurisdiction,
+Result<ImportJob> queue_from(ImportJobService& jobs, Request& request, const ImportChoices& choices,
                              const std::string& default_name) {
   if (!request.body_file.empty()) {
     return jobs.queue_file(request.actor, request.body_file, request.query("name").value_or(default_name),
-                           jurisdiction);
+                           choices);
   }
   const auto& uploads = request.uploads();
   if (!uploads.empty()) {
     return jobs.queue_text(request.actor, uploads.front().data, uploads.front().filename.value_or(default_name),
-                           jurisdiction);
+                           choices);
   }
   if (request.header("Content-Type").rfind("multipart/form-data", 0) == 0) {
-    return jobs.queue_text(request.actor, "", default_name, jurisdiction);
+    return jobs.queue_text(request.actor, "", default_name, choices);
   }
-  return jobs.queue_text(request.actor, request.body, request.query("name").value_or(default_name), jurisdiction);
+  return jobs.queue_text(request.actor, request.body, request.query("name").value_or(default_name), choices);
 }
 
 }  // namespace
@@ -65,8 +67,8 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
   // Without JavaScript: the form's file is queued like any other; a file
   // that turns out not to be OCDS shows the form again with the reason.
   router.post("/contrataciones/importar", [&jobs, &pages](Request& request) {
-    auto jurisdiction = jurisdiction_field(request.form().text("jurisdiction_id"));
-    auto queued = queue_from(jobs, request, jurisdiction, "archivo subido");
+    ImportChoices choices{jurisdiction_field(request.form().text("jurisdiction_id")), request.form().text("license")};
+    auto queued = queue_from(jobs, request, choices, "archivo subido");
     if (!queued) {
       if (queued.error().kind != ErrorKind::invalid) throw DomainException(queued.error());
       return import_form(pages, request, &queued.error());
@@ -117,8 +119,9 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
   // the job once it has ended (201, or 422 with the reason if nothing was
   // imported).
   router.post(kOcdsImportApiPath, [&jobs](Request& request) {
-    auto jurisdiction = jurisdiction_field(request.query("jurisdiction_id").value_or(""));
-    ImportJob job = queue_from(jobs, request, jurisdiction, "api").take();
+    ImportChoices choices{jurisdiction_field(request.query("jurisdiction_id").value_or("")),
+                          request.query("license").value_or("")};
+    ImportJob job = queue_from(jobs, request, choices, "api").take();
     std::string wait = request.query("wait").value_or("");
     if (wait == "1" || wait == "true") {
       job = jobs.wait(request.actor, job.id, kApiWait).take();

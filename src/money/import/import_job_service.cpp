@@ -74,7 +74,7 @@ void ImportJobService::stop() {
 }
 
 std::optional<Error> ImportJobService::check(const Actor& actor, const std::string& file_name,
-                                             std::optional<int64_t> jurisdiction_id) {
+                                             const ImportChoices& choices) {
   if (auto denied = check_may_import(actor)) return denied;
   bool readable = is_valid_utf8(file_name) && utf8_length(file_name) <= kMaxNameLength &&
                   std::none_of(file_name.begin(), file_name.end(),
@@ -83,9 +83,12 @@ std::optional<Error> ImportJobService::check(const Actor& actor, const std::stri
     return Error::invalid(say(ImportMsg::file_name_unusable),
                           {{"name", say(ImportMsg::file_name_field, kMaxNameLength)}});
   }
-  if (jurisdiction_id && !jurisdictions_.by_id(*jurisdiction_id)) {
+  if (choices.jurisdiction_id && !jurisdictions_.by_id(*choices.jurisdiction_id)) {
     return Error::invalid(say(ImportMsg::jurisdiction_unknown),
-                          {{"jurisdiction_id", say(ImportMsg::jurisdiction_unknown_field, *jurisdiction_id)}});
+                          {{"jurisdiction_id", say(ImportMsg::jurisdiction_unknown_field, *choices.jurisdiction_id)}});
+  }
+  if (!choices.license.empty() && !License::find(choices.license)) {
+    return Error::invalid(say(ImportMsg::license_not_offered), {{"license", say(ImportMsg::license_field, choices.license)}});
   }
   return std::nullopt;
 }
@@ -104,20 +107,20 @@ std::optional<Error> ImportJobService::check_may_import(const Actor& actor) cons
 }
 
 Result<ImportJob> ImportJobService::queue_file(const Actor& actor, const std::string& path,
-                                               const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
-  if (auto error = check(actor, file_name, jurisdiction_id)) return *error;
+                                               const std::string& file_name, const ImportChoices& choices) {
+  if (auto error = check(actor, file_name, choices)) return *error;
   std::error_code error;
   if (fs::file_size(path, error) == 0 || error) return empty_upload();
   std::string stored = new_path();
   if (!move_file(path, stored)) {
     throw std::runtime_error("cannot keep an upload for its import: " + path + " -> " + stored);
   }
-  return queue(actor, stored, file_name, jurisdiction_id);
+  return queue(actor, stored, file_name, choices);
 }
 
 Result<ImportJob> ImportJobService::queue_text(const Actor& actor, const std::string& text,
-                                               const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
-  if (auto error = check(actor, file_name, jurisdiction_id)) return *error;
+                                               const std::string& file_name, const ImportChoices& choices) {
+  if (auto error = check(actor, file_name, choices)) return *error;
   if (text.empty()) return empty_upload();
   std::string stored = new_path();
   std::ofstream out(stored, std::ios::binary);
@@ -128,17 +131,18 @@ Result<ImportJob> ImportJobService::queue_text(const Actor& actor, const std::st
     fs::remove(stored, ignored);
     throw std::runtime_error("cannot write an upload for its import to " + stored);
   }
-  return queue(actor, stored, file_name, jurisdiction_id);
+  return queue(actor, stored, file_name, choices);
 }
 
 Result<ImportJob> ImportJobService::queue(const Actor& actor, const std::string& stored_path,
-                                          const std::string& file_name, std::optional<int64_t> jurisdiction_id) {
+                                          const std::string& file_name, const ImportChoices& choices) {
   ImportJob job;
   job.file_name = file_name.empty() ? "archivo subido" : file_name;
   job.stored_path = stored_path;
   std::error_code error;
   job.size_bytes = static_cast<int64_t>(fs::file_size(stored_path, error));
-  job.jurisdiction_id = jurisdiction_id;
+  job.jurisdiction_id = choices.jurisdiction_id;
+  job.license = choices.license.empty() ? License::cc_by_4().id : choices.license;
   job.requested_by = actor.user_id;
   job.requested_by_name = actor.display_name;
   job.requested_role = std::string(role_name(actor.role));
@@ -308,6 +312,7 @@ Result<ImportSummary> ImportJobService::import_stored_file(const Actor& actor, c
   if (fs::file_size(job.stored_path, error) == 0 || error) return empty_upload();
   ImportOptions options;
   options.jurisdiction_id = job.jurisdiction_id;
+  options.license = License::find(job.license).value_or(License::cc_by_4());
   options.flags = &flags_;
   options.hooks = std::move(hooks);
   OcdsImporter importer(database_, actor, options);

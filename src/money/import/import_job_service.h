@@ -51,10 +51,10 @@ class ImportJobService {
   bool may_import(const Actor& actor) const;
   std::optional<Error> check_may_import(const Actor& actor) const;
   Result<ImportJob> queue_file(const Actor& actor, const std::string& path, const std::string& file_name,
-                               std::optional<int64_t> jurisdiction_id);
+                               const ImportChoices& choices);
   // Writes `text` to the upload folder and queues it.
   Result<ImportJob> queue_text(const Actor& actor, const std::string& text, const std::string& file_name,
-                               std::optional<int64_t> jurisdiction_id);
+                               const ImportChoices& choices);
   Result<ImportJob> job(const Actor& actor, int64_t id);
   Result<Paged<ImportJob>> jobs(const Actor& actor, const Slice& slice);
   // Cancels a job that has not ended; a running one stops after its batch.
@@ -64,9 +64,9 @@ class ImportJobService {
 
  private:
   static constexpr size_t kMaxNameLength = 255;
-  std::optional<Error> check(const Actor& actor, const std::string& file_name, std::optional<int64_t> jurisdiction_id);
+  std::optional<Error> check(const Actor& actor, const std::string& file_name, const ImportChoices& choices);
   Result<ImportJob> queue(const Actor& actor, const std::string& stored_path, const std::string& file_name,
-                          std::optional<int64_t> jurisdiction_id);
+                          const ImportChoices& choices);
   std::string new_path() const;
   ImportJob with_progress(ImportJob job);
   void work();

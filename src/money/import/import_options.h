@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/license.h"
 #include "money/flags/cardinal_settings.h"
 
 namespace apertura::money {
@@ -61,8 +62,19 @@ struct ImportHooks {
   std::function<bool()> stop_requested;
 };
 
+// What the person importing chooses: on the command line, the upload form or
+// the API, kept with a queued job.
+struct ImportChoices {
+  std::optional<int64_t> jurisdiction_id;  // the releases' jurisdiction, when the file does not say
+  // The id of the licence (License::offered()) Apertura republishes the
+  // releases under when their package states none; "" is the default, CC BY 4.0.
+  std::string license;
+};
+
 struct ImportOptions {
   std::optional<int64_t> jurisdiction_id;
+  // Recorded as the package's licence when the publisher states none.
+  License license = License::cc_by_4();
   size_t batch_size = kDefaultBatchSize;
   size_t max_item_bytes = 64u << 20;  // one release or record
   // When set, each compiled process gets its own red flags recomputed.

@@ -28,11 +28,11 @@ std::string text_field(const json& object, const char* key) {
 
 // Package fields worth keeping; the releases, records and a bare record's
 // compiled and versioned releases are stored elsewhere or recomputed.
-PackageRecord package_from_metadata(const json& metadata, const std::string& source,
-                                    std::optional<int64_t> jurisdiction_id) {
+PackageRecord package_from_metadata(const json& metadata, const std::string& source, const ImportOptions& options) {
   PackageRecord package;
-  package.jurisdiction_id = jurisdiction_id;
+  package.jurisdiction_id = options.jurisdiction_id;
   package.source = source;
+  package.license = options.license.url;  // unless the publisher states its own
   if (!metadata.is_object()) return package;
   package.uri = text_field(metadata, "uri");
   auto publisher = metadata.find("publisher");
@@ -41,7 +41,7 @@ PackageRecord package_from_metadata(const json& metadata, const std::string& sou
                              : publisher->is_string() ? publisher->get<std::string>()
                                                       : "";
   }
-  package.license = text_field(metadata, "license");
+  if (std::string stated = text_field(metadata, "license"); !stated.empty()) package.license = stated;
   package.publication_policy = text_field(metadata, "publicationPolicy");
   package.published_date = text_field(metadata, "publishedDate");
   package.version = text_field(metadata, "version");
@@ -113,7 +113,7 @@ class FileImport {
     }
     size_t key = key_for(index);
     PackageState& state = packages_[key];
-    state.record = package_from_metadata(metadata, source_, options_.jurisdiction_id);
+    state.record = package_from_metadata(metadata, source_, options_);
     state.changed = true;
     if (metadata.is_object() && metadata.contains("ocid")) {
       state.is_record = true;
@@ -130,7 +130,7 @@ class FileImport {
       if (!loose_key_) {
         loose_key_ = packages_.size();
         PackageState state;
-        state.record = package_from_metadata(json::object(), source_, options_.jurisdiction_id);
+        state.record = package_from_metadata(json::object(), source_, options_);
         state.changed = true;
         packages_.push_back(std::move(state));
       }
@@ -207,7 +207,7 @@ class FileImport {
     if (!release.is_object() || !lacks_package_info(key)) return;
     auto info = release.find("packageInfo");
     if (info == release.end() || !info->is_object()) return;
-    state.record = package_from_metadata(*info, source_, options_.jurisdiction_id);
+    state.record = package_from_metadata(*info, source_, options_);
     state.changed = true;
   }
 

@@ -124,6 +124,54 @@ TEST_P(ContractingHttpTest, OnlyOfficialsAndAdminsImport) {
   EXPECT_EQ(official.get("/api/v1/ocds/imports").json()["meta"]["total"], 2);
 }
 
+// Releases are republished under their package's licence; a package that
+// states none takes the licence chosen for its import (CC BY 4.0 unless
+// Libre Uso MX is chosen), and pages, API items and OCDS packages say which.
+TEST_P(ContractingHttpTest, EachImportCarriesTheLicenceOfItsReleases) {
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  auto import = [&](const std::string& query, const std::string& body) {
+    return official.request("POST", "/api/v1/ocds/imports?wait=1" + query, body, "application/json",
+                            {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
+  };
+  auto refused = import("&license=GPL", R"({"ocid":"ocds-l-0","id":"1","date":"2024-01-01T00:00:00Z"})");
+  EXPECT_EQ(refused.status, 422u);
+  EXPECT_EQ(refused.json()["error"]["fields"][0]["field"], "license") << refused.body;
+  EXPECT_EQ(app_->client().get("/api/v1/processes").json()["meta"]["total"], 0) << "a refused import writes nothing";
+
+  auto chosen = import("&license=Libre-Uso-MX", R"({"ocid":"ocds-l-1","id":"1","date":"2024-01-01T00:00:00Z"})");
+  ASSERT_EQ(chosen.status, 201u) << chosen.body;
+  EXPECT_EQ(chosen.json()["data"]["license"]["id"], "Libre-Uso-MX");
+  auto stated = import("&license=Libre-Uso-MX",
+                       R"({"uri":"https://example.org/p","license":"http://opendatacommons.org/licenses/pddl/1.0/",)"
+                       R"("releases":[{"ocid":"ocds-l-2","id":"1","date":"2024-01-01T00:00:00Z"}]})");
+  ASSERT_EQ(stated.status, 201u) << stated.body;
+  auto by_default = import("", R"({"license":"https://creativecommons.org/licenses/by/4.0/",)"
+                               R"("releases":[{"ocid":"ocds-l-3","id":"1","date":"2024-01-01T00:00:00Z"}]})");
+  ASSERT_EQ(by_default.status, 201u) << by_default.body;
+
+  auto visitor = app_->client();
+  auto libre = visitor.get("/api/v1/processes/ocds-l-1").json()["data"]["license"];
+  EXPECT_EQ(libre["id"], "Libre-Uso-MX");
+  EXPECT_EQ(libre["url"], "https://datos.gob.mx/libreusomx");
+  auto publisher = visitor.get("/api/v1/processes/ocds-l-2").json()["data"]["license"];
+  EXPECT_EQ(publisher["id"], "") << "the publisher's own licence is kept, not replaced by the import's";
+  EXPECT_EQ(publisher["url"], "http://opendatacommons.org/licenses/pddl/1.0/");
+  EXPECT_EQ(visitor.get("/api/v1/processes/ocds-l-3").json()["data"]["license"]["id"], "CC-BY-4.0");
+
+  auto page = visitor.get("/contrataciones/ocds-l-1");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find(R"(<a href="https://datos.gob.mx/libreusomx" rel="license">Términos de Libre Uso MX</a>)"),
+            std::string::npos);
+  EXPECT_EQ(visitor.get("/api/v1/ocds/records?ocid=ocds-l-1").json()["license"], "https://datos.gob.mx/libreusomx");
+  // The list is the portal's compilation: its links say the portal's licence.
+  EXPECT_NE(visitor.get("/contrataciones").body.find("Creative Commons Atribución 4.0 Internacional</a>)"),
+            std::string::npos);
+  // The upload form offers both licences, CC BY 4.0 first and chosen.
+  auto form = official.get("/contrataciones/importar").body;
+  EXPECT_NE(form.find(R"(<option value="CC-BY-4.0" selected>)"), std::string::npos) << form;
+  EXPECT_NE(form.find(R"(<option value="Libre-Uso-MX">)"), std::string::npos);
+}
+
 TEST_P(ContractingHttpTest, AnImportLargerThanTheRequestLimitGoesThroughAFile) {
   // 2,000 releases of about 10 KB: past the 16 MiB a request body may have in memory.
   std::string lines;
