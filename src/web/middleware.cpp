@@ -1,5 +1,7 @@
 #include "web/middleware.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "core/crypto.h"
@@ -17,6 +19,14 @@ bool csrf_ok(const Request& request, const std::string& cookie_token) {
   std::string sent = request.header(kCsrfHeader);
   if (sent.empty()) sent = request.form().get(kCsrfField).value_or("");
   return constant_time_equal(sent, cookie_token);
+}
+
+// RFC 9112 §3.2: an HTTP/1.1 request names its host once, no more, no less.
+bool host_ok(const Request& request) {
+  if (request.http_version < 11) return true;
+  auto hosts = std::count_if(request.headers.begin(), request.headers.end(),
+                             [](const auto& header) { return header.first == "host"; });
+  return hosts == 1;
 }
 
 Response dispatch(const Router& router, const Pages& pages, Request& request) {
@@ -43,6 +53,12 @@ Response dispatch(const Router& router, const Pages& pages, Request& request) {
 
 Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOptions options) {
   return [&router, &pages, options](Request& request) -> Response {
+    if (!host_ok(request)) {
+      return pages.error(request, Error{ErrorKind::bad_request,
+                                        "Una petición HTTP/1.1 lleva exactamente un encabezado Host (RFC 9112, "
+                                        "sección 3.2).",
+                                        {{"Host", "escribe un solo encabezado Host"}}});
+    }
     if (request.path.rfind("/static/", 0) == 0 && request.is_safe_method()) {
       if (auto file = pages.assets().serve_static(request)) return *file;
       return pages.error(request, Error::not_found("No existe el archivo " + request.path + "."));

@@ -31,6 +31,7 @@ std::string url_encode(std::string_view text);
 
 struct Request {
   std::string method;
+  int http_version = 11;  // 10 for HTTP/1.0, 11 for HTTP/1.1
   std::string target;  // as received: path and query
   std::string path;    // decoded path without the query
   std::string query_string;

@@ -44,6 +44,7 @@ template <class Body>
 Request to_request(const http::request<Body>& raw, std::string remote) {
   Request request;
   request.method = std::string(raw.method_string());
+  request.http_version = static_cast<int>(raw.version());
   request.target = std::string(raw.target());
   size_t question = request.target.find('?');
   request.path = url_decode(request.target.substr(0, question), false);
@@ -233,6 +234,7 @@ void Session::write(http::response<http::string_body> response) {
 bool Server::State::body_goes_to_file(const http::request<http::empty_body>& header,
                                       const std::string& remote) const {
   if (header.method() != http::verb::post || multipart_boundary(header[http::field::content_type])) return false;
+  if (header.version() >= 11 && header.count(http::field::host) != 1) return false;  // refused unread
   std::string_view target = header.target();
   std::string_view path = target.substr(0, target.find('?'));
   if (std::find(options.file_body_paths.begin(), options.file_body_paths.end(), path) ==

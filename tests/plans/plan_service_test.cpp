@@ -16,6 +16,23 @@
 namespace apertura::plans {
 namespace {
 
+// Runs `change(0)` and `change(1)` on two threads released at the same
+// moment, as two app servers sharing one database would, and returns both results.
+template <typename T, typename Change>
+std::vector<Result<T>> twice_at_once(Change change) {
+  std::latch start(2);
+  std::vector<Result<T>> results(2, Error::invalid("not run"));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 2; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      results[i] = change(i);
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  return results;
+}
+
 class PlanServiceTest : public apertura::testing::BackendTest {
  protected:
   void SetUp() override {
@@ -119,16 +136,7 @@ TEST_P(PlanServiceTest, OfTwoStatusChangesAtOnceExactlyOneSucceeds) {
   for (int round = 0; round < kPlans; ++round) {
     std::string year = std::to_string(2027 + round);  // one plan per period
     ActionPlan plan = plans_->create_plan(admin_, "jalisco", {"", year + "-01-01", year + "-12-31", "", ""}).take();
-    std::latch start(2);
-    std::vector<Result<ActionPlan>> results(2, Error::invalid("not run"));
-    std::vector<std::thread> admins;
-    for (int i = 0; i < 2; ++i) {
-      admins.emplace_back([&, i] {
-        start.arrive_and_wait();
-        results[i] = plans_->change_status(admin_, plan.id, "co_creation", "");
-      });
-    }
-    for (auto& thread : admins) thread.join();
+    auto results = twice_at_once<ActionPlan>([&](int) { return plans_->change_status(admin_, plan.id, "co_creation", ""); });
     int succeeded = 0;
     for (const auto& result : results) {
       if (result.ok()) {
@@ -240,18 +248,11 @@ TEST_P(PlanServiceTest, OfTwoChangesOfACommitmentAtOnceNoneIsLost) {
   int conflicts = 0;
   for (int round = 0; round < 5; ++round) {
     const Commitment& target = document.commitments[round];
-    std::latch start(2);
-    std::vector<Result<Commitment>> results(2, Error::invalid("not run"));
-    std::vector<std::thread> editors;
-    for (int i = 0; i < 2; ++i) {
-      editors.emplace_back([&, i] {
-        CommitmentInput edit = commitment_input(target.number);
-        edit.title = "Versión de quien edita " + std::to_string(i);
-        start.arrive_and_wait();
-        results[i] = plans_->update_commitment(admin_, target.id, edit);
-      });
-    }
-    for (auto& thread : editors) thread.join();
+    auto results = twice_at_once<Commitment>([&](int i) {
+      CommitmentInput edit = commitment_input(target.number);
+      edit.title = "Versión de quien edita " + std::to_string(i);
+      return plans_->update_commitment(admin_, target.id, edit);
+    });
     int succeeded = 0;
     for (const auto& result : results) {
       if (result.ok()) ++succeeded;
@@ -271,16 +272,8 @@ TEST_P(PlanServiceTest, OfTwoChangesOfACommitmentAtOnceNoneIsLost) {
   plans_->change_status(admin_, plan.id, "published", "").take();
   for (int round = 0; round < 5; ++round) {
     int64_t id = document.commitments[round].id;
-    std::latch start(2);
-    std::vector<Result<Commitment>> results(2, Error::invalid("not run"));
-    std::vector<std::thread> admins;
-    for (int i = 0; i < 2; ++i) {
-      admins.emplace_back([&, i] {
-        start.arrive_and_wait();
-        results[i] = plans_->withdraw_commitment(admin_, id, "Motivo " + std::to_string(i));
-      });
-    }
-    for (auto& thread : admins) thread.join();
+    auto results = twice_at_once<Commitment>(
+        [&](int i) { return plans_->withdraw_commitment(admin_, id, "Motivo " + std::to_string(i)); });
     int succeeded = 0;
     for (const auto& result : results) {
       if (result.ok()) ++succeeded;

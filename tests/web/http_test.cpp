@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <boost/asio.hpp>
+
 #include "support/test_app.h"
 
 namespace apertura {
@@ -240,6 +242,40 @@ TEST_P(HttpTest, OversizedBodiesAreRefused) {
   std::string body(17 * 1024 * 1024, 'x');
   auto response = app_->client().request("POST", "/registro", body, "application/x-www-form-urlencoded");
   EXPECT_EQ(response.status, 413u);
+}
+
+// What the server answers to bytes written as they are, without a client
+// library tidying the request up.
+std::string raw_exchange(uint16_t port, const std::string& request) {
+  namespace net = boost::asio;
+  net::io_context io;
+  net::ip::tcp::socket socket(io);
+  socket.connect({net::ip::make_address("127.0.0.1"), port});
+  net::write(socket, net::buffer(request));
+  std::string answer;
+  boost::system::error_code ec;
+  char chunk[4096];
+  while (true) {
+    size_t n = socket.read_some(net::buffer(chunk), ec);
+    answer.append(chunk, n);
+    if (ec || answer.find("\r\n\r\n") != std::string::npos) break;
+  }
+  return answer;
+}
+
+// RFC 9112 §3.2: an HTTP/1.1 request without a Host header, or with two,
+// is answered 400, in the API's error format on the API; HTTP/1.0 needs none.
+TEST_P(HttpTest, HttpOneOneRequestsNeedExactlyOneHostHeader) {
+  std::string none = raw_exchange(app_->port(), "GET /api/v1/jurisdictions HTTP/1.1\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(none.rfind("HTTP/1.1 400", 0), 0u) << none;
+  EXPECT_NE(none.find("application/json"), std::string::npos) << none;
+  std::string two = raw_exchange(app_->port(),
+                                 "GET / HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(two.rfind("HTTP/1.1 400", 0), 0u) << two;
+  std::string one = raw_exchange(app_->port(), "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(one.rfind("HTTP/1.1 200", 0), 0u) << one;
+  std::string old = raw_exchange(app_->port(), "GET / HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(old.rfind("HTTP/1.0 200", 0), 0u) << old;
 }
 
 TEST_P(HttpTest, DataSurvivesARestart) {
