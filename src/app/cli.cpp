@@ -159,14 +159,12 @@ int import_budget(Application& application, const Actor& actor, const std::strin
 int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
                 const std::string& jurisdiction, const std::string& license) {
   money::ImportOptions options;
-  if (!license.empty()) {
-    auto chosen = License::find(license);
-    if (!chosen) {
-      std::cerr << "error: la licencia `" << license << "` no es CC-BY-4.0 ni Libre-Uso-MX\n";
-      return 1;
-    }
-    options.license = *chosen;
+  auto chosen = License::choose(license);
+  if (!chosen) {
+    print_error(chosen.error());
+    return 1;
   }
+  options.license = *chosen;
   options.flags = &application.red_flags().settings();
   if (!jurisdiction.empty()) {
     auto found = application.jurisdictions().find(jurisdiction);

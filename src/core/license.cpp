@@ -23,6 +23,15 @@ std::optional<License> License::find(std::string_view id) {
   return std::nullopt;
 }
 
+License License::find_or_default(std::string_view id) { return find(id).value_or(cc_by_4()); }
+
+Result<License> License::choose(std::string_view id) {
+  if (id.empty()) return cc_by_4();
+  if (auto license = find(id)) return *license;
+  return Error::invalid("Elige una de las licencias ofrecidas.",
+                        {{"license", "«" + std::string(id) + "» no es CC-BY-4.0 ni Libre-Uso-MX"}});
+}
+
 std::optional<License> License::for_url(std::string_view url) {
   auto base = [](std::string_view text) {
     for (std::string_view scheme : {"https://", "http://"}) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
+
 namespace apertura {
 
 struct License {
@@ -18,6 +20,11 @@ struct License {
   static const std::vector<License>& offered();
   // The offered licence with this id, if any.
   static std::optional<License> find(std::string_view id);
+  // The offered licence with this id; the default for "" or an id not offered.
+  static License find_or_default(std::string_view id);
+  // What a person chose on a form, the API or the command line: "" is the
+  // default; an id not offered is an invalid `license` field.
+  static Result<License> choose(std::string_view id);
   // The offered licence whose deed is at `url` (as an OCDS package states it,
   // with or without a language or a trailing slash), if any.
   static std::optional<License> for_url(std::string_view url);

@@ -15,7 +15,6 @@ std::string_view text(Msg message) {
     case Msg::body_field: return "describe el problema o la propuesta (máximo 10,000 caracteres)";
     case Msg::at_most_200: return "usa como máximo 200 caracteres";
     case Msg::invalid_characters: return "el texto contiene caracteres no válidos";
-    case Msg::not_an_aim: return "«{}» no es un fin de la declaración; usa letras de la a a la n";
     case Msg::status_filter: return "El estado debe ser open, adopted o not_adopted.";
     case Msg::status_filter_field: return "valor desconocido";
     case Msg::sign_in_to_support: return "Inicia sesión para apoyar.";

@@ -21,7 +21,6 @@ enum class Msg {
   body_field,
   at_most_200,
   invalid_characters,
-  not_an_aim,
   status_filter,
   status_filter_field,
   sign_in_to_support,

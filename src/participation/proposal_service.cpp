@@ -8,6 +8,7 @@
 #include "notifications/outbox.h"
 #include "participation/messages.h"
 #include "participation/proposal_repository.h"
+#include "plans/messages.h"
 
 namespace apertura::participation {
 
@@ -62,8 +63,9 @@ Result<Proposal> ProposalService::submit(const Actor& actor, const std::string& 
                      say(Msg::invalid_characters));
   std::string bad_letter;
   auto aims = plans::normalize_aims(input.aims, &bad_letter);
+  // The aims are the plans domain's rule, and so is its sentence.
   if (aims) proposal.aims = *aims;
-  else validation.fail("aims", say(Msg::not_an_aim, bad_letter));
+  else validation.fail("aims", plans::say(plans::Msg::not_an_aim, bad_letter));
   if (!validation.ok()) return validation.error();
   auto connection = database_.connect();
   store::Transaction transaction(*connection);

@@ -5,8 +5,6 @@ namespace apertura::plans {
 std::string_view text(Msg message) {
   switch (message) {
     case Msg::plan_not_found: return "No existe el plan de acción {}.";
-    case Msg::license_not_offered: return "Elige una de las licencias ofrecidas.";
-    case Msg::license_unknown: return "«{}» no es CC-BY-4.0 ni Libre-Uso-MX";
     case Msg::default_plan_title: return "Plan de acción local {} {}";
     case Msg::title_too_long: return "El título es demasiado largo.";
     case Msg::at_most_300: return "usa como máximo 300 caracteres";

@@ -16,8 +16,6 @@ namespace apertura::plans {
 enum class Msg {
   // plans and their status
   plan_not_found,
-  license_not_offered,
-  license_unknown,
   default_plan_title,
   title_too_long,
   at_most_300,

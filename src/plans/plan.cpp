@@ -75,7 +75,7 @@ std::optional<PlanStatus> parse_status(const std::string& name) {
   return std::nullopt;
 }
 
-License ActionPlan::license_terms() const { return License::find(license).value_or(License::cc_by_4()); }
+License ActionPlan::license_terms() const { return License::find_or_default(license); }
 
 nlohmann::json ActionPlan::to_json() const {
   return {{"id", id},

@@ -50,14 +50,9 @@ Result<ActionPlan> PlanService::create_plan(const Actor& actor, const std::strin
   ActionPlan plan{0, place->id, trim(input.title), trim(input.starts_on), trim(input.ends_on),
                   trim(input.period_exception), PlanStatus::draft, "", std::nullopt, std::nullopt, now, now,
                   License::cc_by_4().id};
-  if (!trim(input.license).empty()) {
-    auto license = License::find(trim(input.license));
-    if (!license) {
-      return Error::invalid(say(Msg::license_not_offered),
-                            {{"license", say(Msg::license_unknown, trim(input.license))}});
-    }
-    plan.license = license->id;
-  }
+  auto license = License::choose(trim(input.license));
+  if (!license) return license.error();
+  plan.license = license->id;
   if (plan.title.empty()) plan.title = say(Msg::default_plan_title, place->name, plan.starts_on.substr(0, 4));
   if (utf8_length(plan.title) > kMaxTitle) {
     return Error::invalid(say(Msg::title_too_long), {{"title", say(Msg::at_most_300)}});

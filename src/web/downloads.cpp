@@ -53,11 +53,10 @@ nlohmann::json license_json(const License& license) {
 }
 
 nlohmann::json license_options(const std::string& selected) {
-  bool known = License::find(selected).has_value();
+  std::string chosen = License::find_or_default(selected).id;
   nlohmann::json options = nlohmann::json::array();
   for (const License& license : License::offered()) {
-    bool chosen = known ? license.id == selected : license.id == License::cc_by_4().id;
-    options.push_back({{"id", license.id}, {"title", license.title}, {"selected", chosen}});
+    options.push_back({{"id", license.id}, {"title", license.title}, {"selected", license.id == chosen}});
   }
   return options;
 }

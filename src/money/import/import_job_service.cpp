@@ -87,9 +87,7 @@ std::optional<Error> ImportJobService::check(const Actor& actor, const std::stri
     return Error::invalid(say(ImportMsg::jurisdiction_unknown),
                           {{"jurisdiction_id", say(ImportMsg::jurisdiction_unknown_field, *choices.jurisdiction_id)}});
   }
-  if (!choices.license.empty() && !License::find(choices.license)) {
-    return Error::invalid(say(ImportMsg::license_not_offered), {{"license", say(ImportMsg::license_field, choices.license)}});
-  }
+  if (auto license = License::choose(choices.license); !license) return license.error();
   return std::nullopt;
 }
 
@@ -142,7 +140,7 @@ Result<ImportJob> ImportJobService::queue(const Actor& actor, const std::string&
   std::error_code error;
   job.size_bytes = static_cast<int64_t>(fs::file_size(stored_path, error));
   job.jurisdiction_id = choices.jurisdiction_id;
-  job.license = choices.license.empty() ? License::cc_by_4().id : choices.license;
+  job.license = License::find_or_default(choices.license).id;
   job.requested_by = actor.user_id;
   job.requested_by_name = actor.display_name;
   job.requested_role = std::string(role_name(actor.role));
@@ -312,7 +310,7 @@ Result<ImportSummary> ImportJobService::import_stored_file(const Actor& actor, c
   if (fs::file_size(job.stored_path, error) == 0 || error) return empty_upload();
   ImportOptions options;
   options.jurisdiction_id = job.jurisdiction_id;
-  options.license = License::find(job.license).value_or(License::cc_by_4());
+  options.license = License::find_or_default(job.license);
   options.flags = &flags_;
   options.hooks = std::move(hooks);
   OcdsImporter importer(database_, actor, options);

@@ -55,7 +55,7 @@ json import_job_json(const ImportJob& job) {
               {"status", import_job_status_name(job.status)},
               {"status_label", import_job_status_label(job.status)},
               {"jurisdiction_id", job.jurisdiction_id ? json(*job.jurisdiction_id) : json(nullptr)},
-              {"license", web::license_json(License::find(job.license).value_or(License::cc_by_4()))},
+              {"license", web::license_json(License::find_or_default(job.license))},
               {"requested_by", job.requested_by_name},
               {"starts", job.starts},
               {"error", job.error},

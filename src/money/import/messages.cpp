@@ -10,8 +10,6 @@ std::string_view text(ImportMsg message) {
     case ImportMsg::file_name_field: return "hasta {} caracteres en UTF-8, sin caracteres de control";
     case ImportMsg::jurisdiction_unknown: return "La jurisdicción no existe.";
     case ImportMsg::jurisdiction_unknown_field: return "no hay jurisdicción con id {}";
-    case ImportMsg::license_not_offered: return "Elige una de las licencias ofrecidas.";
-    case ImportMsg::license_field: return "«{}» no es CC-BY-4.0 ni Libre-Uso-MX";
     case ImportMsg::job_not_found: return "No existe la importación {}.";
     case ImportMsg::job_finished: return "La importación ya terminó; no se puede cancelar.";
     case ImportMsg::cancelled_before_start: return "Cancelada por {} antes de empezar.";

@@ -15,8 +15,6 @@ enum class ImportMsg {
   file_name_field,
   jurisdiction_unknown,
   jurisdiction_unknown_field,
-  license_not_offered,
-  license_field,
   job_not_found,
   job_finished,
   cancelled_before_start,
