@@ -53,7 +53,15 @@ class ImportJobHttpTest : public testing::AppTest {
     return job;
   }
   static bool ended(const json& job) { return job["status"] == "done" || job["status"] == "failed"; }
-  bool uploads_empty() { return std::filesystem::is_empty(app_->upload_dir()); }
+  // The worker removes a job's file just after storing its end, so a client that
+  // saw the end may look a moment before the file goes: wait up to five seconds.
+  bool uploads_empty() {
+    for (int i = 0; i < 500; ++i) {
+      if (std::filesystem::is_empty(app_->upload_dir())) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  }
 };
 
 TEST_P(ImportJobHttpTest, TheServerMakesItsUploadFolderAndUploadsGoThere) {
