@@ -121,4 +121,11 @@ bool looks_like_email(std::string_view text) {
          text.find_first_of(" \t\r\n<>\"") == std::string_view::npos;
 }
 
+std::string for_log(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return std::string(text);
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
+  return std::string(text.substr(0, cut)) + "… (" + std::to_string(text.size() - cut) + " bytes más)";
+}
+
 }  // namespace apertura

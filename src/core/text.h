@@ -18,5 +18,9 @@ bool is_valid_utf8(std::string_view text);
 size_t utf8_length(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);
 bool looks_like_email(std::string_view text);
+// At most `limit` bytes of `text` for a log line, cut at a character boundary
+// and followed by how much was left out ("… (4 812 bytes más)"), so no input
+// can write a log line of its own size.
+std::string for_log(std::string_view text, size_t limit = 300);
 
 }  // namespace apertura

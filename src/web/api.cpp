@@ -43,11 +43,25 @@ Response api_item(nlohmann::json item, unsigned status) {
 
 nlohmann::json read_json_object(const Request& request) {
   nlohmann::json body;
+  // The last member name read, so a number that cannot be held names its field.
+  std::string last_key;
+  auto note_key = [&last_key](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (event == nlohmann::json::parse_event_t::key) last_key = parsed.get<std::string>().substr(0, 100);
+    return true;
+  };
   try {
-    body = nlohmann::json::parse(request.body);
+    body = nlohmann::json::parse(request.body, note_key);
   } catch (const nlohmann::json::parse_error& e) {
     throw DomainException(Error::bad_request("El cuerpo de la solicitud no es JSON válido (byte " +
                                              std::to_string(e.byte) + ")."));
+  } catch (const nlohmann::json::out_of_range&) {
+    // nlohmann's message quotes the whole number (thousands of digits); ours does not.
+    std::string field = last_key.empty() ? "(cuerpo)" : last_key;
+    throw DomainException(Error{ErrorKind::bad_request,
+                                "El campo " + field + " trae un número fuera del rango que se puede leer.",
+                                {{field, "número fuera de rango"}}});
+  } catch (const nlohmann::json::exception&) {
+    throw DomainException(Error::bad_request("El cuerpo de la solicitud no es JSON válido."));
   }
   if (!body.is_object()) {
     throw DomainException(Error::bad_request("El cuerpo de la solicitud debe ser un objeto JSON."));

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/crypto.h"
+#include "core/text.h"
 #include "store/value.h"
 
 namespace apertura::web {
@@ -46,6 +47,10 @@ Response dispatch(const Router& router, const Pages& pages, Request& request) {
     response.status = 503;
     response.set_header("Retry-After", "30");
     return response;
+  } catch (const std::exception& e) {
+    // In the format the client asked for, so an API client still gets an error object.
+    spdlog::error("unhandled error for {} {}: {}", request.method, for_log(request.path), for_log(e.what()));
+    return pages.internal_error(request);
   }
 }
 

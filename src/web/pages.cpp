@@ -32,6 +32,7 @@ std::string error_title(unsigned status) {
     case 409: return "Conflicto";
     case 422: return "Revisa los datos";
     case 429: return "Demasiados intentos";
+    case 500: return "Error del servidor";
     default: return "Error";
   }
 }
@@ -152,21 +153,34 @@ Response Pages::error(const Request& request, const Error& error) const {
   }
 }
 
+Response Pages::error_as(const Request& request, const Error& error, unsigned status, const char* code) const {
+  Response response = this->error(request, error);
+  response.status = status;
+  if (response.content_type.find("json") != std::string::npos) {
+    nlohmann::json body = error_json(error);
+    body["error"]["status"] = status;
+    body["error"]["code"] = code;
+    response.body = body.dump();
+  }
+  return response;
+}
+
 Response Pages::method_not_allowed(const Request& request, const std::string& allowed) const {
   Error error{ErrorKind::bad_request,
               "El método " + request.method + " no se admite en " + request.path +
                   "; usa " + allowed + ".",
               {}};
-  Response response = this->error(request, error);
-  response.status = 405;
-  if (response.content_type.find("json") != std::string::npos) {
-    nlohmann::json body = error_json(error);
-    body["error"]["status"] = 405;
-    body["error"]["code"] = "method_not_allowed";
-    response.body = body.dump();
-  }
+  Response response = error_as(request, error, 405, "method_not_allowed");
   response.set_header("Allow", allowed);
   return response;
+}
+
+Response Pages::internal_error(const Request& request) const {
+  Error error{ErrorKind::bad_request,
+              "Algo falló de nuestro lado al atender esta petición. Quedó en el registro del servidor; "
+              "intenta de nuevo más tarde.",
+              {}};
+  return error_as(request, error, 500, "internal_error");
 }
 
 }  // namespace apertura::web

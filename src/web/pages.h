@@ -33,8 +33,16 @@ class Pages {
   Response error(const Request& request, const Error& error) const;
   // For 405: the methods the path accepts.
   Response method_not_allowed(const Request& request, const std::string& allowed) const;
+  // For 500: a request that failed in a way no rule foresaw (the cause goes to the log).
+  Response internal_error(const Request& request) const;
 
   const Assets& assets() const { return assets_; }
+
+ private:
+  // `error` shown with a status and code of its own (405, 500).
+  Response error_as(const Request& request, const Error& error, unsigned status, const char* code) const;
+
+ public:
   // The menus every page shows; domains add their entries when they install.
   Navigation& navigation() { return navigation_; }
 

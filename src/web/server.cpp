@@ -254,7 +254,7 @@ http::response<http::string_body> Server::State::respond(const http::request<Bod
   try {
     result = handler(request);
   } catch (const std::exception& e) {
-    spdlog::error("unhandled error for {} {}: {}", request.method, request.target, e.what());
+    spdlog::error("unhandled error for {} {}: {}", request.method, for_log(request.target), for_log(e.what()));
     result = Response::text("Error interno del servidor.\n", 500);
   }
   http::response<http::string_body> response{static_cast<http::status>(result.status),

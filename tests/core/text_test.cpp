@@ -44,5 +44,14 @@ TEST(Split, KeepsEmptyParts) {
   EXPECT_EQ(trim("  x y \n"), "x y");
 }
 
+TEST(ForLog, KeepsShortTextAndCutsLongTextAtACharacterBoundary) {
+  EXPECT_EQ(for_log("número 12"), "número 12");
+  std::string digits(5000, '7');
+  EXPECT_EQ(for_log(digits, 10), "7777777777… (4990 bytes más)");
+  // "ñ" is two bytes; a cut inside it moves back to before it.
+  EXPECT_EQ(for_log("aañb", 2), "aa… (3 bytes más)");
+  EXPECT_EQ(for_log("aañb", 3), "aa… (3 bytes más)");
+}
+
 }  // namespace
 }  // namespace apertura
