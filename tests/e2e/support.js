@@ -14,7 +14,8 @@ export const demo = {
   admin: { email: 'admin@demo.apertura.mx', password: 'demo-admin-2026' },
 };
 
-export async function startPortal() {
+// Apertura alone (no browser): the demo on a fresh SQLite file, on a free port.
+export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'apertura-e2e-'));
   const db = `sqlite:${join(dir, 'e2e.db')}`;
   execFileSync(binary, ['--db', db, '--log-level', 'warn', 'demo']);
@@ -36,6 +37,20 @@ export async function startPortal() {
     server.stderr.on('data', onData);
     server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
+  return {
+    url,
+    dir,
+    async stop() {
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startPortal() {
+  const { url, stop } = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -51,10 +66,7 @@ export async function startPortal() {
     },
     async stop() {
       await browser.close();
-      const exited = new Promise((resolve) => server.on('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
+      await stop();
     },
   };
 }

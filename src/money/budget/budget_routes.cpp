@@ -150,7 +150,7 @@ void register_budget_routes(web::Router& router, BudgetService& budget, const we
   });
   router.post("/api/v1/processes/{ocid}/budget-lines", [&budget](Request& request) {
     auto body = web::read_json_object(request);
-    std::string year = body.contains("year") && body["year"].is_number_integer() ? std::to_string(body["year"].get<int>())
+    std::string year = body.contains("year") && body["year"].is_number_integer() ? std::to_string(body["year"].get<int64_t>())
                                                                                  : web::text_field(body, "year");
     auto line = budget.link(request.actor, request.param("ocid"), year, web::text_field(body, "key")).take();
     return web::api_item(line.to_json(), 201);
