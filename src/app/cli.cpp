@@ -157,7 +157,7 @@ int import_budget(Application& application, const Actor& actor, const std::strin
 }
 
 int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
-                const std::string& jurisdiction, const std::string& license) {
+                const std::string& jurisdiction, const std::string& license, const std::string& encoding) {
   money::ImportOptions options;
   auto chosen = License::choose(license);
   if (!chosen) {
@@ -165,6 +165,12 @@ int import_ocds(Application& application, const Actor& actor, const std::vector<
     return 1;
   }
   options.license = *chosen;
+  auto source_encoding = money::parse_source_encoding(encoding);
+  if (!source_encoding) {
+    std::cerr << "error: no conocemos la codificación `" << encoding << "`; usa utf-8, windows-1252 o latin1\n";
+    return 1;
+  }
+  options.encoding = *source_encoding;
   options.flags = &application.red_flags().settings();
   if (!jurisdiction.empty()) {
     auto found = application.jurisdictions().find(jurisdiction);
@@ -278,6 +284,10 @@ int run_cli(int argc, char** argv) {
   import_ocds_cmd->add_option("--license", import_license,
                               "Licencia de las entregas cuyo paquete no indica la suya: CC-BY-4.0 (la predeterminada) "
                               "o Libre-Uso-MX");
+  std::string import_encoding;
+  import_ocds_cmd->add_option("--encoding", import_encoding,
+                              "Codificación de los archivos: utf-8 (la de JSON, predeterminada), windows-1252 o latin1; "
+                              "los dos últimos se convierten a UTF-8 al leerlos");
 
   auto* import_budget_cmd = import_cmd->add_subcommand(
       "budget",
@@ -321,7 +331,8 @@ int run_cli(int argc, char** argv) {
       for (const std::string& line : load_demo(application, demo_contracts, demo_seed)) std::cout << line << "\n";
       return 0;
     }
-    if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction, import_license);
+    if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction, import_license,
+                                                     import_encoding);
     if (import_budget_cmd->parsed()) return import_budget(application, cli, budget_file, import_jurisdiction);
     if (flags_cmd->parsed()) {
       auto started = std::chrono::steady_clock::now();

@@ -70,27 +70,29 @@ std::string slugify(std::string_view text) {
   return out;
 }
 
-bool is_valid_utf8(std::string_view text) {
+size_t utf8_valid_prefix(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    if (length == 2 && c < 0xC2) return false;  // overlong
+    if (length == 0 || i + length > text.size()) return i;
+    if (length == 2 && c < 0xC2) return i;  // overlong
     unsigned int code = length == 1 ? c : c & (0xFF >> (length + 1));
     for (size_t k = 1; k < length; ++k) {
       unsigned char cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc >> 6) != 0x2) return false;
+      if ((cc >> 6) != 0x2) return i;
       code = (code << 6) | (cc & 0x3F);
     }
     if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
         (length == 4 && (code < 0x10000 || code > 0x10FFFF))) {
-      return false;
+      return i;
     }
     i += length;
   }
-  return true;
+  return i;
 }
+
+bool is_valid_utf8(std::string_view text) { return utf8_valid_prefix(text) == text.size(); }
 
 size_t utf8_length(std::string_view text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {

@@ -14,6 +14,9 @@ std::string fold_for_search(std::string_view text);
 // "Baja California Sur" -> "baja-california-sur".
 std::string slugify(std::string_view text);
 bool is_valid_utf8(std::string_view text);
+// How many bytes at the start of `text` are valid UTF-8: the offset of the
+// first byte that is not (or of a character cut short at the end).
+size_t utf8_valid_prefix(std::string_view text);
 // Number of Unicode code points (not bytes).
 size_t utf8_length(std::string_view text);
 std::vector<std::string> split(std::string_view text, char separator);

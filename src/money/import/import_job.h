@@ -30,6 +30,7 @@ struct ImportJob {
   int64_t size_bytes = 0;
   std::optional<int64_t> jurisdiction_id;
   std::string license = "CC-BY-4.0";  // for releases whose package states none
+  std::string encoding = "utf-8";     // an encoding_id(): the file is converted from it while read
   std::optional<int64_t> requested_by;  // user id
   std::string requested_by_name;
   std::string requested_role;

@@ -7,7 +7,7 @@ namespace apertura::money {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, file_name, stored_path, size_bytes, jurisdiction_id, license, requested_by, requested_by_name, requested_role, "
+    "SELECT id, file_name, stored_path, size_bytes, jurisdiction_id, license, encoding, requested_by, requested_by_name, requested_role, "
     "status, starts, imported, duplicates, rejected, processes, problems_total, problems, error, created_at, "
     "started_at, finished_at FROM ocds_import_jobs ";
 
@@ -19,6 +19,7 @@ ImportJob job_from(const store::Row& row) {
   job.size_bytes = row.integer("size_bytes");
   job.jurisdiction_id = row.optional_integer("jurisdiction_id");
   job.license = row.text("license");
+  job.encoding = row.text("encoding");
   job.requested_by = row.optional_integer("requested_by");
   job.requested_by_name = row.text("requested_by_name");
   job.requested_role = row.text("requested_role");
@@ -50,10 +51,11 @@ void store_end(store::Connection& c, int64_t id, ImportJobStatus status, const s
 
 int64_t ImportJobRepository::create(store::Connection& c, const ImportJob& job) {
   return c.insert_returning_id(
-      "INSERT INTO ocds_import_jobs (file_name, stored_path, size_bytes, jurisdiction_id, license, requested_by, "
-      "requested_by_name, requested_role, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) "
+      "INSERT INTO ocds_import_jobs (file_name, stored_path, size_bytes, jurisdiction_id, license, encoding, "
+      "requested_by, requested_by_name, requested_role, status, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) "
       "RETURNING id",
-      {job.file_name, job.stored_path, job.size_bytes, job.jurisdiction_id, job.license, job.requested_by,
+      {job.file_name, job.stored_path, job.size_bytes, job.jurisdiction_id, job.license, job.encoding, job.requested_by,
        job.requested_by_name, job.requested_role, now_timestamp()});
 }
 

@@ -26,6 +26,7 @@ Response import_form(const web::Pages& pages, const Request& request, const Erro
   data["title"] = "Importar datos de contrataciones (OCDS)";
   data["scripts"] = {"js/ocds-upload.js"};
   data["licenses"] = web::license_options(request.form().text("license"));
+  data["encodings"] = encoding_options(request.form().text("encoding"));
   Response response = pages.render(request, "money/import", data);
   if (error) response.status = web::status_for(error->kind);
   return response;
@@ -67,7 +68,8 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
   // Without JavaScript: the form's file is queued like any other; a file
   // that turns out not to be OCDS shows the form again with the reason.
   router.post("/contrataciones/importar", [&jobs, &pages](Request& request) {
-    ImportChoices choices{jurisdiction_field(request.form().text("jurisdiction_id")), request.form().text("license")};
+    ImportChoices choices{jurisdiction_field(request.form().text("jurisdiction_id")), request.form().text("license"),
+                          request.form().text("encoding")};
     auto queued = queue_from(jobs, request, choices, "archivo subido");
     if (!queued) {
       if (queued.error().kind != ErrorKind::invalid) throw DomainException(queued.error());
@@ -120,7 +122,7 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
   // imported).
   router.post(kOcdsImportApiPath, [&jobs](Request& request) {
     ImportChoices choices{jurisdiction_field(request.query("jurisdiction_id").value_or("")),
-                          request.query("license").value_or("")};
+                          request.query("license").value_or(""), request.query("encoding").value_or("")};
     ImportJob job = queue_from(jobs, request, choices, "api").take();
     std::string wait = request.query("wait").value_or("");
     if (wait == "1" || wait == "true") {

@@ -41,6 +41,15 @@ std::string time_text(const std::string& timestamp) {
 
 }  // namespace
 
+json encoding_options(const std::string& chosen) {
+  auto selected = parse_source_encoding(chosen).value_or(SourceEncoding::utf8);
+  json options = json::array();
+  for (SourceEncoding encoding : source_encodings()) {
+    options.push_back({{"id", encoding_id(encoding)}, {"label", encoding_label(encoding)}, {"selected", encoding == selected}});
+  }
+  return options;
+}
+
 std::string import_job_page(const ImportJob& job) {
   return "/contrataciones/importaciones/" + std::to_string(job.id);
 }
@@ -56,6 +65,7 @@ json import_job_json(const ImportJob& job) {
               {"status_label", import_job_status_label(job.status)},
               {"jurisdiction_id", job.jurisdiction_id ? json(*job.jurisdiction_id) : json(nullptr)},
               {"license", web::license_json(License::find_or_default(job.license))},
+              {"encoding", job.encoding},
               {"requested_by", job.requested_by_name},
               {"starts", job.starts},
               {"error", job.error},
@@ -85,6 +95,7 @@ json import_job_view(const ImportJob& job) {
   view["finishing"] = job.progress && job.progress->finishing;
   view["has_problems"] = !job.summary.problems.empty();
   view["created_text"] = time_text(job.created_at);
+  view["encoding_label"] = encoding_label(parse_source_encoding(job.encoding).value_or(SourceEncoding::utf8));
   view["started_text"] = time_text(job.started_at.value_or(""));
   view["finished_text"] = time_text(job.finished_at.value_or(""));
   return view;

@@ -21,6 +21,10 @@ nlohmann::json import_job_view(const ImportJob& job);
 web::Table import_jobs_table(const std::vector<ImportJob>& jobs);
 nlohmann::json import_summary_json(const ImportSummary& summary);
 
+// The encodings the upload form offers, `chosen` (an id or alias) selected:
+// [{"id", "label", "selected"}].
+nlohmann::json encoding_options(const std::string& chosen);
+
 // A jurisdiction id from a form field or query ("" for none); anything but a
 // positive whole number is a 422 naming the field.
 std::optional<int64_t> jurisdiction_field(const std::string& text);

@@ -10,6 +10,7 @@
 
 #include "core/license.h"
 #include "money/flags/cardinal_settings.h"
+#include "money/ocds/source_encoding.h"
 
 namespace apertura::money {
 
@@ -69,12 +70,15 @@ struct ImportChoices {
   // The id of the licence (License::offered()) Apertura republishes the
   // releases under when their package states none; "" is the default, CC BY 4.0.
   std::string license;
+  // The file's character encoding (parse_source_encoding); "" is UTF-8.
+  std::string encoding;
 };
 
 struct ImportOptions {
   std::optional<int64_t> jurisdiction_id;
   // Recorded as the package's licence when the publisher states none.
   License license = License::cc_by_4();
+  SourceEncoding encoding = SourceEncoding::utf8;
   size_t batch_size = kDefaultBatchSize;
   size_t max_item_bytes = 64u << 20;  // one release or record
   // When set, each compiled process gets its own red flags recomputed.

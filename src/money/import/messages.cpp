@@ -8,6 +8,8 @@ std::string_view text(ImportMsg message) {
     case ImportMsg::file_empty: return "el archivo está vacío";
     case ImportMsg::file_name_unusable: return "El nombre del archivo no se puede guardar.";
     case ImportMsg::file_name_field: return "hasta {} caracteres en UTF-8, sin caracteres de control";
+    case ImportMsg::encoding_unknown: return "No conocemos la codificación «{}».";
+    case ImportMsg::encoding_field: return "elige utf-8, windows-1252 o latin1";
     case ImportMsg::jurisdiction_unknown: return "La jurisdicción no existe.";
     case ImportMsg::jurisdiction_unknown_field: return "no hay jurisdicción con id {}";
     case ImportMsg::job_not_found: return "No existe la importación {}.";

@@ -13,6 +13,8 @@ enum class ImportMsg {
   file_empty,
   file_name_unusable,
   file_name_field,
+  encoding_unknown,
+  encoding_field,
   jurisdiction_unknown,
   jurisdiction_unknown_field,
   job_not_found,

@@ -359,6 +359,7 @@ OcdsImporter::OcdsImporter(store::Database& database, Actor actor, ImportOptions
 StreamLimits OcdsImporter::limits() const {
   StreamLimits limits;
   limits.max_item_bytes = options_.max_item_bytes;
+  limits.encoding = options_.encoding;
   return limits;
 }
 

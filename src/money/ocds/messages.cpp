@@ -6,6 +6,13 @@ std::string_view text(OcdsMsg message) {
   switch (message) {
     case OcdsMsg::cannot_open: return "no se puede abrir {}";
     case OcdsMsg::cannot_read: return "no se puede leer el archivo: {}";
+    case OcdsMsg::not_utf8:
+      return "el archivo no está en UTF-8: el byte {} de la línea {} parece {}, donde es «{}». Impórtalo de nuevo "
+             "con esa codificación (--encoding {} en la línea de órdenes, «Codificación» en el formulario, "
+             "?encoding={} en la API) o conviértelo antes con iconv -f {} -t UTF-8";
+    case OcdsMsg::looks_utf16:
+      return "el archivo parece estar en UTF-16, no en UTF-8; conviértelo antes con iconv -f UTF-16 -t UTF-8";
+    case OcdsMsg::byte_not_in_encoding: return "el byte {} no es un carácter de {} (byte {} del bloque leído)";
     case OcdsMsg::not_json_start:
       return "no es JSON: empieza con «{}»; se esperaba un paquete, entrega o registro OCDS (un objeto JSON), un "
              "arreglo JSON o JSON Lines";

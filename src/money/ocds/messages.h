@@ -11,6 +11,9 @@ namespace apertura::money {
 enum class OcdsMsg {
   cannot_open,
   cannot_read,
+  not_utf8,
+  looks_utf16,
+  byte_not_in_encoding,
   not_json_start,
   not_json_bytes,
   item_too_large,

@@ -16,6 +16,7 @@
 
 #include "core/byte_words.h"
 #include "money/ocds/messages.h"
+#include "money/ocds/source_encoding.h"
 
 namespace apertura::money {
 
@@ -56,8 +57,9 @@ const char* skip_plain_string(const char* p, const char* end) {
 // from memory, with the position and line of the next byte.
 class ByteReader {
  public:
-  explicit ByteReader(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
+  ByteReader(const std::string& path, SourceEncoding encoding) : file_(gzopen(path.c_str(), "rb")) {
     if (!file_) throw StreamError(say(OcdsMsg::cannot_open, path), 0, 1);
+    if (encoding != SourceEncoding::utf8) recoder_ = std::make_unique<Recoder>(encoding);
     gzbuffer(file_, 1 << 17);
     // At least zlib's own buffer: it then reads a plain file straight into this one.
     buffer_.resize(1 << 18);
@@ -132,9 +134,38 @@ class ByteReader {
     size_ += read;
     return read > 0;
   }
-  // Fills the buffer from `at` to its end with the file's next bytes; how many came.
+  // Fills the buffer from `at` to its end with the file's next bytes (in
+  // UTF-8: converted, or checked at the start of the file); how many came.
   size_t read_file(size_t at) {
-    int read = gzread(file_, buffer_.data() + at, static_cast<unsigned>(buffer_.size() - at));
+    size_t space = buffer_.size() - at;
+    if (!recoder_) {
+      size_t read = read_source(buffer_.data() + at, space);
+      if (offset_ == 0 && at == 0 && !checked_) check_utf8(std::string_view(buffer_.data(), read), read == space);
+      return read;
+    }
+    // Converted text can be longer than its source: what does not fit waits in pending_.
+    while (pending_.size() - pending_at_ < space && !source_done_) {
+      pending_.erase(0, pending_at_);
+      pending_at_ = 0;
+      raw_.resize(1 << 16);
+      size_t read = read_source(raw_.data(), raw_.size());
+      if (read == 0) {
+        source_done_ = true;
+        break;
+      }
+      try {
+        recoder_->convert(std::string_view(raw_.data(), read), pending_);
+      } catch (const std::invalid_argument& error) {
+        throw StreamError(error.what(), offset_, line_);
+      }
+    }
+    size_t copied = std::min(space, pending_.size() - pending_at_);
+    std::memcpy(buffer_.data() + at, pending_.data() + pending_at_, copied);
+    pending_at_ += copied;
+    return copied;
+  }
+  size_t read_source(char* into, size_t space) {
+    int read = gzread(file_, into, static_cast<unsigned>(space));
     if (read < 0) {
       int code = 0;
       const char* message = gzerror(file_, &code);
@@ -143,6 +174,35 @@ class ByteReader {
     if (progress_) progress_(static_cast<uint64_t>(gzoffset(file_)));
     return static_cast<size_t>(read);
   }
+  // A file that is not UTF-8 is refused at its first bytes, naming the
+  // encoding it likely is in; a later bad byte fails only its own release.
+  void check_utf8(std::string_view start, bool more_follows) {
+    checked_ = true;
+    if (auto problem = find_encoding_problem(start, more_follows)) {
+      throw StreamError(problem->message, problem->offset, problem->line);
+    }
+  }
+
+ public:
+  // For text in memory: converted whole before reading, or its start checked.
+  static std::string prepared_text(const std::string& text, SourceEncoding encoding) {
+    std::string converted;
+    if (encoding == SourceEncoding::utf8) {
+      size_t sample = std::min<size_t>(text.size(), 1 << 18);
+      if (auto problem = find_encoding_problem(std::string_view(text).substr(0, sample), sample < text.size())) {
+        throw StreamError(problem->message, problem->offset, problem->line);
+      }
+      return converted;
+    }
+    try {
+      Recoder(encoding).convert(text, converted);
+    } catch (const std::invalid_argument& error) {
+      throw StreamError(error.what(), 0, 1);
+    }
+    return converted;
+  }
+
+ private:
   // Where the object starting at `begin` ends (one past its closing brace),
   // counting its newlines; nullptr if it does not end before `end`, or if it
   // has a field "releases" or "records" (then `streamed` is set).
@@ -150,6 +210,12 @@ class ByteReader {
                                 bool& streamed);
 
   gzFile file_ = nullptr;
+  std::unique_ptr<Recoder> recoder_;  // null: the file is UTF-8
+  std::vector<char> raw_;             // source bytes before conversion
+  std::string pending_;               // converted bytes not yet in buffer_
+  size_t pending_at_ = 0;
+  bool source_done_ = false;
+  bool checked_ = false;
   std::function<void(uint64_t)> progress_;
   const std::string* text_ = nullptr;
   size_t text_base_ = 0;
@@ -761,13 +827,14 @@ class Parser {
 }  // namespace
 
 void read_ocds_stream(const std::string& path, const StreamHandlers& handlers, const StreamLimits& limits) {
-  ByteReader reader(path);
+  ByteReader reader(path, limits.encoding);
   reader.on_refill(handlers.progress);
   Parser(reader, handlers, limits).run();
 }
 
 void read_ocds_text(const std::string& text, const StreamHandlers& handlers, const StreamLimits& limits) {
-  ByteReader reader(&text);
+  std::string converted = ByteReader::prepared_text(text, limits.encoding);
+  ByteReader reader(limits.encoding == SourceEncoding::utf8 ? &text : &converted);
   reader.on_refill(handlers.progress);
   Parser(reader, handlers, limits).run();
 }

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "money/ocds/source_encoding.h"
+
 namespace apertura::money {
 
 // The input is not JSON at all, or its structure breaks (a truncated file).
@@ -50,6 +52,10 @@ struct StreamHandlers {
 struct StreamLimits {
   // A single release or record, or the fields of a package around its list.
   size_t max_item_bytes = 64u << 20;
+  // The file's encoding: UTF-8 is checked at its start (a file in another
+  // encoding is refused naming it); Latin-1 and Windows-1252 are converted
+  // while reading, so offsets count the converted bytes.
+  SourceEncoding encoding = SourceEncoding::utf8;
 };
 
 // Reads `path` to the end, calling the handlers in file order. Throws
