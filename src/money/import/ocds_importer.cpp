@@ -10,6 +10,7 @@
 #include "money/contracting/contracting_repository.h"
 #include "money/import/import_indexes.h"
 #include "money/ocds/json_access.h"
+#include "money/ocds/merge_rules.h"
 #include "money/ocds/ocds_stream.h"
 #include "money/import/process_compiler.h"
 #include "money/ocds/simdjson_convert.h"
@@ -283,10 +284,9 @@ class FileImport {
     pending.record.release_id = head.id;
     pending.record.date = *head.date;
     if (!head.tags.empty()) pending.record.tags = head.tags;
-    const std::string& package_version = packages_[key].record.version;
-    pending.record.ocds_version = package_version == "1.0" || package_version == "1.1" ? package_version
-                                  : head.has_parties                                  ? "1.1"
-                                                                                      : "1.0";
+    // "1.1.4" selects the 1.1 rules; a version not stated is guessed from the release's shape.
+    auto package_version = MergeRules::minor_version(packages_[key].record.version);
+    pending.record.ocds_version = package_version ? *package_version : head.has_parties ? "1.1" : "1.0";
     pending.record.data = std::move(text);
     pending.package_key = key;
     pending.line = line;

@@ -130,10 +130,20 @@ MergeRules MergeRules::from_schema(const json& schema) {
   return rules;
 }
 
+std::optional<std::string> MergeRules::minor_version(std::string_view version) {
+  for (const char* minor : {"1.0", "1.1"}) {
+    std::string_view m(minor);
+    if (version.substr(0, m.size()) == m && (version.size() == m.size() || version[m.size()] == '.')) {
+      return std::string(m);
+    }
+  }
+  return std::nullopt;
+}
+
 const MergeRules& MergeRules::for_version(std::string_view version) {
   static const MergeRules v1_0 = load_embedded("api/ocds/release-schema-1__0__3.json");
   static const MergeRules v1_1 = load_embedded("api/ocds/release-schema-1__1__5.json");
-  return version == "1.0" ? v1_0 : v1_1;
+  return minor_version(version).value_or("1.1") == "1.0" ? v1_0 : v1_1;
 }
 
 void MergeRules::override_array(const std::string& path, ArrayStrategy array_strategy) {

@@ -11,6 +11,7 @@
 // Overrides for publishers whose arrays cannot be merged by `id` (ids that
 // restart at "1" in every release) merge an array by position or never.
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,10 @@ class MergeRules {
   // The rules of OCDS "1.0" or "1.1" from the release schemas shipped with
   // Apertura (api/ocds/); any other version string gets the 1.1 rules.
   static const MergeRules& for_version(std::string_view version);
+  // The minor version whose rules a package `version` selects: "1.0.1" and
+  // "1.0" give "1.0", "1.1.4" and "1.1" give "1.1"; nullopt for anything
+  // else (none, or a version Apertura has no schema for).
+  static std::optional<std::string> minor_version(std::string_view version);
 
   // Sets a strategy for the array at `path` ("awards" or "tender/items").
   void override_array(const std::string& path, ArrayStrategy strategy);

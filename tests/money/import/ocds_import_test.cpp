@@ -485,6 +485,29 @@ TEST_P(OcdsImportTest, AnImportIntoAJurisdictionThatIsNotThereWritesNothing) {
   EXPECT_EQ(count("contracting_processes"), 0);
 }
 
+// A package's patch version ("1.1.4", "1.0.1") selects the rules of its
+// minor version: 1.1 merges suppliers by id, 1.0 replaces the whole list.
+TEST_P(OcdsImportTest, APatchVersionSelectsTheRulesOfItsMinorVersion) {
+  auto release_with = [](const std::string& ocid, const std::string& id, const std::string& date, const json& suppliers) {
+    return json{{"ocid", ocid}, {"id", id}, {"date", date}, {"tag", {"award"}},
+                {"awards", {{{"id", "a1"}, {"suppliers", suppliers}}}}}
+        .dump();
+  };
+  auto package = [&](const std::string& version, const std::string& ocid) {
+    return R"({"uri":"https://example.mx/p.json","publishedDate":"2024-01-01T00:00:00Z","version":")" + version +
+           R"(","publisher":{"name":"Finanzas"},"releases":[)" +
+           release_with(ocid, "r1", "2024-01-01T00:00:00Z",
+                        json::array({{{"id", "s1"}, {"name", "Uno"}}, {{"id", "s2"}, {"name", "Dos"}}})) +
+           "," + release_with(ocid, "r2", "2024-02-01T00:00:00Z", json::array({{{"id", "s1"}, {"name", "Uno SA"}}})) +
+           "]}";
+  };
+  ASSERT_EQ(import_text(package("1.1.4", "ocds-ver-11")).imported, 2);
+  ASSERT_EQ(import_text(package("1.0.1", "ocds-ver-10")).imported, 2);
+  EXPECT_EQ(compiled("ocds-ver-11")["awards"][0]["suppliers"].size(), 2u) << "1.1: merged by id";
+  EXPECT_EQ(compiled("ocds-ver-11")["awards"][0]["suppliers"][0]["name"], "Uno SA");
+  EXPECT_EQ(compiled("ocds-ver-10")["awards"][0]["suppliers"].size(), 1u) << "1.0: the whole list replaced";
+}
+
 TEST_P(OcdsImportTest, RefusesAFileThatIsNotJsonAndWritesNothing) {
   for (const std::string text : {"ocid,id,date\nocds-1,1,2024-01-01\n", "<html></html>", "{nothing here"}) {
     ImportSummary summary = import_text(text);

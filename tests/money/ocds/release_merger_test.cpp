@@ -155,6 +155,18 @@ TEST(MergeRules, ReadsTheRulesOfOcds11FromItsSchema) {
   EXPECT_NE(std::find(old.begin(), old.end(), std::make_pair(std::string("ocid"), std::string("omitWhenMerged"))), old.end());
 }
 
+TEST(MergeRules, APackageVersionSelectsItsMinorVersion) {
+  EXPECT_EQ(MergeRules::minor_version("1.1"), "1.1");
+  EXPECT_EQ(MergeRules::minor_version("1.1.4"), "1.1");
+  EXPECT_EQ(MergeRules::minor_version("1.0.1"), "1.0");
+  EXPECT_EQ(MergeRules::minor_version("1.0"), "1.0");
+  EXPECT_EQ(MergeRules::minor_version("1.10"), std::nullopt);
+  EXPECT_EQ(MergeRules::minor_version(""), std::nullopt);
+  EXPECT_EQ(MergeRules::minor_version("2.0"), std::nullopt);
+  EXPECT_EQ(&MergeRules::for_version("1.0.3"), &MergeRules::for_version("1.0"));
+  EXPECT_EQ(&MergeRules::for_version("1.1.5"), &MergeRules::for_version("1.1"));
+}
+
 TEST(MergeRules, RefusesASchemaWithoutProperties) {
   EXPECT_THROW(MergeRules::from_schema(json::object()), std::invalid_argument);
   EXPECT_THROW(MergeRules::from_schema(json::parse(R"({"properties":{"a":{"$ref":"#/definitions/Missing"}}})")),
