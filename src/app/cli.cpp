@@ -165,9 +165,9 @@ int import_ocds(Application& application, const Actor& actor, const std::vector<
     return 1;
   }
   options.license = *chosen;
-  auto source_encoding = money::parse_source_encoding(encoding);
+  auto source_encoding = money::choose_source_encoding(encoding);
   if (!source_encoding) {
-    std::cerr << "error: no conocemos la codificación `" << encoding << "`; usa utf-8, windows-1252 o latin1\n";
+    print_error(source_encoding.error());
     return 1;
   }
   options.encoding = *source_encoding;

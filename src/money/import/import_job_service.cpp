@@ -88,10 +88,7 @@ std::optional<Error> ImportJobService::check(const Actor& actor, const std::stri
                           {{"jurisdiction_id", say(ImportMsg::jurisdiction_unknown_field, *choices.jurisdiction_id)}});
   }
   if (auto license = License::choose(choices.license); !license) return license.error();
-  if (!parse_source_encoding(choices.encoding)) {
-    return Error::invalid(say(ImportMsg::encoding_unknown, choices.encoding),
-                          {{"encoding", say(ImportMsg::encoding_field)}});
-  }
+  if (auto encoding = choose_source_encoding(choices.encoding); !encoding) return encoding.error();
   return std::nullopt;
 }
 
@@ -145,7 +142,7 @@ Result<ImportJob> ImportJobService::queue(const Actor& actor, const std::string&
   job.size_bytes = static_cast<int64_t>(fs::file_size(stored_path, error));
   job.jurisdiction_id = choices.jurisdiction_id;
   job.license = License::find_or_default(choices.license).id;
-  job.encoding = std::string(encoding_id(parse_source_encoding(choices.encoding).value_or(SourceEncoding::utf8)));
+  job.encoding = std::string(encoding_id(source_encoding_or_utf8(choices.encoding)));
   job.requested_by = actor.user_id;
   job.requested_by_name = actor.display_name;
   job.requested_role = std::string(role_name(actor.role));
@@ -316,7 +313,7 @@ Result<ImportSummary> ImportJobService::import_stored_file(const Actor& actor, c
   ImportOptions options;
   options.jurisdiction_id = job.jurisdiction_id;
   options.license = License::find_or_default(job.license);
-  options.encoding = parse_source_encoding(job.encoding).value_or(SourceEncoding::utf8);
+  options.encoding = source_encoding_or_utf8(job.encoding);
   options.flags = &flags_;
   options.hooks = std::move(hooks);
   OcdsImporter importer(database_, actor, options);

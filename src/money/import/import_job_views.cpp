@@ -42,7 +42,7 @@ std::string time_text(const std::string& timestamp) {
 }  // namespace
 
 json encoding_options(const std::string& chosen) {
-  auto selected = parse_source_encoding(chosen).value_or(SourceEncoding::utf8);
+  auto selected = source_encoding_or_utf8(chosen);
   json options = json::array();
   for (SourceEncoding encoding : source_encodings()) {
     options.push_back({{"id", encoding_id(encoding)}, {"label", encoding_label(encoding)}, {"selected", encoding == selected}});
@@ -95,7 +95,7 @@ json import_job_view(const ImportJob& job) {
   view["finishing"] = job.progress && job.progress->finishing;
   view["has_problems"] = !job.summary.problems.empty();
   view["created_text"] = time_text(job.created_at);
-  view["encoding_label"] = encoding_label(parse_source_encoding(job.encoding).value_or(SourceEncoding::utf8));
+  view["encoding_label"] = encoding_label(source_encoding_or_utf8(job.encoding));
   view["started_text"] = time_text(job.started_at.value_or(""));
   view["finished_text"] = time_text(job.finished_at.value_or(""));
   return view;

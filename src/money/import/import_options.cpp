@@ -1,6 +1,13 @@
 #include "money/import/import_options.h"
 
+#include "money/import/messages.h"
+
 namespace apertura::money {
+
+Result<SourceEncoding> choose_source_encoding(std::string_view name) {
+  if (auto encoding = parse_source_encoding(name)) return *encoding;
+  return Error::invalid(say(ImportMsg::encoding_unknown, name), {{"encoding", say(ImportMsg::encoding_field)}});
+}
 
 void ImportSummary::keep(ImportProblem problem) {
   if (problems.size() < kMaxKeptProblems) problems.push_back(std::move(problem));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/license.h"
+#include "core/result.h"
 #include "money/flags/cardinal_settings.h"
 #include "money/ocds/source_encoding.h"
 
@@ -73,6 +74,10 @@ struct ImportChoices {
   // The file's character encoding (parse_source_encoding); "" is UTF-8.
   std::string encoding;
 };
+
+// What a person chose on a form, the API or the command line: "" is UTF-8; a
+// name not known is an invalid `encoding` field.
+Result<SourceEncoding> choose_source_encoding(std::string_view name);
 
 struct ImportOptions {
   std::optional<int64_t> jurisdiction_id;

@@ -62,7 +62,7 @@ class ByteReader {
     if (encoding != SourceEncoding::utf8) recoder_ = std::make_unique<Recoder>(encoding);
     gzbuffer(file_, 1 << 17);
     // At least zlib's own buffer: it then reads a plain file straight into this one.
-    buffer_.resize(1 << 18);
+    buffer_.resize(kBufferBytes);
   }
   explicit ByteReader(const std::string* text) : text_(text) {}
   ~ByteReader() {
@@ -140,7 +140,10 @@ class ByteReader {
     size_t space = buffer_.size() - at;
     if (!recoder_) {
       size_t read = read_source(buffer_.data() + at, space);
-      if (offset_ == 0 && at == 0 && !checked_) check_utf8(std::string_view(buffer_.data(), read), read == space);
+      if (!checked_) {  // the file's first bytes
+        checked_ = true;
+        refuse_unless_utf8(std::string_view(buffer_.data(), read), read == space);
+      }
       return read;
     }
     // Converted text can be longer than its source: what does not fit waits in pending_.
@@ -174,33 +177,17 @@ class ByteReader {
     if (progress_) progress_(static_cast<uint64_t>(gzoffset(file_)));
     return static_cast<size_t>(read);
   }
-  // A file that is not UTF-8 is refused at its first bytes, naming the
-  // encoding it likely is in; a later bad byte fails only its own release.
-  void check_utf8(std::string_view start, bool more_follows) {
-    checked_ = true;
+
+ public:
+  // A file that is not UTF-8 is refused at its first bytes (`start`: the
+  // first buffer's worth), naming the encoding it likely is in; a later bad
+  // byte fails only its own release.
+  static void refuse_unless_utf8(std::string_view start, bool more_follows) {
     if (auto problem = find_encoding_problem(start, more_follows)) {
       throw StreamError(problem->message, problem->offset, problem->line);
     }
   }
-
- public:
-  // For text in memory: converted whole before reading, or its start checked.
-  static std::string prepared_text(const std::string& text, SourceEncoding encoding) {
-    std::string converted;
-    if (encoding == SourceEncoding::utf8) {
-      size_t sample = std::min<size_t>(text.size(), 1 << 18);
-      if (auto problem = find_encoding_problem(std::string_view(text).substr(0, sample), sample < text.size())) {
-        throw StreamError(problem->message, problem->offset, problem->line);
-      }
-      return converted;
-    }
-    try {
-      Recoder(encoding).convert(text, converted);
-    } catch (const std::invalid_argument& error) {
-      throw StreamError(error.what(), 0, 1);
-    }
-    return converted;
-  }
+  static constexpr size_t kBufferBytes = 1 << 18;
 
  private:
   // Where the object starting at `begin` ends (one past its closing brace),
@@ -833,7 +820,18 @@ void read_ocds_stream(const std::string& path, const StreamHandlers& handlers, c
 }
 
 void read_ocds_text(const std::string& text, const StreamHandlers& handlers, const StreamLimits& limits) {
-  std::string converted = ByteReader::prepared_text(text, limits.encoding);
+  // Text in memory is converted whole before reading, or its start checked as a file's is.
+  std::string converted;
+  if (limits.encoding == SourceEncoding::utf8) {
+    ByteReader::refuse_unless_utf8(std::string_view(text).substr(0, ByteReader::kBufferBytes),
+                                   text.size() > ByteReader::kBufferBytes);
+  } else {
+    try {
+      Recoder(limits.encoding).convert(text, converted);
+    } catch (const std::invalid_argument& error) {
+      throw StreamError(error.what(), 0, 1);
+    }
+  }
   ByteReader reader(limits.encoding == SourceEncoding::utf8 ? &text : &converted);
   reader.on_refill(handlers.progress);
   Parser(reader, handlers, limits).run();

@@ -38,6 +38,10 @@ std::optional<SourceEncoding> parse_source_encoding(std::string_view name) {
   return std::nullopt;
 }
 
+SourceEncoding source_encoding_or_utf8(std::string_view name) {
+  return parse_source_encoding(name).value_or(SourceEncoding::utf8);
+}
+
 std::string_view encoding_id(SourceEncoding encoding) {
   switch (encoding) {
     case SourceEncoding::utf8: return "utf-8";

@@ -18,6 +18,8 @@ enum class SourceEncoding { utf8, latin1, windows1252 };
 // "utf-8", "latin1" or "windows-1252" (also "UTF8", "ISO-8859-1", "cp1252",
 // any case); nullopt for anything else.
 std::optional<SourceEncoding> parse_source_encoding(std::string_view name);
+// The same, UTF-8 for a name not known (a stored choice, checked when made).
+SourceEncoding source_encoding_or_utf8(std::string_view name);
 // The name the choice is stored and shown with: "utf-8", "latin1", "windows-1252".
 std::string_view encoding_id(SourceEncoding encoding);
 // For people: "UTF-8", "Latin-1 (ISO-8859-1)", "Windows-1252".
