@@ -131,6 +131,13 @@ void print_import(const std::string& file, const money::ImportSummary& summary) 
     std::cout << ", " << summary.from_compiled << " entregas compiladas tomadas de registros sin entregas incluidas";
   }
   std::cout << "; " << summary.processes << " procesos compilados\n";
+  if (summary.changed_copies > 0) {
+    std::cout << "  " << summary.changed_copies
+              << " entregas eran la misma entrega publicada con otro contenido (mismo ocid e id): se guardaron "
+                 "todas las versiones y se compilaron en orden de fecha. Procesos:";
+    for (const auto& ocid : summary.changed_copy_ocids) std::cout << " " << ocid;
+    std::cout << "\n";
+  }
   for (const auto& problem : summary.problems) {
     std::cerr << "  " << problem.source << ":" << problem.line << " (byte " << problem.offset << ")";
     if (!problem.ocid.empty()) std::cerr << " " << problem.ocid;
@@ -189,7 +196,7 @@ int import_ocds(Application& application, const Actor& actor, const std::vector<
   }
   if (files.size() > 1) {
     std::cout << "total: " << total.imported << " importadas, " << total.duplicates << " duplicadas, "
-              << total.rejected << " rechazadas; " << importer.distinct_processes() << " procesos compilados\n";
+              << total.changed_copies << " con otro contenido, " << total.rejected << " rechazadas; " << importer.distinct_processes() << " procesos compilados\n";
   }
   if (total.imported > 0) {
     std::cout << "las señales de riesgo de cada proceso importado ya están al día; las que comparan todos los "

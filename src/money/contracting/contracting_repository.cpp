@@ -242,25 +242,31 @@ std::vector<bool> ContractingRepository::insert_releases(Connection& connection,
   // One statement per 64 releases: a round trip each on PostgreSQL.
   constexpr size_t kPerStatement = 64;
   std::vector<bool> inserted(releases.size(), false);
+  auto key_of = [](const std::string& ocid, const std::string& id, int64_t copy) {
+    return ocid + '\n' + id + '\n' + std::to_string(copy);
+  };
   for (size_t start = 0; start < releases.size(); start += kPerStatement) {
     size_t count = std::min(kPerStatement, releases.size() - start);
-    std::string sql = "INSERT INTO ocds_releases (ocid, release_id, release_date, tags, ocds_version, package_id, data) VALUES ";
+    std::string sql =
+        "INSERT INTO ocds_releases (ocid, release_id, copy_number, release_date, tags, ocds_version, package_id, "
+        "data) VALUES ";
     Params params;
-    params.reserve(count * 7);
-    std::unordered_map<std::string, std::vector<size_t>> by_key;  // ocid + id -> positions, in order
+    params.reserve(count * 8);
+    std::unordered_map<std::string, std::vector<size_t>> by_key;  // ocid + id + copy -> positions, in order
     for (size_t i = start; i < start + count; ++i) {
       const ReleaseRecord& release = *releases[i];
-      sql += i == start ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
-      params.insert(params.end(), {release.ocid, release.release_id, release.date, release.tags, release.ocds_version,
-                                   release.package_id,
+      sql += i == start ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)";
+      params.insert(params.end(), {release.ocid, release.release_id, release.copy_number, release.date, release.tags,
+                                   release.ocds_version, release.package_id,
                                    release.stored_data.is_null() ? json_for_store(connection.dialect(), release.data)
                                                                  : release.stored_data});
-      by_key[release.ocid + '\n' + release.release_id].push_back(i);
+      by_key[key_of(release.ocid, release.release_id, release.copy_number)].push_back(i);
     }
-    sql += " ON CONFLICT (ocid, release_id) DO NOTHING RETURNING ocid, release_id";
+    sql += " ON CONFLICT (ocid, release_id, copy_number) DO NOTHING RETURNING ocid, release_id, copy_number";
     for (const Row& row : connection.query(sql, params)) {
       // Of two with one key in the statement, the first is the one inserted.
-      inserted[by_key.at(row.text("ocid") + '\n' + row.text("release_id")).front()] = true;
+      inserted[by_key.at(key_of(row.text("ocid"), row.text("release_id"), row.integer("copy_number"))).front()] =
+          true;
     }
   }
   return inserted;
@@ -270,12 +276,12 @@ std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connec
                                                               const std::vector<std::string>& ocids) {
   std::vector<StoredRelease> out;
   query_in_chunks(connection,
-                  "SELECT r.ocid, r.release_id, r.release_date, r.tags, r.ocds_version, r.data, k.uri, "
-                  "k.publisher_name, k.license FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id "
-                  "WHERE r.ocid IN ",
+                  "SELECT r.ocid, r.release_id, r.copy_number, r.release_date, r.tags, r.ocds_version, r.data, "
+                  "k.uri, k.publisher_name, k.license FROM ocds_releases r JOIN ocds_packages k ON k.id = "
+                  "r.package_id WHERE r.ocid IN ",
                   ocids, " ORDER BY r.ocid, r.id", [&](const Row& row) {
-                    out.push_back({row.text("ocid"), row.text("release_id"), row.text("release_date"),
-                                   row.text("tags"), row.text("ocds_version"),
+                    out.push_back({row.text("ocid"), row.text("release_id"), row.integer("copy_number"),
+                                   row.text("release_date"), row.text("tags"), row.text("ocds_version"),
                                    json_from_store(connection, row["data"]), row.text("uri"),
                                    row.text("publisher_name"), row.text("license")});
                   });
@@ -290,12 +296,19 @@ std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
   return known;
 }
 
-std::unordered_map<std::string, std::unordered_set<std::string>> ContractingRepository::stored_release_ids(
-    Connection& connection, const std::vector<std::string>& ocids) {
-  std::unordered_map<std::string, std::unordered_set<std::string>> ids;
-  query_in_chunks(connection, "SELECT ocid, release_id FROM ocds_releases WHERE ocid IN ", ocids, "",
-                  [&](const Row& row) { ids[row.text("ocid")].insert(row.text("release_id")); });
-  return ids;
+StoredCopies ContractingRepository::stored_copies(Connection& connection, const std::vector<std::string>& ocids) {
+  StoredCopies copies;
+  query_in_chunks(connection, "SELECT ocid, release_id, copy_number, data FROM ocds_releases WHERE ocid IN ", ocids,
+                  " ORDER BY id", [&](const Row& row) {
+                    copies[row.text("ocid")][row.text("release_id")].push_back(
+                        {row.integer("copy_number"), json_from_store(connection, row["data"])});
+                  });
+  return copies;
+}
+
+void ContractingRepository::delete_release(Connection& connection, const ReleaseRecord& release) {
+  connection.execute("DELETE FROM ocds_releases WHERE ocid = ? AND release_id = ? AND copy_number = ?",
+                     {release.ocid, release.release_id, release.copy_number});
 }
 
 int64_t ContractingRepository::save_process(Connection& connection, const ProcessRecord& process, bool is_new,

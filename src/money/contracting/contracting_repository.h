@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/paging.h"
@@ -29,6 +30,9 @@ struct PackageRecord {
 struct ReleaseRecord {
   std::string ocid;
   std::string release_id;
+  // 0 for the first copy of an ocid + id; 1, 2... for later ones whose
+  // content differs (release_identity.h), in the order received.
+  int64_t copy_number = 0;
   std::string date;
   std::string tags = "[]";
   std::string ocds_version = "1.1";
@@ -40,6 +44,7 @@ struct ReleaseRecord {
 struct StoredRelease {
   std::string ocid;
   std::string release_id;
+  int64_t copy_number = 0;
   std::string date;
   std::string tags;
   std::string ocds_version;
@@ -48,6 +53,14 @@ struct StoredRelease {
   std::string publisher_name;
   std::string license;
 };
+
+// One stored copy of a release: its number and its text as received.
+struct StoredCopy {
+  int64_t copy_number = 0;
+  std::string data;
+};
+// By ocid, then by release id.
+using StoredCopies = std::unordered_map<std::string, std::unordered_map<std::string, std::vector<StoredCopy>>>;
 
 struct ProcessRecord {
   ProcessSummary summary;
@@ -139,16 +152,18 @@ class ContractingRepository {
  public:
   static int64_t insert_package(store::Connection& connection, const PackageRecord& package);
   static void update_package(store::Connection& connection, int64_t id, const PackageRecord& package);
-  // False when a release with this ocid and id is already stored.
-  // Inserts releases not stored yet (the first of two with one ocid + id),
-  // several to a statement; whether each one was inserted, in their order.
+  // Inserts releases whose ocid + id + copy number is not stored yet (the
+  // first of two with one key), several to a statement; whether each one
+  // was inserted, in their order.
   static std::vector<bool> insert_releases(store::Connection& connection,
                                            const std::vector<const ReleaseRecord*>& releases);
   static std::vector<StoredRelease> releases_of(store::Connection& connection, const std::vector<std::string>& ocids);
   static std::set<std::string> known_ocids(store::Connection& connection, const std::vector<std::string>& ocids);
-  // The ids of the releases stored for these processes, by ocid (none stored: not there).
-  static std::unordered_map<std::string, std::unordered_set<std::string>> stored_release_ids(
-      store::Connection& connection, const std::vector<std::string>& ocids);
+  // The copies stored of the releases of these processes (a process with
+  // none stored is not there), in the order stored.
+  static StoredCopies stored_copies(store::Connection& connection, const std::vector<std::string>& ocids);
+  // Takes one copy back out (a release that did not merge with its process).
+  static void delete_release(store::Connection& connection, const ReleaseRecord& release);
   // `is_new`: the process has no row yet, so there is nothing to replace.
   // `organizations` caches the organisations already resolved.
   // On PostgreSQL the search vector is written at once; on SQLite the index

@@ -52,7 +52,10 @@ json process_page_data(const ProcessDetail& detail) {
     if (tags.is_array()) {
       for (const auto& t : tags) tag_text += (tag_text.empty() ? "" : ", ") + (t.is_string() ? t.get<std::string>() : t.dump());
     }
-    releases.push_back({{"id", r.release_id}, {"date", r.date}, {"tags", tag_text}, {"publisher", r.publisher_name}});
+    json release = {{"id", r.release_id}, {"date", r.date}, {"tags", tag_text}, {"publisher", r.publisher_name}};
+    // A later copy of one release with other content: its number for people (2 for the second).
+    if (r.copy_number > 0) release["copy"] = r.copy_number + 1;
+    releases.push_back(std::move(release));
   }
   json changes = json::array();
   for (const auto& c : detail.changes) {

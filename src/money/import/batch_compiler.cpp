@@ -1,12 +1,13 @@
 #include "money/import/batch_compiler.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "money/contracting/json_dictionaries.h"
+#include "money/ocds/release_identity.h"
 #include "money/ocds/release_merger.h"
 #include "money/contracting/stored_json.h"
 
@@ -38,19 +39,26 @@ std::unordered_set<std::string> BatchCompiler::compiled_before(Batch& batch, con
   }
   if (store_had_processes_) {
     // A re-import of a file finds most of its processes and releases there.
+    // A release stored with other content is not marked: the writer keeps it
+    // as another copy.
     auto connection = database_.connect();
-    auto stored = ContractingRepository::stored_release_ids(*connection, ocids);
+    auto stored = ContractingRepository::stored_copies(*connection, ocids);
     for (BatchRelease& release : batch.releases) {
-      auto ids = stored.find(release.record.ocid);
-      release.stored = ids != stored.end() && ids->second.count(release.record.release_id) > 0;
+      auto process = stored.find(release.record.ocid);
+      if (process == stored.end()) continue;
+      auto copies = process->second.find(release.record.release_id);
+      if (copies == process->second.end()) continue;
+      release.stored = std::any_of(copies->second.begin(), copies->second.end(), [&](const StoredCopy& copy) {
+        return same_release_content(copy.data, release.record.data);
+      });
     }
     for (const auto& [ocid, _] : stored) before.insert(ocid);
   }
   return before;
 }
 
-// Each process is compiled from the batch's releases (the first of two with
-// the same id, as the store keeps) straight from their text; the few the
+// Each process is compiled from the batch's releases (of two with the same
+// id, both when they differ, as the store keeps them) straight from their text; the few the
 // direct compiler hands back are parsed into trees and compiled by
 // release_merger. A process the store already holds, or that an earlier
 // batch of the import held, is compiled by the writer, with its stored
@@ -68,10 +76,14 @@ void BatchCompiler::compile(Batch& batch) {
     if (before.count(ocid)) continue;
     texts.clear();
     versions.clear();
-    std::set<std::string_view> ids;
+    std::map<std::string_view, std::vector<const std::string*>> copies;  // by release id
     for (size_t i : indexes) {
       const ReleaseRecord& record = batch.releases[i].record;
-      if (!ids.insert(record.release_id).second) continue;
+      std::vector<const std::string*>& kept = copies[record.release_id];
+      bool same = std::any_of(kept.begin(), kept.end(),
+                              [&](const std::string* text) { return same_release_content(*text, record.data); });
+      if (same) continue;
+      kept.push_back(&record.data);
       texts.push_back({&record.data, record.date});
       versions.push_back(record.ocds_version);
     }

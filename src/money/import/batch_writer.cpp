@@ -7,6 +7,7 @@
 #include "audit/audit_log.h"
 #include "money/import/batch_compiler.h"
 #include "money/import/messages.h"
+#include "money/ocds/release_identity.h"
 #include "money/ocds/release_merger.h"
 #include "money/contracting/stored_json.h"
 
@@ -29,14 +30,14 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
                                                                 const Batch& batch,
                                                                 const std::vector<StoredRelease>* stored,
                                                                 Counts& counts) {
-  // The releases already stored for this process, then the new ones.
-  std::set<std::string> new_ids;
-  for (size_t i : indexes) new_ids.insert(batch.releases[i].record.release_id);
+  // The releases stored before this batch for this process, then the new ones.
+  std::set<std::pair<std::string, int64_t>> new_copies;
+  for (size_t i : indexes) new_copies.emplace(batch.releases[i].record.release_id, batch.releases[i].record.copy_number);
   std::vector<ReleaseText> texts;
   std::vector<std::string> versions;
   if (stored) {
     for (const StoredRelease& release : *stored) {
-      if (new_ids.count(release.release_id)) continue;
+      if (new_copies.count({release.release_id, release.copy_number})) continue;
       texts.push_back({&release.data, release.date});
       versions.push_back(release.ocds_version);
     }
@@ -67,8 +68,7 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
         compiled = compile_set(accepted);
       } catch (const MergeError& error) {
         accepted.remove_last();
-        connection.execute("DELETE FROM ocds_releases WHERE ocid = ? AND release_id = ?",
-                           {ocid, release.record.release_id});
+        ContractingRepository::delete_release(connection, release.record);
         --counts.imported;
         counts.problems.push_back({source_, release.line, release.offset, ocid, release.record.release_id,
                                    say(ImportMsg::cannot_compile, error.what())});
@@ -116,6 +116,40 @@ class BatchPragmas {
 };
 }  // namespace
 
+std::vector<size_t> BatchWriter::store_changed_copies(store::Connection& connection, Batch& batch,
+                                                      const std::vector<size_t>& taken, Counts& counts) {
+  std::vector<std::string> ocids;
+  for (size_t i : taken) ocids.push_back(batch.releases[i].record.ocid);
+  std::sort(ocids.begin(), ocids.end());
+  ocids.erase(std::unique(ocids.begin(), ocids.end()), ocids.end());
+  StoredCopies stored = ContractingRepository::stored_copies(connection, ocids);
+  std::vector<const ReleaseRecord*> changed;
+  std::vector<size_t> positions;
+  for (size_t i : taken) {
+    ReleaseRecord& record = batch.releases[i].record;
+    std::vector<StoredCopy>& copies = stored[record.ocid][record.release_id];
+    bool same = std::any_of(copies.begin(), copies.end(),
+                            [&](const StoredCopy& copy) { return same_release_content(copy.data, record.data); });
+    if (same) continue;  // a plain duplicate
+    int64_t last = -1;
+    for (const StoredCopy& copy : copies) last = std::max(last, copy.copy_number);
+    record.copy_number = last + 1;
+    copies.push_back({record.copy_number, record.data});  // a third copy is compared with this one too
+    changed.push_back(&record);
+    positions.push_back(i);
+  }
+  std::vector<size_t> stored_now;
+  std::vector<bool> inserted = ContractingRepository::insert_releases(connection, changed);
+  for (size_t k = 0; k < changed.size(); ++k) {
+    // Not inserted: another import stored that copy meanwhile.
+    if (!inserted[k]) continue;
+    stored_now.push_back(positions[k]);
+    ++counts.imported;
+    counts.changed.push_back(changed[k]->ocid);
+  }
+  return stored_now;
+}
+
 void BatchWriter::count_compiled(int64_t process_id, Counts& counts) {
   ++counts.processes;
   if (compiled_.insert(process_id)) ++counts.first_compiled;
@@ -160,11 +194,20 @@ void BatchWriter::write(Batch& batch) {
     positions.push_back(i);
   }
   std::vector<bool> stored_now = ContractingRepository::insert_releases(*connection, records);
-  std::map<std::string, std::vector<size_t>> inserted;  // ocid -> indexes into batch.releases
+  std::map<std::string, std::vector<size_t>> inserted;  // ocid -> indexes into batch.releases, in order
+  std::vector<size_t> taken;  // releases whose ocid + id were there, stored or earlier in the batch
   for (size_t k = 0; k < records.size(); ++k) {
     if (stored_now[k]) {
       inserted[batch.releases[positions[k]].record.ocid].push_back(positions[k]);
       ++counts.imported;
+    } else {
+      taken.push_back(positions[k]);
+    }
+  }
+  if (!taken.empty()) {
+    for (size_t i : store_changed_copies(*connection, batch, taken, counts)) {
+      std::vector<size_t>& of_process = inserted[batch.releases[i].record.ocid];
+      of_process.insert(std::upper_bound(of_process.begin(), of_process.end(), i), i);
     }
   }
   counts.duplicates = static_cast<int64_t>(batch.releases.size()) - counts.imported;
@@ -235,6 +278,7 @@ void BatchWriter::write(Batch& batch) {
   package_rows_ = std::move(rows);
   totals_.imported += counts.imported;
   totals_.duplicates += counts.duplicates;
+  for (const std::string& ocid : counts.changed) totals_.add_changed_copy(ocid);
   totals_.processes += counts.first_compiled;
   for (auto& problem : counts.problems) {
     ++totals_.rejected;

@@ -37,6 +37,7 @@ class BatchWriter {
     int64_t duplicates = 0;
     int64_t processes = 0;
     int64_t first_compiled = 0;
+    std::vector<std::string> changed;  // the ocid of each changed copy stored
     std::vector<ImportProblem> problems;
   };
   // Compiles a process with its stored releases and the batch's; a new release
@@ -44,6 +45,11 @@ class BatchWriter {
   std::optional<CompiledProcess> compile_with_stored(store::Connection& connection, const std::string& ocid,
                                                      const std::vector<size_t>& indexes, const Batch& batch,
                                                      const std::vector<StoredRelease>* stored, Counts& counts);
+  // Of the batch's releases whose ocid + id were taken (`taken`), stores
+  // those whose content differs from every copy kept, each as the next copy;
+  // the rest are duplicates. The positions stored.
+  std::vector<size_t> store_changed_copies(store::Connection& connection, Batch& batch,
+                                           const std::vector<size_t>& taken, Counts& counts);
   // A process written by this batch.
   void count_compiled(int64_t process_id, Counts& counts);
 

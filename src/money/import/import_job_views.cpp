@@ -94,6 +94,13 @@ json import_job_view(const ImportJob& job) {
   view["releases_read"] = job.progress ? job.progress->releases_read : 0;
   view["finishing"] = job.progress && job.progress->finishing;
   view["has_problems"] = !job.summary.problems.empty();
+  view["has_changed_copies"] = job.summary.changed_copies > 0;
+  view["changed_copy_processes"] = json::array();
+  for (const std::string& ocid : job.summary.changed_copy_ocids) {
+    view["changed_copy_processes"].push_back({{"ocid", ocid}, {"url", "/contrataciones/" + ocid}});
+  }
+  view["changed_copy_ocids_left_out"] =
+      job.summary.changed_copy_ocids.size() >= ImportSummary::kMaxKeptOcids;
   view["created_text"] = time_text(job.created_at);
   view["encoding_label"] = encoding_label(source_encoding_or_utf8(job.encoding));
   view["started_text"] = time_text(job.started_at.value_or(""));
@@ -111,6 +118,7 @@ web::Table import_jobs_table(const std::vector<ImportJob>& jobs) {
                     {"finished_at", "Terminado"},
                     {"imported", "Entregas importadas"},
                     {"duplicates", "Ya guardadas"},
+                    {"changed_copies", "Misma entrega con otro contenido"},
                     {"rejected", "Rechazadas"},
                     {"processes", "Procesos compilados"},
                     {"error", "Error"}},
@@ -128,6 +136,7 @@ web::Table import_jobs_table(const std::vector<ImportJob>& jobs) {
 json import_summary_json(const ImportSummary& summary) {
   json problems = problems_json(summary.problems);
   return {{"imported", summary.imported},   {"duplicates", summary.duplicates},
+          {"changed_copies", summary.changed_copies}, {"changed_copy_ocids", summary.changed_copy_ocids},
           {"rejected", summary.rejected},   {"linked_skipped", summary.linked},
           {"from_compiled", summary.from_compiled}, {"processes", summary.processes},
           {"problems_total", summary.problems_total}, {"problems", problems}};

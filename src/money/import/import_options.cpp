@@ -1,5 +1,7 @@
 #include "money/import/import_options.h"
 
+#include <algorithm>
+
 #include "money/import/messages.h"
 
 namespace apertura::money {
@@ -13,9 +15,21 @@ void ImportSummary::keep(ImportProblem problem) {
   if (problems.size() < kMaxKeptProblems) problems.push_back(std::move(problem));
 }
 
+void ImportSummary::add_changed_copy(const std::string& ocid) {
+  ++changed_copies;
+  keep_changed_copy_ocid(ocid);
+}
+
+void ImportSummary::keep_changed_copy_ocid(const std::string& ocid) {
+  bool kept = std::find(changed_copy_ocids.begin(), changed_copy_ocids.end(), ocid) != changed_copy_ocids.end();
+  if (!kept && changed_copy_ocids.size() < kMaxKeptOcids) changed_copy_ocids.push_back(ocid);
+}
+
 void ImportSummary::add(ImportSummary other) {
   imported += other.imported;
   duplicates += other.duplicates;
+  changed_copies += other.changed_copies;
+  for (const std::string& ocid : other.changed_copy_ocids) keep_changed_copy_ocid(ocid);
   rejected += other.rejected;
   linked += other.linked;
   from_compiled += other.from_compiled;

@@ -26,7 +26,11 @@ struct ImportProblem {
 
 struct ImportSummary {
   int64_t imported = 0;       // new releases stored
-  int64_t duplicates = 0;     // releases whose ocid + id were already stored
+  int64_t duplicates = 0;     // releases already stored with the same ocid, id and content
+  // Releases whose ocid + id were stored with other content: the publisher
+  // published one release twice, differently. Stored and compiled too.
+  int64_t changed_copies = 0;
+  std::vector<std::string> changed_copy_ocids;  // their processes, the first kMaxKeptOcids, each once
   int64_t rejected = 0;       // releases or items that could not be imported
   int64_t linked = 0;         // linked (not embedded) releases inside records
   int64_t from_compiled = 0;  // compiled releases taken from records without embedded releases
@@ -37,9 +41,15 @@ struct ImportSummary {
   bool interrupted = false;             // stopped on request after a whole batch; the rest was not read
 
   static constexpr size_t kMaxKeptProblems = 1000;
+  static constexpr size_t kMaxKeptOcids = 1000;
   // Keeps a problem's details while there is room (the total is counted apart).
   void keep(ImportProblem problem);
+  // Counts a changed copy of a release of `ocid`, and keeps the ocid while there is room.
+  void add_changed_copy(const std::string& ocid);
   void add(ImportSummary other);
+
+ private:
+  void keep_changed_copy_ocid(const std::string& ocid);
 };
 
 // Releases committed together: larger batches commit less often; a batch

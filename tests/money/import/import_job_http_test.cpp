@@ -122,6 +122,39 @@ TEST_P(ImportJobHttpTest, AnUploadIsQueuedFollowedAndListed) {
   EXPECT_EQ(official.get("/contrataciones/importaciones/abc").status, 404u);
 }
 
+// A release published twice with other content has its own count and its
+// processes named, on the API and the job's page, so the publisher can be told.
+TEST_P(ImportJobHttpTest, CopiesOfAReleaseWithOtherContentAreCountedAndNamed) {
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  std::string file = releases("ocds-copia-", 4, 2);
+  json changed = json::parse(file.substr(0, file.find('\n')));
+  changed["tender"]["title"] = "Compra de ambulancias (corregida)";
+  file += changed.dump() + "\n" + file.substr(0, file.find('\n') + 1);  // a changed copy, then an identical one
+  auto queued = post(official, "?name=copias.jsonl", file);
+  ASSERT_EQ(queued.status, 202u) << queued.body;
+  int64_t id = queued.json()["data"]["id"];
+  json job = poll(official, id, ended);
+  ASSERT_EQ(job["status"], "done") << job.dump();
+  EXPECT_EQ(job["imported"], 5);
+  EXPECT_EQ(job["duplicates"], 1);
+  EXPECT_EQ(job["changed_copies"], 1);
+  EXPECT_EQ(job["changed_copy_ocids"], json::array({"ocds-copia-0"}));
+
+  app_->restart();  // the counts are stored with the job
+  auto again = app_->signed_in_client("funcionaria@example.mx");
+  EXPECT_EQ(again.get("/api/v1/ocds/imports/" + std::to_string(id)).json()["data"]["changed_copy_ocids"],
+            json::array({"ocds-copia-0"}));
+  auto page = again.get("/contrataciones/importaciones/" + std::to_string(id));
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("Misma entrega publicada con otro contenido: 1"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<a href=\"/contrataciones/ocds-copia-0\">ocds-copia-0</a>"), std::string::npos);
+  // The process page lists both versions of the release.
+  auto process = again.get("/contrataciones/ocds-copia-0");
+  ASSERT_EQ(process.status, 200u);
+  EXPECT_NE(process.body.find("versión 2 publicada con el mismo id y otro contenido"), std::string::npos);
+  EXPECT_EQ(app_->client().get("/api/v1/processes?q=corregida").json()["meta"]["total"], 1);
+}
+
 TEST_P(ImportJobHttpTest, AFileThatIsNotOcdsFailsWithItsReasonAndLeavesNothing) {
   auto official = app_->signed_in_client("funcionaria@example.mx");
   auto queued = post(official, "?name=hoja.csv", "ocid,id\n1,2\n");
