@@ -46,7 +46,7 @@ echo "file: $count releases, $megabytes MB ($(nproc) cores)"
 timed_import() {
   local label=$1 db=$2
   local log="$work/import-$label.log"
-  /usr/bin/time -v "$binary" --db "$db" --log-level warn import ocds "$file" >"$log" 2>&1
+  /usr/bin/time -v "$binary" --db "$db" --log-level warn import ocds --ocds-version 1.1 "$file" >"$log" 2>&1
   local seconds rss
   seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")

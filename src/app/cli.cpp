@@ -17,6 +17,7 @@
 #include "app/demo.h"
 #include "core/crypto.h"
 #include "money/contracting/demo_contracts.h"
+#include "money/import/import_job_views.h"
 #include "money/import/ocds_importer.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
@@ -131,6 +132,7 @@ void print_import(const std::string& file, const money::ImportSummary& summary) 
     std::cout << ", " << summary.from_compiled << " entregas compiladas tomadas de registros sin entregas incluidas";
   }
   std::cout << "; " << summary.processes << " procesos compilados\n";
+  if (std::string rules = money::merge_rules_text(summary); !rules.empty()) std::cout << "  " << rules << "\n";
   if (summary.changed_copies > 0) {
     std::cout << "  " << summary.changed_copies
               << " entregas eran la misma entrega publicada con otro contenido (mismo ocid e id): se guardaron "
@@ -164,7 +166,8 @@ int import_budget(Application& application, const Actor& actor, const std::strin
 }
 
 int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
-                const std::string& jurisdiction, const std::string& license, const std::string& encoding) {
+                const std::string& jurisdiction, const std::string& license, const std::string& encoding,
+                const std::string& ocds_version) {
   money::ImportOptions options;
   auto chosen = License::choose(license);
   if (!chosen) {
@@ -178,6 +181,12 @@ int import_ocds(Application& application, const Actor& actor, const std::vector<
     return 1;
   }
   options.encoding = *source_encoding;
+  auto unstated_version = money::choose_unstated_version(ocds_version);
+  if (!unstated_version) {
+    print_error(unstated_version.error());
+    return 1;
+  }
+  options.unstated_version = *unstated_version;
   options.flags = &application.red_flags().settings();
   if (!jurisdiction.empty()) {
     auto found = application.jurisdictions().find(jurisdiction);
@@ -295,6 +304,11 @@ int run_cli(int argc, char** argv) {
   import_ocds_cmd->add_option("--encoding", import_encoding,
                               "Codificación de los archivos: utf-8 (la de JSON, predeterminada), windows-1252 o latin1; "
                               "los dos últimos se convierten a UTF-8 al leerlos");
+  std::string import_ocds_version;
+  import_ocds_cmd->add_option("--ocds-version", import_ocds_version,
+                              "Versión de OCDS de las entregas cuyo paquete no dice la suya, o que vienen sin paquete "
+                              "(JSON Lines): 1.0 (la que supone el estándar, predeterminada) o 1.1; decide sus reglas "
+                              "de combinación");
 
   auto* import_budget_cmd = import_cmd->add_subcommand(
       "budget",
@@ -339,7 +353,7 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction, import_license,
-                                                     import_encoding);
+                                                     import_encoding, import_ocds_version);
     if (import_budget_cmd->parsed()) return import_budget(application, cli, budget_file, import_jurisdiction);
     if (flags_cmd->parsed()) {
       auto started = std::chrono::steady_clock::now();

@@ -73,6 +73,7 @@ void MoneyDomain::load_demo(DemoRun& demo) {
     }
     ImportOptions import;
     import.jurisdiction_id = jurisdiction->id;
+    import.unstated_version = "1.1";  // the demo's releases are OCDS 1.1, written without a package
     import.flags = &red_flags_.settings();
     OcdsImporter importer(database_, demo.loader, import);
     ImportSummary imported = importer.import_file(path, "demo-" + std::string(state.code) + ".jsonl");

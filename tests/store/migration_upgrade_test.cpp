@@ -110,6 +110,12 @@ TEST_P(MigrationUpgradeTest, ADatabaseWrittenAtSchema17UpgradesInPlaceWithItsRow
   EXPECT_EQ(processes.total, 16);
   ASSERT_FALSE(processes.items.empty());
   EXPECT_TRUE(contracting.process(processes.items.front().ocid).ok());
+  // Migration 23: each release is the first copy of its ocid + id, not the publisher's compilation.
+  EXPECT_EQ(connection->query_one("SELECT COUNT(*) AS n FROM ocds_releases WHERE copy_number = 0 AND "
+                                  "publisher_compiled = 0")->integer("n"),
+            50);
+  EXPECT_EQ(contracting.process(processes.items.front().ocid)->releases.size(),
+            static_cast<size_t>(processes.items.front().release_count));
   // New rows take ids after the old ones (PostgreSQL's sequences came along).
   auto created = places.create(Actor::system(), {"32", "Zacatecas", "state"});
   ASSERT_TRUE(created.ok()) << created.error().message;

@@ -249,17 +249,18 @@ std::vector<bool> ContractingRepository::insert_releases(Connection& connection,
     size_t count = std::min(kPerStatement, releases.size() - start);
     std::string sql =
         "INSERT INTO ocds_releases (ocid, release_id, copy_number, release_date, tags, ocds_version, package_id, "
-        "data) VALUES ";
+        "data, publisher_compiled) VALUES ";
     Params params;
-    params.reserve(count * 8);
+    params.reserve(count * 9);
     std::unordered_map<std::string, std::vector<size_t>> by_key;  // ocid + id + copy -> positions, in order
     for (size_t i = start; i < start + count; ++i) {
       const ReleaseRecord& release = *releases[i];
-      sql += i == start ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)";
+      sql += i == start ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
       params.insert(params.end(), {release.ocid, release.release_id, release.copy_number, release.date, release.tags,
                                    release.ocds_version, release.package_id,
                                    release.stored_data.is_null() ? json_for_store(connection.dialect(), release.data)
-                                                                 : release.stored_data});
+                                                                 : release.stored_data,
+                                   int64_t{release.publisher_compiled ? 1 : 0}});
       by_key[key_of(release.ocid, release.release_id, release.copy_number)].push_back(i);
     }
     sql += " ON CONFLICT (ocid, release_id, copy_number) DO NOTHING RETURNING ocid, release_id, copy_number";
@@ -277,13 +278,14 @@ std::vector<StoredRelease> ContractingRepository::releases_of(Connection& connec
   std::vector<StoredRelease> out;
   query_in_chunks(connection,
                   "SELECT r.ocid, r.release_id, r.copy_number, r.release_date, r.tags, r.ocds_version, r.data, "
-                  "k.uri, k.publisher_name, k.license FROM ocds_releases r JOIN ocds_packages k ON k.id = "
+                  "k.uri, k.publisher_name, k.license, r.publisher_compiled FROM ocds_releases r JOIN ocds_packages k ON k.id = "
                   "r.package_id WHERE r.ocid IN ",
                   ocids, " ORDER BY r.ocid, r.id", [&](const Row& row) {
                     out.push_back({row.text("ocid"), row.text("release_id"), row.integer("copy_number"),
                                    row.text("release_date"), row.text("tags"), row.text("ocds_version"),
                                    json_from_store(connection, row["data"]), row.text("uri"),
-                                   row.text("publisher_name"), row.text("license")});
+                                   row.text("publisher_name"), row.text("license"),
+                                   row.integer("publisher_compiled") != 0});
                   });
   return out;
 }
@@ -304,6 +306,11 @@ StoredCopies ContractingRepository::stored_copies(Connection& connection, const 
                         {row.integer("copy_number"), json_from_store(connection, row["data"])});
                   });
   return copies;
+}
+
+bool ContractingRepository::only_publisher_compiled(Connection& connection, const std::string& ocid) {
+  auto row = connection.query_one("SELECT MIN(publisher_compiled) AS least FROM ocds_releases WHERE ocid = ?", {ocid});
+  return row && !row->is_null("least") && row->integer("least") == 1;
 }
 
 void ContractingRepository::delete_release(Connection& connection, const ReleaseRecord& release) {

@@ -39,6 +39,10 @@ struct ReleaseRecord {
   int64_t package_id = 0;
   std::string data;
   store::Value stored_data;  // data as the store keeps it (stored_json.h); made on insert when NULL
+  // The compiledRelease of a record that only links its releases: the
+  // publisher's compilation, shown while the process has no releases and
+  // never merged as one.
+  bool publisher_compiled = false;
 };
 
 struct StoredRelease {
@@ -52,6 +56,7 @@ struct StoredRelease {
   std::string package_uri;
   std::string publisher_name;
   std::string license;
+  bool publisher_compiled = false;  // as in ReleaseRecord
 };
 
 // One stored copy of a release: its number and its text as received.
@@ -162,6 +167,8 @@ class ContractingRepository {
   // The copies stored of the releases of these processes (a process with
   // none stored is not there), in the order stored.
   static StoredCopies stored_copies(store::Connection& connection, const std::vector<std::string>& ocids);
+  // Whether the process's only documents are its publisher's compiled releases.
+  static bool only_publisher_compiled(store::Connection& connection, const std::string& ocid);
   // Takes one copy back out (a release that did not merge with its process).
   static void delete_release(store::Connection& connection, const ReleaseRecord& release);
   // `is_new`: the process has no row yet, so there is nothing to replace.

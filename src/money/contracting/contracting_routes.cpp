@@ -87,6 +87,7 @@ json process_page_data(const ProcessDetail& detail) {
           {"releases", releases},
           {"changes", changes},
           {"has_changes", !changes.empty()},
+          {"compiled_by_publisher", detail.compiled_by_publisher},
           {"changes_total", detail.changes.size()},
           {"compiled_url", "/api/v1/processes/" + detail.row.ocid},
           {"record_url", "/api/v1/ocds/records?ocid=" + detail.row.ocid},
@@ -186,6 +187,7 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
     json item = process_json(detail.row);
     item["license"] = web::license_json(detail.license);
     item["compiled_release"] = detail.compiled;
+    item["compiled_by"] = detail.compiled_by_publisher ? "publisher" : "apertura";
     return web::api_item(item);
   });
   router.get("/api/v1/processes/{ocid}/versioned", [&service](Request& request) {

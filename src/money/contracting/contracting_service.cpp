@@ -1,6 +1,6 @@
 #include "money/contracting/contracting_service.h"
 
-
+#include <algorithm>
 #include <map>
 
 #include "core/clock.h"
@@ -20,6 +20,14 @@ std::vector<json> parse_releases(const std::vector<StoredRelease>& stored) {
   std::vector<json> releases;
   for (const StoredRelease& release : stored) releases.push_back(json::parse(release.data));
   return releases;
+}
+
+// A record's compiledRelease kept as the publisher's is not a release: not
+// in a release list, a release package or the history of changes.
+void without_publisher_compiled(std::vector<StoredRelease>& stored) {
+  stored.erase(std::remove_if(stored.begin(), stored.end(),
+                              [](const StoredRelease& release) { return release.publisher_compiled; }),
+               stored.end());
 }
 
 bool any_1_1(const std::vector<StoredRelease>& stored) {
@@ -68,8 +76,10 @@ Result<ProcessDetail> ContractingService::process(const std::string& ocid, Histo
   detail.row = *row;
   detail.license = license_for_url(ContractingRepository::license_of(*connection, ocid));
   detail.compiled = json::parse(ContractingRepository::compiled_of(*connection, ocid).value_or("{}"));
+  detail.compiled_by_publisher = ContractingRepository::only_publisher_compiled(*connection, ocid);
   if (history == History::without) return detail;
   detail.releases = ContractingRepository::releases_of(*connection, {ocid});
+  without_publisher_compiled(detail.releases);
   std::vector<json> releases = parse_releases(detail.releases);
   // The versioned release is computed when asked for, not stored: it is
   // cheap for one process and doubles the storage of every import otherwise.
@@ -106,6 +116,7 @@ json ContractingService::record_package(const std::vector<std::string>& ocids, c
   auto connection = database_.connect();
   std::vector<StoredRelease> stored = ContractingRepository::releases_of(*connection, ocids);
   std::string license_url = package_license(stored);
+  without_publisher_compiled(stored);  // the record's compiledRelease is the one shown
   std::map<std::string, std::vector<StoredRelease>> by_ocid;
   for (StoredRelease& release : stored) by_ocid[release.ocid].push_back(std::move(release));
   json records = json::array();
@@ -124,9 +135,11 @@ json ContractingService::record_package(const std::vector<std::string>& ocids, c
 json ContractingService::release_package(const std::vector<std::string>& ocids, const std::string& uri) {
   auto connection = database_.connect();
   std::vector<StoredRelease> stored = ContractingRepository::releases_of(*connection, ocids);
+  std::string license_url = package_license(stored);
+  without_publisher_compiled(stored);
   json releases = json::array();
   for (const StoredRelease& release : stored) releases.push_back(json::parse(release.data));
-  json package = package_header(uri, package_license(stored));
+  json package = package_header(uri, license_url);
   package["releases"] = std::move(releases);
   return package;
 }

@@ -24,8 +24,12 @@ struct ProcessDetail {
   License license;
   nlohmann::json compiled;
   nlohmann::json versioned;
-  std::vector<StoredRelease> releases;  // in merge order
+  std::vector<StoredRelease> releases;  // in merge order; the publisher's compiled releases apart
   std::vector<FieldChange> changes;
+  // The compiled release shown is the publisher's: its record only links its
+  // releases, and none of them has been imported. Else Apertura compiled it
+  // from its releases by the OCDS merge rules.
+  bool compiled_by_publisher = false;
 };
 
 struct OrganizationDetail {

@@ -72,12 +72,27 @@ void BatchCompiler::compile(Batch& batch) {
   std::unordered_set<std::string> before = compiled_before(batch, ocids);
   std::vector<ReleaseText> texts;
   std::vector<std::string> versions;
+  std::vector<bool> publisher_compiled;
   for (auto& [ocid, indexes] : by_ocid) {
     if (before.count(ocid)) continue;
+    publisher_compiled.clear();
+    for (size_t i : indexes) publisher_compiled.push_back(batch.releases[i].record.publisher_compiled);
+    std::vector<size_t> chosen = documents_to_compile(publisher_compiled);
+    if (chosen.size() == 1 && publisher_compiled[chosen[0]]) {
+      const ReleaseRecord& shown = batch.releases[indexes[chosen[0]]].record;
+      try {
+        batch.compiled.emplace(ocid, describe_publisher_compiled(ocid, shown.data, shown.date, options_.jurisdiction_id,
+                                                                 flagger_));
+      } catch (const MergeError&) {
+        // The writer tries again and reports it.
+      }
+      continue;
+    }
     texts.clear();
     versions.clear();
     std::map<std::string_view, std::vector<const std::string*>> copies;  // by release id
-    for (size_t i : indexes) {
+    for (size_t k : chosen) {
+      size_t i = indexes[k];
       const ReleaseRecord& record = batch.releases[i].record;
       std::vector<const std::string*>& kept = copies[record.release_id];
       bool same = std::any_of(kept.begin(), kept.end(),

@@ -30,23 +30,49 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
                                                                 const Batch& batch,
                                                                 const std::vector<StoredRelease>* stored,
                                                                 Counts& counts) {
-  // The releases stored before this batch for this process, then the new ones.
+  // The documents stored before this batch for this process, then the new
+  // ones; of those, the releases (or, without any, the publisher's compiled
+  // release) compile it.
   std::set<std::pair<std::string, int64_t>> new_copies;
   for (size_t i : indexes) new_copies.emplace(batch.releases[i].record.release_id, batch.releases[i].record.copy_number);
-  std::vector<ReleaseText> texts;
-  std::vector<std::string> versions;
+  std::vector<const StoredRelease*> before;
   if (stored) {
     for (const StoredRelease& release : *stored) {
-      if (new_copies.count({release.release_id, release.copy_number})) continue;
-      texts.push_back({&release.data, release.date});
-      versions.push_back(release.ocds_version);
+      if (!new_copies.count({release.release_id, release.copy_number})) before.push_back(&release);
     }
   }
-  size_t stored_count = texts.size();
-  for (size_t i : indexes) {
-    const ReleaseRecord& record = batch.releases[i].record;
-    texts.push_back({&record.data, record.date});
-    versions.push_back(record.ocds_version);
+  std::vector<bool> publisher_compiled;
+  for (const StoredRelease* release : before) publisher_compiled.push_back(release->publisher_compiled);
+  for (size_t i : indexes) publisher_compiled.push_back(batch.releases[i].record.publisher_compiled);
+  std::vector<size_t> chosen = documents_to_compile(publisher_compiled);
+  std::vector<ReleaseText> texts;
+  std::vector<std::string> versions;
+  std::vector<size_t> fresh;  // the new releases compiled, as indexes into batch.releases
+  for (size_t k : chosen) {
+    if (k < before.size()) {
+      texts.push_back({&before[k]->data, before[k]->date});
+      versions.push_back(before[k]->ocds_version);
+    } else {
+      const ReleaseRecord& record = batch.releases[indexes[k - before.size()]].record;
+      texts.push_back({&record.data, record.date});
+      versions.push_back(record.ocds_version);
+      fresh.push_back(indexes[k - before.size()]);
+    }
+  }
+  if (fresh.empty()) return std::nullopt;  // what compiles the process has not changed
+  size_t stored_count = texts.size() - fresh.size();
+  if (chosen.size() == 1 && publisher_compiled[chosen[0]]) {
+    const BatchRelease& shown = batch.releases[fresh[0]];
+    try {
+      return describe_publisher_compiled(ocid, shown.record.data, shown.record.date, options_.jurisdiction_id,
+                                         flagger_);
+    } catch (const MergeError& error) {
+      ContractingRepository::delete_release(connection, shown.record);
+      --counts.imported;
+      counts.problems.push_back({source_, shown.line, shown.offset, ocid, shown.record.release_id,
+                                 say(ImportMsg::cannot_compile, error.what())});
+      return std::nullopt;
+    }
   }
   // Straight from their text when they merge (the usual case).
   if (std::optional<DirectlyCompiled> direct = direct_.compile(texts, merge_rules_for(versions))) {
@@ -63,7 +89,7 @@ std::optional<CompiledProcess> BatchWriter::compile_with_stored(store::Connectio
     for (size_t k = 0; k < releases.size(); ++k) {
       accepted.add(std::move(releases.trees[k]), releases.dates[k], releases.versions[k]);
       if (k < stored_count) continue;
-      const BatchRelease& release = batch.releases[indexes[k - stored_count]];
+      const BatchRelease& release = batch.releases[fresh[k - stored_count]];
       try {
         compiled = compile_set(accepted);
       } catch (const MergeError& error) {

@@ -51,6 +51,25 @@ nlohmann::json problems_json(const std::vector<ImportProblem>& problems) {
   return out;
 }
 
+nlohmann::json merge_rules_json(const ImportSummary& summary) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [version, count] : summary.releases_by_rules) out[version] = count;
+  out["unstated"] = summary.releases_without_version;
+  return out;
+}
+
+void merge_rules_from_json(const nlohmann::json& rules, ImportSummary& summary) {
+  if (!rules.is_object()) return;
+  for (const auto& [key, count] : rules.items()) {
+    if (!count.is_number_integer()) continue;
+    if (key == "unstated") {
+      summary.releases_without_version = count.get<int64_t>();
+    } else {
+      summary.releases_by_rules[key] = count.get<int64_t>();
+    }
+  }
+}
+
 std::vector<ImportProblem> problems_from_json(const nlohmann::json& problems) {
   std::vector<ImportProblem> out;
   if (!problems.is_array()) return out;

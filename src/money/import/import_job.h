@@ -22,6 +22,10 @@ std::optional<ImportJobStatus> parse_import_job_status(std::string_view name);
 // Problems as the API shows them and the job table keeps them.
 nlohmann::json problems_json(const std::vector<ImportProblem>& problems);
 std::vector<ImportProblem> problems_from_json(const nlohmann::json& problems);
+// The releases read by each version's merge rules: {"1.0": n, "1.1": m, "unstated": k}.
+nlohmann::json merge_rules_json(const ImportSummary& summary);
+// Reads that back into `summary`; anything else is ignored.
+void merge_rules_from_json(const nlohmann::json& rules, ImportSummary& summary);
 
 struct ImportJob {
   int64_t id = 0;

@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, file_name, stored_path, size_bytes, jurisdiction_id, license, encoding, requested_by, requested_by_name, requested_role, "
-    "status, starts, imported, duplicates, changed_copies, changed_copy_ocids, rejected, processes, problems_total, problems, error, created_at, "
+    "status, starts, imported, duplicates, changed_copies, changed_copy_ocids, merge_rules, rejected, processes, problems_total, problems, error, created_at, "
     "started_at, finished_at FROM ocds_import_jobs ";
 
 ImportJob job_from(const store::Row& row) {
@@ -34,6 +34,7 @@ ImportJob job_from(const store::Row& row) {
       if (ocid.is_string()) job.summary.changed_copy_ocids.push_back(ocid.get<std::string>());
     }
   }
+  merge_rules_from_json(nlohmann::json::parse(row.text("merge_rules"), nullptr, false), job.summary);
   job.summary.rejected = row.integer("rejected");
   job.summary.processes = row.integer("processes");
   job.summary.problems_total = row.integer("problems_total");
@@ -49,10 +50,10 @@ void store_end(store::Connection& c, int64_t id, ImportJobStatus status, const s
                const ImportSummary& summary) {
   c.execute(
       "UPDATE ocds_import_jobs SET status = ?, imported = ?, duplicates = ?, changed_copies = ?, "
-      "changed_copy_ocids = ?, rejected = ?, processes = ?, problems_total = ?, problems = ?, error = ?, "
+      "changed_copy_ocids = ?, merge_rules = ?, rejected = ?, processes = ?, problems_total = ?, problems = ?, error = ?, "
       "finished_at = ? WHERE id = ?",
       {std::string(import_job_status_name(status)), summary.imported, summary.duplicates, summary.changed_copies,
-       nlohmann::json(summary.changed_copy_ocids).dump(), summary.rejected,
+       nlohmann::json(summary.changed_copy_ocids).dump(), merge_rules_json(summary).dump(), summary.rejected,
        summary.processes, summary.problems_total, problems_json(summary.problems).dump(), error, now_timestamp(), id});
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "money/contracting/contracting_views.h"
+#include "money/ocds/merge_rules.h"
 #include "web/downloads.h"
 
 namespace apertura::money {
@@ -40,6 +41,21 @@ std::string time_text(const std::string& timestamp) {
 }
 
 }  // namespace
+
+std::string merge_rules_text(const ImportSummary& summary) {
+  std::string text;
+  for (const auto& [version, count] : summary.releases_by_rules) {
+    if (count == 0) continue;
+    text += text.empty() ? "Reglas de combinación: " : "; ";
+    text += "OCDS " + version + " (esquema " + std::string(MergeRules::schema_version(version)) + ") en " +
+            std::to_string(count) + (count == 1 ? " entrega leída" : " entregas leídas");
+    if (version == "1.0" && summary.releases_without_version > 0) {
+      text += ", " + std::to_string(summary.releases_without_version) +
+              " de ellas de paquetes que no dicen su versión, que el estándar toma como 1.0";
+    }
+  }
+  return text.empty() ? text : text + ".";
+}
 
 json encoding_options(const std::string& chosen) {
   auto selected = source_encoding_or_utf8(chosen);
@@ -94,6 +110,7 @@ json import_job_view(const ImportJob& job) {
   view["releases_read"] = job.progress ? job.progress->releases_read : 0;
   view["finishing"] = job.progress && job.progress->finishing;
   view["has_problems"] = !job.summary.problems.empty();
+  view["rules_text"] = merge_rules_text(job.summary);
   view["has_changed_copies"] = job.summary.changed_copies > 0;
   view["changed_copy_processes"] = json::array();
   for (const std::string& ocid : job.summary.changed_copy_ocids) {
@@ -137,6 +154,7 @@ json import_summary_json(const ImportSummary& summary) {
   json problems = problems_json(summary.problems);
   return {{"imported", summary.imported},   {"duplicates", summary.duplicates},
           {"changed_copies", summary.changed_copies}, {"changed_copy_ocids", summary.changed_copy_ocids},
+          {"merge_rules", merge_rules_json(summary)},
           {"rejected", summary.rejected},   {"linked_skipped", summary.linked},
           {"from_compiled", summary.from_compiled}, {"processes", summary.processes},
           {"problems_total", summary.problems_total}, {"problems", problems}};

@@ -13,6 +13,8 @@ namespace apertura::money {
 
 // The job's page in the portal.
 std::string import_job_page(const ImportJob& job);
+// "Reglas de combinación: OCDS 1.1 (esquema 1.1.5) en 300 entregas leídas; ..."; "" when none were read.
+std::string merge_rules_text(const ImportSummary& summary);
 
 // The job with its counts, problems and, while it runs, its progress.
 nlohmann::json import_job_json(const ImportJob& job);

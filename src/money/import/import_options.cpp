@@ -3,12 +3,20 @@
 #include <algorithm>
 
 #include "money/import/messages.h"
+#include "money/ocds/merge_rules.h"
 
 namespace apertura::money {
 
 Result<SourceEncoding> choose_source_encoding(std::string_view name) {
   if (auto encoding = parse_source_encoding(name)) return *encoding;
   return Error::invalid(say(ImportMsg::encoding_unknown, name), {{"encoding", say(ImportMsg::encoding_field)}});
+}
+
+Result<std::string> choose_unstated_version(std::string_view version) {
+  if (version.empty()) return std::string("1.0");
+  if (auto minor = MergeRules::minor_version(version)) return *minor;
+  return Error::invalid(say(ImportMsg::ocds_version_unknown, version),
+                        {{"ocds_version", say(ImportMsg::ocds_version_field)}});
 }
 
 void ImportSummary::keep(ImportProblem problem) {
@@ -25,7 +33,14 @@ void ImportSummary::keep_changed_copy_ocid(const std::string& ocid) {
   if (!kept && changed_copy_ocids.size() < kMaxKeptOcids) changed_copy_ocids.push_back(ocid);
 }
 
+void ImportSummary::count_rules(const std::string& version, bool unstated) {
+  ++releases_by_rules[version];
+  if (unstated) ++releases_without_version;
+}
+
 void ImportSummary::add(ImportSummary other) {
+  for (const auto& [version, count] : other.releases_by_rules) releases_by_rules[version] += count;
+  releases_without_version += other.releases_without_version;
   imported += other.imported;
   duplicates += other.duplicates;
   changed_copies += other.changed_copies;

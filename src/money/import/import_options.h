@@ -4,6 +4,7 @@
 // that the pipeline's parts and the import's callers need only this.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,10 @@ struct ImportSummary {
   // published one release twice, differently. Stored and compiled too.
   int64_t changed_copies = 0;
   std::vector<std::string> changed_copy_ocids;  // their processes, the first kMaxKeptOcids, each once
+  // The releases read by the merge rules of each version ("1.0", "1.1"),
+  // and how many of them came from packages that state no version (1.0).
+  std::map<std::string, int64_t> releases_by_rules;
+  int64_t releases_without_version = 0;
   int64_t rejected = 0;       // releases or items that could not be imported
   int64_t linked = 0;         // linked (not embedded) releases inside records
   int64_t from_compiled = 0;  // compiled releases taken from records without embedded releases
@@ -46,6 +51,8 @@ struct ImportSummary {
   void keep(ImportProblem problem);
   // Counts a changed copy of a release of `ocid`, and keeps the ocid while there is room.
   void add_changed_copy(const std::string& ocid);
+  // Counts a release read with the rules of `version`; `unstated`: its package states none.
+  void count_rules(const std::string& version, bool unstated);
   void add(ImportSummary other);
 
  private:
@@ -89,11 +96,20 @@ struct ImportChoices {
 // name not known is an invalid `encoding` field.
 Result<SourceEncoding> choose_source_encoding(std::string_view name);
 
+// The same for the version of releases that do not state theirs: "" is 1.0;
+// "1.0", "1.1" and their patch versions are taken; anything else is an
+// invalid `ocds_version` field.
+Result<std::string> choose_unstated_version(std::string_view version);
+
 struct ImportOptions {
   std::optional<int64_t> jurisdiction_id;
   // Recorded as the package's licence when the publisher states none.
   License license = License::cc_by_4();
   SourceEncoding encoding = SourceEncoding::utf8;
+  // The merge rules ("1.0" or "1.1") of releases whose package states no
+  // version, or that come without a package (JSON Lines): 1.0, as the
+  // standard says, unless the person importing knows better.
+  std::string unstated_version = "1.0";
   size_t batch_size = kDefaultBatchSize;
   size_t max_item_bytes = 64u << 20;  // one release or record
   // When set, each compiled process gets its own red flags recomputed.

@@ -10,6 +10,9 @@ std::string_view text(ImportMsg message) {
     case ImportMsg::file_name_field: return "hasta {} caracteres en UTF-8, sin caracteres de control";
     case ImportMsg::encoding_unknown: return "No conocemos la codificación «{}».";
     case ImportMsg::encoding_field: return "elige utf-8, windows-1252 o latin1";
+    case ImportMsg::ocds_version_unknown:
+      return "No conocemos la versión de OCDS «{}»: Apertura combina entregas con las reglas de 1.0 y de 1.1.";
+    case ImportMsg::ocds_version_field: return "elige 1.0 o 1.1";
     case ImportMsg::jurisdiction_unknown: return "La jurisdicción no existe.";
     case ImportMsg::jurisdiction_unknown_field: return "no hay jurisdicción con id {}";
     case ImportMsg::job_not_found: return "No existe la importación {}.";

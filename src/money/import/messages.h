@@ -15,6 +15,8 @@ enum class ImportMsg {
   file_name_field,
   encoding_unknown,
   encoding_field,
+  ocds_version_unknown,
+  ocds_version_field,
   jurisdiction_unknown,
   jurisdiction_unknown_field,
   job_not_found,

@@ -241,28 +241,31 @@ class FileImport {
   }
 
   // A record that links to its releases but carries its compiled release:
-  // the compiled release is the only data there is, so it is kept as one.
+  // kept as the publisher's compilation, which the process shows until its
+  // releases arrive and are compiled by the merge rules; never merged as a
+  // release. Stored with the releases, keyed by its id (else ocid and date).
   void add_compiled(json compiled, const std::string& ocid, size_t key, uint64_t line, uint64_t offset) {
     if (!compiled.contains("id") && compiled.contains("date") && compiled["date"].is_string()) {
       compiled["id"] = (ocid.empty() ? text_field(compiled, "ocid") : ocid) + "-" + compiled["date"].get<std::string>();
     }
-    if (add_release(std::move(compiled), "", key, line, offset, ocid)) ++summary_.from_compiled;
+    if (add_release(std::move(compiled), "", key, line, offset, ocid, true)) ++summary_.from_compiled;
   }
 
   // A release read as a tree: kept as received (`text`) unless it has none
   // (it comes from a record) or it takes its record's ocid.
   bool add_release(json release, std::string text, size_t key, uint64_t line, uint64_t offset,
-                   const std::string& ocid_fallback) {
+                   const std::string& ocid_fallback, bool publisher_compiled = false) {
     if (release.is_object() && !ocid_fallback.empty() && !release.contains("ocid")) {
       release["ocid"] = ocid_fallback;
       text.clear();
     }
     if (text.empty()) text = release.dump();
     ReleaseHead head = parser_.release_head(text);
-    return queue_release(head, std::move(text), key, line, offset);
+    return queue_release(head, std::move(text), key, line, offset, publisher_compiled);
   }
 
-  bool queue_release(const ReleaseHead& head, std::string text, size_t key, uint64_t line, uint64_t offset) {
+  bool queue_release(const ReleaseHead& head, std::string text, size_t key, uint64_t line, uint64_t offset,
+                     bool publisher_compiled = false) {
     if (!head.is_object) {
       reject(line, offset, "", "", say(ImportMsg::release_not_object));
       return false;
@@ -284,10 +287,14 @@ class FileImport {
     pending.record.release_id = head.id;
     pending.record.date = *head.date;
     if (!head.tags.empty()) pending.record.tags = head.tags;
-    // "1.1.4" selects the 1.1 rules; a version not stated is guessed from the release's shape.
-    auto package_version = MergeRules::minor_version(packages_[key].record.version);
-    pending.record.ocds_version = package_version ? *package_version : head.has_parties ? "1.1" : "1.0";
+    // "1.1.4" selects the 1.1 rules. The package's version, else one the
+    // release states itself; with neither, 1.0 as the standard says unless
+    // the person importing said otherwise.
+    const std::string& stated = packages_[key].record.version.empty() ? head.version : packages_[key].record.version;
+    pending.record.ocds_version = stated.empty() ? options_.unstated_version : MergeRules::rules_version(stated);
+    summary_.count_rules(pending.record.ocds_version, stated.empty());
     pending.record.data = std::move(text);
+    pending.record.publisher_compiled = publisher_compiled;
     pending.package_key = key;
     pending.line = line;
     pending.offset = offset;

@@ -83,6 +83,23 @@ CompiledProcess describe_process(const std::string& ocid, const json& compiled, 
   return describe_process(ocid, compiled, compiled.dump(), facts, jurisdiction_id, flagger);
 }
 
+CompiledProcess describe_publisher_compiled(const std::string& ocid, const std::string& text, const std::string& date,
+                                            std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger) {
+  ReleaseSet set;
+  set.add(json::parse(text), date, "1.1");
+  ReleaseFacts facts = facts_of(set);
+  return describe_process(ocid, JsonView(set.trees.front()), text, facts, jurisdiction_id, flagger);
+}
+
+std::vector<size_t> documents_to_compile(const std::vector<bool>& publisher_compiled) {
+  std::vector<size_t> releases;
+  for (size_t i = 0; i < publisher_compiled.size(); ++i) {
+    if (!publisher_compiled[i]) releases.push_back(i);
+  }
+  if (releases.empty() && !publisher_compiled.empty()) releases.push_back(publisher_compiled.size() - 1);
+  return releases;
+}
+
 CompiledProcess describe_process(const std::string& ocid, DirectlyCompiled&& compiled,
                                  std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger) {
   ReleaseFacts facts = facts_of(compiled);

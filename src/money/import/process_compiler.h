@@ -71,4 +71,16 @@ CompiledProcess describe_process(const std::string& ocid, const nlohmann::json& 
 CompiledProcess describe_process(const std::string& ocid, DirectlyCompiled&& compiled,
                                  std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger);
 
+// A process known only by its publisher's compiled release (a record that
+// links its releases without embedding them): that compilation kept as the
+// publisher wrote it (`text`), dated `date`. Throws MergeError as describing
+// a release set would.
+CompiledProcess describe_publisher_compiled(const std::string& ocid, const std::string& text, const std::string& date,
+                                            std::optional<int64_t> jurisdiction_id, const ProcessFlagger* flagger);
+
+// Of a process's documents (`publisher_compiled` for each), the positions of
+// its releases; when it has none, the position of its publisher's compiled
+// release, the last received, alone. What compiles it, in both cases.
+std::vector<size_t> documents_to_compile(const std::vector<bool>& publisher_compiled);
+
 }  // namespace apertura::money

@@ -140,7 +140,17 @@ std::optional<std::string> MergeRules::minor_version(std::string_view version) {
   return std::nullopt;
 }
 
+std::string MergeRules::rules_version(std::string_view package_version) {
+  if (package_version.empty()) return "1.0";
+  return minor_version(package_version).value_or("1.1");
+}
+
+std::string_view MergeRules::schema_version(std::string_view minor) {
+  return minor == "1.0" ? "1.0.3" : "1.1.5";
+}
+
 const MergeRules& MergeRules::for_version(std::string_view version) {
+  // The files named by schema_version().
   static const MergeRules v1_0 = load_embedded("api/ocds/release-schema-1__0__3.json");
   static const MergeRules v1_1 = load_embedded("api/ocds/release-schema-1__1__5.json");
   return minor_version(version).value_or("1.1") == "1.0" ? v1_0 : v1_1;

@@ -46,6 +46,12 @@ class MergeRules {
   // "1.0" give "1.0", "1.1.4" and "1.1" give "1.1"; nullopt for anything
   // else (none, or a version Apertura has no schema for).
   static std::optional<std::string> minor_version(std::string_view version);
+  // The rules ("1.0" or "1.1") a package's `version` selects: its minor
+  // version; none stated is 1.0, as the standard says; one Apertura has no
+  // schema for (a later one) gets the latest rules it has, 1.1's.
+  static std::string rules_version(std::string_view package_version);
+  // The schema whose rules a minor version ("1.0", "1.1") merges by: "1.0.3", "1.1.5".
+  static std::string_view schema_version(std::string_view minor);
 
   // Sets a strategy for the array at `path` ("awards" or "tender/items").
   void override_array(const std::string& path, ArrayStrategy strategy);

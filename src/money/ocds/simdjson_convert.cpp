@@ -92,8 +92,8 @@ ReleaseHead head_of(simdjson::dom::element root) {
       head.tags.clear();
       if (field.value.is_array()) head.tags = convert(field.value).dump();
       if (field.value.is_string()) head.tags = nlohmann::json::array({convert(field.value)}).dump();
-    } else if (key == "parties") {
-      head.has_parties = true;
+    } else if (key == "version") {
+      head.version = field.value.is_string() ? std::string(std::string_view(field.value)) : "";
     } else if (key == "packageInfo") {
       head.has_package_info = true;
     } else if (key == "compiledRelease" || key == "releases") {

@@ -20,7 +20,7 @@ struct ReleaseHead {
   std::string id;
   std::optional<std::string> date;  // when it is a string
   std::string tags;                 // `tag` as a JSON array (a lone string in one); "" without
-  bool has_parties = false;
+  std::string version;  // a `version` the release states itself (some publishers do), "" without
   bool has_package_info = false;
   bool has_records_fields = false;  // `compiledRelease` or `releases`: a record, not a release
 };

@@ -69,6 +69,51 @@ TEST_P(ContractingHttpTest, AnOfficialUploadsAndEveryoneFindsTheProcess) {
   EXPECT_EQ(app_->client().get("/api/v1/processes?q=cycle").json()["meta"]["total"], 1);
 }
 
+// A record that only links its releases brings its publisher's compiled
+// release: the process shows it as the publisher's, never merged as a
+// release; once the releases arrive, Apertura compiles them by the rules.
+TEST_P(ContractingHttpTest, ARecordThatOnlyLinksItsReleasesShowsThePublishersCompilationUntilTheyArrive) {
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  json compiled = {{"ocid", "ocds-enl-1"}, {"id", "ocds-enl-1-compilada"}, {"date", "2024-02-01T00:00:00Z"},
+                   {"tag", {"compiled"}}, {"tender", {{"id", "t"}, {"title", "Según quien publica"}}},
+                   {"planning", {{"rationale", "Solo en la compilada"}}}};
+  json records = {{"uri", "https://example.mx/registros.json"}, {"version", "1.1"},
+                  {"publisher", {{"name", "Finanzas"}}},
+                  {"records", {{{"ocid", "ocds-enl-1"},
+                                {"releases", {{{"url", "https://example.mx/r1.json"}, {"date", "2024-01-01T00:00:00Z"},
+                                               {"tag", {"tender"}}}}},
+                                {"compiledRelease", compiled}}}}};
+  auto upload = [&](const std::string& name, const json& body) {
+    auto response = official.post_file("/contrataciones/importar", {}, "file", name, body.dump());
+    ASSERT_EQ(response.status, 303u) << response.body;
+  };
+  upload("registros.json", records);
+  auto visitor = app_->client();
+  json api = visitor.get("/api/v1/processes/ocds-enl-1").json()["data"];
+  EXPECT_EQ(api["compiled_release"], compiled) << "kept as the publisher wrote it";
+  EXPECT_EQ(api["compiled_by"], "publisher");
+  auto page = visitor.get("/contrataciones/ocds-enl-1");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("la entrega compilada por quien publica"), std::string::npos) << page.body;
+  EXPECT_EQ(visitor.get("/api/v1/ocds/releases?ocid=ocds-enl-1").json()["releases"].size(), 0u)
+      << "the publisher's compilation is not a release";
+
+  json releases = {{"uri", "https://example.mx/r1.json"}, {"version", "1.1"},
+                   {"releases", {{{"ocid", "ocds-enl-1"}, {"id", "r1"}, {"date", "2024-01-01T00:00:00Z"},
+                                  {"tag", {"tender"}}, {"tender", {{"id", "t"}, {"title", "Según sus entregas"}}}}}}};
+  upload("r1.json", releases);
+  upload("registros.json", records);  // the record again changes nothing now
+  app_->restart();
+  auto after = app_->client();
+  api = after.get("/api/v1/processes/ocds-enl-1").json()["data"];
+  EXPECT_EQ(api["compiled_by"], "apertura");
+  EXPECT_EQ(api["compiled_release"]["tender"]["title"], "Según sus entregas");
+  EXPECT_FALSE(api["compiled_release"].contains("planning")) << "never merged with the publisher's compilation";
+  EXPECT_EQ(api["compiled_release"]["id"], "ocds-enl-1-2024-01-01T00:00:00Z");
+  EXPECT_NE(after.get("/contrataciones/ocds-enl-1").body.find("Apertura compiló estos datos"), std::string::npos);
+  EXPECT_EQ(after.get("/api/v1/ocds/releases?ocid=ocds-enl-1").json()["releases"].size(), 1u);
+}
+
 TEST_P(ContractingHttpTest, BuyerAndSupplierPagesSumTheirContracts) {
   upload_sample();
   auto visitor = app_->client();

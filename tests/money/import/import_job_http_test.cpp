@@ -139,6 +139,7 @@ TEST_P(ImportJobHttpTest, CopiesOfAReleaseWithOtherContentAreCountedAndNamed) {
   EXPECT_EQ(job["duplicates"], 1);
   EXPECT_EQ(job["changed_copies"], 1);
   EXPECT_EQ(job["changed_copy_ocids"], json::array({"ocds-copia-0"}));
+  EXPECT_EQ(job["merge_rules"], (json{{"1.0", 6}, {"unstated", 6}})) << "JSON Lines state no version";
 
   app_->restart();  // the counts are stored with the job
   auto again = app_->signed_in_client("funcionaria@example.mx");
@@ -148,6 +149,9 @@ TEST_P(ImportJobHttpTest, CopiesOfAReleaseWithOtherContentAreCountedAndNamed) {
   ASSERT_EQ(page.status, 200u);
   EXPECT_NE(page.body.find("Misma entrega publicada con otro contenido: 1"), std::string::npos) << page.body;
   EXPECT_NE(page.body.find("<a href=\"/contrataciones/ocds-copia-0\">ocds-copia-0</a>"), std::string::npos);
+  EXPECT_NE(page.body.find("Reglas de combinación: OCDS 1.0 (esquema 1.0.3) en 6 entregas leídas, 6 de ellas de "
+                           "paquetes que no dicen su versión"),
+            std::string::npos);
   // The process page lists both versions of the release.
   auto process = again.get("/contrataciones/ocds-copia-0");
   ASSERT_EQ(process.status, 200u);

@@ -256,6 +256,7 @@ TEST_P(OcdsImportTest, ReleasesInDateOrderCompileAsAllTheirReleasesTogether) {
   }
   ImportOptions options;
   options.batch_size = 37;  // several batches hold releases of one process
+  options.unstated_version = "1.1";  // the demo's releases, written without a package
   ImportSummary first = import_text(early, options);
   ImportSummary second = import_text(early + late, options);
   EXPECT_EQ(first.imported + second.imported, static_cast<int64_t>(by_date.size()));
@@ -546,6 +547,50 @@ TEST_P(OcdsImportTest, APatchVersionSelectsTheRulesOfItsMinorVersion) {
   EXPECT_EQ(compiled("ocds-ver-11")["awards"][0]["suppliers"].size(), 2u) << "1.1: merged by id";
   EXPECT_EQ(compiled("ocds-ver-11")["awards"][0]["suppliers"][0]["name"], "Uno SA");
   EXPECT_EQ(compiled("ocds-ver-10")["awards"][0]["suppliers"].size(), 1u) << "1.0: the whole list replaced";
+}
+
+// A package without `version` is 1.0, as the standard says, even when its
+// releases look like 1.1 (they have parties); so are releases without a
+// package. The person importing may say they are 1.1. The summary says
+// which rules each file's releases were read with.
+TEST_P(OcdsImportTest, ReleasesThatStateNoVersionAreOnePointZeroUnlessTheImporterSaysOtherwise) {
+  auto release_with = [](const std::string& ocid, const std::string& id, const std::string& date, const json& suppliers) {
+    return json{{"ocid", ocid}, {"id", id}, {"date", date}, {"tag", {"award"}},
+                {"parties", {{{"id", "s1"}, {"name", "Uno"}, {"roles", {"supplier"}}}}},
+                {"awards", {{{"id", "a1"}, {"suppliers", suppliers}}}}}
+        .dump();
+  };
+  auto lines = [&](const std::string& ocid) {
+    return release_with(ocid, "r1", "2024-01-01T00:00:00Z",
+                        json::array({{{"id", "s1"}, {"name", "Uno"}}, {{"id", "s2"}, {"name", "Dos"}}})) +
+           "\n" + release_with(ocid, "r2", "2024-02-01T00:00:00Z", json::array({{{"id", "s1"}, {"name", "Uno SA"}}})) +
+           "\n";
+  };
+  ImportSummary plain = import_text(R"({"uri":"https://example.mx/p.json","releases":[)" +
+                                    lines("ocds-sinver-1").replace(lines("ocds-sinver-1").find('\n'), 1, ",") + "]}");
+  ASSERT_EQ(plain.imported, 2);
+  EXPECT_EQ(compiled("ocds-sinver-1")["awards"][0]["suppliers"].size(), 1u) << "1.0: the whole list replaced";
+  EXPECT_EQ(plain.releases_by_rules, (std::map<std::string, int64_t>{{"1.0", 2}}));
+  EXPECT_EQ(plain.releases_without_version, 2);
+
+  ImportSummary loose = import_text(lines("ocds-sinver-2"));
+  EXPECT_EQ(compiled("ocds-sinver-2")["awards"][0]["suppliers"].size(), 1u);
+  EXPECT_EQ(loose.releases_without_version, 2);
+
+  ImportOptions told;
+  told.unstated_version = "1.1";
+  ImportSummary stated = import_text(lines("ocds-sinver-3"), told);
+  EXPECT_EQ(compiled("ocds-sinver-3")["awards"][0]["suppliers"].size(), 2u) << "1.1: merged by id";
+  EXPECT_EQ(stated.releases_by_rules, (std::map<std::string, int64_t>{{"1.1", 2}}));
+  EXPECT_EQ(stated.releases_without_version, 2);
+
+  EXPECT_EQ(*choose_unstated_version(""), "1.0");
+  EXPECT_EQ(*choose_unstated_version("1.1.5"), "1.1");
+  auto unknown = choose_unstated_version("2.0");
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("«2.0»"), std::string::npos);
+  ASSERT_EQ(unknown.error().fields.size(), 1u);
+  EXPECT_EQ(unknown.error().fields[0].field, "ocds_version");
 }
 
 TEST_P(OcdsImportTest, RefusesAFileThatIsNotJsonAndWritesNothing) {

@@ -36,7 +36,6 @@ TEST(FastJsonParser, ReadsAReleaseHeadWithoutATree) {
   EXPECT_EQ(head.id, "7");  // a whole number reads as its text
   EXPECT_EQ(head.date, "2024-01-01T00:00:00Z");
   EXPECT_EQ(head.tags, R"(["tender"])");
-  EXPECT_TRUE(head.has_parties);
   EXPECT_TRUE(head.has_package_info);
   EXPECT_FALSE(head.has_records_fields);
 
