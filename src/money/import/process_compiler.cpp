@@ -88,6 +88,7 @@ CompiledProcess describe_publisher_compiled(const std::string& ocid, const std::
   ReleaseSet set;
   set.add(json::parse(text), date, "1.1");
   ReleaseFacts facts = facts_of(set);
+  facts.count = 0;  // none of its releases is here
   return describe_process(ocid, JsonView(set.trees.front()), text, facts, jurisdiction_id, flagger);
 }
 

@@ -92,6 +92,7 @@ TEST_P(ContractingHttpTest, ARecordThatOnlyLinksItsReleasesShowsThePublishersCom
   json api = visitor.get("/api/v1/processes/ocds-enl-1").json()["data"];
   EXPECT_EQ(api["compiled_release"], compiled) << "kept as the publisher wrote it";
   EXPECT_EQ(api["compiled_by"], "publisher");
+  EXPECT_EQ(api["releases"], 0);
   auto page = visitor.get("/contrataciones/ocds-enl-1");
   ASSERT_EQ(page.status, 200u);
   EXPECT_NE(page.body.find("la entrega compilada por quien publica"), std::string::npos) << page.body;
@@ -107,6 +108,7 @@ TEST_P(ContractingHttpTest, ARecordThatOnlyLinksItsReleasesShowsThePublishersCom
   auto after = app_->client();
   api = after.get("/api/v1/processes/ocds-enl-1").json()["data"];
   EXPECT_EQ(api["compiled_by"], "apertura");
+  EXPECT_EQ(api["releases"], 1);
   EXPECT_EQ(api["compiled_release"]["tender"]["title"], "Según sus entregas");
   EXPECT_FALSE(api["compiled_release"].contains("planning")) << "never merged with the publisher's compilation";
   EXPECT_EQ(api["compiled_release"]["id"], "ocds-enl-1-2024-01-01T00:00:00Z");
