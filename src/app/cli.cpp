@@ -167,7 +167,7 @@ int import_budget(Application& application, const Actor& actor, const std::strin
 
 int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
                 const std::string& jurisdiction, const std::string& license, const std::string& encoding,
-                const std::string& ocds_version) {
+                const std::string& ocds_version, bool compiled) {
   money::ImportOptions options;
   auto chosen = License::choose(license);
   if (!chosen) {
@@ -187,6 +187,7 @@ int import_ocds(Application& application, const Actor& actor, const std::vector<
     return 1;
   }
   options.unstated_version = *unstated_version;
+  options.compiled = compiled;
   options.flags = &application.red_flags().settings();
   if (!jurisdiction.empty()) {
     auto found = application.jurisdictions().find(jurisdiction);
@@ -304,6 +305,11 @@ int run_cli(int argc, char** argv) {
   import_ocds_cmd->add_option("--encoding", import_encoding,
                               "Codificación de los archivos: utf-8 (la de JSON, predeterminada), windows-1252 o latin1; "
                               "los dos últimos se convierten a UTF-8 al leerlos");
+  bool import_compiled = false;
+  import_ocds_cmd->add_flag("--compiled", import_compiled,
+                            "Los archivos traen entregas compiladas (una por proceso, como las lee Cardinal): se "
+                            "guardan como la compilación de quien publica. Sin esta opción se reconocen las que "
+                            "dicen ser compiladas (tag \"compiled\") o no tienen id ni fecha");
   std::string import_ocds_version;
   import_ocds_cmd->add_option("--ocds-version", import_ocds_version,
                               "Versión de OCDS de las entregas cuyo paquete no dice la suya, o que vienen sin paquete "
@@ -353,7 +359,7 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction, import_license,
-                                                     import_encoding, import_ocds_version);
+                                                     import_encoding, import_ocds_version, import_compiled);
     if (import_budget_cmd->parsed()) return import_budget(application, cli, budget_file, import_jurisdiction);
     if (flags_cmd->parsed()) {
       auto started = std::chrono::steady_clock::now();

@@ -14,12 +14,17 @@ export const demo = {
   admin: { email: 'admin@demo.apertura.mx', password: 'demo-admin-2026' },
 };
 
-// Apertura alone (no browser): the demo on a fresh SQLite file, on a free port.
-export async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'apertura-e2e-'));
-  const db = `sqlite:${join(dir, 'e2e.db')}`;
-  execFileSync(binary, ['--db', db, '--log-level', 'warn', 'demo']);
-  const server = spawn(binary, ['--db', db, 'serve', '--port', '0', '--access-log', 'false'], {
+export { binary };
+
+// Apertura alone (no browser), on a free port: the demo on a fresh SQLite
+// file, or a database the caller prepared (`dir` holds it, `db` names it)
+// with options before the subcommand (`options`, such as --flags-settings).
+export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'apertura-e2e-')), db, options = [] } = {}) {
+  if (!db) {
+    db = `sqlite:${join(dir, 'e2e.db')}`;
+    execFileSync(binary, ['--db', db, '--log-level', 'warn', 'demo']);
+  }
+  const server = spawn(binary, ['--db', db, ...options, 'serve', '--port', '0', '--access-log', 'false'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise((resolve, reject) => {

@@ -56,6 +56,7 @@ Result<FlagSettings> FlagSettings::from_ini(const std::string& text) {
   FlagSettings s = defaults();
   std::istringstream in(text);
   std::string raw, section;
+  std::set<std::string> sections;  // the indicators the file has a section for
   int line = 0;
   auto fail = [&](const std::string& message) {
     return Error::invalid(say(FlagMsg::settings_line, line, message), {{"settings", message}});
@@ -72,6 +73,9 @@ Result<FlagSettings> FlagSettings::from_ini(const std::string& text) {
                                                   "R018", "R024",       "R025", "R028", "R030", "R035", "R036",
                                                   "R038", "R048",       "R058", "MX01", "MX02", "MX03", "MX04"};
       if (!known.count(section)) return fail(say(FlagMsg::unknown_section, section));
+      // [R003] and [R003.procurement_method_details] both name R003.
+      std::string code = section.substr(0, section.find('.'));
+      if (all_codes().count(code)) sections.insert(code);
       continue;
     }
     size_t equals = content.find('=');
@@ -155,6 +159,9 @@ Result<FlagSettings> FlagSettings::from_ini(const std::string& text) {
     }
     if (error) return *error;
   }
+  // As Cardinal: a file with indicator sections enables those indicators
+  // only; one without any (only general settings) leaves them all on.
+  if (!sections.empty()) s.enabled = std::move(sections);
   return s;
 }
 

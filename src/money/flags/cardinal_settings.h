@@ -46,7 +46,9 @@ struct FlagSettings {
   static const std::set<std::string>& all_codes();
   static FlagSettings defaults();
   // Reads an INI file; an unknown section or key, or a value of the wrong
-  // type, is an error naming its line.
+  // type, is an error naming its line. As in Cardinal, the indicators with
+  // a section in the file (even an empty one) are the ones enabled; a file
+  // with no indicator section enables them all.
   static Result<FlagSettings> from_ini(const std::string& text);
 };
 

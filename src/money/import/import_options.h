@@ -110,6 +110,10 @@ struct ImportOptions {
   // version, or that come without a package (JSON Lines): 1.0, as the
   // standard says, unless the person importing knows better.
   std::string unstated_version = "1.0";
+  // Every release read is a compiled release (--compiled), kept as the
+  // publisher's compilation of its process. Without it, those that say so
+  // (tag "compiled") or that have neither id nor date are taken as such.
+  bool compiled = false;
   size_t batch_size = kDefaultBatchSize;
   size_t max_item_bytes = 64u << 20;  // one release or record
   // When set, each compiled process gets its own red flags recomputed.

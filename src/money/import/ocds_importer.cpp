@@ -21,6 +21,12 @@ namespace {
 
 using nlohmann::json;
 
+// A release that says it is compiled (tag "compiled"), or that has neither
+// id nor date, which every release has and a compiled release may lack.
+bool is_compiled_release(const ReleaseHead& head) {
+  return head.tags.find("\"compiled\"") != std::string::npos || (head.id.empty() && !head.date);
+}
+
 // Identifiers are text or whole numbers; anything else reads as missing.
 std::string text_field(const json& object, const char* key) {
   const json& value = field(object, key);
@@ -274,18 +280,24 @@ class FileImport {
       reject(line, offset, "", head.id, say(ImportMsg::release_without_ocid));
       return false;
     }
-    if (head.id.empty()) {
+    std::string date = head.date.value_or("");
+    // A compiled release on its own (JSON Lines of them, as Cardinal reads,
+    // need neither id nor date) is kept as the publisher's compilation.
+    bool compiled = publisher_compiled || options_.compiled || is_compiled_release(head);
+    if (head.id.empty() && !compiled) {
       reject(line, offset, head.ocid, "", say(ImportMsg::release_without_id));
       return false;
     }
-    if (!head.date || head.date->empty()) {
+    if (date.empty() && !compiled) {
       reject(line, offset, head.ocid, head.id, say(ImportMsg::release_without_date));
       return false;
     }
     BatchRelease pending;
     pending.record.ocid = head.ocid;
-    pending.record.release_id = head.id;
-    pending.record.date = *head.date;
+    pending.record.release_id = !head.id.empty() ? head.id : date.empty() ? "compilada" : head.ocid + "-" + date;
+    pending.record.date = date;
+    pending.record.publisher_compiled = compiled;
+    if (compiled && !publisher_compiled) ++summary_.from_compiled;
     if (!head.tags.empty()) pending.record.tags = head.tags;
     // "1.1.4" selects the 1.1 rules. The package's version, else one the
     // release states itself; with neither, 1.0 as the standard says unless
@@ -294,7 +306,6 @@ class FileImport {
     pending.record.ocds_version = stated.empty() ? options_.unstated_version : MergeRules::rules_version(stated);
     summary_.count_rules(pending.record.ocds_version, stated.empty());
     pending.record.data = std::move(text);
-    pending.record.publisher_compiled = publisher_compiled;
     pending.package_key = key;
     pending.line = line;
     pending.offset = offset;

@@ -28,7 +28,9 @@ std::string ini_for(const std::string& name) {
   std::vector<std::string> parts = split(name, '-');
   std::string code = parts[0];
   std::string ini = "no_price_comparison_procurement_methods = NPC\n[exclusions]\nprocurement_method_details = EXC\n";
-  if (parts.size() == 3) {
+  if (parts.size() < 3) {
+    ini += "[" + code + "]\n";  // an empty section enables the indicator, as in Cardinal
+  } else if (parts.size() == 3) {
     std::string value = parts[2];
     std::replace(value.begin(), value.end(), '+', '|');
     ini += "[" + code + "]\n" + parts[1] + " = " + value + "\n";
@@ -47,7 +49,8 @@ TEST(CardinalConformance, EveryIndicatorCaseGivesCardinalsResult) {
     std::string name = entry.path().stem().string();
     auto settings = FlagSettings::from_ini(ini_for(name));
     ASSERT_TRUE(settings) << name << ": " << settings.error().message;
-    settings->enabled = {name.substr(0, 4)};  // as Cardinal's tests: one indicator at a time
+    // The file's sections enable one indicator, as in Cardinal's tests.
+    EXPECT_EQ(settings->enabled, std::set<std::string>{name.substr(0, 4)}) << name;
     CardinalIndicators indicators(*settings);
     std::istringstream lines(testing::read_text(entry.path()));
     std::string line;
@@ -87,6 +90,13 @@ TEST(FlagSettings, RefusesUnknownKeysAndBadValuesWithTheirLine) {
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->currency, "MXN");
   EXPECT_EQ(ok->mx01_threshold, 250000);
+  EXPECT_EQ(ok->enabled, std::set<std::string>{"MX01"}) << "only the indicators with a section";
+  auto general = FlagSettings::from_ini("currency = MXN\n[exclusions]\nprocurement_method_details = X\n");
+  ASSERT_TRUE(general);
+  EXPECT_EQ(general->enabled, FlagSettings::all_codes()) << "no indicator section: all on";
+  auto split_section = FlagSettings::from_ini("[R003.procurement_method_details]\nA = 5\n[R024]\n");
+  ASSERT_TRUE(split_section);
+  EXPECT_EQ(split_section->enabled, (std::set<std::string>{"R003", "R024"}));
 }
 
 }  // namespace

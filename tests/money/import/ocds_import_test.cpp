@@ -593,6 +593,37 @@ TEST_P(OcdsImportTest, ReleasesThatStateNoVersionAreOnePointZeroUnlessTheImporte
   EXPECT_EQ(unknown.error().fields[0].field, "ocds_version");
 }
 
+// Cardinal reads JSON Lines of compiled releases, without id or date: they
+// import as compiled releases, each kept as its publisher's compilation of
+// its process; --compiled takes every release read as one.
+TEST_P(OcdsImportTest, JsonLinesOfCompiledReleasesImportAsThePublishersCompilations) {
+  json first = {{"ocid", "ocds-card-1"}, {"tender", {{"id", "t"}, {"title", "Primera"}}}};
+  json second = {{"ocid", "ocds-card-2"}, {"tag", {"compiled"}}, {"date", "2024-03-01T00:00:00Z"},
+                 {"tender", {{"id", "t"}, {"title", "Segunda"}}}};
+  std::string lines = first.dump() + "\n" + second.dump() + "\n" +
+                      R"({"ocid":"ocds-card-3","date":"2024-01-01T00:00:00Z"})" + "\n";  // a release without id
+  ImportSummary summary = import_text(lines);
+  EXPECT_EQ(summary.imported, 2);
+  EXPECT_EQ(summary.from_compiled, 2);
+  EXPECT_EQ(summary.rejected, 1) << "a release that lacks only its id is still refused";
+  EXPECT_EQ(compiled("ocds-card-1"), first) << "kept as published";
+  EXPECT_EQ(compiled("ocds-card-2"), second);
+  auto connection = db().database().connect();
+  EXPECT_TRUE(ContractingRepository::only_publisher_compiled(*connection, "ocds-card-1"));
+  EXPECT_EQ(ContractingRepository::process_by_ocid(*connection, "ocds-card-1")->release_count, 0);
+
+  // Told that the file holds compiled releases, two of one process are not
+  // merged: the last received is the one shown.
+  ImportOptions options;
+  options.compiled = true;
+  std::string told = release("ocds-card-4", "a", "2024-01-01T00:00:00Z", "Antes") + "\n" +
+                     release("ocds-card-4", "b", "2024-02-01T00:00:00Z", "Después") + "\n";
+  ImportSummary compiled_only = import_text(told, options);
+  EXPECT_EQ(compiled_only.from_compiled, 2);
+  EXPECT_EQ(compiled("ocds-card-4")["tender"]["title"], "Después");
+  EXPECT_EQ(compiled("ocds-card-4")["id"], "b") << "not merged: the publisher's own compiled release";
+}
+
 TEST_P(OcdsImportTest, RefusesAFileThatIsNotJsonAndWritesNothing) {
   for (const std::string text : {"ocid,id,date\nocds-1,1,2024-01-01\n", "<html></html>", "{nothing here"}) {
     ImportSummary summary = import_text(text);
