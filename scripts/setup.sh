@@ -12,6 +12,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev
   libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libzstd-dev libjemalloc-dev
   libcurl4-openssl-dev
+  clang libclang-rt-14-dev
   sqlite3 postgresql chromium wrk nginx-light curl
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: unit and integration tests on SQLite and
-# on a throw-away local PostgreSQL 15 cluster, and the browser tests.
+# on a throw-away local PostgreSQL 15 cluster, and the browser tests; then the
+# same tests under the sanitizers and the fuzz targets (scripts/sanitize.sh;
+# APERTURA_SKIP_SANITIZERS=1 leaves them out). Arguments go to the first ctest
+# only, and skip the sanitizer part.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -34,5 +37,10 @@ trap cleanup EXIT
 APERTURA_TEST_POSTGRES_URL=$(scripts/postgres-test-cluster.sh start "$pg_dir" "$pg_port")
 export APERTURA_TEST_POSTGRES_URL
 
-cd build
-ctest -j "$(nproc)" --output-on-failure --timeout 300 "$@"
+(cd build && ctest -j "$(nproc)" --output-on-failure --timeout 300 "$@")
+
+# AddressSanitizer + UndefinedBehaviorSanitizer over every test, the fuzz
+# targets, ThreadSanitizer over the concurrency tests (scripts/sanitize.sh).
+if [ "${APERTURA_SKIP_SANITIZERS:-0}" != 1 ] && [ $# -eq 0 ]; then
+  scripts/sanitize.sh
+fi

@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/text.h"
+#include "web/beast_request.h"
 #include "web/gzip.h"
 #include "web/multipart.h"
 
@@ -40,30 +41,16 @@ void add_standard_headers(http::response<http::string_body>& response) {
   response.set(http::field::date, http_date(std::chrono::system_clock::now()));
 }
 
-template <class Body>
-Request to_request(const http::request<Body>& raw, std::string remote) {
-  Request request;
-  request.method = std::string(raw.method_string());
-  request.http_version = static_cast<int>(raw.version());
-  request.target = std::string(raw.target());
-  size_t question = request.target.find('?');
-  request.path = url_decode(request.target.substr(0, question), false);
-  if (question != std::string::npos) request.query_string = request.target.substr(question + 1);
-  for (const auto& field : raw) {
-    request.headers.emplace_back(to_lower_ascii(field.name_string()), std::string(field.value()));
-  }
-  if constexpr (std::is_same_v<Body, http::string_body>) request.body = raw.body();
-  request.remote_address = std::move(remote);
-  return request;
-}
-
 }  // namespace
 
 struct Server::State {
   ServerOptions options;
   Handler handler;
   net::io_context io;
-  tcp::acceptor acceptor{io};
+  // On a strand of its own: the accept handler (any I/O thread) and stop()'s
+  // close (posted to it) never touch the acceptor at once (ThreadSanitizer
+  // saw them race when it was on the bare io_context).
+  tcp::acceptor acceptor{net::make_strand(io)};
   std::vector<std::thread> threads;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
@@ -350,7 +337,7 @@ void Server::stop() {
   if (state_->stopped.exchange(true)) return;
   state_->draining = true;
   if (state_->options.on_stop) state_->options.on_stop();
-  net::post(state_->io, [this] {
+  net::post(state_->acceptor.get_executor(), [this] {
     beast::error_code ec;
     state_->acceptor.close(ec);
   });

@@ -116,6 +116,8 @@ class Generator {
   static json value(double amount) { return {{"amount", std::round(amount * 100) / 100}, {"currency", "MXN"}}; }
   static json reference(const Party& p) { return {{"id", p.id}, {"name", p.name}}; }
 
+  // A one-element list is written json::array({x}): {x} alone, with x a json,
+  // is a copy of x for clang and a list for GCC.
   std::vector<json> process(int64_t n) {
     char suffix[32];
     std::snprintf(suffix, sizeof suffix, "-%08lld", static_cast<long long>(n));
@@ -176,7 +178,7 @@ class Generator {
     details.push_back({{"id", "1"},
                        {"status", "valid"},
                        {"date", trick >= 0.30 && trick < 0.33 ? late_date : bid_date},
-                       {"tenderers", {reference(winner)}},
+                       {"tenderers", json::array({reference(winner)})},
                        {"value", value(award_amount)}});
     tenderers.push_back(reference(winner));
     for (size_t b = 0; b < others.size(); ++b) {
@@ -195,7 +197,7 @@ class Generator {
       details.push_back({{"id", std::to_string(b + 2)},
                          {"status", status},
                          {"date", bid_date},
-                         {"tenderers", {reference(other)}},
+                         {"tenderers", json::array({reference(other)})},
                          {"value", value(bid)}});
       tenderers.push_back(reference(other));
     }
@@ -227,13 +229,13 @@ class Generator {
                   {"status", "active"},
                   {"date", award_date},
                   {"value", value(award_amount)},
-                  {"suppliers", {reference(winner)}},
+                  {"suppliers", json::array({reference(winner)})},
                   {"items", tender["items"]}};
     json second = base;
     second["id"] = ocid + "-02-award";
     second["date"] = award_date;
     second["tag"] = {"award"};
-    second["awards"] = {award};
+    second["awards"] = json::array({award});
     second["bids"] = {{"details", details}};
     releases.push_back(second);
 
@@ -249,7 +251,7 @@ class Generator {
       third["id"] = ocid + "-03-contract";
       third["date"] = signed_date;
       third["tag"] = {"contract"};
-      third["contracts"] = {contract};
+      third["contracts"] = json::array({contract});
       releases.push_back(third);
       if (trick >= 0.42 && trick < 0.47 && year < 2026) {  // an amendment that raises the value
         json amended = contract;
@@ -259,7 +261,7 @@ class Generator {
         fourth["id"] = ocid + "-04-amendment";
         fourth["date"] = date(year + 1, 40);
         fourth["tag"] = {"contractAmendment"};
-        fourth["contracts"] = {amended};
+        fourth["contracts"] = json::array({amended});
         releases.push_back(fourth);
       } else if (year < 2026 && uniform() < 0.5) {
         json paid = contract;
@@ -270,7 +272,7 @@ class Generator {
         fourth["id"] = ocid + "-04-implementation";
         fourth["date"] = date(year + 1, 20);
         fourth["tag"] = {"implementation"};
-        fourth["contracts"] = {paid};
+        fourth["contracts"] = json::array({paid});
         releases.push_back(fourth);
       }
     }

@@ -256,7 +256,10 @@ bool version_array(json& output, const json& input, const MergeRuleNode* rule, c
 bool version_object(json& output, const json& input, const MergeRuleNode* rules, const Provenance& from,
                     const std::string& path, bool in_array) {
   bool touched = false;
-  for (const auto& [key, value] : input.items()) {
+  for (const auto& item : input.items()) {
+    // Named, not a structured binding: the lambdas below capture them (clang 14).
+    const std::string& key = item.key();
+    const json& value = item.value();
     if (in_array && key == "id") continue;
     const MergeRuleNode* rule = child_rule(rules, key);
     if (rule && rule->omit) continue;

@@ -19,7 +19,8 @@ ImportJob running_job(uint64_t read, bool finishing) {
 }
 
 std::string status_line(const ImportJob& job) {
-  auto source = web::Assets::embedded().file("templates/money/import_job.mustache");
+  web::Assets assets = web::Assets::embedded();  // file() views into it: it must outlive `source`
+  auto source = assets.file("templates/money/import_job.mustache");
   EXPECT_TRUE(source.has_value());
   std::string page = web::MustacheTemplate(std::string(source.value_or(""))).render(import_job_view(job));
   size_t begin = page.find("id=\"estado-importacion\"");

@@ -317,8 +317,10 @@ TEST(DirectCompiler, HandsBackWhatReleaseMergerReportsOrTreatsItsOwnWay) {
   DirectCompiler direct;
   auto handed_back = [&](const std::vector<std::string>& raw) {
     std::vector<std::string> texts = raw;
+    std::vector<std::string> dates;  // ReleaseText views its date: the strings must outlive it
+    for (size_t i = 0; i < texts.size(); ++i) dates.push_back(std::to_string(i));
     std::vector<ReleaseText> view;
-    for (size_t i = 0; i < texts.size(); ++i) view.push_back({&texts[i], std::to_string(i)});
+    for (size_t i = 0; i < texts.size(); ++i) view.push_back({&texts[i], dates[i]});
     return !direct.compile(view, kNoRules).has_value();
   };
   // An object after a literal, and an array of objects after one.
