@@ -298,11 +298,20 @@ std::set<std::string> ContractingRepository::known_ocids(Connection& connection,
   return known;
 }
 
-StoredCopies ContractingRepository::stored_copies(Connection& connection, const std::vector<std::string>& ocids) {
+StoredCopies ContractingRepository::stored_copies(Connection& connection,
+                                                 const std::vector<const ReleaseRecord*>& releases) {
+  std::unordered_set<std::string> wanted;  // ocid + '\n' + release id
+  std::set<std::string> ocids;
+  for (const ReleaseRecord* release : releases) {
+    wanted.insert(release->ocid + '\n' + release->release_id);
+    ocids.insert(release->ocid);
+  }
   StoredCopies copies;
-  query_in_chunks(connection, "SELECT ocid, release_id, copy_number, data FROM ocds_releases WHERE ocid IN ", ocids,
-                  " ORDER BY id", [&](const Row& row) {
-                    copies[row.text("ocid")][row.text("release_id")].push_back(
+  query_in_chunks(connection, "SELECT ocid, release_id, copy_number, data FROM ocds_releases WHERE ocid IN ",
+                  std::vector<std::string>(ocids.begin(), ocids.end()), " ORDER BY id", [&](const Row& row) {
+                    auto& process = copies[row.text("ocid")];
+                    if (!wanted.count(row.text("ocid") + '\n' + row.text("release_id"))) return;
+                    process[row.text("release_id")].push_back(
                         {row.integer("copy_number"), json_from_store(connection, row["data"])});
                   });
   return copies;

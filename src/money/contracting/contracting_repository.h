@@ -164,9 +164,10 @@ class ContractingRepository {
                                            const std::vector<const ReleaseRecord*>& releases);
   static std::vector<StoredRelease> releases_of(store::Connection& connection, const std::vector<std::string>& ocids);
   static std::set<std::string> known_ocids(store::Connection& connection, const std::vector<std::string>& ocids);
-  // The copies stored of the releases of these processes (a process with
-  // none stored is not there), in the order stored.
-  static StoredCopies stored_copies(store::Connection& connection, const std::vector<std::string>& ocids);
+  // The copies stored of these releases' ocid + id, in the order stored.
+  // Every process of theirs with any release stored is in the map (possibly
+  // with no ids): only the texts compared are read and decompressed.
+  static StoredCopies stored_copies(store::Connection& connection, const std::vector<const ReleaseRecord*>& releases);
   // Whether the process's only documents are its publisher's compiled releases.
   static bool only_publisher_compiled(store::Connection& connection, const std::string& ocid);
   // Takes one copy back out (a release that did not merge with its process).

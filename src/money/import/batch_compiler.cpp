@@ -42,7 +42,9 @@ std::unordered_set<std::string> BatchCompiler::compiled_before(Batch& batch, con
     // A release stored with other content is not marked: the writer keeps it
     // as another copy.
     auto connection = database_.connect();
-    auto stored = ContractingRepository::stored_copies(*connection, ocids);
+    std::vector<const ReleaseRecord*> records;
+    for (const BatchRelease& release : batch.releases) records.push_back(&release.record);
+    auto stored = ContractingRepository::stored_copies(*connection, records);
     for (BatchRelease& release : batch.releases) {
       auto process = stored.find(release.record.ocid);
       if (process == stored.end()) continue;

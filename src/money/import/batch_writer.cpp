@@ -144,11 +144,9 @@ class BatchPragmas {
 
 std::vector<size_t> BatchWriter::store_changed_copies(store::Connection& connection, Batch& batch,
                                                       const std::vector<size_t>& taken, Counts& counts) {
-  std::vector<std::string> ocids;
-  for (size_t i : taken) ocids.push_back(batch.releases[i].record.ocid);
-  std::sort(ocids.begin(), ocids.end());
-  ocids.erase(std::unique(ocids.begin(), ocids.end()), ocids.end());
-  StoredCopies stored = ContractingRepository::stored_copies(connection, ocids);
+  std::vector<const ReleaseRecord*> of_taken;
+  for (size_t i : taken) of_taken.push_back(&batch.releases[i].record);
+  StoredCopies stored = ContractingRepository::stored_copies(connection, of_taken);
   std::vector<const ReleaseRecord*> changed;
   std::vector<size_t> positions;
   for (size_t i : taken) {
