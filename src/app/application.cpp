@@ -5,7 +5,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "money/import/import_indexes.h"
 #include "store/migrations.h"
 #include "web/middleware.h"
 
@@ -27,11 +26,6 @@ money::FlagSettings load_flag_settings(const std::string& path) {
 std::unique_ptr<store::Database> open_and_migrate(const Config& config) {
   auto database = store::open_database(config.db);
   store::apply_migrations(*database);
-  // After an import that was killed before it built them again.
-  auto connection = database->connect();
-  if (int built = money::ImportIndexes::build_missing(*connection)) {
-    spdlog::info("built {} list indexes that an interrupted OCDS import had left out", built);
-  }
   return database;
 }
 }  // namespace

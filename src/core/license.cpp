@@ -47,4 +47,12 @@ std::optional<License> License::for_url(std::string_view url) {
   return std::nullopt;
 }
 
+std::optional<License> License::shared(const std::vector<License>& licenses) {
+  if (licenses.empty()) return cc_by_4();
+  for (const License& license : licenses) {
+    if (license.url != licenses.front().url) return std::nullopt;
+  }
+  return licenses.front();
+}
+
 }  // namespace apertura

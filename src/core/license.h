@@ -28,6 +28,9 @@ struct License {
   // The offered licence whose deed is at `url` (as an OCDS package states it,
   // with or without a language or a trailing slash), if any.
   static std::optional<License> for_url(std::string_view url);
+  // The licence all of `licenses` share (the default for none), or nullopt
+  // when they differ: what a list of records from several sources carries.
+  static std::optional<License> shared(const std::vector<License>& licenses);
 };
 
 }  // namespace apertura

@@ -5,10 +5,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include <spdlog/spdlog.h>
+
 #include "money/budget/budget_routes.h"
 #include "money/budget/permissions.h"
 #include "money/contracting/demo_contracts.h"
 #include "money/flags/flag_routes.h"
+#include "money/import/import_indexes.h"
 #include "money/import/import_job_routes.h"
 #include "money/import/ocds_importer.h"
 #include "money/import/permissions.h"
@@ -22,7 +25,14 @@ MoneyDomain::MoneyDomain(store::Database& database, jurisdictions::JurisdictionS
       red_flags_(database, std::move(flags)),
       contracting_(database),
       budget_(database, jurisdictions),
-      import_jobs_(database, red_flags_.settings(), jurisdictions, std::move(upload_dir)) {}
+      import_jobs_(database, red_flags_.settings(), jurisdictions, std::move(upload_dir)) {
+  // An import killed before it built its list indexes again left them out;
+  // every run of the portal or the command line puts them back first.
+  auto connection = database.connect();
+  if (int built = ImportIndexes::build_missing(*connection)) {
+    spdlog::info("built {} list indexes that an interrupted OCDS import had left out", built);
+  }
+}
 
 void MoneyDomain::install(web::Site& site) {
   register_import_job_routes(site.router, import_jobs_, site.pages);

@@ -62,21 +62,21 @@ nlohmann::json license_options(const std::string& selected) {
 }
 
 Response download(const Table& table, const std::string& basename, const std::string& format,
-                  const License& license) {
+                  const std::optional<License>& license) {
   Response response;
   if (format == "csv") {
     response.content_type = "text/csv; charset=utf-8";
     response.body = to_csv(table);
   } else {
     nlohmann::json document = {
-        {"license", license_json(license)},
+        {"license", license ? license_json(*license) : nlohmann::json(nullptr)},
         {"data", table.rows},
     };
     response = Response::json(document);
   }
   response.set_header("Content-Disposition",
                       "attachment; filename=\"" + basename + "." + (format == "csv" ? "csv" : "json") + "\"");
-  response.set_header("Link", "<" + license.url + ">; rel=\"license\"");
+  if (license) response.set_header("Link", "<" + license->url + ">; rel=\"license\"");
   return response;
 }
 

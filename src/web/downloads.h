@@ -2,6 +2,7 @@
 // Every list a citizen sees can be downloaded as CSV or JSON under its licence.
 // A domain describes the list once as a Table; this turns it into either file.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,9 @@ nlohmann::json license_json(const License& license);
 nlohmann::json license_options(const std::string& selected);
 
 // `format` is "csv" or "json"; the file is offered as `<basename>.<format>`.
+// `license` is the licence of every row; nullopt when rows differ, and then
+// each row says its own (a `license` column) and the JSON's `license` is null.
 Response download(const Table& table, const std::string& basename, const std::string& format,
-                  const License& license = License::cc_by_4());
+                  const std::optional<License>& license = License::cc_by_4());
 
 }  // namespace apertura::web

@@ -814,6 +814,26 @@ std::string ContractingRepository::license_of(Connection& connection, const std:
   return row ? row->text("license") : "";
 }
 
+std::vector<std::string> ContractingRepository::package_licenses(Connection& connection) {
+  std::vector<std::string> urls;
+  for (const Row& row : connection.query("SELECT DISTINCT license FROM ocds_packages", {})) {
+    urls.push_back(row.text("license"));
+  }
+  return urls;
+}
+
+std::map<std::string, std::string> ContractingRepository::licenses_of(Connection& connection,
+                                                                    const std::vector<std::string>& ocids) {
+  std::map<std::string, std::string> licenses;
+  // Rows come ordered so that each ocid's latest release is the last one seen, as license_of takes it.
+  query_in_chunks(connection,
+                  "SELECT r.ocid, k.license FROM ocds_releases r JOIN ocds_packages k ON k.id = r.package_id "
+                  "WHERE r.ocid IN ",
+                  ocids, " ORDER BY r.ocid, r.release_date, r.id",
+                  [&](const Row& row) { licenses[row.text("ocid")] = row.text("license"); });
+  return licenses;
+}
+
 std::optional<OrganizationRow> ContractingRepository::organization(Connection& connection, int64_t id) {
   auto row = connection.query_one("SELECT id, name, identifier FROM ocds_organizations WHERE id = ?", {id});
   if (!row) return std::nullopt;

@@ -1,6 +1,7 @@
 #pragma once
 // SQL for packages, releases, contracting processes and the organisations
 // that buy and sell in them. The caller owns the transaction.
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -194,6 +195,11 @@ class ContractingRepository {
   static std::optional<std::string> compiled_of(store::Connection& connection, const std::string& ocid);
   // The licence URL stored with the package of the process's latest release ("" when none was kept).
   static std::string license_of(store::Connection& connection, const std::string& ocid);
+  // Every licence URL the stored packages state ("" for those that state none).
+  static std::vector<std::string> package_licenses(store::Connection& connection);
+  // license_of for each of `ocids` (an ocid without releases is absent), in one query per 500.
+  static std::map<std::string, std::string> licenses_of(store::Connection& connection,
+                                                        const std::vector<std::string>& ocids);
 
   static std::optional<OrganizationRow> organization(store::Connection& connection, int64_t id);
   static std::vector<AmountGroup> buyer_spend_by_year(store::Connection& connection, int64_t buyer_id);

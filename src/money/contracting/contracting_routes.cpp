@@ -137,13 +137,19 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
                  {"csv_url", "/contrataciones.csv" + request.query_suffix()},
                  {"json_url", "/contrataciones.json" + request.query_suffix()},
                  {"ocds_url", "/api/v1/ocds/records" + request.query_suffix()}};
+    if (auto license = service.shared_license()) {
+      data["license"] = web::license_json(*license);
+    } else {
+      data["licenses_differ"] = true;
+    }
     for (const auto& extend : extensions.processes_page) extend(request, data);
     return pages.render(request, "money/processes", data);
   });
   for (std::string format : {"csv", "json"}) {
     router.get("/contrataciones." + format, [&service, format](Request& request) {
       auto result = service.find(filter_from(request), {web::kMaxDownloadRows, 0});
-      return web::download(process_table(result.items), "contrataciones", format);
+      std::vector<License> licenses = service.licenses(result.items);
+      return web::download(process_table(result.items, licenses), "contrataciones", format, License::shared(licenses));
     });
   }
 

@@ -68,6 +68,28 @@ Paged<ProcessRow> ContractingService::find(const ProcessFilter& filter, const Sl
   return ContractingRepository::find_processes(*connection, filter, slice);
 }
 
+std::vector<License> ContractingService::licenses(const std::vector<ProcessRow>& rows) {
+  std::vector<std::string> ocids;
+  for (const auto& row : rows) ocids.push_back(row.ocid);
+  auto connection = database_.connect();
+  auto urls = ContractingRepository::licenses_of(*connection, ocids);
+  std::vector<License> licenses;
+  for (const auto& row : rows) {
+    auto found = urls.find(row.ocid);
+    licenses.push_back(license_for_url(found == urls.end() ? "" : found->second));
+  }
+  return licenses;
+}
+
+std::optional<License> ContractingService::shared_license() {
+  auto connection = database_.connect();
+  std::vector<License> licenses;
+  for (const std::string& url : ContractingRepository::package_licenses(*connection)) {
+    licenses.push_back(license_for_url(url));
+  }
+  return License::shared(licenses);
+}
+
 Result<ProcessDetail> ContractingService::process(const std::string& ocid, History history) {
   auto connection = database_.connect();
   auto row = ContractingRepository::process_by_ocid(*connection, ocid);

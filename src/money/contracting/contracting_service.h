@@ -46,6 +46,12 @@ class ContractingService {
   explicit ContractingService(store::Database& database) : database_(database) {}
 
   Paged<ProcessRow> find(const ProcessFilter& filter, const Slice& slice);
+  // The licence of each row's records, in order: the one stated by the
+  // package of its latest release, CC BY 4.0 when that package states none.
+  std::vector<License> licenses(const std::vector<ProcessRow>& rows);
+  // The licence every stored process shares, or nullopt when imports brought
+  // several (then each process says its own): what a list's page states.
+  std::optional<License> shared_license();
   // `without` history: the row and compiled release only, no releases read
   // and no versioned release built (what the API item and flags need).
   enum class History { with, without };

@@ -118,7 +118,7 @@ json process_view(const ProcessRow& row) {
   return view;
 }
 
-web::Table process_table(const std::vector<ProcessRow>& rows) {
+web::Table process_table(const std::vector<ProcessRow>& rows, const std::vector<License>& licenses) {
   web::Table table{{{"ocid", "OCID"},
                     {"title", "Título"},
                     {"buyer", "Comprador"},
@@ -130,9 +130,16 @@ web::Table process_table(const std::vector<ProcessRow>& rows) {
                     {"year", "Año"},
                     {"last_release_date", "Última entrega"},
                     {"suppliers", "Proveedores"},
-                    {"releases", "Entregas"}},
+                    {"releases", "Entregas"},
+                    {"license", "Licencia"},
+                    {"license_url", "Dirección de la licencia"}},
                    {}};
-  for (const auto& row : rows) table.rows.push_back(process_json(row));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    json row = process_json(rows[i]);
+    row["license"] = licenses.at(i).title;
+    row["license_url"] = licenses.at(i).url;
+    table.rows.push_back(std::move(row));
+  }
   return table;
 }
 

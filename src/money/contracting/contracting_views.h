@@ -19,7 +19,8 @@ std::string money_text(std::optional<double> amount, const std::string& currency
 
 nlohmann::json process_json(const ProcessRow& row);  // API and downloads
 nlohmann::json process_view(const ProcessRow& row);  // pages
-web::Table process_table(const std::vector<ProcessRow>& rows);
+// `licenses[i]` is the licence of `rows[i]` (ContractingService::licenses).
+web::Table process_table(const std::vector<ProcessRow>& rows, const std::vector<License>& licenses);
 nlohmann::json organization_json(const OrganizationDetail& detail);
 
 // Reads the search form / API filters; a malformed value is a 400 naming it.

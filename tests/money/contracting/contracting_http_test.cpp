@@ -188,6 +188,13 @@ TEST_P(ContractingHttpTest, EachImportCarriesTheLicenceOfItsReleases) {
   auto chosen = import("&license=Libre-Uso-MX", R"({"ocid":"ocds-l-1","id":"1","date":"2024-01-01T00:00:00Z"})");
   ASSERT_EQ(chosen.status, 201u) << chosen.body;
   EXPECT_EQ(chosen.json()["data"]["license"]["id"], "Libre-Uso-MX");
+  // While every process shares one licence, the list and its downloads say that one.
+  auto only_libre = app_->client().get("/contrataciones").body;
+  EXPECT_NE(only_libre.find(R"(registros OCDS</a> (licencia <a href="https://datos.gob.mx/libreusomx" rel="license">)"),
+            std::string::npos);
+  auto libre_json = app_->client().get("/contrataciones.json");
+  EXPECT_EQ(libre_json.json()["license"]["id"], "Libre-Uso-MX") << libre_json.body;
+  EXPECT_NE(libre_json.header("link").find("libreusomx"), std::string::npos);
   auto stated = import("&license=Libre-Uso-MX",
                        R"({"uri":"https://example.org/p","license":"http://opendatacommons.org/licenses/pddl/1.0/",)"
                        R"("releases":[{"ocid":"ocds-l-2","id":"1","date":"2024-01-01T00:00:00Z"}]})");
@@ -210,9 +217,23 @@ TEST_P(ContractingHttpTest, EachImportCarriesTheLicenceOfItsReleases) {
   EXPECT_NE(page.body.find(R"(<a href="https://datos.gob.mx/libreusomx" rel="license">Términos de Libre Uso MX</a>)"),
             std::string::npos);
   EXPECT_EQ(visitor.get("/api/v1/ocds/records?ocid=ocds-l-1").json()["license"], "https://datos.gob.mx/libreusomx");
-  // The list is the portal's compilation: its links say the portal's licence.
-  EXPECT_NE(visitor.get("/contrataciones").body.find("Creative Commons Atribución 4.0 Internacional</a>)"),
-            std::string::npos);
+  // Once imports bring several licences, the list says each process has its
+  // own, and its downloads carry it per row instead of claiming one for all.
+  auto list = visitor.get("/contrataciones").body;
+  EXPECT_NE(list.find("cada proceso con la licencia de sus entregas"), std::string::npos) << list;
+  EXPECT_EQ(list.find(R"(registros OCDS</a> (licencia)"), std::string::npos) << "no single licence is claimed";
+  auto mixed = visitor.get("/contrataciones.json");
+  EXPECT_TRUE(mixed.json()["license"].is_null()) << mixed.body;
+  EXPECT_EQ(mixed.header("link"), "");
+  std::map<std::string, std::string> by_ocid;
+  json mixed_rows = mixed.json()["data"];
+  for (const auto& row : mixed_rows) by_ocid[row["ocid"].get<std::string>()] = row["license_url"].get<std::string>();
+  EXPECT_EQ(by_ocid["ocds-l-1"], "https://datos.gob.mx/libreusomx");
+  EXPECT_EQ(by_ocid["ocds-l-2"], "http://opendatacommons.org/licenses/pddl/1.0/");
+  EXPECT_EQ(by_ocid["ocds-l-3"], "https://creativecommons.org/licenses/by/4.0/deed.es");
+  auto csv = visitor.get("/contrataciones.csv").body;
+  EXPECT_NE(csv.find(",license,license_url\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("Términos de Libre Uso MX,https://datos.gob.mx/libreusomx"), std::string::npos) << csv;
   // The upload form offers both licences, CC BY 4.0 first and chosen.
   auto form = official.get("/contrataciones/importar").body;
   EXPECT_NE(form.find(R"(<option value="CC-BY-4.0" selected>)"), std::string::npos) << form;
