@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "store/data_version.h"
 #include "store/migrations.h"
 #include "web/middleware.h"
 
@@ -39,6 +40,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
       pages_(templates_, assets_),
       files_(store::make_file_store(config.files_dir)) {
   store::Database& database = *database_;
+  if (config.page_cache_mb > 0) page_cache_ = std::make_unique<web::PageCache>(size_t{config.page_cache_mb} << 20);
   // The domains, each built on those before it.
   std::optional<notifications::SmtpSettings> smtp;
   if (!config.smtp_url.empty()) smtp = notifications::SmtpSettings{config.smtp_url, config.smtp_from};
@@ -115,6 +117,13 @@ web::MiddlewareOptions Application::middleware_options() {
   web::MiddlewareOptions options;
   options.secure_cookies = config_.secure_cookies;
   options.find_session = [this](const std::string& token) { return accounts().actor_for_session(token); };
+  if (page_cache_) {
+    options.cache = page_cache_.get();
+    options.data_version = [this] {
+      auto connection = database_->connect();
+      return store::current_data_version(*connection);
+    };
+  }
   return options;
 }
 

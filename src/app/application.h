@@ -64,6 +64,8 @@ class Application {
   money::ImportJobService& import_jobs() { return money_->import_jobs(); }
   notifications::NotificationsDomain& notifications() { return *notifications_; }
   const web::Assets& assets() const { return assets_; }
+  // The cache of anonymous answers, or null when it is off.
+  web::PageCache* page_cache() { return page_cache_.get(); }
 
  private:
   template <typename DomainType, typename... Args>
@@ -88,6 +90,7 @@ class Application {
   PermissionCatalog permissions_;
   std::vector<web::FileUpload> file_uploads_;
   std::vector<std::unique_ptr<web::Domain>> domains_;
+  std::unique_ptr<web::PageCache> page_cache_;  // null when page_cache_mb is 0
   notifications::NotificationsDomain* notifications_ = nullptr;
   jurisdictions::JurisdictionsDomain* jurisdictions_ = nullptr;
   accounts::AccountsDomain* accounts_ = nullptr;

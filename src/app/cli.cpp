@@ -95,7 +95,7 @@ int backup(const Config& config, const std::string& file) {
   auto database = store::open_database(config.db, 1);
   if (database->dialect() == store::Dialect::sqlite) {
     auto connection = database->connect();
-    dynamic_cast<store::SqliteConnection&>(*connection).backup_to(file);
+    dynamic_cast<store::SqliteConnection&>(connection->backend()).backup_to(file);
     std::cout << "copia de seguridad escrita en " << file << "\n";
     return 0;
   }
@@ -241,7 +241,7 @@ int run_cli(int argc, char** argv) {
   auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
   for (const char* key :
        {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log", "upload_dir",
-        "smtp_url", "smtp_from"}) {
+        "smtp_url", "smtp_from", "page_cache_mb"}) {
     add_flag(*serve_cmd, flags, key, std::string("(APERTURA_") + key + ")");
   }
 

@@ -37,7 +37,8 @@ const std::vector<std::string>& config_keys() {
   static const std::vector<std::string> keys = {"db",         "address",        "port",
                                                 "threads",    "assets_dir",     "secure_cookies",
                                                 "public_url", "log_level",      "access_log", "files_dir",
-                                                "flags_settings", "upload_dir", "smtp_url", "smtp_from"};
+                                                "flags_settings", "upload_dir", "smtp_url", "smtp_from",
+                                                "page_cache_mb"};
   return keys;
 }
 
@@ -108,6 +109,11 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
       auto threads = parse_number<unsigned>(*value, 1024);
       if (threads) config.threads = *threads;
       else validation.fail(source, "debe ser un número de 0 a 1024");
+    }
+    if (key == "page_cache_mb") {
+      auto megabytes = parse_number<unsigned>(*value, 65536);
+      if (megabytes) config.page_cache_mb = *megabytes;
+      else validation.fail(source, "debe ser un número de megabytes de 0 a 65536 (0: sin caché)");
     }
     if (key == "secure_cookies" || key == "access_log") {
       auto flag = parse_bool(*value);

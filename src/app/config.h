@@ -28,6 +28,7 @@ struct Config {
   std::string public_url;  // empty: http://localhost:<port>
   std::string log_level = "info";
   bool access_log = true;
+  unsigned page_cache_mb = 64;  // anonymous pages and API answers kept in memory (web/page_cache.h); 0: none
 };
 
 // The keys a config file or environment may set, e.g. "db" <-> APERTURA_DB.

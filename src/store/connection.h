@@ -37,6 +37,9 @@ class Connection {
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+
+  // The backend's own connection under any wrapper (store/data_version.h).
+  virtual Connection& backend() { return *this; }
 };
 
 // "?, ?, ?" for an IN list of `count` parameters.

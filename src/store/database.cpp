@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include "store/data_version.h"
+
 #include "store/postgres_connection.h"
 #include "store/sqlite_connection.h"
 
@@ -72,7 +74,7 @@ std::unique_ptr<Database> open_database(const std::string& url, size_t pool_size
   if (!file) {
     auto database = std::make_unique<Database>(
         Dialect::postgresql, redact_password(url),
-        [url] { return std::make_unique<PostgresConnection>(url); }, pool_size);
+        [url] { return std::make_unique<VersionedConnection>(std::make_unique<PostgresConnection>(url)); }, pool_size);
     database->connect();  // fail at start-up, not at the first request
     return database;
   }
@@ -80,7 +82,7 @@ std::unique_ptr<Database> open_database(const std::string& url, size_t pool_size
   if (path.empty()) throw StoreError("the SQLite URL names no file: " + url);
   auto database = std::make_unique<Database>(
       Dialect::sqlite, "sqlite:" + path,
-      [path] { return std::make_unique<SqliteConnection>(path); }, pool_size);
+      [path] { return std::make_unique<VersionedConnection>(std::make_unique<SqliteConnection>(path)); }, pool_size);
   database->connect();
   return database;
 }

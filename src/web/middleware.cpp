@@ -54,6 +54,20 @@ Response dispatch(const Router& router, const Pages& pages, Request& request) {
   }
 }
 
+// The router's answer, or the page cache's when the request may share one.
+Response answer(const Router& router, const Pages& pages, const MiddlewareOptions& options, Request& request) {
+  if (!options.cache || !PageCache::may_answer(request)) return dispatch(router, pages, request);
+  int64_t version = options.data_version();
+  if (auto kept = options.cache->find(request, version)) return std::move(*kept);
+  Response response = dispatch(router, pages, request);
+  options.cache->keep(request, version, response);
+  if (response.status == 200 && !request.header("if-none-match").empty() &&
+      request.header("if-none-match") == response.header("ETag")) {
+    return Response{304, response.content_type, "", response.headers};
+  }
+  return response;
+}
+
 }  // namespace
 
 Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOptions options) {
@@ -92,7 +106,7 @@ Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOpti
         refused = e.error;
       }
     }
-    Response response = refused ? pages.error(request, *refused) : dispatch(router, pages, request);
+    Response response = refused ? pages.error(request, *refused) : answer(router, pages, options, request);
     if (new_csrf) {
       response.set_cookie(kCsrfCookie, request.csrf_token,
                           {-1, true, options.secure_cookies});

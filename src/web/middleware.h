@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "web/page_cache.h"
 #include "web/pages.h"
 #include "web/router.h"
 
@@ -20,6 +21,10 @@ struct MiddlewareOptions {
   bool secure_cookies = false;  // set behind TLS
   // Finds the actor for a session token; nullopt for an unknown or expired one.
   std::function<std::optional<Actor>(const std::string& token)> find_session;
+  // Anonymous GET answers are kept here (web/page_cache.h) when set, keyed by
+  // what `data_version` says (store/data_version.h).
+  PageCache* cache = nullptr;
+  std::function<int64_t()> data_version;
 };
 
 Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOptions options);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "store/data_version.h"
 #include "store/migrations.h"
 #include "store/postgres_connection.h"
 #include "store/search_index.h"
@@ -194,6 +195,57 @@ TEST_P(PostgresConnectionTest, ALostConnectionInsideATransactionFailsLoudly) {
     EXPECT_THROW(connection->execute("INSERT INTO kept (x) VALUES (2)"), ConnectionLost);
   }
   EXPECT_EQ(db().database().connect()->query_one("SELECT COUNT(*) AS n FROM kept")->integer("n"), 0);
+}
+
+// Every committed write to a public table raises the data version once, in
+// its own transaction; a rollback, a read, a schema change or a write to a
+// private table (sessions, outbox...) does not.
+TEST_P(StoreTest, PublicWritesRaiseTheDataVersionOncePerCommit) {
+  auto connection = db().database().connect();
+  connection->execute_script("CREATE TABLE notices (title TEXT)");
+  int64_t start = current_data_version(*connection);
+  connection->execute("INSERT INTO notices (title) VALUES (?)", {"uno"});
+  EXPECT_EQ(current_data_version(*connection), start + 1) << "a write outside a transaction";
+  {
+    Transaction transaction(*connection);
+    connection->execute("INSERT INTO notices (title) VALUES (?)", {"dos"});
+    connection->execute("UPDATE notices SET title = ? WHERE title = ?", {"tres", "uno"});
+    transaction.commit();
+  }
+  EXPECT_EQ(current_data_version(*connection), start + 2) << "one raise for a transaction of two writes";
+  {
+    Transaction transaction(*connection);
+    connection->execute("DELETE FROM notices");
+  }
+  EXPECT_EQ(current_data_version(*connection), start + 2) << "a rollback raises nothing";
+  EXPECT_EQ(connection->query("SELECT title FROM notices").size(), 2u);
+  connection->query("SELECT title FROM notices");
+  connection->execute_script("CREATE INDEX notices_title ON notices(title)");
+  connection->execute("DELETE FROM outbox");
+  EXPECT_EQ(current_data_version(*connection), start + 2) << "reads, schema and private tables raise nothing";
+  // Another connection (another server's) sees the raise.
+  auto other = db().database().connect();
+  connection->execute("DELETE FROM notices WHERE title = ?", {"dos"});
+  EXPECT_EQ(current_data_version(*other), start + 3);
+}
+
+TEST(DataVersion, WritesArePublicUnlessTheyTouchAPrivateTable) {
+  EXPECT_TRUE(writes_public_data("INSERT INTO plans (a) VALUES (1)"));
+  EXPECT_TRUE(writes_public_data("  insert or ignore into ocds_releases (a) values (1)"));
+  EXPECT_TRUE(writes_public_data("-- note\nUPDATE action_plans SET status = ? WHERE id = ?"));
+  EXPECT_TRUE(writes_public_data("DELETE FROM red_flags WHERE process_id = ?"));
+  EXPECT_TRUE(writes_public_data("REPLACE INTO search_documents VALUES (1)"));
+  EXPECT_TRUE(writes_public_data("WITH old AS (SELECT 1) UPDATE commitments SET x = 1"));
+  EXPECT_TRUE(writes_public_data("INSERT INTO \"users\" (a) VALUES (1)"));
+  EXPECT_FALSE(writes_public_data("WITH old AS (SELECT 1) SELECT * FROM old"));
+  EXPECT_FALSE(writes_public_data("SELECT * FROM plans"));
+  EXPECT_FALSE(writes_public_data("CREATE INDEX x ON plans(a)"));
+  EXPECT_FALSE(writes_public_data("PRAGMA foreign_keys=ON"));
+  EXPECT_FALSE(writes_public_data("INSERT INTO sessions (token_hash) VALUES (?)"));
+  EXPECT_FALSE(writes_public_data("UPDATE outbox SET status = ?"));
+  EXPECT_FALSE(writes_public_data("DELETE FROM password_resets"));
+  EXPECT_FALSE(writes_public_data("INSERT INTO login_failures (a) VALUES (1)"));
+  EXPECT_FALSE(writes_public_data("INSERT INTO schema_migrations (version) VALUES (24)"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PostgresConnectionTest, ::testing::Values(std::string("postgresql")),
