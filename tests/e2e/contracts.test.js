@@ -40,7 +40,10 @@ test('the red-flag list explains every indicator and links to what it flags', as
   await page.goto(`${portal.url}/senales?code=R003`);
   await expectAccessible(page);
   assert.match(await page.locator('tbody').innerText(), /Plazo corto para presentar ofertas/);
-  await page.locator('tbody tr').first().getByRole('link').click();
+  // The indicator's name leads to its one explanation in the catalog below the list.
+  assert.equal(await page.locator('tbody tr').first().locator('td').first().getByRole('link').getAttribute('href'), '#senal-R003');
+  assert.match(await page.locator('#senal-R003').innerText(), /Plazo corto/);
+  await page.locator('tbody tr').first().locator('td[data-label="Sobre"]').getByRole('link').click();
   assert.match(await page.locator('.flag-list').innerText(), /R003/);
 });
 

@@ -29,10 +29,7 @@ json flags_view(const std::vector<RedFlag>& list, const RedFlagService& flags) {
   json out = json::array();
   for (const auto& flag : list) {
     json view = flag_json(flag, flags);
-    std::ostringstream value;
-    value.precision(4);
-    value << flag.value;
-    view["value_text"] = value.str();
+    view["value_text"] = flag_value_text(flags.info(flag.code), flag.value, flags.settings());
     view["scope_label"] = flag.scope == "process"            ? "Proceso"
                           : flag.scope == "buyer"            ? "Comprador"
                           : flag.scope == "procuring_entity" ? "Unidad compradora"

@@ -2,8 +2,11 @@
 // both databases, and shown with their reason through the API and pages.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "money/contracting/contracting_repository.h"
 #include "money/import/ocds_importer.h"
+#include "money/flags/red_flag_catalog.h"
 #include "money/flags/red_flag_service.h"
 #include "support/test_app.h"
 
@@ -108,6 +111,9 @@ TEST_P(RedFlagsTest, RecomputingFindsASupplierThatTakesMostOfABuyersSpending) {
   auto page = visitor.get("/senales?code=MX04");
   EXPECT_EQ(page.status, 200u);
   EXPECT_NE(page.body.find("Proveedora MX-RFC-DOM"), std::string::npos);
+  // 4 of 6: a share of the buyer's spending, as a percentage with what it is.
+  EXPECT_NE(page.body.find(R"(<span class="number">66.7 %</span> <small>La proporción del gasto del comprador.</small>)"),
+            std::string::npos);
   EXPECT_EQ(visitor.get("/api/v1/flags?code=R999").status, 400u);
   auto csv = visitor.get("/senales.csv?code=MX04");
   EXPECT_NE(csv.body.find("MX04"), std::string::npos);
@@ -146,6 +152,26 @@ TEST_P(RedFlagsTest, TheProcessPageExplainsItsFlags) {
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0]["label"], "Compra de patrullas");
   EXPECT_EQ(listed[0]["url"], "/contrataciones/ocds-t-direct");
+}
+
+// Each value is shown with its unit: money with its currency, shares as
+// percentages, counts as whole numbers; the always-1 flags show no number.
+TEST(RedFlagValues, AreShownWithTheirUnit) {
+  FlagSettings settings = FlagSettings::defaults();
+  std::map<std::string, RedFlagInfo> catalog;
+  for (auto& info : red_flag_catalog(settings)) catalog[info.code] = info;
+  EXPECT_EQ(flag_value_text(catalog["MX01"], 4960000, settings), "$4,960,000.00 MXN");
+  EXPECT_EQ(flag_value_text(catalog["R025"], 0.7887, settings), "78.9 %");
+  EXPECT_EQ(flag_value_text(catalog["MX02"], 1.55, settings), "155 %");
+  EXPECT_EQ(flag_value_text(catalog["R048"], 7, settings), "7");
+  EXPECT_EQ(flag_value_text(catalog["R018"], 1, settings), "");
+  // Plain words and plurals in the explanations, no OCDS field paths.
+  for (const auto& [code, info] : catalog) {
+    EXPECT_EQ(info.how.find("tender/"), std::string::npos) << code << ": " << info.how;
+    EXPECT_EQ(info.how.find(" 1 licitantes"), std::string::npos) << code << ": " << info.how;
+  }
+  EXPECT_NE(catalog["MX01"].how.find("más de $1,000,000.00 MXN"), std::string::npos) << catalog["MX01"].how;
+  EXPECT_NE(catalog["R035"].how.find("al menos 1 licitante más fue descalificado"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RedFlagsTest, ::testing::ValuesIn(testing::available_backends()),
