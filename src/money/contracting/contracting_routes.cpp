@@ -1,6 +1,7 @@
 #include "money/contracting/contracting_routes.h"
 
 #include "money/contracting/contracting_views.h"
+#include "money/contracting/process_views.h"
 #include "money/ocds/json_access.h"
 #include "web/api.h"
 #include "web/downloads.h"
@@ -13,8 +14,6 @@ namespace {
 using nlohmann::json;
 using web::Request;
 using web::Response;
-
-constexpr int64_t kChangesShown = 200;
 
 json groups_view(const std::vector<AmountGroup>& groups, bool methods) {
   json out = json::array();
@@ -33,65 +32,6 @@ json counterparts_view(const std::vector<Counterpart>& list) {
                    {"amount_text", money_text(c.amount, "")}, {"since", c.since.substr(0, 10)}});
   }
   return out;
-}
-
-std::string short_value(const json& value) {
-  if (value.is_null()) return "—";
-  if (value.is_string()) return value.get<std::string>();
-  std::string text = value.dump();
-  return text.size() > 160 ? text.substr(0, 157) + "..." : text;
-}
-
-json process_page_data(const ProcessDetail& detail) {
-  const json& compiled = detail.compiled;
-  json view = process_view(detail.row);
-  json releases = json::array();
-  for (const auto& r : detail.releases) {
-    json tags = json::parse(r.tags, nullptr, false);
-    std::string tag_text;
-    if (tags.is_array()) {
-      for (const auto& t : tags) tag_text += (tag_text.empty() ? "" : ", ") + (t.is_string() ? t.get<std::string>() : t.dump());
-    }
-    json release = {{"id", r.release_id}, {"date", r.date}, {"tags", tag_text}, {"publisher", r.publisher_name}};
-    // A later copy of one release with other content: its number for people (2 for the second).
-    if (r.copy_number > 0) release["copy"] = r.copy_number + 1;
-    releases.push_back(std::move(release));
-  }
-  json changes = json::array();
-  for (const auto& c : detail.changes) {
-    if (static_cast<int64_t>(changes.size()) >= kChangesShown) break;
-    changes.push_back({{"date", c.date.substr(0, 10)}, {"release_id", c.release_id}, {"path", c.path},
-                       {"before", short_value(c.before)}, {"after", short_value(c.after)}});
-  }
-  json awards = json::array();
-  for (const auto& award : array_field(compiled, "awards")) {
-    if (!award.is_object()) continue;
-    std::string names;
-    for (const auto& supplier : array_field(award, "suppliers")) {
-      if (const std::string* name = string_field(supplier, "name")) names += (names.empty() ? "" : "; ") + *name;
-    }
-    const json& value = field(award, "value");
-    const std::string* currency = string_field(value, "currency");
-    const std::string* status = string_field(award, "status");
-    awards.push_back({{"id", text_of(field(award, "id"))},
-                      {"suppliers", names},
-                      {"status", status ? *status : ""},
-                      {"amount_text", money_text(amount_of(field(value, "amount")), currency ? *currency : "")}});
-  }
-  const std::string* description = string_field(field(compiled, "tender"), "description");
-  return {{"title", detail.row.title.empty() ? detail.row.ocid : detail.row.title},
-          {"process", view},
-          {"description", description ? *description : ""},
-          {"awards", awards},
-          {"has_awards", !awards.empty()},
-          {"releases", releases},
-          {"changes", changes},
-          {"has_changes", !changes.empty()},
-          {"compiled_by_publisher", detail.compiled_by_publisher},
-          {"changes_total", detail.changes.size()},
-          {"compiled_url", "/api/v1/processes/" + detail.row.ocid},
-          {"record_url", "/api/v1/ocds/records?ocid=" + detail.row.ocid},
-          {"license", web::license_json(detail.license)}};
 }
 
 std::vector<std::string> selected_ocids(ContractingService& service, const Request& request,

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "money/contracting/process_views.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/pagination.h"
@@ -118,6 +119,8 @@ void register_flag_routes(web::Router& router, RedFlagService& flags, Contractin
 void extend_contracting_pages(ContractingExtensions& extensions, RedFlagService& flags) {
   extensions.process_page.push_back([&flags](const Request&, const std::string& ocid, json& data) {
     data["flags"] = flags_view(flags.of_process(ocid), flags);
+    // Each accusation points at what it compared, shown on the same page.
+    for (auto& flag : data["flags"]) flag["evidence"] = flag_evidence_anchor(flag["code"].get<std::string>());
     data["has_flags"] = !data["flags"].empty();
   });
   extensions.organization_page.push_back([&flags](const Request&, int64_t id, json& data) {

@@ -240,6 +240,68 @@ TEST_P(ContractingHttpTest, EachImportCarriesTheLicenceOfItsReleases) {
   EXPECT_NE(form.find(R"(<option value="Libre-Uso-MX">)"), std::string::npos);
 }
 
+// The process page says everything in plain words and shows what its red
+// flags compared: the bids and bidders, the award, the contract with its
+// amendments and payments, the documents; dates in Spanish inside <time>;
+// OCDS field paths only in the technical section.
+TEST_P(ContractingHttpTest, TheProcessPageShowsBidsAwardsContractsAndDatesForPeople) {
+  auto official = app_->signed_in_client("funcionaria@example.mx");
+  const std::string release = R"({"ocid": "ocds-vista-1", "id": "ocds-vista-1-01", "date": "2026-10-28T10:00:00-06:00",
+    "tag": ["award", "contract"],
+    "tender": {"id": "t", "title": "Bombas para pozos", "description": "Compra de dos bombas sumergibles",
+      "procurementMethod": "open",
+      "tenderPeriod": {"startDate": "2026-03-01T00:00:00Z", "endDate": "2026-03-20T00:00:00Z"},
+      "value": {"amount": 1200000, "currency": "MXN"},
+      "items": [{"id": "1", "description": "Bomba sumergible de 50 HP", "quantity": 2}],
+      "documents": [{"id": "d1", "documentType": "tenderNotice", "url": "https://example.org/convocatoria.pdf"}]},
+    "bids": {"details": [
+      {"id": "b1", "status": "valid", "tenderers": [{"id": "A", "name": "Hidráulica del Norte"}],
+       "value": {"amount": 1100000, "currency": "MXN"}},
+      {"id": "b2", "status": "disqualified", "tenderers": [{"id": "B", "name": "Bombas y Motores"}],
+       "value": {"amount": 1100000, "currency": "MXN"}}]},
+    "awards": [{"id": "a1", "status": "active", "date": "2026-04-02T00:00:00Z",
+      "suppliers": [{"id": "A", "name": "Hidráulica del Norte"}], "value": {"amount": 1100000, "currency": "MXN"}}],
+    "contracts": [{"id": "c1", "awardID": "a1", "status": "active", "dateSigned": "2026-04-10T00:00:00Z",
+      "value": {"amount": 1300000, "currency": "MXN"},
+      "amendments": [{"id": "m1", "date": "2026-06-01T00:00:00Z", "rationale": "Se añadió la instalación"}],
+      "implementation": {"transactions": [{"id": "p1", "date": "2026-07-01T00:00:00Z",
+        "value": {"amount": 650000, "currency": "MXN"},
+        "payer": {"name": "Comisión Estatal del Agua"}, "payee": {"name": "Hidráulica del Norte"}}]}}]})";
+  auto imported = official.request("POST", "/api/v1/ocds/imports?wait=1", release, "application/json",
+                                   {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
+  ASSERT_EQ(imported.status, 201u) << imported.body;
+  auto page = app_->client().get("/contrataciones/ocds-vista-1");
+  ASSERT_EQ(page.status, 200u);
+  const std::string& body = page.body;
+  for (const char* expected : {
+           R"(<dd>del 1 al 20 de marzo de 2026</dd>)",
+           "$1,200,000.00 MXN",
+           "Bomba sumergible de 50 HP (cantidad: 2)",
+           R"(<h2 id="ofertas">Ofertas</h2>)",
+           "<td>Bombas y Motores</td>",
+           "Descalificada",
+           "Válida",
+           R"(<td data-label="Estado">Vigente</td>)",
+           R"(<time datetime="2026-04-02">2 de abril de 2026</time>)",
+           R"(<time datetime="2026-06-01">1 de junio de 2026</time>: Se añadió la instalación)",
+           "Comisión Estatal del Agua",
+           "$650,000.00 MXN",
+           R"(<a href="https://example.org/convocatoria.pdf" rel="noopener">Convocatoria</a>)",
+           R"(<time datetime="2026-10-28">28 de octubre de 2026</time></strong> — Adjudicación, Contrato)",
+       }) {
+    EXPECT_NE(body.find(expected), std::string::npos) << expected;
+  }
+  EXPECT_EQ(body.find(">active<"), std::string::npos) << "codes are translated";
+  EXPECT_EQ(body.find("(award, contract)"), std::string::npos);
+  // Field paths live only inside the technical section.
+  size_t technical = body.find(R"(<details class="technical">)");
+  ASSERT_NE(technical, std::string::npos);
+  size_t path = body.find("<code>tender/");
+  if (path != std::string::npos) {
+    EXPECT_GT(path, technical);
+  }
+}
+
 TEST_P(ContractingHttpTest, AnImportLargerThanTheRequestLimitGoesThroughAFile) {
   // 2,000 releases of about 10 KB: past the 16 MiB a request body may have in memory.
   std::string lines;

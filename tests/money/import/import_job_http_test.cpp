@@ -155,7 +155,7 @@ TEST_P(ImportJobHttpTest, CopiesOfAReleaseWithOtherContentAreCountedAndNamed) {
   // The process page lists both versions of the release.
   auto process = again.get("/contrataciones/ocds-copia-0");
   ASSERT_EQ(process.status, 200u);
-  EXPECT_NE(process.body.find("versión 2 publicada con el mismo id y otro contenido"), std::string::npos);
+  EXPECT_NE(process.body.find("versión 2 publicada con el mismo identificador y otro contenido"), std::string::npos);
   EXPECT_EQ(app_->client().get("/api/v1/processes?q=corregida").json()["meta"]["total"], 1);
 }
 
