@@ -50,7 +50,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
       database, jurisdictions_->service(), account_settings,
       accounts::AccountRoutesOptions{config_.secure_cookies, config_.public_url, notifications_->delivers_mail()});
   audit_ = add<audit::AuditDomain>(database);
-  money_ = add<money::MoneyDomain>(database, jurisdictions_->service(), load_flag_settings(config.flags_settings),
+  money_ = add<money::MoneyDomain>(database, *jurisdictions_, load_flag_settings(config.flags_settings),
                                    config.upload_dir);
   plans_ = add<plans::PlansDomain>(database, *jurisdictions_, accounts_->service(), *files_,
                                    [money = money_](const std::string& ocid) {

@@ -1,5 +1,7 @@
 #include "jurisdictions/jurisdiction_routes.h"
 
+#include <algorithm>
+
 #include "jurisdictions/messages.h"
 #include "web/api.h"
 #include "web/downloads.h"
@@ -74,15 +76,29 @@ nlohmann::json jurisdiction_page_data(JurisdictionService& service, const Reques
 }
 
 void register_pages(web::Router& router, JurisdictionService& service, const web::Pages& pages,
-                    const std::vector<JurisdictionSection>& sections) {
-  router.get("/", [&service, &pages](Request& request) {
+                    const std::vector<JurisdictionSection>& sections, const std::vector<HomeCardFacts>& card_facts) {
+  router.get("/", [&service, &pages, &card_facts](Request& request) {
     // Federal first, then the states: one query for the whole overview.
     auto top = service.list({}, {kOverviewLimit, 0});
+    std::map<int64_t, nlohmann::json> cards;
+    for (const auto& j : top.items) {
+      if (j.level == Level::state) cards[j.id] = nlohmann::json::array();
+    }
+    for (const auto& add_facts : card_facts) add_facts(cards);
     nlohmann::json state_views = nlohmann::json::array();
     nlohmann::json data = {{"title", "Apertura: gobierno abierto local"}};
     for (const auto& j : top.items) {
       if (j.level == Level::federal) data["federal"] = jurisdiction_link(j);
-      if (j.level == Level::state) state_views.push_back(jurisdiction_link(j));
+      if (j.level == Level::state) {
+        nlohmann::json card = jurisdiction_link(j);
+        // In the order their "rank" says (what the declaration is about first), whatever the domains' order.
+        auto& facts = cards[j.id];
+        std::stable_sort(facts.begin(), facts.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+          return a.value("rank", 100) < b.value("rank", 100);
+        });
+        card["facts"] = std::move(facts);
+        state_views.push_back(std::move(card));
+      }
     }
     data["state_count"] = state_views.size();
     data["states"] = std::move(state_views);
@@ -205,8 +221,9 @@ void register_api(web::Router& router, JurisdictionService& service) {
 }  // namespace
 
 void register_jurisdiction_routes(web::Router& router, JurisdictionService& service, const web::Pages& pages,
-                                  const std::vector<JurisdictionSection>& sections) {
-  register_pages(router, service, pages, sections);
+                                  const std::vector<JurisdictionSection>& sections,
+                                  const std::vector<HomeCardFacts>& card_facts) {
+  register_pages(router, service, pages, sections, card_facts);
   register_api(router, service);
 }
 

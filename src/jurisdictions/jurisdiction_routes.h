@@ -2,6 +2,7 @@
 // Pages, downloads and API endpoints for jurisdictions and institutions,
 // including the portal's home page (the national overview).
 #include <functional>
+#include <map>
 #include <vector>
 
 #include "jurisdictions/jurisdiction_service.h"
@@ -14,8 +15,16 @@ namespace apertura::jurisdictions {
 // the current plan) without this domain knowing about them.
 using JurisdictionSection = std::function<std::string(const web::Request&, const Jurisdiction&)>;
 
-// `sections` must outlive the router; domains may add to it until requests come.
+// Other domains add lines to each state's card on the home page (its
+// secretariat, its plan's progress, its red flags): for every jurisdiction id
+// in `cards`, they append {"text", "url", "tone", "rank"} objects to its
+// array ("url" and "tone" may be ""; lower "rank" first, 100 when absent).
+// One call for all the cards, so a domain reads what it needs at once.
+using HomeCardFacts = std::function<void(std::map<int64_t, nlohmann::json>& cards)>;
+
+// `sections` and `card_facts` must outlive the router; domains may add to them until requests come.
 void register_jurisdiction_routes(web::Router& router, JurisdictionService& service, const web::Pages& pages,
-                                  const std::vector<JurisdictionSection>& sections);
+                                  const std::vector<JurisdictionSection>& sections,
+                                  const std::vector<HomeCardFacts>& card_facts);
 
 }  // namespace apertura::jurisdictions

@@ -5,7 +5,7 @@
 namespace apertura::jurisdictions {
 
 void JurisdictionsDomain::install(web::Site& site) {
-  register_jurisdiction_routes(site.router, service_, site.pages, sections_);
+  register_jurisdiction_routes(site.router, service_, site.pages, sections_, card_facts_);
   site.pages.navigation().add({"Jurisdicciones", "/jurisdicciones", 50});
   site.permissions.add("jurisdictions", jurisdiction_permissions());
 }

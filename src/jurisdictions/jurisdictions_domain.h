@@ -25,10 +25,13 @@ class JurisdictionsDomain : public web::Domain {
   // A block on every jurisdiction's page (the secretariat and its plan);
   // domains add theirs when they install.
   void add_section(JurisdictionSection section) { sections_.push_back(std::move(section)); }
+  // Lines on each state's card on the home page, in the order domains add them.
+  void add_card_facts(HomeCardFacts facts) { card_facts_.push_back(std::move(facts)); }
 
  private:
   JurisdictionService service_;
   std::vector<JurisdictionSection> sections_;
+  std::vector<HomeCardFacts> card_facts_;
 };
 
 }  // namespace apertura::jurisdictions

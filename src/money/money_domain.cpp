@@ -18,14 +18,15 @@
 
 namespace apertura::money {
 
-MoneyDomain::MoneyDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
+MoneyDomain::MoneyDomain(store::Database& database, jurisdictions::JurisdictionsDomain& jurisdictions,
                          FlagSettings flags, std::string upload_dir)
     : database_(database),
-      jurisdictions_(jurisdictions),
+      jurisdictions_domain_(jurisdictions),
+      jurisdictions_(jurisdictions.service()),
       red_flags_(database, std::move(flags)),
       contracting_(database),
-      budget_(database, jurisdictions),
-      import_jobs_(database, red_flags_.settings(), jurisdictions, std::move(upload_dir)) {
+      budget_(database, jurisdictions_),
+      import_jobs_(database, red_flags_.settings(), jurisdictions_, std::move(upload_dir)) {
   // An import killed before it built its list indexes again left them out;
   // every run of the portal or the command line puts them back first.
   auto connection = database.connect();
@@ -41,6 +42,8 @@ void MoneyDomain::install(web::Site& site) {
   extend_contracting_pages(contracting_extensions_, import_jobs_);
   register_contracting_routes(site.router, contracting_, site.pages, contracting_extensions_);
   register_flag_routes(site.router, red_flags_, contracting_, site.pages);
+  jurisdictions_domain_.add_card_facts(
+      [this](std::map<int64_t, nlohmann::json>& cards) { add_flag_card_facts(red_flags_, cards); });
   register_budget_routes(site.router, budget_, site.pages);
 
   auto& navigation = site.pages.navigation();

@@ -6,7 +6,7 @@
 // and budget/ (budget lines and the money trail).
 #include <string>
 
-#include "jurisdictions/jurisdiction_service.h"
+#include "jurisdictions/jurisdictions_domain.h"
 #include "money/budget/budget_service.h"
 #include "money/contracting/contracting_routes.h"
 #include "money/contracting/contracting_service.h"
@@ -20,7 +20,8 @@ namespace apertura::money {
 class MoneyDomain : public web::Domain {
  public:
   // `upload_dir`: where uploaded OCDS files wait for their import.
-  MoneyDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, FlagSettings flags,
+  // It adds its red flags to each state's card on the home page of `jurisdictions`.
+  MoneyDomain(store::Database& database, jurisdictions::JurisdictionsDomain& jurisdictions, FlagSettings flags,
               std::string upload_dir);
 
   std::string_view name() const override { return "money"; }
@@ -39,6 +40,7 @@ class MoneyDomain : public web::Domain {
 
  private:
   store::Database& database_;
+  jurisdictions::JurisdictionsDomain& jurisdictions_domain_;
   jurisdictions::JurisdictionService& jurisdictions_;
   RedFlagService red_flags_;
   ContractingService contracting_;

@@ -97,4 +97,33 @@ nlohmann::json overview_row_json(const JurisdictionProgress& row) {
   return out;
 }
 
+nlohmann::json home_card_facts(const JurisdictionProgress& row) {
+  // Every fact names its url and tone, even empty: the template would otherwise find the card's.
+  auto fact = [](std::string text, std::string url = "", std::string tone = "") {
+    return nlohmann::json{{"text", std::move(text)}, {"url", std::move(url)}, {"tone", std::move(tone)}, {"rank", 10}};
+  };
+  nlohmann::json facts = nlohmann::json::array();
+  facts.push_back(fact(row.constituted ? "Secretariado técnico tripartito constituido"
+                                       : "Secretariado técnico tripartito por constituir",
+                       "/jurisdicciones/" + row.jurisdiction.slug + "/secretariado"));
+  if (!row.plan) {
+    facts.push_back(fact("Sin plan de acción todavía"));
+    return facts;
+  }
+  if (row.plan->status == PlanStatus::draft) {
+    facts.push_back(fact("Plan de acción en preparación"));
+  } else {
+    int percent = static_cast<int>(std::floor(row.average_progress * 100 + 1e-9));
+    facts.push_back(fact("Plan de acción · " + status_label_es(row.plan->status) + " · avance " +
+                             std::to_string(percent) + " %",
+                         "/planes/" + std::to_string(row.plan->id)));
+  }
+  if (row.overdue_milestones > 0) {
+    facts.push_back(fact(std::to_string(row.overdue_milestones) +
+                             (row.overdue_milestones == 1 ? " hito vencido" : " hitos vencidos"),
+                         "", "warning"));
+  }
+  return facts;
+}
+
 }  // namespace apertura::plans

@@ -17,5 +17,8 @@ nlohmann::json commitment_view(const Commitment& commitment, const std::string& 
 nlohmann::json plan_document_json(const PlanDocument& document, const std::string& today);
 nlohmann::json secretariat_json(const Secretariat& secretariat);
 nlohmann::json overview_row_json(const JurisdictionProgress& row);
+// The lines a state's card on the home page shows: its secretariat, and its
+// plan with its status, progress and overdue milestones.
+nlohmann::json home_card_facts(const JurisdictionProgress& row);
 
 }  // namespace apertura::plans

@@ -1,6 +1,8 @@
 #include "plans/plans_domain.h"
 
+#include "core/date.h"
 #include "plans/demo_plans.h"
+#include "plans/plan_views.h"
 #include "plans/permissions.h"
 #include "plans/session_routes.h"
 
@@ -25,6 +27,13 @@ void PlansDomain::install(web::Site& site) {
   jurisdictions_.add_section([services, &pages](const web::Request& request,
                                                 const jurisdictions::Jurisdiction& jurisdiction) {
     return jurisdiction_section_html(services, pages, request, jurisdiction);
+  });
+  jurisdictions_.add_card_facts([services](std::map<int64_t, nlohmann::json>& cards) {
+    for (const auto& row : services.plans.overview(today_iso())) {
+      auto card = cards.find(row.jurisdiction.id);
+      if (card == cards.end()) continue;
+      for (auto& fact : home_card_facts(row)) card->second.push_back(std::move(fact));
+    }
   });
   register_plan_api(site.router, services);
   register_session_routes(site.router, sessions_, site.pages);

@@ -17,7 +17,12 @@ test('the home page lists the states that signed the declaration', async () => {
   assert.equal(response.status(), 200);
   assert.equal(await page.getAttribute('html', 'lang'), 'es-MX');
   await assert.doesNotReject(page.getByRole('heading', { level: 1 }).waitFor());
-  assert.equal(await page.locator('.card-list li').count(), 12);
+  assert.equal(await page.locator('.card-list > li').count(), 12);
+  // Each card says where the state stands: its secretariat, its plan, its red flags.
+  const jalisco = page.locator('.card-list > li', { hasText: 'Jalisco' });
+  assert.match(await jalisco.innerText(), /Secretariado técnico tripartito constituido/);
+  assert.match(await jalisco.innerText(), /Plan de acción · .* · avance \d+ %/);
+  assert.match(await jalisco.innerText(), /contrataciones con señales de riesgo/);
   await expectAccessible(page);
 });
 

@@ -103,6 +103,8 @@ TEST_P(PlanHttpTest, CommitmentPageShowsReadabilityToEditorsOnly) {
 TEST_P(PlanHttpTest, SecretariatPageAndJurisdictionSectionSayWhetherItIsConstituted) {
   HttpClient admin = app_->signed_in_client("admin@example.mx");
   EXPECT_NE(app_->client().get("/jurisdicciones/jalisco").body.find("sin constituir"), std::string::npos);
+  // The state's card on the home page says so too.
+  EXPECT_NE(app_->client().get("/").body.find("Secretariado técnico tripartito por constituir"), std::string::npos);
   for (const auto& [name, sector] : {std::pair<std::string, std::string>{"Ana", "government"},
                                      {"Colectivo", "civil_society"}, {"ITEI", "guarantor"}}) {
     auto added = admin.post_form("/jurisdicciones/jalisco/secretariado",
@@ -113,6 +115,7 @@ TEST_P(PlanHttpTest, SecretariatPageAndJurisdictionSectionSayWhetherItIsConstitu
   EXPECT_EQ(invalid.status, 422u);
   EXPECT_NE(app_->client().get("/jurisdicciones/jalisco").body.find("Secretariado Técnico Tripartita constituido"),
             std::string::npos);
+  EXPECT_NE(app_->client().get("/").body.find("Secretariado técnico tripartito constituido"), std::string::npos);
   auto api = app_->client().get("/api/v1/jurisdictions/14/secretariat").json()["data"];
   EXPECT_TRUE(api["constituted"].get<bool>());
   EXPECT_EQ(api["members"].size(), 3u);
@@ -128,6 +131,10 @@ TEST_P(PlanHttpTest, OverviewAndPlanDownloads) {
   add_complete_commitment(admin, plan_id, 1);
   auto csv = app_->client().get("/planes.csv");
   EXPECT_NE(csv.body.find("14,Jalisco,false,draft,0,2"), std::string::npos) << csv.body;
+  // The home page's card: a draft is "in preparation", with no link yet, and its overdue milestones counted.
+  auto home = app_->client().get("/").body;
+  EXPECT_NE(home.find("<li>Plan de acción en preparación</li>"), std::string::npos) << home;
+  EXPECT_NE(home.find(R"(<li class="fact-warning">2 hitos vencidos</li>)"), std::string::npos) << home;
   auto overview = app_->client().get("/api/v1/overview").json();
   EXPECT_EQ(overview["meta"]["total"], 2);
   auto document = app_->client().get("/planes/" + std::to_string(plan_id) + "/plan.json");

@@ -133,4 +133,19 @@ void extend_contracting_pages(ContractingExtensions& extensions, RedFlagService&
   });
 }
 
+void add_flag_card_facts(RedFlagService& flags, std::map<int64_t, json>& cards) {
+  auto counts = flags.flagged_processes_by_jurisdiction();
+  for (auto& [jurisdiction_id, facts] : cards) {
+    auto found = counts.find(jurisdiction_id);
+    int64_t flagged = found == counts.end() ? 0 : found->second;
+    // Nothing when none: a state without flags may simply have published no contracts here.
+    if (flagged == 0) continue;
+    facts.push_back({{"text", std::to_string(flagged) + (flagged == 1 ? " contratación con señales de riesgo"
+                                                                      : " contrataciones con señales de riesgo")},
+                     {"url", "/senales"},
+                     {"tone", "warning"},
+                     {"rank", 50}});
+  }
+}
+
 }  // namespace apertura::money

@@ -197,4 +197,14 @@ Paged<RedFlag> RedFlagRepository::list(Connection& c, const FlagFilter& filter, 
   return page;
 }
 
+std::map<int64_t, int64_t> RedFlagRepository::flagged_processes_by_jurisdiction(store::Connection& c) {
+  std::map<int64_t, int64_t> counts;
+  for (const auto& row : c.query("SELECT p.jurisdiction_id, COUNT(DISTINCT p.id) AS processes FROM red_flags f "
+                                 "JOIN contracting_processes p ON p.ocid = f.subject "
+                                 "WHERE f.scope = 'process' AND p.jurisdiction_id IS NOT NULL GROUP BY p.jurisdiction_id")) {
+    counts[row.integer("jurisdiction_id")] = row.integer("processes");
+  }
+  return counts;
+}
+
 }  // namespace apertura::money

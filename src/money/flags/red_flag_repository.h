@@ -4,6 +4,7 @@
 // whole-store run of the indicators needs. No rules: RedFlagService and
 // ProcessFlagger decide.
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -48,6 +49,8 @@ struct RedFlagRepository {
                                                        double threshold);
 
   static std::vector<RedFlag> of_process(store::Connection& c, const std::string& ocid);
+  // For each jurisdiction with flagged processes: how many of its processes have a flag.
+  static std::map<int64_t, int64_t> flagged_processes_by_jurisdiction(store::Connection& c);
   // The flags about an organisation, by its id or by the party ids publishers gave it.
   static std::vector<RedFlag> of_organization(store::Connection& c, int64_t organization_id);
   // A page of flags, each with the title or name of what it is about and its page.

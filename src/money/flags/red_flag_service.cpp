@@ -197,4 +197,9 @@ Paged<RedFlag> RedFlagService::list(const FlagFilter& filter, const Slice& slice
   return RedFlagRepository::list(*connection, filter, slice);
 }
 
+std::map<int64_t, int64_t> RedFlagService::flagged_processes_by_jurisdiction() {
+  auto connection = database_.connect();
+  return RedFlagRepository::flagged_processes_by_jurisdiction(*connection);
+}
+
 }  // namespace apertura::money

@@ -56,6 +56,8 @@ class RedFlagService {
   const RedFlagInfo& info(const std::string& code) const;
   FlagRun recompute_all(const Actor& actor);
   std::vector<RedFlag> of_process(const std::string& ocid);
+  // For each jurisdiction id, how many of its contracting processes have a red flag (absent: none).
+  std::map<int64_t, int64_t> flagged_processes_by_jurisdiction();
   std::vector<RedFlag> of_organization(int64_t organization_id);
   Paged<RedFlag> list(const FlagFilter& filter, const Slice& slice);
 
