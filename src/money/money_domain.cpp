@@ -40,6 +40,15 @@ void MoneyDomain::install(web::Site& site) {
   extend_contracting_pages(contracting_extensions_, red_flags_);
   extend_contracting_pages(contracting_extensions_, budget_);
   extend_contracting_pages(contracting_extensions_, import_jobs_);
+  // A process imported for a jurisdiction sits under it: jurisdiction -> contrataciones -> process.
+  contracting_extensions_.process_page.push_back([this](const web::Request&, const std::string&, nlohmann::json& data) {
+    const auto& id = data["process"]["jurisdiction_id"];
+    if (!id.is_number_integer()) return;
+    if (auto jurisdiction = jurisdictions_.by_id(id.get<int64_t>())) {
+      nlohmann::json crumb = {{"label", jurisdiction->name}, {"url", "/jurisdicciones/" + jurisdiction->slug}};
+      data["breadcrumbs"].insert(data["breadcrumbs"].begin(), std::move(crumb));
+    }
+  });
   register_contracting_routes(site.router, contracting_, site.pages, contracting_extensions_);
   register_flag_routes(site.router, red_flags_, contracting_, site.pages);
   jurisdictions_domain_.add_card_facts(

@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "core/date.h"
+#include "core/date_text.h"
 #include "core/readability.h"
 #include "core/text.h"
 #include "plans/messages.h"
@@ -63,11 +64,23 @@ struct PageContext {
   const web::Pages& pages;
 };
 
+// Jurisdiction -> plan: where a plan's and a commitment's pages sit.
+nlohmann::json plan_breadcrumbs(PageContext ctx, const ActionPlan& plan, bool with_plan) {
+  nlohmann::json crumbs = nlohmann::json::array();
+  if (auto jurisdiction = ctx.services.plans.jurisdiction_of(plan)) {
+    crumbs.push_back({{"label", jurisdiction->name}, {"url", "/jurisdicciones/" + jurisdiction->slug}});
+  }
+  if (with_plan) crumbs.push_back({{"label", plan.title}, {"url", "/planes/" + std::to_string(plan.id)}});
+  return crumbs;
+}
+
 Response plan_page(PageContext ctx, const Request& request, int64_t plan_id, const Error* error = nullptr) {
   auto document = ctx.services.plans.plan(plan_id).take();
   std::string today = today_iso();
   nlohmann::json data = plan_document_json(document, today);
   data["title"] = document.plan.title;
+  data["breadcrumbs"] = plan_breadcrumbs(ctx, document.plan, false);
+  data["period_text"] = date_range_es(document.plan.starts_on, document.plan.ends_on);
   PlanAbilities may = ctx.services.plans.abilities(request.actor, document);
   if (auto next = may.next_status) {
     data["next_status"] = status_name(*next);
@@ -116,6 +129,8 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
     }
   }
   data["commitment_title"] = commitment.title;
+  data["breadcrumbs"] = plan_breadcrumbs(ctx, document.plan, true);
+  data["period_text"] = date_range_es(commitment.starts_on, commitment.ends_on);
   data["plan"] = {{"id", document.plan.id}, {"title", document.plan.title}, {"starts_on", document.plan.starts_on},
                   {"ends_on", document.plan.ends_on}, {"status_label", status_label_es(document.plan.status)}};
   CommitmentAbilities may = ctx.services.plans.abilities(request.actor, document.plan, commitment);

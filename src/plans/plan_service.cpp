@@ -79,6 +79,10 @@ Result<std::vector<ActionPlan>> PlanService::plans_of(const std::string& jurisdi
   return PlanRepository::for_jurisdiction(*connection, place->id);
 }
 
+std::optional<jurisdictions::Jurisdiction> PlanService::jurisdiction_of(const ActionPlan& plan) {
+  return jurisdictions_.by_id(plan.jurisdiction_id);
+}
+
 std::vector<ActionPlan> PlanService::plans_in(int64_t jurisdiction_id) {
   auto connection = database_.connect();
   return PlanRepository::for_jurisdiction(*connection, jurisdiction_id);

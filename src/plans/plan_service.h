@@ -93,6 +93,8 @@ class PlanService {
   Result<ActionPlan> create_plan(const Actor& actor, const std::string& jurisdiction, const PlanInput& input);
   Result<std::vector<ActionPlan>> plans_of(const std::string& jurisdiction);
   std::vector<ActionPlan> plans_in(int64_t jurisdiction_id);
+  // The jurisdiction a plan belongs to (its pages link back to it).
+  std::optional<jurisdictions::Jurisdiction> jurisdiction_of(const ActionPlan& plan);
   Result<PlanDocument> plan(int64_t plan_id);
   // Moves the plan to `target`, which must be its next state.
   Result<ActionPlan> change_status(const Actor& actor, int64_t plan_id, const std::string& target,

@@ -115,6 +115,11 @@ Response Pages::render(const Request& request, const std::string& view, nlohmann
       {"navigation", navigation_.view(Menu::main, request.actor, request.path)},
       {"account_menu", navigation_.view(Menu::account, request.actor, request.path)},
   };
+  // Where the page sits: [{"label", "url"}...], from the widest to the page's parent.
+  if (data.contains("breadcrumbs") && !data["breadcrumbs"].empty()) {
+    layout["breadcrumbs"] = data["breadcrumbs"];
+    layout["has_breadcrumbs"] = true;
+  }
   // Pages name the progressive-enhancement scripts they want ("js/money-trail.js");
   // one missing from this build (no bundler when it was built) is left out.
   layout["scripts"] = nlohmann::json::array();

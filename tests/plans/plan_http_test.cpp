@@ -137,6 +137,11 @@ TEST_P(PlanHttpTest, OverviewAndPlanDownloads) {
   EXPECT_NE(home.find(R"(<li class="fact-warning">2 hitos vencidos</li>)"), std::string::npos) << home;
   auto overview = app_->client().get("/api/v1/overview").json();
   EXPECT_EQ(overview["meta"]["total"], 2);
+  // The plan's page sits under its jurisdiction and says its period in words.
+  auto plan_page = app_->client().get("/planes/" + std::to_string(plan_id)).body;
+  EXPECT_NE(plan_page.find(R"(<nav aria-label="Estás en" class="breadcrumbs"><ol><li><a href="/jurisdicciones/jalisco">Jalisco</a></li></ol></nav>)"),
+            std::string::npos) << plan_page;
+  EXPECT_NE(plan_page.find("<dd>del 1 de enero al 31 de diciembre de 2026</dd>"), std::string::npos);
   auto document = app_->client().get("/planes/" + std::to_string(plan_id) + "/plan.json");
   EXPECT_NE(document.header("content-disposition").find("plan-"), std::string::npos);
   EXPECT_EQ(document.json()["commitments"].size(), 1u);

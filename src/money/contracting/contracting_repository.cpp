@@ -35,7 +35,7 @@ void query_in_chunks(Connection& connection, const std::string& before, const st
 
 const char* kProcessColumns =
     "p.id, p.ocid, p.title, p.buyer_name, p.buyer_id, p.procurement_method, p.status, p.stage, p.currency, "
-    "p.amount, p.year, p.last_date, p.supplier_names, p.release_count";
+    "p.amount, p.year, p.last_date, p.supplier_names, p.release_count, p.jurisdiction_id";
 
 ProcessRow process_from(const Row& row) {
   ProcessRow p;
@@ -53,6 +53,7 @@ ProcessRow process_from(const Row& row) {
   p.last_date = row.text("last_date");
   p.supplier_names = row.text("supplier_names");
   p.release_count = row.integer("release_count");
+  p.jurisdiction_id = row.optional_integer("jurisdiction_id");
   return p;
 }
 

@@ -95,6 +95,7 @@ struct ProcessRow {
   std::string last_date;
   std::string supplier_names;
   int64_t release_count = 0;
+  std::optional<int64_t> jurisdiction_id;  // the jurisdiction it was imported for, if any
 };
 
 struct ProcessFilter {

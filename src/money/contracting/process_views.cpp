@@ -257,8 +257,11 @@ json process_page_data(const ProcessDetail& detail) {
   json awards = awards_view(compiled);
   json contracts = contracts_view(compiled);
   const std::string* description = string_field(field(compiled, "tender"), "description");
+  json process = process_view(detail.row);
+  if (detail.row.jurisdiction_id) process["jurisdiction_id"] = *detail.row.jurisdiction_id;
   return {{"title", detail.row.title.empty() ? detail.row.ocid : detail.row.title},
-          {"process", process_view(detail.row)},
+          {"breadcrumbs", json::array({{{"label", "Contrataciones"}, {"url", "/contrataciones"}}})},
+          {"process", process},
           {"description", description ? *description : ""},
           {"tender", tender},
           {"bids", bids},

@@ -267,7 +267,9 @@ TEST_P(ContractingHttpTest, TheProcessPageShowsBidsAwardsContractsAndDatesForPeo
       "implementation": {"transactions": [{"id": "p1", "date": "2026-07-01T00:00:00Z",
         "value": {"amount": 650000, "currency": "MXN"},
         "payer": {"name": "Comisión Estatal del Agua"}, "payee": {"name": "Hidráulica del Norte"}}]}}]})";
-  auto imported = official.request("POST", "/api/v1/ocds/imports?wait=1", release, "application/json",
+  int64_t jalisco = app_->app().jurisdictions().find("14")->id;
+  auto imported = official.request("POST", "/api/v1/ocds/imports?wait=1&jurisdiction_id=" + std::to_string(jalisco),
+                                   release, "application/json",
                                    {{"X-CSRF-Token", official.cookie("apertura_csrf")}});
   ASSERT_EQ(imported.status, 201u) << imported.body;
   auto page = app_->client().get("/contrataciones/ocds-vista-1");
@@ -288,6 +290,9 @@ TEST_P(ContractingHttpTest, TheProcessPageShowsBidsAwardsContractsAndDatesForPeo
            "$650,000.00 MXN",
            R"(<a href="https://example.org/convocatoria.pdf" rel="noopener">Convocatoria</a>)",
            R"(<time datetime="2026-10-28">28 de octubre de 2026</time></strong> — Adjudicación, Contrato)",
+           // Jurisdiction -> contrataciones -> the process.
+           R"(<nav aria-label="Estás en" class="breadcrumbs"><ol><li><a href="/jurisdicciones/jalisco">Jalisco</a></li>)"
+           R"(<li><a href="/contrataciones">Contrataciones</a></li></ol></nav>)",
        }) {
     EXPECT_NE(body.find(expected), std::string::npos) << expected;
   }
