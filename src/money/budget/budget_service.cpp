@@ -112,6 +112,9 @@ Result<MoneyTrail> BudgetService::trail(const std::string& jurisdiction, std::op
     if (!place) return place.error();
     trail.jurisdiction = *place;
   }
+  for (const auto& [jurisdiction_id, lines] : BudgetRepository::jurisdictions_with_lines(*connection)) {
+    if (auto place = jurisdictions_.by_id(jurisdiction_id)) trail.places.push_back(*place);
+  }
   trail.years = BudgetRepository::years(*connection, trail.jurisdiction.id);
   int this_year = std::stoi(today_iso().substr(0, 4));
   trail.year = year.value_or(trail.years.empty() ? this_year : trail.years.front());

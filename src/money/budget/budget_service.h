@@ -35,6 +35,7 @@ struct MoneyTrail {
   jurisdictions::Jurisdiction jurisdiction;
   int year = 0;
   std::vector<int> years;  // with budget lines, newest first
+  std::vector<jurisdictions::Jurisdiction> places;  // every jurisdiction with budget lines, to choose another
   std::vector<InstitutionBudget> institutions;
   BudgetMoments total;
   std::vector<TrailFlow> flows;  // largest first

@@ -186,8 +186,15 @@ json trail_view(const MoneyTrail& trail) {
   }
   json years = json::array();
   for (int year : trail.years) years.push_back({{"year", year}, {"selected", year == trail.year}});
+  json places = json::array();
+  for (const auto& place : trail.places) {
+    places.push_back({{"code", place.code}, {"name", place.name}, {"selected", place.id == trail.jurisdiction.id}});
+  }
   return {{"jurisdiction", {{"code", trail.jurisdiction.code}, {"name", trail.jurisdiction.name},
                             {"slug", trail.jurisdiction.slug}}},
+          {"places", places},
+          {"breadcrumbs", json::array({{{"label", trail.jurisdiction.name},
+                                        {"url", "/jurisdicciones/" + trail.jurisdiction.slug}}})},
           {"year", trail.year},
           {"years", years},
           {"total", moments_text(trail.total)},

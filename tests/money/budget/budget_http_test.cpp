@@ -154,6 +154,14 @@ TEST_P(BudgetHttpTest, TheTrailFollowsLinkedContractsFromBudgetToSupplier) {
   EXPECT_NE(page.body.find("Farmacéutica de Occidente"), std::string::npos);
   EXPECT_NE(page.body.find("data-chart=\"{&quot;links&quot;"), std::string::npos);
   EXPECT_NE(page.body.find("$1,500,000.00 MXN"), std::string::npos);
+  // It sits under its state, which a select changes; no OCDS field path in its words.
+  EXPECT_NE(page.body.find(R"(<ol><li><a href="/jurisdicciones/jalisco">Jalisco</a></li></ol>)"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(<select id="campo-entidad" name="jurisdiccion"><option value="14" selected>Jalisco</option>)"),
+            std::string::npos);
+  EXPECT_EQ(page.body.find("planning.budget.id"), std::string::npos);
+  // A year this state has no lines for says so.
+  EXPECT_NE(app_->client().get("/presupuesto?jurisdiccion=14&anio=1999").body.find("No hay líneas presupuestarias de 1999"),
+            std::string::npos);
   auto process = app_->client().get("/contrataciones/ocds-bud-2");
   EXPECT_NE(process.body.find("<code>PP-SALUD</code>"), std::string::npos);
   auto flows = app_->client().get("/presupuesto/flujos.json?jurisdiccion=14&anio=2026");
