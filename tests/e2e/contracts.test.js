@@ -14,9 +14,9 @@ test('a visitor searches a contract, opens it and sees why it is flagged', async
   await page.goto(`${portal.url}/`);
   await page.getByRole('link', { name: 'Contrataciones' }).first().click();
   await expectAccessible(page);
-  await page.getByLabel(/^Buscar en título/).fill('medicamentos');
-  await page.getByLabel('Método de contratación').selectOption('direct');
-  await page.getByLabel('Monto mínimo').fill('1000000');
+  await page.getByLabel('Buscar', { exact: true }).fill('medicamentos');
+  await page.getByLabel('Método', { exact: true }).selectOption('direct');
+  await page.getByLabel(/^Monto mínimo/).fill('1000000');
   await page.getByLabel('Orden').selectOption('amount_desc');
   await page.getByRole('button', { name: 'Buscar' }).click();
   const firstResult = page.locator('tbody tr').first();

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/date.h"
+#include "core/date_text.h"
 
 namespace apertura::money {
 
@@ -114,7 +115,8 @@ json process_view(const ProcessRow& row) {
   view["method_label"] = method_label(row.procurement_method);
   view["stage_label"] = stage_label(row.stage);
   view["amount_text"] = money_text(row.amount, row.currency);
-  view["date"] = row.last_date.substr(0, 10);
+  view["date"] = iso_date_part(row.last_date);
+  view["date_text"] = date_es(row.last_date);
   return view;
 }
 
@@ -128,7 +130,7 @@ web::Table process_table(const std::vector<ProcessRow>& rows, const std::vector<
                     {"amount", "Monto"},
                     {"currency", "Moneda"},
                     {"year", "Año"},
-                    {"last_release_date", "Última entrega"},
+                    {"last_release_date", "Última actualización"},
                     {"suppliers", "Proveedores"},
                     {"releases", "Entregas"},
                     {"license", "Licencia"},
