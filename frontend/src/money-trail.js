@@ -1,7 +1,9 @@
 // The money-trail flow chart (budget -> responsible unit -> procurement
 // method -> supplier). The page carries the chart's nodes and links in
 // data-chart and the same numbers in its tables; without JavaScript the
-// tables alone tell the story.
+// tables alone tell the story. On a narrow screen (a phone) the chart is not
+// drawn: four columns of labels cannot be read there, and the tables below
+// read top to bottom.
 import * as echarts from 'echarts/core';
 import { SankeyChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
@@ -14,6 +16,7 @@ const pesos = new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN
 function draw(container) {
   const data = JSON.parse(container.dataset.chart);
   if (!data.links.length) return;
+  if (container.clientWidth < 640) return;
   const labels = new Map(data.nodes.map((node) => [node.name, node.label]));
   container.classList.add('trail-chart-drawn');
   const chart = echarts.init(container, null, { renderer: 'canvas' });
@@ -36,6 +39,8 @@ function draw(container) {
         nodeGap: 10,
         emphasis: { focus: 'adjacency' },
         label: { formatter: (item) => labels.get(item.name), fontSize: 12, width: 230, overflow: 'truncate' },
+        // A label that would cover another is left out; its node keeps its tooltip and its row in the tables.
+        labelLayout: { hideOverlap: true },
         lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
       },
     ],
