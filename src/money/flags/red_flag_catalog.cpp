@@ -16,7 +16,25 @@ std::string number(double value) {
   return out.str();
 }
 
-std::string percent(double share) { return number(std::round(share * 1000) / 10) + " %"; }
+// 0.789 -> "78.9 %", 203.075 -> "20,307.5 %": one decimal when there is one, thousands grouped.
+std::string percent(double share) {
+  double value = std::round(share * 1000) / 10;
+  double magnitude = std::fabs(value);
+  auto whole = static_cast<int64_t>(std::floor(magnitude));
+  auto tenth = static_cast<int>(std::llround((magnitude - static_cast<double>(whole)) * 10));
+  if (tenth == 10) {
+    ++whole;
+    tenth = 0;
+  }
+  std::string digits = std::to_string(whole);
+  std::string text = value < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) text += ',';
+    text += digits[i];
+  }
+  if (tenth > 0) text += "." + std::to_string(tenth);
+  return text + " %";
+}
 
 std::string amount(double value, const FlagSettings& settings) {
   return money_text(value, settings.currency.value_or("MXN"));

@@ -163,6 +163,8 @@ TEST(RedFlagValues, AreShownWithTheirUnit) {
   EXPECT_EQ(flag_value_text(catalog["MX01"], 4960000, settings), "$4,960,000.00 MXN");
   EXPECT_EQ(flag_value_text(catalog["R025"], 0.7887, settings), "78.9 %");
   EXPECT_EQ(flag_value_text(catalog["MX02"], 1.55, settings), "155 %");
+  EXPECT_EQ(flag_value_text(catalog["MX03"], 203.075, settings), "20,307.5 %");
+  EXPECT_EQ(flag_value_text(catalog["R024"], 0, settings), "0 %");
   EXPECT_EQ(flag_value_text(catalog["R048"], 7, settings), "7");
   EXPECT_EQ(flag_value_text(catalog["R018"], 1, settings), "");
   // Plain words and plurals in the explanations, no OCDS field paths.
