@@ -94,7 +94,7 @@ void register_pages(web::Router& router, JurisdictionService& service, const web
         // In the order their "rank" says (what the declaration is about first), whatever the domains' order.
         auto& facts = cards[j.id];
         std::stable_sort(facts.begin(), facts.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-          return a.value("rank", 100) < b.value("rank", 100);
+          return a["rank"].get<int>() < b["rank"].get<int>();
         });
         card["facts"] = std::move(facts);
         state_views.push_back(std::move(card));
@@ -219,6 +219,10 @@ void register_api(web::Router& router, JurisdictionService& service) {
 }
 
 }  // namespace
+
+nlohmann::json card_fact(std::string text, std::string url, std::string tone, int rank) {
+  return {{"text", std::move(text)}, {"url", std::move(url)}, {"tone", std::move(tone)}, {"rank", rank}};
+}
 
 void register_jurisdiction_routes(web::Router& router, JurisdictionService& service, const web::Pages& pages,
                                   const std::vector<JurisdictionSection>& sections,

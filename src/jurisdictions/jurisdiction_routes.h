@@ -17,10 +17,12 @@ using JurisdictionSection = std::function<std::string(const web::Request&, const
 
 // Other domains add lines to each state's card on the home page (its
 // secretariat, its plan's progress, its red flags): for every jurisdiction id
-// in `cards`, they append {"text", "url", "tone", "rank"} objects to its
-// array ("url" and "tone" may be ""; lower "rank" first, 100 when absent).
+// in `cards`, they append card_fact(...) lines to its array (lower rank first).
 // One call for all the cards, so a domain reads what it needs at once.
 using HomeCardFacts = std::function<void(std::map<int64_t, nlohmann::json>& cards)>;
+// One line of a card, every key written (the template would otherwise find
+// the card's own "url" for a line without one).
+nlohmann::json card_fact(std::string text, std::string url = "", std::string tone = "", int rank = 100);
 
 // `sections` and `card_facts` must outlive the router; domains may add to them until requests come.
 void register_jurisdiction_routes(web::Router& router, JurisdictionService& service, const web::Pages& pages,

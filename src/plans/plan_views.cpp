@@ -1,4 +1,6 @@
 #include "plans/plan_views.h"
+
+#include "jurisdictions/jurisdiction_routes.h"
 #include "plans/messages.h"
 
 #include <algorithm>
@@ -77,6 +79,11 @@ nlohmann::json secretariat_json(const Secretariat& secretariat) {
   return {{"constituted", secretariat.constituted()}, {"missing_sectors", missing}, {"members", members}};
 }
 
+namespace {
+// A share of 0..1 as the whole percent shown (0.999 is 99, never rounded up to done).
+int whole_percent(double share) { return static_cast<int>(std::floor(share * 100 + 1e-9)); }
+}  // namespace
+
 nlohmann::json overview_row_json(const JurisdictionProgress& row) {
   bool constituted = row.constituted;
   nlohmann::json out = {{"jurisdiction_code", row.jurisdiction.code},
@@ -85,7 +92,7 @@ nlohmann::json overview_row_json(const JurisdictionProgress& row) {
                         {"secretariat_constituted", constituted},
                         {"plan_id", nullptr},
                         {"plan_status", nullptr},
-                        {"average_progress_percent", static_cast<int>(std::floor(row.average_progress * 100 + 1e-9))},
+                        {"average_progress_percent", whole_percent(row.average_progress)},
                         {"overdue_milestones", row.overdue_milestones}};
   if (row.plan) {
     out["plan_id"] = row.plan->id;
@@ -98,9 +105,10 @@ nlohmann::json overview_row_json(const JurisdictionProgress& row) {
 }
 
 nlohmann::json home_card_facts(const JurisdictionProgress& row) {
-  // Every fact names its url and tone, even empty: the template would otherwise find the card's.
+  // The declaration's own business comes first on the card.
+  constexpr int kRank = 10;
   auto fact = [](std::string text, std::string url = "", std::string tone = "") {
-    return nlohmann::json{{"text", std::move(text)}, {"url", std::move(url)}, {"tone", std::move(tone)}, {"rank", 10}};
+    return jurisdictions::card_fact(std::move(text), std::move(url), std::move(tone), kRank);
   };
   nlohmann::json facts = nlohmann::json::array();
   facts.push_back(fact(row.constituted ? "Secretariado técnico tripartito constituido"
@@ -113,9 +121,8 @@ nlohmann::json home_card_facts(const JurisdictionProgress& row) {
   if (row.plan->status == PlanStatus::draft) {
     facts.push_back(fact("Plan de acción en preparación"));
   } else {
-    int percent = static_cast<int>(std::floor(row.average_progress * 100 + 1e-9));
     facts.push_back(fact("Plan de acción · " + status_label_es(row.plan->status) + " · avance " +
-                             std::to_string(percent) + " %",
+                             std::to_string(whole_percent(row.average_progress)) + " %",
                          "/planes/" + std::to_string(row.plan->id)));
   }
   if (row.overdue_milestones > 0) {

@@ -1,5 +1,6 @@
 #include "store/data_version.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -50,10 +51,7 @@ class Words {
 };
 
 bool is_private(const std::string& table) {
-  for (std::string_view name : kPrivateTables) {
-    if (table == name) return true;
-  }
-  return false;
+  return std::find(kPrivateTables.begin(), kPrivateTables.end(), table) != kPrivateTables.end();
 }
 
 }  // namespace

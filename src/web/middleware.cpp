@@ -61,10 +61,7 @@ Response answer(const Router& router, const Pages& pages, const MiddlewareOption
   if (auto kept = options.cache->find(request, version)) return std::move(*kept);
   Response response = dispatch(router, pages, request);
   options.cache->keep(request, version, response);
-  if (response.status == 200 && !request.header("if-none-match").empty() &&
-      request.header("if-none-match") == response.header("ETag")) {
-    return Response{304, response.content_type, "", response.headers};
-  }
+  if (auto unchanged = PageCache::not_modified(request, response)) return std::move(*unchanged);
   return response;
 }
 

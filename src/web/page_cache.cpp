@@ -23,19 +23,13 @@ bool carries_personal_cookie(const Request& request) {
   return false;
 }
 
-bool has_header(const Response& response, std::string_view name) {
-  for (const auto& [header, value] : response.headers) {
-    if (header.size() == name.size() && std::equal(header.begin(), header.end(), name.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-        })) {
-      return true;
-    }
-  }
-  return false;
-}
-
-
 }  // namespace
+
+std::optional<Response> PageCache::not_modified(const Request& request, const Response& response) {
+  std::string etag = response.header("etag");
+  if (response.status != 200 || etag.empty() || request.header("if-none-match") != etag) return std::nullopt;
+  return Response{304, response.content_type, "", response.headers};
+}
 
 bool PageCache::may_answer(const Request& request) {
   return request.method == "GET" && !request.actor.signed_in() && !carries_personal_cookie(request);
@@ -56,9 +50,7 @@ std::optional<Response> PageCache::find(const Request& request, int64_t version)
   ++hits_;
   entries_.splice(entries_.begin(), entries_, found->second);
   const Entry& entry = *found->second;
-  if (request.header("if-none-match") == entry.etag) {
-    return Response{304, entry.response.content_type, "", entry.response.headers};
-  }
+  if (auto unchanged = not_modified(request, entry.response)) return unchanged;
   return entry.response;
 }
 
@@ -67,7 +59,7 @@ void PageCache::keep(const Request& request, int64_t version, Response& response
   std::string etag = "\"" + sha256_hex(response.body).substr(0, 32) + "\"";
   response.set_header("ETag", etag);
   // Not shared: an answer that sets a cookie, or holds this visitor's CSRF token in a form.
-  bool personal = has_header(response, "set-cookie") ||
+  bool personal = !response.header("set-cookie").empty() ||
                   (!request.csrf_token.empty() && response.body.find(request.csrf_token) != std::string::npos);
   if (personal || response.body.size() > max_bytes_ / 10) return;
   std::lock_guard lock(mutex_);

@@ -37,8 +37,12 @@ class PageCache {
   std::optional<Response> find(const Request& request, int64_t version);
 
   // Keeps `response` for `request` at `version` when it is shareable, and
-  // gives it its ETag and Cache-Control either way.
+  // gives it its ETag either way.
   void keep(const Request& request, int64_t version, Response& response);
+
+  // 304 Not Modified with `response`'s headers when `request` already holds
+  // its ETag (If-None-Match), else nullopt.
+  static std::optional<Response> not_modified(const Request& request, const Response& response);
 
   struct Counts {
     int64_t hits = 0;

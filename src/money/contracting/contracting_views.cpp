@@ -12,17 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string grouped(int64_t whole) {
-  std::string digits = std::to_string(whole);
-  std::string out;
-  int count = 0;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (count > 0 && count % 3 == 0) out.insert(out.begin(), ',');
-    out.insert(out.begin(), *it);
-    ++count;
-  }
-  return out;
-}
 
 std::optional<double> number_query(const web::Request& request, const char* name, const char* label) {
   std::string text = request.query(name).value_or("");
@@ -74,6 +63,18 @@ std::string stage_label(const std::string& stage) {
   if (stage == "contract") return "Contrato";
   if (stage == "implementation") return "Ejecución";
   return stage;
+}
+
+std::string grouped(int64_t whole) {
+  std::string digits = std::to_string(whole);
+  std::string out;
+  int count = 0;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (count > 0 && count % 3 == 0) out.insert(out.begin(), ',');
+    out.insert(out.begin(), *it);
+    ++count;
+  }
+  return out;
 }
 
 std::string money_text(std::optional<double> amount, const std::string& currency) {

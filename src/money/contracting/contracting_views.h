@@ -14,6 +14,8 @@ namespace apertura::money {
 
 std::string method_label(const std::string& method);
 std::string stage_label(const std::string& stage);
+// 1234567 -> "1,234,567".
+std::string grouped(int64_t whole);
 // "$1,234,567.89 MXN"; "" when there is no amount.
 std::string money_text(std::optional<double> amount, const std::string& currency);
 

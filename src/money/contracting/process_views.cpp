@@ -22,14 +22,9 @@ std::string label_from(const std::map<std::string_view, const char*>& labels, st
   return code.empty() ? "Sin dato" : std::string(code);
 }
 
-std::string text(const json& object, const char* key) {
-  const std::string* value = string_field(object, key);
-  return value ? *value : "";
-}
-
 // An OCDS value object as money for people.
 std::string value_text(const json& value) {
-  return money_text(amount_of(field(value, "amount")), text(value, "currency"));
+  return money_text(amount_of(field(value, "amount")), text_of(field(value, "currency")));
 }
 
 // A date as the page shows it: the text, and the ISO date for <time datetime>.
@@ -38,7 +33,7 @@ json when(const std::string& date) { return {{"text", date_es(date)}, {"iso", is
 std::string names_of(const json& organizations) {
   std::string names;
   for (const auto& organization : organizations) {
-    std::string name = text(organization, "name");
+    std::string name = text_of(field(organization, "name"));
     if (name.empty()) name = text_of(field(organization, "id"));
     if (!name.empty()) names += (names.empty() ? "" : "; ") + name;
   }
@@ -48,14 +43,13 @@ std::string names_of(const json& organizations) {
 json documents_of(const json& object, const std::string& stage) {
   json out = json::array();
   for (const auto& document : array_field(object, "documents")) {
-    std::string url = text(document, "url");
-    std::string title = text(document, "title");
-    if (title.empty()) title = document_type_label(text(document, "documentType"));
+    std::string url = text_of(field(document, "url"));
+    std::string title = text_of(field(document, "title"));
+    if (title.empty()) title = document_type_label(text_of(field(document, "documentType")));
     out.push_back({{"title", title},
-                   {"type", document_type_label(text(document, "documentType"))},
                    {"stage", stage},
                    {"url", url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 ? url : ""},
-                   {"published", when(text(document, "datePublished"))}});
+                   {"published", when(text_of(field(document, "datePublished")))}});
   }
   return out;
 }
@@ -65,15 +59,15 @@ json tender_view(const json& tender) {
   const json& period = field(tender, "tenderPeriod");
   json items = json::array();
   for (const auto& item : array_field(tender, "items")) {
-    std::string description = text(item, "description");
-    if (description.empty()) description = text(field(item, "classification"), "description");
+    std::string description = text_of(field(item, "description"));
+    if (description.empty()) description = text_of(field(field(item, "classification"), "description"));
     const json& quantity = field(item, "quantity");
     items.push_back({{"description", description}, {"quantity", quantity.is_number() ? quantity.dump() : ""}});
   }
   const json& tenderers = field(tender, "numberOfTenderers");
-  return {{"title", text(tender, "title")},
-          {"procuring_entity", text(field(tender, "procuringEntity"), "name")},
-          {"period", date_range_es(text(period, "startDate"), text(period, "endDate"))},
+  return {{"title", text_of(field(tender, "title"))},
+          {"procuring_entity", text_of(field(field(tender, "procuringEntity"), "name"))},
+          {"period", date_range_es(text_of(field(period, "startDate")), text_of(field(period, "endDate")))},
           {"estimate", value_text(field(tender, "value"))},
           {"tenderers", tenderers.is_number() ? tenderers.dump() : ""},
           {"items", items},
@@ -85,8 +79,8 @@ json bids_view(const json& compiled) {
   for (const auto& bid : array_field(field(compiled, "bids"), "details")) {
     out.push_back({{"tenderers", names_of(array_field(bid, "tenderers"))},
                    {"amount_text", value_text(field(bid, "value"))},
-                   {"status", bid_status_label(text(bid, "status"))},
-                   {"date", when(text(bid, "date"))}});
+                   {"status", bid_status_label(text_of(field(bid, "status")))},
+                   {"date", when(text_of(field(bid, "date")))}});
   }
   return out;
 }
@@ -97,8 +91,8 @@ json awards_view(const json& compiled) {
     if (!award.is_object()) continue;
     out.push_back({{"id", text_of(field(award, "id"))},
                    {"suppliers", names_of(array_field(award, "suppliers"))},
-                   {"status", award_status_label(text(award, "status"))},
-                   {"date", when(text(award, "date"))},
+                   {"status", award_status_label(text_of(field(award, "status")))},
+                   {"date", when(text_of(field(award, "date")))},
                    {"amount_text", value_text(field(award, "value"))}});
   }
   return out;
@@ -110,24 +104,24 @@ json contracts_view(const json& compiled) {
     if (!contract.is_object()) continue;
     json amendments = json::array();
     for (const auto& amendment : array_field(contract, "amendments")) {
-      std::string why = text(amendment, "rationale");
-      if (why.empty()) why = text(amendment, "description");
-      amendments.push_back({{"date", when(text(amendment, "date"))}, {"rationale", why}});
+      std::string why = text_of(field(amendment, "rationale"));
+      if (why.empty()) why = text_of(field(amendment, "description"));
+      amendments.push_back({{"date", when(text_of(field(amendment, "date")))}, {"rationale", why}});
     }
     json payments = json::array();
     for (const auto& transaction : array_field(field(contract, "implementation"), "transactions")) {
-      payments.push_back({{"date", when(text(transaction, "date"))},
+      payments.push_back({{"date", when(text_of(field(transaction, "date")))},
                           {"amount_text", value_text(field(transaction, "value"))},
-                          {"payer", text(field(transaction, "payer"), "name")},
-                          {"payee", text(field(transaction, "payee"), "name")}});
+                          {"payer", text_of(field(field(transaction, "payer"), "name"))},
+                          {"payee", text_of(field(field(transaction, "payee"), "name"))}});
     }
     const json& period = field(contract, "period");
-    std::string title = text(contract, "title");
+    std::string title = text_of(field(contract, "title"));
     out.push_back({{"id", text_of(field(contract, "id"))},
                    {"title", title.empty() ? "Contrato " + text_of(field(contract, "id")) : title},
-                   {"status", contract_status_label(text(contract, "status"))},
-                   {"signed", when(text(contract, "dateSigned"))},
-                   {"period", date_range_es(text(period, "startDate"), text(period, "endDate"))},
+                   {"status", contract_status_label(text_of(field(contract, "status")))},
+                   {"signed", when(text_of(field(contract, "dateSigned")))},
+                   {"period", date_range_es(text_of(field(period, "startDate")), text_of(field(period, "endDate")))},
                    {"amount_text", value_text(field(contract, "value"))},
                    {"amendments", amendments},
                    {"has_amendments", !amendments.empty()},
@@ -224,17 +218,6 @@ std::string document_type_label(std::string_view type) {
       {"physicalProgressReport", "Informe de avance físico"},
       {"financialProgressReport", "Informe de avance financiero"}};
   return label_from(labels, type.empty() ? "Documento" : type);
-}
-
-std::string flag_evidence_anchor(std::string_view code) {
-  if (code == "R018" || code == "R024" || code == "R025" || code == "R028" || code == "R030" || code == "R035" ||
-      code == "R036" || code == "R038" || code == "R058") {
-    return "#ofertas";
-  }
-  if (code == "MX02") return "#contratos";
-  if (code == "R003") return "#convocatoria";
-  if (code == "MX01" || code == "MX03") return "#adjudicaciones";
-  return "";
 }
 
 json process_page_data(const ProcessDetail& detail) {

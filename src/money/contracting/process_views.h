@@ -22,8 +22,4 @@ std::string bid_status_label(std::string_view status);
 std::string release_tag_label(std::string_view tag);
 std::string document_type_label(std::string_view type);
 
-// Where on the page the evidence a red flag compared is: "#ofertas" for the
-// flags about bids, "#contratos" for amendments, "" for the others.
-std::string flag_evidence_anchor(std::string_view code);
-
 }  // namespace apertura::money

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "money/contracting/process_views.h"
+#include "jurisdictions/jurisdiction_routes.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/pagination.h"
@@ -120,7 +120,10 @@ void extend_contracting_pages(ContractingExtensions& extensions, RedFlagService&
   extensions.process_page.push_back([&flags](const Request&, const std::string& ocid, json& data) {
     data["flags"] = flags_view(flags.of_process(ocid), flags);
     // Each accusation points at what it compared, shown on the same page.
-    for (auto& flag : data["flags"]) flag["evidence"] = flag_evidence_anchor(flag["code"].get<std::string>());
+    for (auto& flag : data["flags"]) {
+      const std::string& section = flags.info(flag["code"].get<std::string>()).evidence;
+      flag["evidence"] = section.empty() ? "" : "#" + section;
+    }
     data["has_flags"] = !data["flags"].empty();
   });
   extensions.organization_page.push_back([&flags](const Request&, int64_t id, json& data) {
@@ -140,11 +143,10 @@ void add_flag_card_facts(RedFlagService& flags, std::map<int64_t, json>& cards) 
     int64_t flagged = found == counts.end() ? 0 : found->second;
     // Nothing when none: a state without flags may simply have published no contracts here.
     if (flagged == 0) continue;
-    facts.push_back({{"text", std::to_string(flagged) + (flagged == 1 ? " contratación con señales de riesgo"
-                                                                      : " contrataciones con señales de riesgo")},
-                     {"url", "/senales"},
-                     {"tone", "warning"},
-                     {"rank", 50}});
+    facts.push_back(jurisdictions::card_fact(
+        std::to_string(flagged) + (flagged == 1 ? " contratación con señales de riesgo"
+                                                : " contrataciones con señales de riesgo"),
+        "/senales", "warning", 50));
   }
 }
 

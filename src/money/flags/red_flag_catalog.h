@@ -18,6 +18,9 @@ struct RedFlagInfo {
   std::string how;         // how it is computed, with the parameters in use
   std::string value_means; // what the stored value is
   FlagValueKind value_kind = FlagValueKind::always_one;
+  // The section of a process's page showing what it compared ("ofertas",
+  // "contratos", "convocatoria", "adjudicaciones"), "" for flags about others.
+  std::string evidence;
 };
 
 std::vector<RedFlagInfo> red_flag_catalog(const FlagSettings& settings);
