@@ -27,6 +27,9 @@ class Connection {
   virtual void execute_script(std::string_view sql) = 0;
   // False when the connection can no longer be used and must be replaced.
   virtual bool healthy() = 0;
+  // The rows the last INSERT, UPDATE or DELETE run by query or execute changed
+  // (with RETURNING, whether or not it returned them).
+  virtual int64_t changes() = 0;
 
   // The first row of a query, or nullopt when there is none.
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});

@@ -101,13 +101,14 @@ template <class Run>
 auto VersionedConnection::write(std::string_view sql, Run&& statement) -> decltype(statement()) {
   if (!writes_public_data(sql)) return statement();
   if (in_transaction_) {
-    changed_ = true;
-    return statement();
+    auto result = statement();
+    if (inner_->changes() > 0) changed_ = true;
+    return result;
   }
   inner_->begin();
   try {
     auto result = statement();
-    raise();
+    if (inner_->changes() > 0) raise();
     inner_->commit();
     return result;
   } catch (...) {

@@ -6,10 +6,11 @@
 // cache, web/page_cache.h, keys its entries by it).
 //
 // VersionedConnection raises it: it wraps a backend's connection, notes each
-// INSERT, UPDATE or DELETE outside the private tables (sessions, failed
+// INSERT, UPDATE or DELETE that changed rows outside the private tables (sessions, failed
 // logins, password resets, the outbox, the migrations' own record), and adds
 // the raise just before COMMIT, or in a transaction of its own around a write
-// made outside one. Schema changes (CREATE, DROP, PRAGMA) do not count.
+// made outside one. Schema changes (CREATE, DROP, PRAGMA) and writes that
+// matched no row (a worker polling its queue) do not count.
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -36,6 +37,7 @@ class VersionedConnection final : public Connection {
                         const std::function<bool(int64_t)>& visit) override;
   void execute_script(std::string_view sql) override { inner_->execute_script(sql); }
   bool healthy() override { return inner_->healthy(); }
+  int64_t changes() override { return inner_->changes(); }
   void begin() override;
   void commit() override;
   void rollback() override;

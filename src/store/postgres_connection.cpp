@@ -114,8 +114,17 @@ PGresult* PostgresConnection::run(std::string_view sql, const Params& params) {
   return result;
 }
 
+namespace {
+// "UPDATE 3" -> 3; a statement that changes no rows -> 0.
+int64_t changed_rows(const PGresult* result) {
+  const char* affected = PQcmdTuples(const_cast<PGresult*>(result));
+  return affected && *affected ? std::stoll(affected) : 0;
+}
+}  // namespace
+
 Rows PostgresConnection::query(std::string_view sql, const Params& params) {
   ResultPtr result(run(sql, params));
+  changes_ = changed_rows(result.get());
   int fields = PQnfields(result.get());
   auto columns = std::make_shared<std::vector<std::string>>();
   std::vector<Oid> types;
@@ -169,9 +178,11 @@ void PostgresConnection::for_each_integer(std::string_view sql, const Params& pa
 
 int64_t PostgresConnection::execute(std::string_view sql, const Params& params) {
   ResultPtr result(run(sql, params));
-  const char* affected = PQcmdTuples(result.get());
-  return affected && *affected ? std::stoll(affected) : 0;
+  changes_ = changed_rows(result.get());
+  return changes_;
 }
+
+int64_t PostgresConnection::changes() { return changes_; }
 
 void PostgresConnection::execute_script(std::string_view sql) {
   if (conn_ == nullptr) connect();

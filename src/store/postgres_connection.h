@@ -25,6 +25,7 @@ class PostgresConnection : public Connection {
   void for_each_integer(std::string_view sql, const Params& params,
                         const std::function<bool(int64_t)>& visit) override;
   void execute_script(std::string_view sql) override;
+  int64_t changes() override;
   bool healthy() override;
   void begin() override;
   void commit() override;
@@ -37,6 +38,7 @@ class PostgresConnection : public Connection {
 
   std::string url_;
   PGconn* conn_ = nullptr;
+  int64_t changes_ = 0;  // of the last query or execute
   bool in_transaction_ = false;
   std::unordered_map<std::string, std::string> rewritten_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name

@@ -142,6 +142,8 @@ int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {
   return sqlite3_changes64(db_);
 }
 
+int64_t SqliteConnection::changes() { return sqlite3_changes64(db_); }
+
 void SqliteConnection::execute_script(std::string_view sql) {
   std::string text(sql);
   char* error = nullptr;

@@ -25,6 +25,7 @@ class SqliteConnection : public Connection {
   void for_each_integer(std::string_view sql, const Params& params,
                         const std::function<bool(int64_t)>& visit) override;
   void execute_script(std::string_view sql) override;
+  int64_t changes() override;
   bool healthy() override { return db_ != nullptr; }
   void begin() override;
   void commit() override;

@@ -227,6 +227,19 @@ TEST_P(StoreTest, PublicWritesRaiseTheDataVersionOncePerCommit) {
   auto other = db().database().connect();
   connection->execute("DELETE FROM notices WHERE title = ?", {"dos"});
   EXPECT_EQ(current_data_version(*other), start + 3);
+
+  // A write that matched no row changed nothing people see: a worker polling
+  // its queue must not make every cached page stale.
+  connection->execute("UPDATE notices SET title = ? WHERE title = ?", {"x", "no-existe"});
+  connection->query("UPDATE notices SET title = ? WHERE title = ? RETURNING title", {"x", "no-existe"});
+  {
+    Transaction transaction(*connection);
+    connection->execute("DELETE FROM notices WHERE title = ?", {"no-existe"});
+    transaction.commit();
+  }
+  EXPECT_EQ(current_data_version(*connection), start + 3) << "writes that changed no row raise nothing";
+  EXPECT_EQ(connection->query("UPDATE notices SET title = ? RETURNING title", {"cuatro"}).size(), 1u);
+  EXPECT_EQ(current_data_version(*connection), start + 4) << "a write read through RETURNING raises it";
 }
 
 TEST(DataVersion, WritesArePublicUnlessTheyTouchAPrivateTable) {
