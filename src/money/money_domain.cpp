@@ -50,9 +50,9 @@ void MoneyDomain::install(web::Site& site) {
     }
   });
   register_contracting_routes(site.router, contracting_, site.pages, contracting_extensions_);
-  register_flag_routes(site.router, red_flags_, contracting_, site.pages);
+  register_flag_routes(site.router, red_flags_, contracting_, jurisdictions_, site.pages);
   jurisdictions_domain_.add_card_facts(
-      [this](std::map<int64_t, nlohmann::json>& cards) { add_flag_card_facts(red_flags_, cards); });
+      [this](std::map<int64_t, nlohmann::json>& cards) { add_flag_card_facts(red_flags_, jurisdictions_, cards); });
   register_budget_routes(site.router, budget_, site.pages);
 
   auto& navigation = site.pages.navigation();

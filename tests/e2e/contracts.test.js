@@ -35,16 +35,30 @@ test('a visitor searches a contract, opens it and sees why it is flagged', async
   await expectAccessible(page);
 });
 
-test('the red-flag list explains every indicator and links to what it flags', async () => {
+test('the red-flag list is grouped by indicator, each explained once, and links to what it flags', async () => {
   const page = await portal.newPage();
-  await page.goto(`${portal.url}/senales?code=R003`);
+  await page.goto(`${portal.url}/senales`);
   await expectAccessible(page);
-  assert.match(await page.locator('tbody').innerText(), /Plazo corto para presentar ofertas/);
-  // The indicator's name leads to its one explanation in the catalog below the list.
-  assert.equal(await page.locator('tbody tr').first().locator('td').first().getByRole('link').getAttribute('href'), '#senal-R003');
-  assert.match(await page.locator('#senal-R003').innerText(), /Plazo corto/);
-  await page.locator('tbody tr').first().locator('td[data-label="Sobre"]').getByRole('link').click();
+  // One card per indicator: its count (a link to its flags) and its one explanation.
+  const card = page.locator('#senal-R003');
+  assert.match(await card.innerText(), /Plazo corto para presentar ofertas/);
+  assert.match(await card.innerText(), /menos de 15 días completos/);
+  await card.getByRole('link', { name: /\d+ procesos?/ }).click();
+  await page.getByRole('heading', { name: 'R003 · Plazo corto para presentar ofertas' }).waitFor();
+  assert.match(page.url(), /code=R003/);
+  await expectAccessible(page);
+  // The list names what it flags, not the indicator again on every row.
+  assert.doesNotMatch(await page.locator('tbody').innerText(), /Plazo corto/);
+  await page.locator('tbody tr').first().locator('td').first().getByRole('link').click();
   assert.match(await page.locator('.flag-list').innerText(), /R003/);
+  // A state's flags: the filter keeps to its processes.
+  await page.goto(`${portal.url}/senales`);
+  await page.getByLabel('Entidad').selectOption({ label: 'Jalisco' });
+  await page.getByRole('button', { name: 'Filtrar' }).click();
+  assert.match(page.url(), /jurisdiction=14/);
+  assert.match(await page.locator('main').innerText(), /\d+ señales? de \d+ indicador/);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectAccessible(page);
 });
 
 test('an official uploads an OCDS file and sees what was imported', async () => {

@@ -3,6 +3,8 @@
 #include <sstream>
 
 #include "jurisdictions/jurisdiction_routes.h"
+#include "money/contracting/contracting_views.h"
+#include "money/flags/flag_views.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/pagination.h"
@@ -14,31 +16,6 @@ namespace {
 using nlohmann::json;
 using web::Request;
 using web::Response;
-
-json flag_json(const RedFlag& flag, const RedFlagService& flags) {
-  const RedFlagInfo& info = flags.info(flag.code);
-  json j = {{"code", flag.code},   {"title", info.title.empty() ? flag.code : info.title}, {"scope", flag.scope},
-            {"subject", flag.subject}, {"value", flag.value}, {"detail", flag.detail},
-            {"why", info.why},     {"how", info.how},     {"value_means", info.value_means},
-            {"computed_at", flag.computed_at}};
-  if (!flag.label.empty()) j["label"] = flag.label;
-  if (!flag.url.empty()) j["url"] = flag.url;
-  return j;
-}
-
-json flags_view(const std::vector<RedFlag>& list, const RedFlagService& flags) {
-  json out = json::array();
-  for (const auto& flag : list) {
-    json view = flag_json(flag, flags);
-    view["value_text"] = flag_value_text(flags.info(flag.code), flag.value, flags.settings());
-    view["scope_label"] = flag.scope == "process"            ? "Proceso"
-                          : flag.scope == "buyer"            ? "Comprador"
-                          : flag.scope == "procuring_entity" ? "Unidad compradora"
-                                                             : "Licitante o proveedor";
-    out.push_back(view);
-  }
-  return out;
-}
 
 web::Table flag_table(const std::vector<RedFlag>& list, const RedFlagService& flags) {
   web::Table table{{{"code", "Código"},
@@ -56,8 +33,8 @@ web::Table flag_table(const std::vector<RedFlag>& list, const RedFlagService& fl
   return table;
 }
 
-FlagFilter flag_filter_from(const Request& request) {
-  FlagFilter filter{request.query("code").value_or(""), request.query("scope").value_or("")};
+FlagFilter flag_filter_from(const Request& request, jurisdictions::JurisdictionService& jurisdictions) {
+  FlagFilter filter{request.query("code").value_or(""), request.query("scope").value_or(""), std::nullopt};
   if (!filter.code.empty() && !FlagSettings::all_codes().count(filter.code)) {
     throw DomainException(Error{ErrorKind::bad_request, "No existe esa señal de riesgo.",
                                 {{"code", "código desconocido: " + filter.code}}});
@@ -67,36 +44,84 @@ FlagFilter flag_filter_from(const Request& request) {
     throw DomainException(Error{ErrorKind::bad_request, "El ámbito es process, buyer, procuring_entity o tenderer.",
                                 {{"scope", "valor desconocido: " + filter.scope}}});
   }
+  if (auto place = request.query("jurisdiction"); place && !place->empty()) {
+    auto found = jurisdictions.find(*place);
+    if (!found) {
+      throw DomainException(Error{ErrorKind::bad_request, "No existe esa entidad o municipio.",
+                                  {{"jurisdiction", "clave o nombre corto desconocido: " + *place}}});
+    }
+    filter.jurisdiction_id = found->id;
+  }
   return filter;
+}
+
+// The filters but the indicator, as query parameters to append ("&scope=process").
+std::string other_filters(const Request& request) {
+  std::string out;
+  for (const char* name : {"scope", "jurisdiction"}) {
+    auto value = request.query(name);
+    if (value && !value->empty()) out += std::string("&") + name + "=" + web::url_encode(*value);
+  }
+  return out;
+}
+
+// The jurisdictions whose processes have flags, for the filter.
+json flagged_places(RedFlagService& flags, jurisdictions::JurisdictionService& jurisdictions,
+                    const FlagFilter& filter) {
+  json places = json::array();
+  for (const auto& [id, processes] : flags.flagged_processes_by_jurisdiction()) {
+    if (auto place = jurisdictions.by_id(id)) {
+      places.push_back({{"code", place->code}, {"name", place->name}, {"selected", filter.jurisdiction_id == id}});
+    }
+  }
+  return places;
 }
 
 }  // namespace
 
 void register_flag_routes(web::Router& router, RedFlagService& flags, ContractingService& contracting,
-                          const web::Pages& pages) {
-  router.get("/senales", [&flags, &pages](Request& request) {
-    FlagFilter filter = flag_filter_from(request);
-    auto page = web::PageRequest::from(request, 50);
-    auto result = flags.list(filter, {page.per_page, page.offset()});
+                          jurisdictions::JurisdictionService& jurisdictions, const web::Pages& pages) {
+  router.get("/senales", [&flags, &jurisdictions, &pages](Request& request) {
+    FlagFilter filter = flag_filter_from(request, jurisdictions);
     json catalog = json::array();
     for (const auto& info : flags.catalog()) {
-      catalog.push_back({{"code", info.code}, {"title", info.title}, {"why", info.why}, {"how", info.how},
-                         {"selected", info.code == filter.code}});
+      catalog.push_back({{"code", info.code}, {"title", info.title}, {"selected", info.code == filter.code}});
     }
-    return pages.render(request, "money/flags",
-                        {{"title", "Señales de riesgo en las contrataciones"},
-                         {"flags", flags_view(result.items, flags)},
-                         {"has_results", !result.items.empty()},
-                         {"total", result.total},
-                         {"catalog", catalog},
-                         {"scope_" + (filter.scope.empty() ? std::string("all") : filter.scope), true},
-                         {"pagination", web::pagination_view(request, page, result.total)},
-                         {"csv_url", "/senales.csv" + request.query_suffix()},
-                         {"json_url", "/senales.json" + request.query_suffix()}});
+    json data = {{"title", "Señales de riesgo en las contrataciones"},
+                 {"catalog", catalog},
+                 {"places", flagged_places(flags, jurisdictions, filter)},
+                 {"scope_" + (filter.scope.empty() ? std::string("all") : filter.scope), true},
+                 {"csv_url", "/senales.csv" + request.query_suffix()},
+                 {"json_url", "/senales.json" + request.query_suffix()}};
+    if (filter.code.empty()) {
+      // Each indicator once, with how many it raised and what it means.
+      json summary = indicator_summary(flags, flags.counts(filter), other_filters(request));
+      int64_t total = 0, raised = 0;
+      for (const auto& entry : summary) {
+        total += entry["count"].get<int64_t>();
+        raised += entry["count"].get<int64_t>() > 0 ? 1 : 0;
+      }
+      data["summary"] = summary;
+      data["total_text"] = grouped(total) + (total == 1 ? " señal" : " señales") + " de " + std::to_string(raised) +
+                           (raised == 1 ? " indicador" : " indicadores");
+      return pages.render(request, "money/flags", data);
+    }
+    // One indicator: its explanation once, then what it flagged.
+    auto page = web::PageRequest::from(request, 50);
+    auto result = flags.list(filter, {page.per_page, page.offset()});
+    const RedFlagInfo& info = flags.info(filter.code);
+    data["indicator"] = {{"code", info.code}, {"title", info.title}, {"why", info.why}, {"how", info.how},
+                         {"value_means", info.value_means}};
+    data["flags"] = flags_view(result.items, flags);
+    data["has_results"] = !result.items.empty();
+    data["total_text"] = grouped(result.total) + (result.total == 1 ? " señal" : " señales");
+    data["all_url"] = "/senales" + (other_filters(request).empty() ? "" : "?" + other_filters(request).substr(1));
+    data["pagination"] = web::pagination_view(request, page, result.total);
+    return pages.render(request, "money/flags", data);
   });
   for (std::string format : {"csv", "json"}) {
-    router.get("/senales." + format, [&flags, format](Request& request) {
-      auto result = flags.list(flag_filter_from(request), {web::kMaxDownloadRows, 0});
+    router.get("/senales." + format, [&flags, &jurisdictions, format](Request& request) {
+      auto result = flags.list(flag_filter_from(request, jurisdictions), {web::kMaxDownloadRows, 0});
       return web::download(flag_table(result.items, flags), "senales-de-riesgo", format);
     });
   }
@@ -107,9 +132,9 @@ void register_flag_routes(web::Router& router, RedFlagService& flags, Contractin
     for (const auto& flag : flags.of_process(detail.row.ocid)) items.push_back(flag_json(flag, flags));
     return web::api_all(request, items);
   });
-  router.get("/api/v1/flags", [&flags](Request& request) {
+  router.get("/api/v1/flags", [&flags, &jurisdictions](Request& request) {
     auto page = web::PageRequest::from(request);
-    auto result = flags.list(flag_filter_from(request), {page.per_page, page.offset()});
+    auto result = flags.list(flag_filter_from(request, jurisdictions), {page.per_page, page.offset()});
     json items = json::array();
     for (const auto& flag : result.items) items.push_back(flag_json(flag, flags));
     return web::api_list(request, items, page, result.total);
@@ -136,17 +161,19 @@ void extend_contracting_pages(ContractingExtensions& extensions, RedFlagService&
   });
 }
 
-void add_flag_card_facts(RedFlagService& flags, std::map<int64_t, json>& cards) {
+void add_flag_card_facts(RedFlagService& flags, jurisdictions::JurisdictionService& jurisdictions,
+                         std::map<int64_t, json>& cards) {
   auto counts = flags.flagged_processes_by_jurisdiction();
   for (auto& [jurisdiction_id, facts] : cards) {
     auto found = counts.find(jurisdiction_id);
     int64_t flagged = found == counts.end() ? 0 : found->second;
     // Nothing when none: a state without flags may simply have published no contracts here.
-    if (flagged == 0) continue;
+    auto place = jurisdictions.by_id(jurisdiction_id);
+    if (flagged == 0 || !place) continue;
     facts.push_back(jurisdictions::card_fact(
         std::to_string(flagged) + (flagged == 1 ? " contratación con señales de riesgo"
                                                 : " contrataciones con señales de riesgo"),
-        "/senales", "warning", 50));
+        "/senales?jurisdiction=" + web::url_encode(place->code), "warning", 50));
   }
 }
 

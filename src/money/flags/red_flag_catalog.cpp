@@ -41,7 +41,12 @@ std::string count(int64_t n, const std::string& one, const std::string& many) {
 }
 
 std::string fence(const std::optional<double>& threshold, const char* computed) {
-  return threshold ? "umbral fijo de " + number(*threshold) : std::string(computed);
+  return threshold ? "un umbral fijo de " + number(*threshold) : std::string(computed);
+}
+
+// "a " before a phrase, contracted before "el": "al límite", "a un umbral".
+std::string to(const std::string& phrase) {
+  return phrase.rfind("el ", 0) == 0 ? "al " + phrase.substr(3) : "a " + phrase;
 }
 
 }  // namespace
@@ -61,13 +66,13 @@ std::vector<RedFlagInfo> red_flag_catalog(const FlagSettings& s) {
        FlagValueKind::always_one, "ofertas"},
       {"R024", "Precio ganador muy cercano al segundo",
        "Ofertas casi idénticas pueden ser ofertas de cobertura acordadas entre licitantes.",
-       "La diferencia porcentual entre la oferta ganadora y la segunda más baja es menor o igual a " +
-           fence(s.r024_threshold, iqr_low.c_str()) + ".",
+       "La diferencia porcentual entre la oferta ganadora y la segunda más baja es menor o igual " +
+           to(fence(s.r024_threshold, iqr_low.c_str())) + ".",
        "La diferencia relativa entre ambas ofertas.", FlagValueKind::share, "ofertas"},
       {"R025", "Muchas ofertas perdedoras",
        "Quien participa mucho y casi nunca gana puede estar presentando ofertas de cobertura para otros.",
        "Licitantes con más participaciones que el percentil " + std::to_string(s.r025_percentile) +
-           " y una proporción de victorias menor o igual a " + fence(s.r025_threshold, iqr_low.c_str()) + ".",
+           " y una proporción de victorias menor o igual " + to(fence(s.r025_threshold, iqr_low.c_str())) + ".",
        "La proporción de ofertas ganadas.", FlagValueKind::share, "ofertas"},
       {"R028", "Precios de oferta idénticos",
        "Dos licitantes distintos con el mismo precio exacto sugieren coordinación entre ellos.",
@@ -87,7 +92,7 @@ std::vector<RedFlagInfo> red_flag_catalog(const FlagSettings& s) {
        FlagValueKind::always_one, "ofertas"},
       {"R038", "Demasiadas ofertas descalificadas",
        "Un comprador, convocante o licitante con muchas descalificaciones puede estar manipulando la evaluación.",
-       "La proporción de ofertas descalificadas es mayor o igual a " + fence(s.r038_threshold, iqr_high.c_str()) +
+       "La proporción de ofertas descalificadas es mayor o igual " + to(fence(s.r038_threshold, iqr_high.c_str())) +
            " (con al menos " + count(s.r038_minimum_contracting_processes, "oferta", "ofertas") + " por comprador).",
        "La proporción de ofertas descalificadas.", FlagValueKind::share, "ofertas"},
       {"R048", "Proveedor de giros muy diversos",
@@ -99,8 +104,8 @@ std::vector<RedFlagInfo> red_flag_catalog(const FlagSettings& s) {
        "El número de clasificaciones distintas.", FlagValueKind::count, ""},
       {"R058", "Oferta ganadora con gran descuento",
        "Una oferta muy por debajo de las demás puede anticipar modificaciones de precio después de adjudicar.",
-       "La diferencia entre la oferta ganadora y la segunda más baja es mayor o igual a " +
-           fence(s.r058_threshold, iqr_high.c_str()) + ".",
+       "La diferencia entre la oferta ganadora y la segunda más baja es mayor o igual " +
+           to(fence(s.r058_threshold, iqr_high.c_str())) + ".",
        "La diferencia relativa entre ambas ofertas.", FlagValueKind::share, "ofertas"},
       {"MX01", "Adjudicación directa de monto alto",
        "La ley permite adjudicar sin competencia solo en casos de excepción; montos altos sin competencia merecen revisión.",

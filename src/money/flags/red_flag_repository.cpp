@@ -171,7 +171,10 @@ std::vector<RedFlag> RedFlagRepository::of_organization(Connection& c, int64_t o
   return out;
 }
 
-Paged<RedFlag> RedFlagRepository::list(Connection& c, const FlagFilter& filter, const Slice& slice) {
+namespace {
+
+// " WHERE ..." and its parameters for `filter`.
+std::pair<std::string, store::Params> where_of(const FlagFilter& filter) {
   std::string where = " WHERE 1 = 1";
   store::Params params;
   if (!filter.code.empty()) {
@@ -182,6 +185,17 @@ Paged<RedFlag> RedFlagRepository::list(Connection& c, const FlagFilter& filter, 
     where += " AND scope = ?";
     params.emplace_back(filter.scope);
   }
+  if (filter.jurisdiction_id) {
+    where += " AND scope = 'process' AND subject IN (SELECT ocid FROM contracting_processes WHERE jurisdiction_id = ?)";
+    params.emplace_back(*filter.jurisdiction_id);
+  }
+  return {where, params};
+}
+
+}  // namespace
+
+Paged<RedFlag> RedFlagRepository::list(Connection& c, const FlagFilter& filter, const Slice& slice) {
+  auto [where, params] = where_of(filter);
   store::Params page_params = params;
   page_params.emplace_back(slice.limit);
   page_params.emplace_back(slice.offset);
@@ -195,6 +209,17 @@ Paged<RedFlag> RedFlagRepository::list(Connection& c, const FlagFilter& filter, 
                    ? c.query_one("SELECT COUNT(*) AS n FROM red_flags" + where, params)->integer("n")
                    : slice.offset + static_cast<int64_t>(page.items.size());
   return page;
+}
+
+std::vector<FlagCount> RedFlagRepository::counts(Connection& c, const FlagFilter& filter) {
+  auto [where, params] = where_of(filter);
+  std::vector<FlagCount> out;
+  for (const Row& row :
+       c.query("SELECT code, scope, COUNT(*) AS n FROM red_flags" + where + " GROUP BY code, scope ORDER BY code, scope",
+               params)) {
+    out.push_back({row.text("code"), row.text("scope"), row.integer("n")});
+  }
+  return out;
 }
 
 std::map<int64_t, int64_t> RedFlagRepository::flagged_processes_by_jurisdiction(store::Connection& c) {

@@ -55,6 +55,8 @@ struct RedFlagRepository {
   static std::vector<RedFlag> of_organization(store::Connection& c, int64_t organization_id);
   // A page of flags, each with the title or name of what it is about and its page.
   static Paged<RedFlag> list(store::Connection& c, const FlagFilter& filter, const Slice& slice);
+  // How many flags match `filter`, by indicator and kind of subject.
+  static std::vector<FlagCount> counts(store::Connection& c, const FlagFilter& filter);
 };
 
 }  // namespace apertura::money

@@ -197,6 +197,11 @@ Paged<RedFlag> RedFlagService::list(const FlagFilter& filter, const Slice& slice
   return RedFlagRepository::list(*connection, filter, slice);
 }
 
+std::vector<FlagCount> RedFlagService::counts(const FlagFilter& filter) {
+  auto connection = database_.connect();
+  return RedFlagRepository::counts(*connection, filter);
+}
+
 std::map<int64_t, int64_t> RedFlagService::flagged_processes_by_jurisdiction() {
   auto connection = database_.connect();
   return RedFlagRepository::flagged_processes_by_jurisdiction(*connection);

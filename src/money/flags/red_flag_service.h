@@ -60,7 +60,8 @@ class RedFlagService {
   std::map<int64_t, int64_t> flagged_processes_by_jurisdiction();
   std::vector<RedFlag> of_organization(int64_t organization_id);
   Paged<RedFlag> list(const FlagFilter& filter, const Slice& slice);
-
+  // How many flags match `filter`, by indicator and kind of subject.
+  std::vector<FlagCount> counts(const FlagFilter& filter);
 
  private:
   store::Database& database_;

@@ -33,10 +33,11 @@ json award(const std::string& supplier, double amount) {
 
 class RedFlagsTest : public testing::AppTest {
  protected:
-  void import(const std::vector<json>& releases) {
+  void import(const std::vector<json>& releases, std::optional<int64_t> jurisdiction_id = std::nullopt) {
     std::string text;
     for (const auto& r : releases) text += r.dump() + "\n";
     ImportOptions options;
+    options.jurisdiction_id = jurisdiction_id;
     options.flags = &app_->app().red_flags().settings();
     OcdsImporter importer(app_->database().database(), Actor::system("prueba"), options);
     ASSERT_EQ(importer.import_text(text, "prueba.jsonl").rejected, 0);
@@ -79,6 +80,32 @@ TEST_P(RedFlagsTest, EachProcessGetsItsOwnFlagsWhenImported) {
   EXPECT_EQ(flags_of("ocds-t-short"), (std::map<std::string, double>{{"R018", 1}}));
 }
 
+TEST_P(RedFlagsTest, AStatesFlagsAreThoseOfItsProcesses) {
+  app_->create_jalisco_finance();
+  int64_t jalisco = app_->app().jurisdictions().find("14").take().id;
+  auto direct = [](const std::string& ocid) {
+    return process(ocid, "1", "2024-01-01T00:00:00Z",
+                   {{"id", "t"}, {"procurementMethod", "direct"}, {"value", money(2'000'000)}},
+                   award("MX-RFC-AAA", 2'000'000));
+  };
+  import({direct("ocds-t-jal-1"), direct("ocds-t-jal-2")}, jalisco);
+  import({direct("ocds-t-sin-entidad")});
+
+  auto visitor = app_->client();
+  auto all = visitor.get("/api/v1/flags?code=MX01").json();
+  EXPECT_EQ(all["meta"]["total"], 3);
+  auto of_jalisco = visitor.get("/api/v1/flags?code=MX01&jurisdiction=14").json();
+  ASSERT_EQ(of_jalisco["meta"]["total"], 2);
+  for (const auto& flag : of_jalisco["data"]) EXPECT_EQ(flag["subject"].get<std::string>().rfind("ocds-t-jal-", 0), 0u);
+  // By slug too, on the page: its summary counts only Jalisco's processes.
+  auto page = visitor.get("/senales?jurisdiction=jalisco");
+  ASSERT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find(R"(<a href="/senales?code=MX01&amp;jurisdiction=jalisco">2 procesos</a>)"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(<option value="14" selected>Jalisco</option>)"), std::string::npos);
+  // The home page's card for Jalisco links to them.
+  EXPECT_NE(visitor.get("/").body.find(R"(href="/senales?jurisdiction=14")"), std::string::npos);
+}
+
 TEST_P(RedFlagsTest, AmendmentsThatRaiseAContractAreFlagged) {
   json contract = {{"id", "c1"}, {"awardID", "a1"}, {"value", money(1000)}};
   import({process("ocds-t-amend", "1", "2024-01-01T00:00:00Z", {{"id", "t"}, {"procurementMethod", "open"}},
@@ -111,10 +138,19 @@ TEST_P(RedFlagsTest, RecomputingFindsASupplierThatTakesMostOfABuyersSpending) {
   auto page = visitor.get("/senales?code=MX04");
   EXPECT_EQ(page.status, 200u);
   EXPECT_NE(page.body.find("Proveedora MX-RFC-DOM"), std::string::npos);
-  // 4 of 6: a share of the buyer's spending, as a percentage with what it is.
-  EXPECT_NE(page.body.find(R"(<span class="number">66.7 %</span> <small>La proporción del gasto del comprador.</small>)"),
-            std::string::npos);
+  // 4 of 6: a share of the buyer's spending, as a percentage; what it is, once in the heading.
+  EXPECT_NE(page.body.find(R"(<span class="number">66.7 %</span>)"), std::string::npos);
+  EXPECT_NE(page.body.find("Valor <small>(La proporción del gasto del comprador.)</small>"), std::string::npos);
   EXPECT_EQ(visitor.get("/api/v1/flags?code=R999").status, 400u);
+  // The whole list: each indicator once, with how many it raised about what.
+  auto summary = visitor.get("/senales");
+  EXPECT_NE(summary.body.find("2 señales: 1 comprador · 1 licitante o proveedor"), std::string::npos);
+  EXPECT_NE(summary.body.find(R"(href="/senales?code=MX04")"), std::string::npos);
+  EXPECT_NE(visitor.get("/senales?scope=buyer").body.find(R"(<a href="/senales?code=MX04&amp;scope=buyer">1 comprador</a>)"),
+            std::string::npos);
+  auto unknown_place = visitor.get("/api/v1/flags?jurisdiction=atlantida");
+  EXPECT_EQ(unknown_place.status, 400u);
+  EXPECT_NE(unknown_place.body.find("jurisdiction"), std::string::npos);
   auto csv = visitor.get("/senales.csv?code=MX04");
   EXPECT_NE(csv.body.find("MX04"), std::string::npos);
 
