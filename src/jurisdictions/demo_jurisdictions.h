@@ -9,6 +9,7 @@ namespace apertura::jurisdictions {
 struct DemoInstitution {
   std::string name;
   std::string acronym;
+  std::string website;
 };
 
 struct DemoJurisdiction {

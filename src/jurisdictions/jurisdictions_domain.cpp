@@ -20,7 +20,7 @@ void JurisdictionsDomain::load_demo(DemoRun& demo) {
       ++jurisdictions;
     }
     for (const auto& institution : place.institutions) {
-      auto added = service_.add_institution(demo.loader, place.code, {institution.name, institution.acronym, ""});
+      auto added = service_.add_institution(demo.loader, place.code, {institution.name, institution.acronym, institution.website});
       if (added) ++institutions;
       else if (added.error().kind != ErrorKind::conflict) throw DomainException(added.error());
     }

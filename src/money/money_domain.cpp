@@ -74,10 +74,13 @@ void MoneyDomain::load_demo(DemoRun& demo) {
     const char* code;
     const char* name;
     const char* prefix;
+    const char* website;
   };
+  int64_t units = 0;
   // Each state's synthetic releases go through a file, as an official's
   // upload would: the same reader, merge and flags.
-  for (const State& state : {State{"14", "Jalisco", "ocds-apdemo-jal"}, State{"20", "Oaxaca", "ocds-apdemo-oax"}}) {
+  for (const State& state : {State{"14", "Jalisco", "ocds-apdemo-jal", "https://www.jalisco.gob.mx"},
+                             State{"20", "Oaxaca", "ocds-apdemo-oax", "https://www.oaxaca.gob.mx"}}) {
     if (demo.contracts_per_state <= 0) break;
     auto jurisdiction = jurisdictions_.find(state.code);
     if (!jurisdiction) continue;
@@ -89,6 +92,13 @@ void MoneyDomain::load_demo(DemoRun& demo) {
     options.seed = demo.seed + std::stoull(state.code);
     options.ocid_prefix = state.prefix;
     options.state = state.name;
+    options.website = state.website;
+    // The buying units the contracts and budget lines name are institutions of the state.
+    for (const auto& unit : demo_buying_units(options)) {
+      auto added = jurisdictions_.add_institution(demo.loader, state.code, {unit.name, unit.acronym, unit.website});
+      if (added) ++units;
+      else if (added.error().kind != ErrorKind::conflict) throw DomainException(added.error());
+    }
     {
       std::ofstream out(path);
       write_demo_releases(out, options);
@@ -112,7 +122,8 @@ void MoneyDomain::load_demo(DemoRun& demo) {
   if (releases > 0) flags = red_flags_.recompute_all(demo.loader).flags;
   demo.report.push_back("contrataciones de demostración: " + std::to_string(releases) + " entregas nuevas, " +
                         std::to_string(processes) + " procesos, " + std::to_string(flags) + " señales de riesgo, " +
-                        std::to_string(budget_lines) + " líneas presupuestarias nuevas");
+                        std::to_string(budget_lines) + " líneas presupuestarias nuevas, " + std::to_string(units) +
+                        " unidades compradoras nuevas");
 }
 
 }  // namespace apertura::money

@@ -44,7 +44,7 @@ void PlansDomain::install(web::Site& site) {
 
 void PlansDomain::load_demo(DemoRun& demo) {
   auto civil_society = demo.emails.find(Role::civil_society);
-  int created = load_demo_plans(plans_, secretariats_, jurisdictions_.service(), demo.loader,
+  int created = load_demo_plans(plans_, secretariats_, evidence_, jurisdictions_.service(), demo.loader,
                                 civil_society == demo.emails.end() ? "" : civil_society->second);
   demo.report.push_back("planes de acción de demostración: " + std::to_string(created) + " nuevos");
 }

@@ -99,7 +99,7 @@ test('a file larger than a form may carry is uploaded from the same page and its
   for (let i = 0; i < 1700; i += 1) {
     lines.push(JSON.stringify({
       ocid: `ocds-e2e-grande-${i % 500}`, id: String(i), date: '2026-04-01T10:00:00-06:00', tag: ['tender'],
-      tender: { id: 't', title: 'Compra de tractores agrícolas', description: filler },
+      tender: { id: 't', title: 'Compra de lanchas de rescate', description: filler },
     }));
   }
   lines.push('{"ocid": "sin-fecha", "id": "x"}');
@@ -113,7 +113,7 @@ test('a file larger than a form may carry is uploaded from the same page and its
   assert.match(text, /500 procesos de contratación compilados/);
   assert.match(await page.locator('tbody').innerText(), /1701\s+sin-fecha\s+x\s+falta `date`/);
   assert.deepEqual(problems, []);
-  await page.goto(`${portal.url}/contrataciones?q=tractores`);
+  await page.goto(`${portal.url}/contrataciones?q=lanchas`);
   assert.match(await page.locator('main').innerText(), /500/);
 });
 
@@ -130,7 +130,7 @@ test('the money trail draws budget to supplier as a chart beside its tables, und
   assert.ok((await page.locator('#grafica-trayecto').boundingBox()).height > 300);
   assert.deepEqual(problems, []);
   const units = await page.locator('table').filter({ hasText: 'Momentos contables' }).innerText();
-  assert.match(units, /Secretaría de Salud de Jalisco/);
+  assert.match(units, /Secretaría de Salud del Estado de Jalisco/);
   assert.match(units, /Total/);
   await page.getByLabel('Ejercicio').selectOption('2024');
   await page.getByRole('button', { name: 'Ver' }).click();

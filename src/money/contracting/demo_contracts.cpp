@@ -15,40 +15,110 @@ namespace {
 
 using nlohmann::json;
 
-const std::array<const char*, 12> kBuyerNames = {
-    "Secretaría de Salud",         "Secretaría de Educación",      "Secretaría de Infraestructura y Obra Pública",
-    "Secretaría de Seguridad",     "Secretaría de Administración", "Sistema DIF",
-    "Comisión Estatal del Agua",   "Secretaría de Movilidad",      "Secretaría de Finanzas",
-    "Instituto de Pensiones",      "Secretaría del Campo",         "Fiscalía del Estado"};
+// What suppliers sell; a supplier's name says its trade.
+enum Sector : size_t { health, works, water, computing, vehicles, cleaning, food, textiles, office, consulting, farming,
+                       kSectors };
 
-const std::array<const char*, 16> kSupplierStems = {
-    "Constructora", "Servicios Integrales", "Comercializadora", "Grupo Industrial", "Distribuidora Médica",
-    "Tecnologías",  "Papelería",            "Consultores",      "Abastecedora",     "Ingeniería Civil",
-    "Suministros",  "Transportes",          "Farmacéutica",     "Soluciones",       "Mantenimiento",
-    "Proyectos"};
+// Trading companies sell anything: a few of them win often everywhere, and
+// two bid in many contests and never win (R025).
+const std::array<const char*, 3> kGeneralStems = {"Comercializadora", "Grupo Industrial", "Abastecedora"};
+const std::array<std::array<const char*, 3>, kSectors> kSectorStems = {{
+    {"Distribuidora Médica", "Farmacéutica", "Laboratorios"},
+    {"Constructora", "Ingeniería Civil", "Edificaciones"},
+    {"Hidráulica", "Bombas y Tuberías", "Perforaciones"},
+    {"Tecnologías", "Sistemas Informáticos", "Redes y Cómputo"},
+    {"Equipos de Seguridad", "Automotriz", "Vehículos y Flotillas"},
+    {"Servicios Integrales", "Limpieza Profesional", "Mantenimiento Industrial"},
+    {"Alimentos", "Vales y Monederos", "Abarrotes"},
+    {"Confecciones", "Textiles", "Uniformes"},
+    {"Papelería", "Suministros de Oficina", "Artículos de Oficina"},
+    {"Consultores", "Estudios y Proyectos", "Asesoría Técnica"},
+    {"Agroinsumos", "Semillas", "Maquinaria Agrícola"},
+}};
+// Regions, so that a name reads well whatever its trade's gender and number.
 const std::array<const char*, 16> kSupplierPlaces = {
-    "del Bajío", "de Occidente", "del Pacífico", "Tapatía", "del Sur", "Oaxaqueña", "Regional", "Mexicana",
-    "del Valle", "Nacional", "de la Sierra", "Lagunera", "del Centro", "Atlántica", "Altos", "Metropolitana"};
+    "del Bajío", "de Occidente", "del Pacífico", "del Sur",     "del Valle",  "de la Sierra", "del Centro", "del Norte",
+    "de los Altos", "de la Costa", "del Golfo", "de la Laguna", "del Istmo", "de la Mixteca", "de los Valles", "del Lago"};
 
 struct Item {
   const char* description;
   const char* classification;  // UNSPSC
   const char* category;        // goods, works, services
+  Sector sector;               // who sells it
 };
-const std::array<Item, 12> kItems = {{
-    {"Medicamentos para hospitales regionales", "51101500", "goods"},
-    {"Material de curación", "42311500", "goods"},
-    {"Rehabilitación de carretera estatal", "72141100", "works"},
-    {"Construcción de aulas escolares", "72111000", "works"},
-    {"Patrullas equipadas", "25101500", "goods"},
-    {"Equipo de cómputo para oficinas", "43211500", "goods"},
-    {"Servicio de limpieza de edificios", "76111500", "services"},
-    {"Vales de despensa", "84111500", "services"},
-    {"Mantenimiento de pozos de agua", "72103300", "services"},
-    {"Uniformes escolares", "53102700", "goods"},
-    {"Consultoría para programa social", "80101500", "services"},
-    {"Papelería y consumibles", "44121600", "goods"},
-}};
+
+// A buying unit of the state government and what it buys. `weight`: how
+// often it buys, next to the others.
+struct Buyer {
+  const char* name;  // "{}" is the state's name
+  const char* acronym;
+  int weight;
+  std::vector<Item> items;
+};
+
+const std::vector<Buyer>& buyers() {
+  static const std::vector<Buyer> list = {
+      {"Secretaría de Salud del Estado de {}", "SSA", 3,
+       {{"Medicamentos para hospitales regionales", "51101500", "goods", health},
+        {"Medicamentos para centros de salud", "51101500", "goods", health},
+        {"Material de curación", "42311500", "goods", health},
+        {"Equipo médico para centros de salud", "42181500", "goods", health}}},
+      {"Secretaría de Educación del Estado de {}", "SE", 2,
+       {{"Construcción de aulas escolares", "72121400", "works", works},
+        {"Uniformes escolares", "53102700", "goods", textiles},
+        {"Equipo de cómputo para escuelas", "43211500", "goods", computing}}},
+      {"Secretaría de Infraestructura y Obra Pública del Estado de {}", "SIOP", 2,
+       {{"Rehabilitación de carretera estatal", "72141100", "works", works},
+        {"Construcción de puente vehicular", "72141100", "works", works},
+        {"Supervisión de obra pública", "81101500", "services", consulting}}},
+      {"Secretaría de Seguridad del Estado de {}", "SSE", 1,
+       {{"Patrullas equipadas", "25101500", "goods", vehicles},
+        {"Chalecos balísticos", "46181500", "goods", vehicles},
+        {"Uniformes para policía estatal", "53102700", "goods", textiles}}},
+      {"Secretaría de Administración del Estado de {}", "SECADMON", 1,
+       {{"Servicio de limpieza de edificios", "76111500", "services", cleaning},
+        {"Papelería y consumibles", "44121600", "goods", office},
+        {"Equipo de cómputo para oficinas", "43211500", "goods", computing}}},
+      {"Sistema para el Desarrollo Integral de la Familia del Estado de {}", "DIF", 1,
+       {{"Despensas para familias vulnerables", "50192100", "goods", food},
+        {"Desayunos escolares", "50192100", "goods", food},
+        {"Sillas de ruedas y aparatos ortopédicos", "42211500", "goods", health}}},
+      {"Comisión Estatal del Agua de {}", "CEA", 1,
+       {{"Tubería para red de agua potable", "40142000", "goods", water},
+        {"Bombas para pozos profundos", "40151500", "goods", water},
+        {"Mantenimiento de pozos de agua", "72103300", "services", water},
+        {"Planta de tratamiento de aguas residuales", "72141300", "works", water}}},
+      {"Secretaría de Movilidad del Estado de {}", "SEMOV", 1,
+       {{"Señalamiento vial", "46161500", "goods", vehicles},
+        {"Mantenimiento de semáforos", "72151500", "services", cleaning}}},
+      {"Secretaría de Finanzas del Estado de {}", "SEFIN", 1,
+       {{"Sistema de recaudación en línea", "81111500", "services", computing},
+        {"Auditoría externa de los estados financieros", "84111600", "services", consulting},
+        {"Papelería y consumibles", "44121600", "goods", office}}},
+      {"Instituto de Pensiones del Estado de {}", "IPE", 1,
+       {{"Estudio actuarial del sistema de pensiones", "84131500", "services", consulting},
+        {"Equipo de cómputo para oficinas", "43211500", "goods", computing}}},
+      {"Secretaría del Campo del Estado de {}", "SECAMPO", 1,
+       {{"Semilla mejorada de maíz", "10151500", "goods", farming},
+        {"Fertilizantes para productores", "10171500", "goods", farming},
+        {"Tractores agrícolas", "21101500", "goods", farming}}},
+      {"Fiscalía del Estado de {}", "FE", 1,
+       {{"Equipo de laboratorio forense", "41100000", "goods", health},
+        {"Vehículos para investigación", "25101500", "goods", vehicles}}},
+  };
+  return list;
+}
+
+std::string with_state(const char* pattern, const std::string& state) {
+  std::string text = pattern;
+  size_t at = text.find("{}");
+  return at == std::string::npos ? text : text.replace(at, 2, state);
+}
+
+// The state's institution for a buyer (buyers() order): its name, acronym and website.
+DemoBuyingUnit unit_of(const Buyer& buyer, const DemoContractsOptions& options) {
+  return {with_state(buyer.name, options.state), buyer.acronym, options.website};
+}
 
 class Generator {
  public:
@@ -59,10 +129,21 @@ class Generator {
         // suppliers bid often enough for their win ratios to be comparable
         // (R025 needs a positive lower fence).
         pool_(static_cast<size_t>(std::clamp<int64_t>(options.processes / 5, 30, kSuppliers - kLosers))) {
+    for (const Buyer& buyer : buyers()) total_weight_ += buyer.weight;
+    size_t general = 0;
     for (size_t i = 0; i < kSuppliers; ++i) {
-      std::string name = std::string(kSupplierStems[i % kSupplierStems.size()]) + " " +
-                         kSupplierPlaces[(i / kSupplierStems.size()) % kSupplierPlaces.size()] +
-                         (i % 3 == 0 ? ", S.A. de C.V." : i % 3 == 1 ? ", S. de R.L. de C.V." : ", S.C.");
+      bool is_general = i < kGenerals || (i >= pool_ && i < pool_ + kLosers);
+      std::string name;
+      if (is_general) {
+        name = std::string(kGeneralStems[general % kGeneralStems.size()]) + " " + kSupplierPlaces[general];
+        ++general;
+      } else {
+        size_t k = (i - kGenerals) / kSectors;
+        auto sector = static_cast<Sector>((i - kGenerals) % kSectors);
+        name = std::string(kSectorStems[sector][k % 3]) + " " + kSupplierPlaces[(k + 5 * sector) % kSupplierPlaces.size()];
+        if (i < pool_) by_sector_[sector].push_back(i);
+      }
+      name += i % 3 == 0 ? ", S.A. de C.V." : i % 3 == 1 ? ", S. de R.L. de C.V." : ", S.C.";
       suppliers_.push_back({rfc(i, 'S'), name});
     }
   }
@@ -85,10 +166,23 @@ class Generator {
   };
 
   static constexpr int64_t kSuppliers = 240;
+  static constexpr int64_t kGenerals = 5;
   static constexpr int64_t kLosers = 2;
 
   double uniform() { return std::uniform_real_distribution<double>(0.0, 1.0)(random_); }
-  size_t regular_supplier() { return static_cast<size_t>(between(0, static_cast<int64_t>(pool_) - 1)); }
+  // One of the regular suppliers of what `sector` sells.
+  size_t regular_supplier(Sector sector) {
+    const auto& pool = by_sector_[sector];
+    return pool[static_cast<size_t>(between(0, static_cast<int64_t>(pool.size()) - 1))];
+  }
+  size_t pick_buyer() {
+    int64_t roll = between(0, total_weight_ - 1);
+    for (size_t i = 0; i < buyers().size(); ++i) {
+      roll -= buyers()[i].weight;
+      if (roll < 0) return i;
+    }
+    return 0;
+  }
   int64_t between(int64_t low, int64_t high) { return std::uniform_int_distribution<int64_t>(low, high)(random_); }
 
   static std::string rfc(size_t n, char kind) {
@@ -122,20 +216,22 @@ class Generator {
     char suffix[32];
     std::snprintf(suffix, sizeof suffix, "-%08lld", static_cast<long long>(n));
     std::string ocid = options_.ocid_prefix + suffix;
-    size_t buyer_index = static_cast<size_t>(between(0, kBuyerNames.size() - 1));
-    Party buyer{rfc(buyer_index + 1000 * (options_.state.size() % 7), 'G'),
-                std::string(kBuyerNames[buyer_index]) + " de " + options_.state};
-    const Item& item = kItems[static_cast<size_t>(between(0, kItems.size() - 1))];
+    size_t buyer_index = pick_buyer();
+    const Buyer& buying = buyers()[buyer_index];
+    Party buyer{rfc(buyer_index + 1000 * (options_.state.size() % 7), 'G'), with_state(buying.name, options_.state)};
+    const Item& item = buying.items[static_cast<size_t>(between(0, static_cast<int64_t>(buying.items.size()) - 1))];
     int year = static_cast<int>(between(2022, 2026));
     int start_day = static_cast<int>(between(0, 300));
     double roll = uniform();
     std::string method = roll < 0.42 ? "open" : roll < 0.6 ? "selective" : "direct";
     double estimate = std::pow(10.0, 4.3 + 2.2 * uniform());
-    // The security ministry buys most of its goods from one supplier
-    // (concentration), and a few suppliers win often everywhere.
-    size_t winner_index = buyer_index == 3 && uniform() < 0.7 ? 3
-                          : uniform() < 0.125                 ? buyer_index % 5
-                                                              : regular_supplier();
+    // The security ministry buys most of what it needs from one supplier of
+    // security equipment (concentration, MX04); a few trading companies win
+    // often everywhere goods are bought.
+    bool goods = std::string(item.category) == "goods";
+    size_t winner_index = buyer_index == kSecurity && uniform() < 0.7 ? by_sector_[vehicles].front()
+                          : goods && uniform() < 0.125                ? buyer_index % kGenerals
+                                                                      : regular_supplier(item.sector);
     Party winner = suppliers_[winner_index];
     double trick = uniform();  // which red flag, if any, this process is built to trip
 
@@ -169,10 +265,10 @@ class Generator {
     json details = json::array();
     json tenderers = json::array();
     std::vector<Party> others;
-    for (int64_t b = 1; b < bidders; ++b) others.push_back(suppliers_[regular_supplier()]);
-    // Two suppliers bid in every third contest and never win one: R025's
-    // excessive unsuccessful bids.
-    if (n % 3 == 0 && !others.empty()) others.back() = suppliers_[pool_ + static_cast<size_t>(n / 3) % kLosers];
+    for (int64_t b = 1; b < bidders; ++b) others.push_back(suppliers_[regular_supplier(item.sector)]);
+    // Two trading companies bid in every third contest for goods and never
+    // win one: R025's excessive unsuccessful bids.
+    if (goods && n % 3 == 0 && !others.empty()) others.back() = suppliers_[pool_ + static_cast<size_t>(n / 3) % kLosers];
     std::string bid_date = date(year, std::min(start_day + period_days, 364), 9);
     std::string late_date = date(year, std::min(start_day + period_days + 2, 364), 9);
     details.push_back({{"id", "1"},
@@ -279,10 +375,14 @@ class Generator {
     return releases;
   }
 
+  static constexpr size_t kSecurity = 3;  // buyers()[3], the security ministry
+
   const DemoContractsOptions& options_;
   std::mt19937_64 random_;
   size_t pool_;  // regular suppliers are the first pool_; the next kLosers never win
   std::vector<Party> suppliers_;
+  std::array<std::vector<size_t>, kSectors> by_sector_;  // the regular suppliers of each trade
+  int64_t total_weight_ = 0;
 };
 
 }  // namespace
@@ -294,8 +394,8 @@ std::string demo_budget_csv(const DemoContractsOptions& options) {
                     "ejercido,pagado\n";
   char amounts[256];
   for (int year = 2022; year <= 2026; ++year) {
-    for (size_t i = 0; i < kBuyerNames.size(); ++i) {
-      std::string unit = std::string(kBuyerNames[i]) + " de " + options.state;
+    for (size_t i = 0; i < buyers().size(); ++i) {
+      std::string unit = unit_of(buyers()[i], options).name;
       double approved = std::round(std::pow(10.0, uniform(6.9, 7.9)));
       double modified = std::round(approved * uniform(0.93, 1.12));
       double executed = year < 2026 ? uniform(0.86, 0.99) : uniform(0.55, 0.8);  // 2026 is still running
@@ -311,6 +411,12 @@ std::string demo_budget_csv(const DemoContractsOptions& options) {
     }
   }
   return csv;
+}
+
+std::vector<DemoBuyingUnit> demo_buying_units(const DemoContractsOptions& options) {
+  std::vector<DemoBuyingUnit> units;
+  for (const Buyer& buyer : buyers()) units.push_back(unit_of(buyer, options));
+  return units;
 }
 
 int64_t write_demo_releases(std::ostream& out, const DemoContractsOptions& options) {

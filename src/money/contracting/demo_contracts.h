@@ -1,11 +1,14 @@
 #pragma once
 // Synthetic, reproducible contracting processes for demos and benchmarks:
-// Mexican buyers and suppliers, amounts, methods, bids, amendments and
-// payments, with a share of processes built to trip each red flag. The same
-// seed always gives the same releases, byte for byte.
+// the state's buying units buy what they exist for (health buys medicines,
+// the water commission pipes and pumps) from suppliers of that trade, with
+// amounts, methods, bids, amendments and payments, and a share of processes
+// built to trip each red flag. The same seed always gives the same releases,
+// byte for byte.
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace apertura::money {
 
@@ -14,7 +17,18 @@ struct DemoContractsOptions {
   uint64_t seed = 2015;          // the year of the declaration
   std::string ocid_prefix = "ocds-apdemo";
   std::string state = "Jalisco";  // names the buyers
+  std::string website;            // the state government's, for its buying units
 };
+
+// A buying unit of the state government, as an institution of its jurisdiction.
+struct DemoBuyingUnit {
+  std::string name;  // as the releases and budget lines name it
+  std::string acronym;
+  std::string website;
+};
+
+// The state's buying units that the releases and budget lines name.
+std::vector<DemoBuyingUnit> demo_buying_units(const DemoContractsOptions& options);
 
 // Writes the releases as JSON Lines (one release per line, in date order per
 // process); returns how many releases were written.
