@@ -258,6 +258,7 @@ std::string jurisdiction_section_html(PlanServices services, const web::Pages& p
   if (!plans.empty()) {
     auto document = services.plans.plan(plans.front().id).take();
     data["plan"] = plan_document_json(document, today);
+    data["plan"]["period_text"] = date_range_es(document.plan.starts_on, document.plan.ends_on);
   }
   return pages.fragment(request, "plans/jurisdiction_section", data);
 }

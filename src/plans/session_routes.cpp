@@ -1,6 +1,7 @@
 #include "plans/session_routes.h"
 
 #include "core/date.h"
+#include "core/date_text.h"
 #include "core/markdown.h"
 #include "plans/permissions.h"
 #include "plans/plan_routes.h"
@@ -18,7 +19,7 @@ Response session_page(SessionService& sessions, const web::Pages& pages, const R
                       const Error* error = nullptr) {
   SecretariatSession session = sessions.session(id).take();
   nlohmann::json data = session.to_json();
-  data["title"] = "Sesión del " + session.held_on;
+  data["title"] = "Sesión del " + date_es(session.held_on);
   data["minutes_html"] = markdown_to_safe_html(session.minutes);
   std::string today = today_iso();
   for (auto& agreement : data["agreements"]) {

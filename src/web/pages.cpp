@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/date_text.h"
 #include "web/downloads.h"
 
 namespace apertura::web {
@@ -90,8 +91,38 @@ nlohmann::json form_state(const Request& request, const Error* error) {
 Pages::Pages(const Templates& templates, const Assets& assets, SiteInfo site)
     : templates_(templates), assets_(assets), site_(std::move(site)) {}
 
+namespace {
+
+bool names_a_date(const std::string& key) {
+  return key.size() > 3 && (key.compare(key.size() - 3, 3, "_on") == 0 || key.compare(key.size() - 3, 3, "_at") == 0);
+}
+
+// Adds `<key>_text` beside every `*_on` / `*_at` text that starts with a date, at any depth.
+void add_date_texts(nlohmann::json& data) {
+  if (data.is_array()) {
+    for (auto& item : data) add_date_texts(item);
+    return;
+  }
+  if (!data.is_object()) return;
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (auto& [key, value] : data.items()) {
+    if (value.is_string()) {
+      if (names_a_date(key)) {
+        std::string text = date_es(value.get_ref<const std::string&>());
+        if (!text.empty()) texts.emplace_back(key + "_text", std::move(text));
+      }
+    } else if (value.is_structured()) {
+      add_date_texts(value);
+    }
+  }
+  for (auto& [key, text] : texts) data.emplace(key, std::move(text));
+}
+
+}  // namespace
+
 Response Pages::render(const Request& request, const std::string& view, nlohmann::json data,
                        unsigned status) const {
+  add_date_texts(data);
   data["csrf_token"] = request.csrf_token;
   // What a page's "Descargar" links say of their licence, unless the page's records carry their own.
   if (!data.contains("license")) data["license"] = license_json(License::cc_by_4());
@@ -140,6 +171,7 @@ Response Pages::render(const Request& request, const std::string& view, nlohmann
 }
 
 std::string Pages::fragment(const Request& request, const std::string& view, nlohmann::json data) const {
+  add_date_texts(data);
   data["csrf_token"] = request.csrf_token;
   return templates_.render(view, data);
 }

@@ -24,10 +24,15 @@ class Pages {
  public:
   Pages(const Templates& templates, const Assets& assets, SiteInfo site = {});
 
-  // `data["title"]` names the page. The template sees the data plus `csrf_token`.
+  // `data["title"]` names the page. The template sees the data plus `csrf_token`,
+  // and for every text field named `*_on` or `*_at` that starts with a date
+  // ("2026-03-31", "2026-03-31T10:00:00Z"), a twin `*_on_text` / `*_at_text`
+  // with that date for people ("31 de marzo de 2026"): templates show it in
+  // <time datetime="{{due_on}}">{{due_on_text}}</time>.
   Response render(const Request& request, const std::string& view, nlohmann::json data,
                   unsigned status = 200) const;
-  // A template rendered without the layout, to be embedded in another page.
+  // A template rendered without the layout, to be embedded in another page
+  // (with the same date texts).
   std::string fragment(const Request& request, const std::string& view, nlohmann::json data) const;
   // HTML error page or JSON error object, by what the client wants.
   Response error(const Request& request, const Error& error) const;

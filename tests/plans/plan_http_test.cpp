@@ -142,6 +142,14 @@ TEST_P(PlanHttpTest, OverviewAndPlanDownloads) {
   EXPECT_NE(plan_page.find(R"(<nav aria-label="Estás en" class="breadcrumbs"><ol><li><a href="/jurisdicciones/jalisco">Jalisco</a></li></ol></nav>)"),
             std::string::npos) << plan_page;
   EXPECT_NE(plan_page.find("<dd>del 1 de enero al 31 de diciembre de 2026</dd>"), std::string::npos);
+  // So do the jurisdiction page and the commitment's milestones, each date in a <time> for machines.
+  EXPECT_NE(app_->client().get("/jurisdicciones/jalisco").body.find("del 1 de enero al 31 de diciembre de 2026"),
+            std::string::npos);
+  auto plan_json = app_->client().get("/api/v1/plans/" + std::to_string(plan_id)).json();
+  auto commitment_page =
+      app_->client().get("/compromisos/" + std::to_string(plan_json["data"]["commitments"][0]["id"].get<int64_t>()));
+  EXPECT_NE(commitment_page.body.find(R"(Fecha compromiso: <time datetime="2026-03-31">31 de marzo de 2026</time>)"),
+            std::string::npos) << commitment_page.body;
   auto document = app_->client().get("/planes/" + std::to_string(plan_id) + "/plan.json");
   EXPECT_NE(document.header("content-disposition").find("plan-"), std::string::npos);
   EXPECT_EQ(document.json()["commitments"].size(), 1u);

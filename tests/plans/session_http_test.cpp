@@ -52,7 +52,7 @@ TEST_P(SessionHttpTest, AdminsRecordSessionsWithMinutesAttendanceAndAgreements) 
   EXPECT_NE(admin.get(url).body.find("Vencido"), std::string::npos);  // due 2026-03-01, still pending
   EXPECT_EQ(admin.post_form("/acuerdos/" + std::to_string(api["agreements"][0]["id"].get<int64_t>()) + "/cumplido", {}).status, 303u);
   EXPECT_NE(admin.get(url).body.find("Cumplido"), std::string::npos);
-  EXPECT_NE(app_->client().get("/jurisdicciones/jalisco/secretariado").body.find("Sesión del 2026-02-10"), std::string::npos);
+  EXPECT_NE(app_->client().get("/jurisdicciones/jalisco/secretariado").body.find(R"(Sesión del <time datetime="2026-02-10">10 de febrero de 2026</time>)"), std::string::npos);
   EXPECT_EQ(app_->signed_in_client("sociedad@example.mx")
                 .post_form("/jurisdicciones/jalisco/sesiones", {{"held_on", "2026-02-10"}, {"place", "x"}, {"agenda", "y"}})
                 .status,

@@ -87,7 +87,7 @@ void register_budget_routes(web::Router& router, BudgetService& budget, const we
                          {"lines", rows},
                          {"has_lines", !rows.empty()},
                          {"total", lines.total},
-                         {"trail_url", "/presupuesto" + suffix},
+                         {"breadcrumbs", json::array({{{"label", "El trayecto del dinero"}, {"url", "/presupuesto" + suffix}}})},
                          {"csv_url", "/presupuesto/lineas.csv" + suffix},
                          {"json_url", "/presupuesto/lineas.json" + suffix},
                          {"pagination", web::pagination_view(request, page, lines.total)}});

@@ -29,7 +29,7 @@ json counterparts_view(const std::vector<Counterpart>& list) {
   json out = json::array();
   for (const auto& c : list) {
     out.push_back({{"name", c.name}, {"url", "/organizaciones/" + std::to_string(c.id)}, {"processes", c.processes},
-                   {"amount_text", money_text(c.amount, "")}, {"since", c.since.substr(0, 10)}});
+                   {"amount_text", money_text(c.amount, "")}, {"since_on", c.since.substr(0, 10)}});
   }
   return out;
 }
@@ -115,7 +115,8 @@ void register_contracting_routes(web::Router& router, ContractingService& servic
                  {"is_supplier", !detail.income_by_year.empty()},
                  {"buyer_processes_url", "/contrataciones?buyer=" + std::to_string(id)},
                  {"supplier_processes_url", "/contrataciones?supplier=" + std::to_string(id)},
-                 {"json_url", "/api/v1/organizations/" + std::to_string(id)}};
+                 {"json_url", "/api/v1/organizations/" + std::to_string(id)},
+                 {"breadcrumbs", json::array({{{"label", "Contrataciones"}, {"url", "/contrataciones"}}})}};
     for (const auto& extend : extensions.organization_page) extend(request, id, data);
     return pages.render(request, "money/organization", data);
   });

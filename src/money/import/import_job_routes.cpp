@@ -114,6 +114,7 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
     json data = import_job_view(job);
     data["title"] = "Importación de " + job.file_name;
     data["scripts"] = {"js/ocds-import-job.js"};
+    data["breadcrumbs"] = json::array({{{"label", "Importaciones"}, {"url", "/contrataciones/importaciones"}}});
     return pages.render(request, "money/import_job", data);
   });
 
