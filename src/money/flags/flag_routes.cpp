@@ -168,8 +168,9 @@ void add_flag_card_facts(RedFlagService& flags, jurisdictions::JurisdictionServi
     auto found = counts.find(jurisdiction_id);
     int64_t flagged = found == counts.end() ? 0 : found->second;
     // Nothing when none: a state without flags may simply have published no contracts here.
+    if (flagged == 0) continue;
     auto place = jurisdictions.by_id(jurisdiction_id);
-    if (flagged == 0 || !place) continue;
+    if (!place) continue;
     facts.push_back(jurisdictions::card_fact(
         std::to_string(flagged) + (flagged == 1 ? " contratación con señales de riesgo"
                                                 : " contrataciones con señales de riesgo"),
