@@ -40,5 +40,20 @@ foreach(fragment_path IN LISTS fragments)
   merge_member("components;schemas" schema ${fragment_path} "${fragment}")
 endforeach()
 
+# Every GET may answer 304 Not Modified to a request that sends back its ETag
+# (web/page_cache.h): said once here rather than in every fragment.
+string(JSON path_count LENGTH "${document}" paths)
+if(path_count GREATER 0)
+  math(EXPR last_path "${path_count} - 1")
+  foreach(index RANGE ${last_path})
+    string(JSON path MEMBER "${document}" paths ${index})
+    string(JSON get ERROR_VARIABLE no_get GET "${document}" paths "${path}" get)
+    if(NOT no_get)
+      string(JSON document SET "${document}" paths "${path}" get responses 304
+             "{\"$ref\": \"#/components/responses/NotModified\"}")
+    endif()
+  endforeach()
+endif()
+
 file(WRITE ${OUTPUT}.tmp "${document}\n")
 file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

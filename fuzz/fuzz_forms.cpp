@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view content_type = input.substr(0, newline);
   std::string_view body = newline == std::string_view::npos ? std::string_view() : input.substr(newline + 1);
   if (auto boundary = apertura::web::multipart_boundary(content_type)) {
-    apertura::web::parse_multipart(body, *boundary);
+    (void)apertura::web::parse_multipart(body, *boundary);
   }
   apertura::web::FormData::parse(body);
   apertura::web::url_decode(body, false);

@@ -25,6 +25,12 @@ TEST(OpenApi, DescribesEveryRegisteredApiRoute) {
     ++checked;
   }
   EXPECT_GT(checked, 10);
+  // Every GET says it may answer 304 to a request that sends back its ETag.
+  for (const auto& [path, operations] : document["paths"].items()) {
+    if (!operations.contains("get")) continue;
+    EXPECT_EQ(operations["get"]["responses"]["304"]["$ref"], "#/components/responses/NotModified") << path;
+  }
+  EXPECT_TRUE(document["components"]["responses"].contains("NotModified"));
   // And nothing documented that does not exist.
   for (const auto& [path, operations] : document["paths"].items()) {
     for (const auto& [method, operation] : operations.items()) {
