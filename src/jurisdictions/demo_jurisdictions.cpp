@@ -52,4 +52,11 @@ const std::vector<DemoJurisdiction>& demo_jurisdictions() {
   return demo;
 }
 
+bool add_demo_institution(JurisdictionService& service, const Actor& loader, const std::string& code,
+                          const NewInstitution& institution) {
+  auto added = service.add_institution(loader, code, institution);
+  if (!added && added.error().kind != ErrorKind::conflict) throw DomainException(added.error());
+  return static_cast<bool>(added);
+}
+
 }  // namespace apertura::jurisdictions

@@ -20,9 +20,7 @@ void JurisdictionsDomain::load_demo(DemoRun& demo) {
       ++jurisdictions;
     }
     for (const auto& institution : place.institutions) {
-      auto added = service_.add_institution(demo.loader, place.code, {institution.name, institution.acronym, institution.website});
-      if (added) ++institutions;
-      else if (added.error().kind != ErrorKind::conflict) throw DomainException(added.error());
+      institutions += add_demo_institution(service_, demo.loader, place.code, institution) ? 1 : 0;
     }
   }
   demo.report.push_back("jurisdicciones de demostración: " + std::to_string(jurisdictions) + " jurisdicciones, " +

@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "jurisdictions/demo_jurisdictions.h"
 #include "money/budget/budget_routes.h"
 #include "money/budget/permissions.h"
 #include "money/contracting/demo_contracts.h"
@@ -95,9 +96,7 @@ void MoneyDomain::load_demo(DemoRun& demo) {
     options.website = state.website;
     // The buying units the contracts and budget lines name are institutions of the state.
     for (const auto& unit : demo_buying_units(options)) {
-      auto added = jurisdictions_.add_institution(demo.loader, state.code, {unit.name, unit.acronym, unit.website});
-      if (added) ++units;
-      else if (added.error().kind != ErrorKind::conflict) throw DomainException(added.error());
+      units += jurisdictions::add_demo_institution(jurisdictions_, demo.loader, state.code, unit) ? 1 : 0;
     }
     {
       std::ofstream out(path);

@@ -64,6 +64,13 @@ struct PageContext {
   const web::Pages& pages;
 };
 
+// A plan as its pages show it: plan_document_json with its period in words.
+nlohmann::json plan_page_json(const PlanDocument& document, const std::string& today) {
+  nlohmann::json data = plan_document_json(document, today);
+  data["period_text"] = date_range_es(document.plan.starts_on, document.plan.ends_on);
+  return data;
+}
+
 // Jurisdiction -> plan: where a plan's and a commitment's pages sit.
 nlohmann::json plan_breadcrumbs(PageContext ctx, const ActionPlan& plan, bool with_plan) {
   nlohmann::json crumbs = nlohmann::json::array();
@@ -77,10 +84,9 @@ nlohmann::json plan_breadcrumbs(PageContext ctx, const ActionPlan& plan, bool wi
 Response plan_page(PageContext ctx, const Request& request, int64_t plan_id, const Error* error = nullptr) {
   auto document = ctx.services.plans.plan(plan_id).take();
   std::string today = today_iso();
-  nlohmann::json data = plan_document_json(document, today);
+  nlohmann::json data = plan_page_json(document, today);
   data["title"] = document.plan.title;
   data["breadcrumbs"] = plan_breadcrumbs(ctx, document.plan, false);
-  data["period_text"] = date_range_es(document.plan.starts_on, document.plan.ends_on);
   PlanAbilities may = ctx.services.plans.abilities(request.actor, document);
   if (auto next = may.next_status) {
     data["next_status"] = status_name(*next);
@@ -257,8 +263,7 @@ std::string jurisdiction_section_html(PlanServices services, const web::Pages& p
   auto plans = services.plans.plans_of(jurisdiction.code).take();
   if (!plans.empty()) {
     auto document = services.plans.plan(plans.front().id).take();
-    data["plan"] = plan_document_json(document, today);
-    data["plan"]["period_text"] = date_range_es(document.plan.starts_on, document.plan.ends_on);
+    data["plan"] = plan_page_json(document, today);
   }
   return pages.fragment(request, "plans/jurisdiction_section", data);
 }

@@ -116,7 +116,7 @@ std::string with_state(const char* pattern, const std::string& state) {
 }
 
 // The state's institution for a buyer (buyers() order): its name, acronym and website.
-DemoBuyingUnit unit_of(const Buyer& buyer, const DemoContractsOptions& options) {
+jurisdictions::NewInstitution unit_of(const Buyer& buyer, const DemoContractsOptions& options) {
   return {with_state(buyer.name, options.state), buyer.acronym, options.website};
 }
 
@@ -413,8 +413,8 @@ std::string demo_budget_csv(const DemoContractsOptions& options) {
   return csv;
 }
 
-std::vector<DemoBuyingUnit> demo_buying_units(const DemoContractsOptions& options) {
-  std::vector<DemoBuyingUnit> units;
+std::vector<jurisdictions::NewInstitution> demo_buying_units(const DemoContractsOptions& options) {
+  std::vector<jurisdictions::NewInstitution> units;
   for (const Buyer& buyer : buyers()) units.push_back(unit_of(buyer, options));
   return units;
 }

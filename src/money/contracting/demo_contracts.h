@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "jurisdictions/jurisdiction_service.h"
+
 namespace apertura::money {
 
 struct DemoContractsOptions {
@@ -20,15 +22,9 @@ struct DemoContractsOptions {
   std::string website;            // the state government's, for its buying units
 };
 
-// A buying unit of the state government, as an institution of its jurisdiction.
-struct DemoBuyingUnit {
-  std::string name;  // as the releases and budget lines name it
-  std::string acronym;
-  std::string website;
-};
-
-// The state's buying units that the releases and budget lines name.
-std::vector<DemoBuyingUnit> demo_buying_units(const DemoContractsOptions& options);
+// The state's buying units, as institutions of its jurisdiction: named as
+// the releases and budget lines name them, with an acronym and the state's website.
+std::vector<jurisdictions::NewInstitution> demo_buying_units(const DemoContractsOptions& options);
 
 // Writes the releases as JSON Lines (one release per line, in date order per
 // process); returns how many releases were written.

@@ -3,7 +3,6 @@
 #include <sstream>
 
 #include "jurisdictions/jurisdiction_routes.h"
-#include "money/contracting/contracting_views.h"
 #include "money/flags/flag_views.h"
 #include "web/api.h"
 #include "web/downloads.h"
@@ -65,14 +64,22 @@ std::string other_filters(const Request& request) {
   return out;
 }
 
-// The jurisdictions whose processes have flags, for the filter.
+// The jurisdictions whose processes have red flags, each with how many of its processes have one.
+std::vector<std::pair<jurisdictions::Jurisdiction, int64_t>> flagged_jurisdictions(
+    RedFlagService& flags, jurisdictions::JurisdictionService& jurisdictions) {
+  std::vector<std::pair<jurisdictions::Jurisdiction, int64_t>> out;
+  for (const auto& [id, processes] : flags.flagged_processes_by_jurisdiction()) {
+    if (auto place = jurisdictions.by_id(id)) out.emplace_back(std::move(*place), processes);
+  }
+  return out;
+}
+
+// Those jurisdictions, for the filter.
 json flagged_places(RedFlagService& flags, jurisdictions::JurisdictionService& jurisdictions,
                     const FlagFilter& filter) {
   json places = json::array();
-  for (const auto& [id, processes] : flags.flagged_processes_by_jurisdiction()) {
-    if (auto place = jurisdictions.by_id(id)) {
-      places.push_back({{"code", place->code}, {"name", place->name}, {"selected", filter.jurisdiction_id == id}});
-    }
+  for (const auto& [place, processes] : flagged_jurisdictions(flags, jurisdictions)) {
+    places.push_back({{"code", place.code}, {"name", place.name}, {"selected", filter.jurisdiction_id == place.id}});
   }
   return places;
 }
@@ -96,14 +103,8 @@ void register_flag_routes(web::Router& router, RedFlagService& flags, Contractin
     if (filter.code.empty()) {
       // Each indicator once, with how many it raised and what it means.
       json summary = indicator_summary(flags, flags.counts(filter), other_filters(request));
-      int64_t total = 0, raised = 0;
-      for (const auto& entry : summary) {
-        total += entry["count"].get<int64_t>();
-        raised += entry["count"].get<int64_t>() > 0 ? 1 : 0;
-      }
-      data["summary"] = summary;
-      data["total_text"] = grouped(total) + (total == 1 ? " señal" : " señales") + " de " + std::to_string(raised) +
-                           (raised == 1 ? " indicador" : " indicadores");
+      data["summary"] = std::move(summary["indicators"]);
+      data["total_text"] = std::move(summary["total_text"]);
       return pages.render(request, "money/flags", data);
     }
     // One indicator: its explanation once, then what it flagged.
@@ -114,8 +115,9 @@ void register_flag_routes(web::Router& router, RedFlagService& flags, Contractin
                          {"value_means", info.value_means}};
     data["flags"] = flags_view(result.items, flags);
     data["has_results"] = !result.items.empty();
-    data["total_text"] = grouped(result.total) + (result.total == 1 ? " señal" : " señales");
-    data["all_url"] = "/senales" + (other_filters(request).empty() ? "" : "?" + other_filters(request).substr(1));
+    data["total_text"] = counted(result.total, "señal", "señales");
+    std::string others = other_filters(request);
+    data["all_url"] = "/senales" + (others.empty() ? "" : "?" + others.substr(1));
     data["pagination"] = web::pagination_view(request, page, result.total);
     return pages.render(request, "money/flags", data);
   });
@@ -163,18 +165,13 @@ void extend_contracting_pages(ContractingExtensions& extensions, RedFlagService&
 
 void add_flag_card_facts(RedFlagService& flags, jurisdictions::JurisdictionService& jurisdictions,
                          std::map<int64_t, json>& cards) {
-  auto counts = flags.flagged_processes_by_jurisdiction();
-  for (auto& [jurisdiction_id, facts] : cards) {
-    auto found = counts.find(jurisdiction_id);
-    int64_t flagged = found == counts.end() ? 0 : found->second;
-    // Nothing when none: a state without flags may simply have published no contracts here.
-    if (flagged == 0) continue;
-    auto place = jurisdictions.by_id(jurisdiction_id);
-    if (!place) continue;
-    facts.push_back(jurisdictions::card_fact(
-        std::to_string(flagged) + (flagged == 1 ? " contratación con señales de riesgo"
-                                                : " contrataciones con señales de riesgo"),
-        "/senales?jurisdiction=" + web::url_encode(place->code), "warning", 50));
+  // Nothing for a state without flags: it may simply have published no contracts here.
+  for (const auto& [place, flagged] : flagged_jurisdictions(flags, jurisdictions)) {
+    auto card = cards.find(place.id);
+    if (card == cards.end() || flagged == 0) continue;
+    card->second.push_back(jurisdictions::card_fact(
+        counted(flagged, "contratación con señales de riesgo", "contrataciones con señales de riesgo"),
+        "/senales?jurisdiction=" + web::url_encode(place.code), "warning", 50));
   }
 }
 

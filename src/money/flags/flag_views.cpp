@@ -19,13 +19,15 @@ std::string scope_label(const std::string& scope) {
 
 }  // namespace
 
+std::string counted(int64_t count, const char* one, const char* many) {
+  return grouped(count) + " " + (count == 1 ? one : many);
+}
+
 std::string scope_count_text(const std::string& scope, int64_t count) {
-  bool one = count == 1;
-  std::string noun = scope == "process"            ? (one ? "proceso" : "procesos")
-                     : scope == "buyer"            ? (one ? "comprador" : "compradores")
-                     : scope == "procuring_entity" ? (one ? "unidad compradora" : "unidades compradoras")
-                                                   : (one ? "licitante o proveedor" : "licitantes o proveedores");
-  return grouped(count) + " " + noun;
+  if (scope == "process") return counted(count, "proceso", "procesos");
+  if (scope == "buyer") return counted(count, "comprador", "compradores");
+  if (scope == "procuring_entity") return counted(count, "unidad compradora", "unidades compradoras");
+  return counted(count, "licitante o proveedor", "licitantes o proveedores");
 }
 
 json flag_json(const RedFlag& flag, const RedFlagService& flags) {
@@ -55,6 +57,7 @@ json indicator_summary(const RedFlagService& flags, const std::vector<FlagCount>
   std::map<std::string, std::vector<const FlagCount*>> by_code;
   for (const auto& count : counts) by_code[count.code].push_back(&count);
   json out = json::array();
+  int64_t all = 0, raised = 0;
   for (const auto& info : flags.catalog()) {
     int64_t total = 0;
     std::string parts;
@@ -64,7 +67,9 @@ json indicator_summary(const RedFlagService& flags, const std::vector<FlagCount>
       parts += (parts.empty() ? "" : " · ") + scope_count_text(count->scope, count->count);
     }
     // "4 procesos"; with several kinds, "3 señales: 1 proceso · 2 licitantes o proveedores".
-    if (counts_of.size() > 1) parts = grouped(total) + " señales: " + parts;
+    if (counts_of.size() > 1) parts = counted(total, "señal", "señales") + ": " + parts;
+    all += total;
+    raised += total > 0 ? 1 : 0;
     out.push_back({{"code", info.code},
                    {"title", info.title},
                    {"why", info.why},
@@ -74,7 +79,8 @@ json indicator_summary(const RedFlagService& flags, const std::vector<FlagCount>
                    {"counts_text", parts},
                    {"url", "/senales?code=" + info.code + filter_query}});
   }
-  return out;
+  return {{"indicators", out},
+          {"total_text", counted(all, "señal", "señales") + " de " + counted(raised, "indicador", "indicadores")}};
 }
 
 }  // namespace apertura::money

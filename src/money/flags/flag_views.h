@@ -19,12 +19,17 @@ nlohmann::json flag_json(const RedFlag& flag, const RedFlagService& flags);
 // ("value_text") and the kind of subject it is about ("scope_label").
 nlohmann::json flags_view(const std::vector<RedFlag>& list, const RedFlagService& flags);
 
-// One entry per indicator of the catalog, in its order: code, title, why,
-// how, `count` (all its flags matching the filter), `counts_text` ("12
-// procesos", "4 señales: 1 proceso · 3 licitantes o proveedores") and `url`, the list of its flags under the
-// same filter (`filter_query` holds the other filters, "&scope=process").
+// The summary of /senales: `indicators`, one entry per indicator of the
+// catalog, in its order: code, title, why, how, `count` (all its flags
+// matching the filter), `counts_text` ("12 procesos", "4 señales: 1 proceso
+// · 3 licitantes o proveedores") and `url`, the list of its flags under the
+// same filter (`filter_query` holds the other filters, "&scope=process");
+// and `total_text`, "89 señales de 12 indicadores".
 nlohmann::json indicator_summary(const RedFlagService& flags, const std::vector<FlagCount>& counts,
                                  const std::string& filter_query);
+
+// "1 señal", "2,309 señales": a count, grouped, and its noun.
+std::string counted(int64_t count, const char* one, const char* many);
 
 // "3 procesos", "1 comprador", "2 unidades compradoras": `count` subjects of a scope.
 std::string scope_count_text(const std::string& scope, int64_t count);
