@@ -9,9 +9,11 @@
 # 2. clang with ThreadSanitizer (build-tsan/): the server's and the import
 #    pipeline's concurrency tests.
 #
-# One build at a time, each through ccache. A fuzz run that finds a crash
-# fails, leaving the input in build-asan/fuzz-findings/<target>/; copy it to
-# fuzz/regressions/<target>/ with the fix.
+# One build at a time, each through ccache, with line tables only (every
+# report still names file and line; full debug information builds and links
+# slower). A fuzz run that finds a crash fails, leaving the input in
+# build-asan/fuzz-findings/<target>/; copy it to fuzz/regressions/<target>/
+# with the fix.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -24,7 +26,7 @@ configure() {  # folder, sanitizers, extra options...
   local folder=$1 sanitizers=$2
   shift 2
   CC=clang CXX=clang++ cmake -S . -B "$folder" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DAPERTURA_SANITIZE="$sanitizers" "$@" >/dev/null
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DAPERTURA_SANITIZE="$sanitizers" "$@" >/dev/null
 }
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer: build"

@@ -15,6 +15,7 @@
 #include "notifications/notifications_domain.h"
 #include "participation/participation_domain.h"
 #include "plans/plans_domain.h"
+#include "requests/requests_domain.h"
 #include "store/database.h"
 #include "store/file_store.h"
 #include "web/assets.h"
@@ -55,6 +56,7 @@ class Application {
   audit::AuditService& audit() { return audit_->service(); }
   plans::PlanService& plans() { return plans_->plans(); }
   participation::ProposalService& proposals() { return participation_->proposals(); }
+  requests::RequestService& requests() { return requests_->requests(); }
   plans::EvidenceService& evidence() { return plans_->evidence(); }
   plans::SessionService& sessions() { return plans_->sessions(); }
   plans::SecretariatService& secretariats() { return plans_->secretariats(); }
@@ -98,6 +100,7 @@ class Application {
   money::MoneyDomain* money_ = nullptr;
   plans::PlansDomain* plans_ = nullptr;
   participation::ParticipationDomain* participation_ = nullptr;
+  requests::RequestsDomain* requests_ = nullptr;
 };
 
 }  // namespace apertura::app

@@ -61,9 +61,12 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   // already among a state's institutions.
   EXPECT_NE(first.output.find("120 líneas presupuestarias nuevas, 22 unidades compradoras nuevas"), std::string::npos)
       << first.output;
+  EXPECT_NE(first.output.find("solicitudes de información de demostración: 60 nuevas"), std::string::npos)
+      << first.output;
   auto second = run(db + " demo");
   for (const char* nothing_new : {"0 jurisdicciones, 0 instituciones nuevas", "cuentas de demostración: 0 nuevas",
-                                  "planes de acción de demostración: 0 nuevos", "propuestas de demostración: 0 nuevas"}) {
+                                  "planes de acción de demostración: 0 nuevos", "propuestas de demostración: 0 nuevas",
+                                  "solicitudes de información de demostración: 0 nuevas"}) {
     EXPECT_NE(second.output.find(nothing_new), std::string::npos) << second.output;
   }
   EXPECT_NE(second.output.find("contrataciones de demostración: 0 entregas nuevas"), std::string::npos);
@@ -72,8 +75,9 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   EXPECT_EQ(verify.status, 0) << verify.output;
   // 155 entries for the plans and accounts, one per imported batch of
   // releases, one for computing the red flags, one per state's budget, 22 for
-  // the buying units and 14 for the evidence of the milestones reported done.
-  EXPECT_NE(verify.output.find("196 entradas verificadas"), std::string::npos) << verify.output;
+  // the buying units, 14 for the evidence of the milestones reported done
+  // and 60 for the information requests.
+  EXPECT_NE(verify.output.find("256 entradas verificadas"), std::string::npos) << verify.output;
 }
 
 TEST_F(CliTest, TheDemoTripsEveryRedFlag) {

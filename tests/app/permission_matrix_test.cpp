@@ -34,6 +34,10 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"import_releases", {Role::admin, Role::official, Role::system}},
     {"import_budget", {Role::admin, Role::official, Role::system}},
     {"link_budget", {Role::admin, Role::official, Role::system}},
+    {"file_request", {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
+    {"capture_request", {Role::official, Role::admin, Role::system}},
+    {"manage_regimes", {Role::admin, Role::system}},
+    {"manage_closed_days", {Role::admin, Role::system}},
 };
 
 const Role kAllRoles[] = {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system};
@@ -59,7 +63,7 @@ TEST(PermissionMatrix, EveryInstalledPermissionIsInTheMatrixAndBack) {
   std::set<std::string> domains;
   for (const auto& entry : app.app().permissions().entries()) domains.insert(entry.domain);
   EXPECT_EQ(domains, (std::set<std::string>{"accounts", "audit", "jurisdictions", "money/budget", "money/import",
-                                            "notifications", "participation", "plans"}));
+                                            "notifications", "participation", "plans", "requests"}));
 }
 
 TEST(PermissionMatrix, ErrorsSaySignInOrForbidden) {

@@ -140,6 +140,8 @@ test('every documented operation answers as its document says', async () => {
   const process = (await call(anonymous, 'GET', '/processes?per_page=5')).json.data[0];
   id.ocid = process.ocid;
   id.organization = process.buyer_id;
+  id.folio = (await call(anonymous, 'GET', '/requests?per_page=1')).json.data[0].folio;
+  const regime = (await call(anonymous, 'GET', '/request-regimes')).json.data.items[1];
   const reads = ['/overview', '/openapi.json', '/jurisdictions', '/jurisdictions/14', '/jurisdictions/99',
     `/institutions/${id.institution}`, '/jurisdictions/14/secretariat', '/jurisdictions/14/secretariat/sessions',
     `/commitments/${id.commitment}`, `/milestones/${id.milestone}/evidence`, `/proposals/${id.proposal}`,
@@ -148,7 +150,8 @@ test('every documented operation answers as its document says', async () => {
     `/processes/${id.ocid}/budget-lines`, '/processes/ocds-no-existe', `/organizations/${id.organization}`,
     '/ocds/records?per_page=2', '/ocds/releases?per_page=2', '/flags', '/flags?per_page=2&page=2',
     '/budget/trail?jurisdiction=14', '/budget/lines?jurisdiction=14', '/audit', '/audit?per_page=3',
-    '/me', '/users', '/outbox', '/ocds/imports'];
+    '/me', '/users', '/outbox', '/ocds/imports', '/requests?q=vehiculos&status=received', '/requests?status=nada',
+    `/requests/${id.folio}`, '/requests/2026-NADA-000001', '/closed-days'];
   for (const path of reads) await call(anonymous, 'GET', path);
   for (const path of ['/me', '/users', '/outbox', '/ocds/imports', '/audit']) await call(admin, 'GET', path);
 
@@ -180,6 +183,14 @@ test('every documented operation answers as its document says', async () => {
       + 'comprometido,devengado,ejercido,pagado\n2026,API-1,Salud,100,100,50,40,30,20\n', 'text/csv'],
     [admin, 'POST', `/processes/${id.ocid}/budget-lines`, { year: 2026, key: 'API-1' }],
     [official, 'POST', '/ocds/imports?name=api.jsonl', ndjson, 'application/x-ndjson'],
+    [anonymous, 'POST', '/requests', { institution_ids: [id.institution], description: 'Solicito el padrón de proveedores vigente.' }],
+    [anonymous, 'POST', '/requests', { institution_ids: [], description: '' }],
+    [admin, 'POST', '/request-regimes', { code: 'prueba-api', name: 'Ley de prueba', jurisdiction_code: '14',
+      effective_from: '2030-01-01', guarantor: 'Órgano garante de prueba', legal_basis: 'Publicación de prueba',
+      terms: regime.terms }],
+    [admin, 'PUT', `/request-regimes/${regime.id}`, { ...regime, legal_basis: `${regime.legal_basis} (revisado)` }],
+    [admin, 'POST', '/closed-days', { jurisdiction: '14', from: '2026-12-24', to: '2026-12-24', kind: 'non_working',
+      basis: 'Calendario de prueba' }],
     [official, 'POST', `/commitments/${id.commitment}/withdrawal`, { reason: 'La dependencia responsable desapareció en la reforma administrativa.' }],
   ];
   for (const [client, method, path, body, type] of writes) {

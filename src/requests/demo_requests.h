@@ -1,0 +1,17 @@
+#pragma once
+// Demo requests: people asking the demo states' institutions about what they
+// do, filed on business days over the last weeks, some in person or by
+// phone, some with a name shown. Seeded, so every run files the same ones.
+#include <cstdint>
+
+#include "core/demo_run.h"
+#include "jurisdictions/jurisdiction_service.h"
+#include "store/database.h"
+
+namespace apertura::requests {
+
+// Files them unless the demo states already have requests; returns how many it filed.
+int64_t load_demo_requests(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
+                           const DemoRun& demo);
+
+}  // namespace apertura::requests

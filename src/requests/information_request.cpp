@@ -1,0 +1,94 @@
+#include "requests/information_request.h"
+
+#include <array>
+#include <utility>
+
+namespace apertura::requests {
+
+namespace {
+
+template <typename Enum, size_t N>
+std::string_view name_in(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
+  for (const auto& [known, name] : names) {
+    if (known == value) return name;
+  }
+  return names[0].second;
+}
+
+template <typename Enum, size_t N>
+std::optional<Enum> parse_in(const std::array<std::pair<Enum, std::string_view>, N>& names, std::string_view text) {
+  for (const auto& [known, name] : names) {
+    if (name == text) return known;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<RequestStatus, std::string_view>, 6> kStatuses{{
+    {RequestStatus::received, "received"},
+    {RequestStatus::clarification_requested, "clarification_requested"},
+    {RequestStatus::extended, "extended"},
+    {RequestStatus::answered, "answered"},
+    {RequestStatus::not_competent, "not_competent"},
+    {RequestStatus::not_filed, "not_filed"},
+}};
+constexpr std::array<std::pair<Delivery, std::string_view>, 4> kDeliveries{{
+    {Delivery::electronic, "electronic"},
+    {Delivery::copies, "copies"},
+    {Delivery::certified_copies, "certified_copies"},
+    {Delivery::consultation, "consultation"},
+}};
+constexpr std::array<std::pair<NotifyBy, std::string_view>, 3> kNotifyBy{{
+    {NotifyBy::portal, "portal"},
+    {NotifyBy::email, "email"},
+    {NotifyBy::in_person, "in_person"},
+}};
+constexpr std::array<std::pair<Channel, std::string_view>, 5> kChannels{{
+    {Channel::web, "web"},
+    {Channel::in_person, "in_person"},
+    {Channel::phone, "phone"},
+    {Channel::mail, "mail"},
+    {Channel::email, "email"},
+}};
+
+}  // namespace
+
+std::string_view status_name(RequestStatus status) { return name_in(kStatuses, status); }
+std::optional<RequestStatus> parse_status(std::string_view name) { return parse_in(kStatuses, name); }
+std::string_view delivery_name(Delivery delivery) { return name_in(kDeliveries, delivery); }
+std::optional<Delivery> parse_delivery(std::string_view name) { return parse_in(kDeliveries, name); }
+std::string_view notify_by_name(NotifyBy notify_by) { return name_in(kNotifyBy, notify_by); }
+std::optional<NotifyBy> parse_notify_by(std::string_view name) { return parse_in(kNotifyBy, name); }
+std::string_view channel_name(Channel channel) { return name_in(kChannels, channel); }
+std::optional<Channel> parse_channel(std::string_view name) { return parse_in(kChannels, name); }
+
+bool is_open(RequestStatus status) {
+  return status == RequestStatus::received || status == RequestStatus::clarification_requested ||
+         status == RequestStatus::extended;
+}
+
+nlohmann::json InformationRequest::to_public_json() const {
+  std::string name = public_name();
+  return {{"folio", folio},
+          {"jurisdiction_id", jurisdiction_id},
+          {"institution_id", institution_id},
+          {"regime_id", regime_id},
+          {"requester_name", name.empty() ? nlohmann::json() : nlohmann::json(name)},
+          {"description", description},
+          {"location_hint", location_hint},
+          {"delivery", delivery_name(delivery)},
+          {"notify_by", notify_by_name(notify_by)},
+          {"channel", channel_name(channel)},
+          {"filed_at", filed_at},
+          {"received_on", received_on},
+          {"status", status_name(status)},
+          {"response_due_on", response_due_on},
+          {"updated_at", updated_at},
+          {"version", version}};
+}
+
+nlohmann::json RequestEvent::to_json() const {
+  return {{"kind", kind}, {"at", at}, {"actor_name", actor_name}, {"note", note},
+          {"due_on", due_on.empty() ? nlohmann::json() : nlohmann::json(due_on)}};
+}
+
+}  // namespace apertura::requests

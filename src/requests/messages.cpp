@@ -1,0 +1,118 @@
+#include "requests/messages.h"
+
+namespace apertura::requests {
+
+std::string_view text(Msg message) {
+  switch (message) {
+    case Msg::request_not_found: return "No existe la solicitud con folio {}.";
+    case Msg::regime_not_found: return "No existe el régimen {}.";
+    case Msg::no_regime_in_force:
+      return "No hay un régimen legal en vigor el {} para esta jurisdicción; un administrador debe registrarlo.";
+    case Msg::institution_field: return "elige al menos una institución";
+    case Msg::too_many_institutions: return "una solicitud puede dirigirse a 33 instituciones como máximo";
+    case Msg::description_field: return "describe la información que buscas (entre 10 y 10,000 caracteres)";
+    case Msg::location_field: return "usa como máximo 2,000 caracteres";
+    case Msg::name_field: return "usa como máximo 200 caracteres";
+    case Msg::contact_field: return "escribe un correo válido, de hasta 200 caracteres";
+    case Msg::contact_needed: return "para recibir avisos por correo, escribe tu correo";
+    case Msg::delivery_field: return "elige cómo quieres recibir la información";
+    case Msg::notify_by_field: return "elige cómo quieres recibir los avisos";
+    case Msg::channel_field: return "elige por dónde llegó la solicitud";
+    case Msg::capture_own_institution: return "solo puedes capturar solicitudes dirigidas a tu institución";
+    case Msg::status_filter_field: return "estado desconocido";
+    case Msg::code_field: return "usa de 3 a 60 letras minúsculas, cifras o guiones";
+    case Msg::code_taken: return "ya hay un régimen con esta clave";
+    case Msg::regime_name_field: return "escribe el nombre de la ley (máximo 300 caracteres)";
+    case Msg::effective_from_field: return "escribe la fecha de entrada en vigor (AAAA-MM-DD)";
+    case Msg::effective_to_field: return "escribe la fecha en que dejó de aplicar (AAAA-MM-DD), posterior a la entrada en vigor, o déjala vacía";
+    case Msg::guarantor_field: return "escribe quién resuelve los recursos (máximo 1,000 caracteres)";
+    case Msg::legal_basis_field: return "escribe el fundamento: la publicación oficial y sus artículos (máximo 4,000 caracteres)";
+    case Msg::utc_offset_field: return "escribe la diferencia con UTC en minutos, entre -720 y 840";
+    case Msg::term_field: return "escribe un número entero de 0 a 365";
+    case Msg::regime_changed_meanwhile:
+      return "Alguien cambió este régimen mientras tanto; vuelve a cargarlo para ver sus cambios antes de guardar los tuyos.";
+    case Msg::closed_from_field: return "escribe el primer día (AAAA-MM-DD)";
+    case Msg::closed_to_field: return "escribe el último día (AAAA-MM-DD), igual o posterior al primero";
+    case Msg::closed_kind_field: return "elige día inhábil o suspensión de plazos";
+    case Msg::closed_basis_field: return "escribe dónde se publicó (acuerdo, fecha de publicación; máximo 1,000 caracteres)";
+    case Msg::closed_span_field: return "un periodo puede abarcar 366 días como máximo";
+    case Msg::filed_event: return "Solicitud recibida el {}; plazo de respuesta: {} días hábiles.";
+    case Msg::due_moved_event: return "El plazo de respuesta pasó del {} al {}: {}.";
+  }
+  return "";
+}
+
+std::string status_label_es(RequestStatus status) {
+  switch (status) {
+    case RequestStatus::received: return "En trámite";
+    case RequestStatus::clarification_requested: return "Se pidió aclarar la solicitud";
+    case RequestStatus::extended: return "Plazo ampliado";
+    case RequestStatus::answered: return "Respondida";
+    case RequestStatus::not_competent: return "No es de esta institución";
+    case RequestStatus::not_filed: return "Tenida por no presentada";
+  }
+  return "";
+}
+
+std::string delivery_label_es(Delivery delivery) {
+  switch (delivery) {
+    case Delivery::electronic: return "Entrega electrónica";
+    case Delivery::copies: return "Copias simples";
+    case Delivery::certified_copies: return "Copias certificadas";
+    case Delivery::consultation: return "Consulta directa en la oficina";
+  }
+  return "";
+}
+
+std::string notify_by_label_es(NotifyBy notify_by) {
+  switch (notify_by) {
+    case NotifyBy::portal: return "En este portal";
+    case NotifyBy::email: return "Por correo electrónico";
+    case NotifyBy::in_person: return "En la Unidad de Transparencia";
+  }
+  return "";
+}
+
+std::string channel_label_es(Channel channel) {
+  switch (channel) {
+    case Channel::web: return "Portal";
+    case Channel::in_person: return "En persona";
+    case Channel::phone: return "Por teléfono";
+    case Channel::mail: return "Por correo postal";
+    case Channel::email: return "Por correo electrónico";
+  }
+  return "";
+}
+
+std::string term_label_es(TermKind term) {
+  switch (term) {
+    case TermKind::response: return "Plazo de respuesta";
+    case TermKind::extension: return "Ampliación del plazo (con aprobación del Comité de Transparencia)";
+    case TermKind::clarification_issue: return "Plazo para pedir que se aclare la solicitud";
+    case TermKind::clarification_answer: return "Plazo de quien solicita para aclarar";
+    case TermKind::incompetence: return "Aviso de notoria incompetencia";
+    case TermKind::already_public: return "Aviso de que la información ya es pública";
+    case TermKind::classification: return "Clasificación por el Comité de Transparencia";
+    case TermKind::inexistence: return "Declaración de inexistencia por el Comité de Transparencia";
+    case TermKind::payment: return "Plazo para pagar la reproducción";
+    case TermKind::availability: return "Tiempo que la información queda disponible tras el pago";
+    case TermKind::free_pages: return "Hojas simples sin costo";
+    case TermKind::appeal_filing: return "Plazo para interponer el recurso de revisión";
+    case TermKind::appeal_resolution: return "Plazo para resolver el recurso";
+    case TermKind::appeal_extension: return "Ampliación del plazo para resolver el recurso";
+    case TermKind::appeal_compliance: return "Plazo para cumplir la resolución";
+  }
+  return "";
+}
+
+std::string day_off_label_es(const SkippedDay& day) {
+  switch (day.kind) {
+    case DayOff::weekend: return "sábado o domingo";
+    case DayOff::statutory: return "día de descanso obligatorio (Ley Federal del Trabajo, art. 74 fr. " + day.detail + ")";
+    case DayOff::non_working: return "día inhábil del calendario del garante (" + day.detail + ")";
+    case DayOff::suspension: return "suspensión de plazos (" + day.detail + ")";
+  }
+  return "";
+}
+
+}  // namespace apertura::requests

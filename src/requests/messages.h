@@ -1,0 +1,67 @@
+#pragma once
+// The requests domain's sentences for people, in one table (messages.cpp):
+// filing, due dates and how they were counted, regimes and closed days.
+#include <string>
+#include <string_view>
+
+#include "core/business_calendar.h"
+#include "core/messages.h"
+#include "requests/information_request.h"
+#include "requests/regime.h"
+
+namespace apertura::requests {
+
+enum class Msg {
+  request_not_found,
+  regime_not_found,
+  no_regime_in_force,
+  institution_field,
+  too_many_institutions,
+  description_field,
+  location_field,
+  name_field,
+  contact_field,
+  contact_needed,
+  delivery_field,
+  notify_by_field,
+  channel_field,
+  capture_own_institution,
+  status_filter_field,
+  code_field,
+  code_taken,
+  regime_name_field,
+  effective_from_field,
+  effective_to_field,
+  guarantor_field,
+  legal_basis_field,
+  utc_offset_field,
+  term_field,
+  regime_changed_meanwhile,
+  closed_from_field,
+  closed_to_field,
+  closed_kind_field,
+  closed_basis_field,
+  closed_span_field,
+  filed_event,
+  due_moved_event,
+};
+
+std::string_view text(Msg message);
+
+template <typename... Values>
+std::string say(Msg message, const Values&... values) {
+  return fill_in(text(message), values...);
+}
+
+// "En trámite", "Respondida"...
+std::string status_label_es(RequestStatus status);
+// "Entrega electrónica", "Copias simples"...
+std::string delivery_label_es(Delivery delivery);
+std::string notify_by_label_es(NotifyBy notify_by);
+std::string channel_label_es(Channel channel);
+// "Plazo de respuesta", "Ampliación del plazo"...
+std::string term_label_es(TermKind term);
+// "sábado o domingo", "día de descanso obligatorio (LFT art. 74 fr. II)"...
+std::string day_off_label_es(const SkippedDay& day);
+
+}  // namespace apertura::requests

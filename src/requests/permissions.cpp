@@ -1,0 +1,16 @@
+#include "requests/permissions.h"
+
+namespace apertura::requests {
+
+const PermissionTable<RequestAction>& request_permissions() {
+  static const PermissionTable<RequestAction> table = {
+      {RequestAction::file, "file_request",
+       {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin}},
+      {RequestAction::capture, "capture_request", {Role::official, Role::admin}},
+      {RequestAction::manage_regimes, "manage_regimes", {Role::admin}},
+      {RequestAction::manage_calendar, "manage_closed_days", {Role::admin}},
+  };
+  return table;
+}
+
+}  // namespace apertura::requests

@@ -1,0 +1,282 @@
+#include "requests/request_repository.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/clock.h"
+
+namespace apertura::requests {
+
+namespace {
+
+constexpr const char* kRegimeColumns =
+    "SELECT id, code, name, jurisdiction_code, effective_from, effective_to, guarantor, legal_basis, verified, "
+    "utc_offset_minutes, terms, created_at, updated_at, version FROM request_regimes ";
+
+Regime regime_from(const store::Row& row) {
+  Regime r;
+  r.id = row.integer("id");
+  r.code = row.text("code");
+  r.name = row.text("name");
+  r.jurisdiction_code = row.text("jurisdiction_code");
+  r.effective_from = row.text("effective_from");
+  r.effective_to = row.text("effective_to");
+  r.guarantor = row.text("guarantor");
+  r.legal_basis = row.text("legal_basis");
+  r.verified = row.integer("verified") != 0;
+  r.utc_offset_minutes = static_cast<int>(row.integer("utc_offset_minutes"));
+  r.terms = parse_terms(nlohmann::json::parse(row.text("terms"), nullptr, false)).terms;
+  r.created_at = row.text("created_at");
+  r.updated_at = row.text("updated_at");
+  r.version = row.integer("version");
+  return r;
+}
+
+constexpr const char* kClosedColumns =
+    "SELECT id, jurisdiction_code, starts_on, ends_on, kind, basis, created_by_name, created_at FROM closed_days ";
+
+ClosedDaysRow closed_from(const store::Row& row) {
+  ClosedDaysRow r;
+  r.id = row.integer("id");
+  r.jurisdiction_code = row.text("jurisdiction_code");
+  r.days.from = row.text("starts_on");
+  r.days.to = row.text("ends_on");
+  r.days.kind = row.text("kind") == "suspension" ? DayOff::suspension : DayOff::non_working;
+  r.days.basis = row.text("basis");
+  r.created_by_name = row.text("created_by_name");
+  r.created_at = row.text("created_at");
+  return r;
+}
+
+constexpr const char* kRequestColumns =
+    "SELECT id, folio, jurisdiction_id, institution_id, regime_id, requester_id, requester_name, show_name, contact, "
+    "description, location_hint, delivery, notify_by, channel, captured_by, filed_at, received_on, status, "
+    "response_due_on, created_at, updated_at, version FROM information_requests ";
+
+InformationRequest request_from(const store::Row& row) {
+  InformationRequest r;
+  r.id = row.integer("id");
+  r.folio = row.text("folio");
+  r.jurisdiction_id = row.integer("jurisdiction_id");
+  r.institution_id = row.integer("institution_id");
+  r.regime_id = row.integer("regime_id");
+  r.requester_id = row.optional_integer("requester_id");
+  r.requester_name = row.text("requester_name");
+  r.show_name = row.integer("show_name") != 0;
+  r.contact = row.text("contact");
+  r.description = row.text("description");
+  r.location_hint = row.text("location_hint");
+  r.delivery = parse_delivery(row.text("delivery")).value_or(Delivery::electronic);
+  r.notify_by = parse_notify_by(row.text("notify_by")).value_or(NotifyBy::portal);
+  r.channel = parse_channel(row.text("channel")).value_or(Channel::web);
+  r.captured_by = row.optional_integer("captured_by");
+  r.filed_at = row.text("filed_at");
+  r.received_on = row.text("received_on");
+  r.status = parse_status(row.text("status")).value_or(RequestStatus::received);
+  r.response_due_on = row.text("response_due_on");
+  r.created_at = row.text("created_at");
+  r.updated_at = row.text("updated_at");
+  r.version = row.integer("version");
+  return r;
+}
+
+std::string placeholders(size_t count) {
+  std::string text;
+  for (size_t i = 0; i < count; ++i) text += i ? ", ?" : "?";
+  return text;
+}
+
+}  // namespace
+
+std::vector<Regime> RegimeRepository::all(store::Connection& c) {
+  std::vector<Regime> regimes;
+  for (const auto& row : c.query(std::string(kRegimeColumns) + "ORDER BY jurisdiction_code, effective_from, id")) {
+    regimes.push_back(regime_from(row));
+  }
+  return regimes;
+}
+
+std::optional<Regime> RegimeRepository::find(store::Connection& c, int64_t id) {
+  auto row = c.query_one(std::string(kRegimeColumns) + "WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return regime_from(*row);
+}
+
+std::optional<Regime> RegimeRepository::by_code(store::Connection& c, const std::string& code) {
+  auto row = c.query_one(std::string(kRegimeColumns) + "WHERE code = ?", {code});
+  if (!row) return std::nullopt;
+  return regime_from(*row);
+}
+
+std::optional<Regime> RegimeRepository::in_force(store::Connection& c, const std::string& jurisdiction_code,
+                                                 const std::string& date) {
+  // The jurisdiction's own regime sorts first ('' sorts before any code, so DESC).
+  auto row = c.query_one(std::string(kRegimeColumns) +
+                             "WHERE (jurisdiction_code = ? OR jurisdiction_code = '') AND effective_from <= ? "
+                             "AND (effective_to = '' OR effective_to >= ?) "
+                             "ORDER BY jurisdiction_code DESC, effective_from DESC, id DESC LIMIT 1",
+                         {jurisdiction_code, date, date});
+  if (!row) return std::nullopt;
+  return regime_from(*row);
+}
+
+int64_t RegimeRepository::insert(store::Connection& c, const Regime& r) {
+  std::string now = now_timestamp();
+  return c.insert_returning_id(
+      "INSERT INTO request_regimes (code, name, jurisdiction_code, effective_from, effective_to, guarantor, "
+      "legal_basis, verified, utc_offset_minutes, terms, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {r.code, r.name, r.jurisdiction_code, r.effective_from, r.effective_to, r.guarantor, r.legal_basis, r.verified,
+       r.utc_offset_minutes, r.terms_json().dump(), now, now});
+}
+
+bool RegimeRepository::update(store::Connection& c, const Regime& r) {
+  c.execute(
+      "UPDATE request_regimes SET name = ?, jurisdiction_code = ?, effective_from = ?, effective_to = ?, "
+      "guarantor = ?, legal_basis = ?, verified = ?, utc_offset_minutes = ?, terms = ?, updated_at = ?, "
+      "version = version + 1 WHERE id = ? AND version = ?",
+      {r.name, r.jurisdiction_code, r.effective_from, r.effective_to, r.guarantor, r.legal_basis, r.verified,
+       r.utc_offset_minutes, r.terms_json().dump(), now_timestamp(), r.id, r.version});
+  return c.changes() == 1;
+}
+
+std::vector<ClosedDaysRow> ClosedDaysRepository::for_jurisdiction(store::Connection& c,
+                                                                  const std::string& jurisdiction_code) {
+  std::vector<ClosedDaysRow> rows;
+  for (const auto& row : c.query(std::string(kClosedColumns) +
+                                     "WHERE jurisdiction_code = ? OR jurisdiction_code = '' ORDER BY starts_on, id",
+                                 {jurisdiction_code})) {
+    rows.push_back(closed_from(row));
+  }
+  return rows;
+}
+
+std::vector<ClosedDaysRow> ClosedDaysRepository::all(store::Connection& c) {
+  std::vector<ClosedDaysRow> rows;
+  for (const auto& row : c.query(std::string(kClosedColumns) + "ORDER BY starts_on DESC, id DESC")) {
+    rows.push_back(closed_from(row));
+  }
+  return rows;
+}
+
+int64_t ClosedDaysRepository::insert(store::Connection& c, const std::string& jurisdiction_code, const ClosedDays& days,
+                                     const std::string& created_by_name) {
+  return c.insert_returning_id(
+      "INSERT INTO closed_days (jurisdiction_code, starts_on, ends_on, kind, basis, created_by_name, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {jurisdiction_code, days.from, days.to, days.kind == DayOff::suspension ? "suspension" : "non_working",
+       days.basis, created_by_name, now_timestamp()});
+}
+
+int64_t RequestRepository::next_folio_number(store::Connection& c, const std::string& prefix) {
+  c.execute("INSERT INTO request_folio_counters (prefix, last_number) VALUES (?, 0) ON CONFLICT (prefix) DO NOTHING",
+            {prefix});
+  auto row = c.query_one(
+      "UPDATE request_folio_counters SET last_number = last_number + 1 WHERE prefix = ? RETURNING last_number",
+      {prefix});
+  return row->integer("last_number");
+}
+
+int64_t RequestRepository::insert(store::Connection& c, const InformationRequest& r) {
+  std::string now = now_timestamp();
+  return c.insert_returning_id(
+      "INSERT INTO information_requests (folio, jurisdiction_id, institution_id, regime_id, requester_id, "
+      "requester_name, show_name, contact, description, location_hint, delivery, notify_by, channel, captured_by, "
+      "filed_at, received_on, status, response_due_on, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {r.folio, r.jurisdiction_id, r.institution_id, r.regime_id, r.requester_id, r.requester_name, r.show_name,
+       r.contact, r.description, r.location_hint, delivery_name(r.delivery), notify_by_name(r.notify_by),
+       channel_name(r.channel), r.captured_by, r.filed_at, r.received_on, status_name(r.status), r.response_due_on,
+       now, now});
+}
+
+std::optional<InformationRequest> RequestRepository::by_folio(store::Connection& c, const std::string& folio) {
+  auto row = c.query_one(std::string(kRequestColumns) + "WHERE folio = ?", {folio});
+  if (!row) return std::nullopt;
+  return request_from(*row);
+}
+
+Paged<InformationRequest> RequestRepository::list(store::Connection& c, const RequestFilter& filter,
+                                                  const Slice& slice) {
+  std::string where = "WHERE 1 = 1";
+  store::Params params;
+  if (filter.jurisdiction_id) {
+    where += " AND jurisdiction_id = ?";
+    params.push_back(*filter.jurisdiction_id);
+  }
+  if (filter.institution_id) {
+    where += " AND institution_id = ?";
+    params.push_back(*filter.institution_id);
+  }
+  if (filter.status) {
+    where += " AND status = ?";
+    params.push_back(std::string(status_name(*filter.status)));
+  }
+  Paged<InformationRequest> page;
+  if (filter.ids) {
+    // A text search: its hits, in their order of relevance, then the filters.
+    if (filter.ids->empty()) return page;
+    where += " AND id IN (" + placeholders(filter.ids->size()) + ")";
+    for (int64_t id : *filter.ids) params.push_back(id);
+    std::vector<InformationRequest> found;
+    for (const auto& row : c.query(std::string(kRequestColumns) + where, params)) found.push_back(request_from(row));
+    std::map<int64_t, size_t> rank;
+    for (size_t i = 0; i < filter.ids->size(); ++i) rank[(*filter.ids)[i]] = i;
+    std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) { return rank[a.id] < rank[b.id]; });
+    page.total = static_cast<int64_t>(found.size());
+    for (int64_t i = slice.offset; i < page.total && i < slice.offset + slice.limit; ++i) {
+      page.items.push_back(found[static_cast<size_t>(i)]);
+    }
+    return page;
+  }
+  store::Params listed = params;
+  listed.push_back(slice.limit);
+  listed.push_back(slice.offset);
+  for (const auto& row :
+       c.query(std::string(kRequestColumns) + where + " ORDER BY received_on DESC, id DESC LIMIT ? OFFSET ?", listed)) {
+    page.items.push_back(request_from(row));
+  }
+  page.total = needs_count(page.items.size(), slice)
+                   ? c.query_one("SELECT COUNT(*) AS n FROM information_requests " + where, params)->integer("n")
+                   : slice.offset + static_cast<int64_t>(page.items.size());
+  return page;
+}
+
+std::vector<InformationRequest> RequestRepository::open_in(store::Connection& c, const std::string& jurisdiction_code) {
+  std::vector<InformationRequest> found;
+  for (const auto& row : c.query(std::string(kRequestColumns) +
+                                     "WHERE status IN ('received', 'clarification_requested', 'extended') "
+                                     "AND (? = '' OR jurisdiction_id IN (SELECT id FROM jurisdictions WHERE code = ?)) "
+                                     "ORDER BY id",
+                                 {jurisdiction_code, jurisdiction_code})) {
+    found.push_back(request_from(row));
+  }
+  return found;
+}
+
+bool RequestRepository::set_due_date(store::Connection& c, const InformationRequest& r, const std::string& due_on) {
+  c.execute(
+      "UPDATE information_requests SET response_due_on = ?, updated_at = ?, version = version + 1 "
+      "WHERE id = ? AND version = ?",
+      {due_on, now_timestamp(), r.id, r.version});
+  return c.changes() == 1;
+}
+
+void RequestRepository::add_event(store::Connection& c, const RequestEvent& e) {
+  c.execute("INSERT INTO request_events (request_id, kind, at, actor_name, note, due_on) VALUES (?, ?, ?, ?, ?, ?)",
+            {e.request_id, e.kind, e.at.empty() ? now_timestamp() : e.at, e.actor_name, e.note, e.due_on});
+}
+
+std::vector<RequestEvent> RequestRepository::events(store::Connection& c, int64_t request_id) {
+  std::vector<RequestEvent> events;
+  for (const auto& row :
+       c.query("SELECT id, request_id, kind, at, actor_name, note, due_on FROM request_events WHERE request_id = ? "
+               "ORDER BY id",
+               {request_id})) {
+    events.push_back({row.integer("id"), row.integer("request_id"), row.text("kind"), row.text("at"),
+                      row.text("actor_name"), row.text("note"), row.text("due_on")});
+  }
+  return events;
+}
+
+}  // namespace apertura::requests

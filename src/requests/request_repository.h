@@ -1,0 +1,68 @@
+#pragma once
+// Every SQL statement of the requests domain: regimes, the guarantors' closed
+// days, requests, their history and folio numbers. No rules here.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/business_calendar.h"
+#include "core/paging.h"
+#include "requests/information_request.h"
+#include "requests/regime.h"
+#include "store/connection.h"
+
+namespace apertura::requests {
+
+struct RequestFilter {
+  std::optional<int64_t> jurisdiction_id;
+  std::optional<int64_t> institution_id;
+  std::optional<RequestStatus> status;
+  std::optional<std::vector<int64_t>> ids;  // a text search's hits, in their order
+};
+
+struct ClosedDaysRow {
+  int64_t id = 0;
+  std::string jurisdiction_code;  // "" everywhere
+  ClosedDays days;
+  std::string created_by_name;
+  std::string created_at;
+};
+
+class RegimeRepository {
+ public:
+  static std::vector<Regime> all(store::Connection& c);
+  static std::optional<Regime> find(store::Connection& c, int64_t id);
+  static std::optional<Regime> by_code(store::Connection& c, const std::string& code);
+  // The jurisdiction's own regime in force on `date`, else the general one.
+  static std::optional<Regime> in_force(store::Connection& c, const std::string& jurisdiction_code,
+                                        const std::string& date);
+  static int64_t insert(store::Connection& c, const Regime& regime);
+  // Writes `regime` over the row if it still has `regime.version`; false when it changed meanwhile.
+  static bool update(store::Connection& c, const Regime& regime);
+};
+
+class ClosedDaysRepository {
+ public:
+  // The days closed for the jurisdiction (its own and those closed everywhere).
+  static std::vector<ClosedDaysRow> for_jurisdiction(store::Connection& c, const std::string& jurisdiction_code);
+  static std::vector<ClosedDaysRow> all(store::Connection& c);
+  static int64_t insert(store::Connection& c, const std::string& jurisdiction_code, const ClosedDays& days,
+                        const std::string& created_by_name);
+};
+
+class RequestRepository {
+ public:
+  // The next number after the folio prefix "2026-SSJ" (1, 2, ...), taken inside the caller's transaction.
+  static int64_t next_folio_number(store::Connection& c, const std::string& prefix);
+  static int64_t insert(store::Connection& c, const InformationRequest& request);
+  static std::optional<InformationRequest> by_folio(store::Connection& c, const std::string& folio);
+  static Paged<InformationRequest> list(store::Connection& c, const RequestFilter& filter, const Slice& slice);
+  // Requests whose terms still run, in the jurisdictions with these codes ("" every one).
+  static std::vector<InformationRequest> open_in(store::Connection& c, const std::string& jurisdiction_code);
+  // Moves the response due date if the request still has `version`; false when it changed meanwhile.
+  static bool set_due_date(store::Connection& c, const InformationRequest& request, const std::string& due_on);
+  static void add_event(store::Connection& c, const RequestEvent& event);
+  static std::vector<RequestEvent> events(store::Connection& c, int64_t request_id);
+};
+
+}  // namespace apertura::requests

@@ -1,0 +1,129 @@
+#pragma once
+// Information requests. Rules:
+// - anyone files a request, signed in or not, with a name, a pseudonym or
+//   none (the law asks for no identification); it may go to up to 33
+//   institutions at once, and each becomes its own case with its own folio
+//   ("2026-SSJ-000123": year received, the institution's acronym, a number
+//   that institutions sharing an acronym share);
+// - officials of the institution (and admins) type in the requests people
+//   bring in person, by phone or by mail, and the channel is kept;
+// - a request counts as received on the day it arrived in the jurisdiction's
+//   clock, or the next business day when that day was closed; it keeps the
+//   regime in force on that day, and its terms run from the next business day;
+// - its response is due after the regime's response term in business days of
+//   the jurisdiction's calendar (weekends, the Ley Federal del Trabajo's rest
+//   days, the guarantor's non-working days and suspensions), and the page
+//   shows how that date was counted;
+// - days closed after a request was filed move its due date, and its history
+//   says so;
+// - requests, their history and their due dates are public; the contact
+//   never is, and the name only when the requester chose to show it;
+// - admins add and amend regimes and closed days; each change is audited.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.h"
+#include "core/business_calendar.h"
+#include "core/paging.h"
+#include "core/result.h"
+#include "jurisdictions/jurisdiction_service.h"
+#include "requests/information_request.h"
+#include "requests/permissions.h"
+#include "requests/regime.h"
+#include "requests/request_repository.h"
+#include "store/database.h"
+
+namespace apertura::requests {
+
+struct FilingInput {
+  std::vector<int64_t> institution_ids;
+  std::string requester_name;
+  bool show_name = false;
+  std::string contact;  // an e-mail address, for notices by e-mail
+  std::string description;
+  std::string location_hint;
+  std::string delivery;   // "" is electronic
+  std::string notify_by;  // "" is the portal
+  std::string channel;    // "" is the portal; others are typed in by officials
+};
+
+struct RequestQuery {
+  std::string text;          // full-text over descriptions
+  std::string jurisdiction;  // slug or INEGI code
+  std::optional<int64_t> institution_id;
+  std::string status;  // a status name
+};
+
+// A request as its page shows it.
+struct RequestDocument {
+  InformationRequest request;
+  jurisdictions::Institution institution;
+  jurisdictions::Jurisdiction jurisdiction;
+  Regime regime;
+  BusinessCount response;  // how its response due date is counted
+  std::vector<RequestEvent> events;
+};
+
+struct RegimeInput {
+  std::string code;
+  std::string name;
+  std::string jurisdiction_code;
+  std::string effective_from;
+  std::string effective_to;
+  std::string guarantor;
+  std::string legal_basis;
+  bool verified = false;
+  std::string utc_offset_minutes;                  // "" keeps -360
+  std::map<std::string, std::string> term_values;  // term name -> days as typed
+  std::map<std::string, std::string> term_articles;
+};
+
+struct ClosedDaysInput {
+  std::string jurisdiction;  // slug or code; "" for every jurisdiction
+  std::string from;
+  std::string to;
+  std::string kind;  // "non_working" or "suspension"
+  std::string basis;
+};
+
+class RequestService {
+ public:
+  using Clock = std::function<std::string()>;  // now, as a UTC timestamp
+
+  RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now = {});
+
+  bool may_file(const Actor& actor) const;
+  bool may_capture(const Actor& actor) const;
+  bool may_manage_regimes(const Actor& actor) const;
+  bool may_manage_calendar(const Actor& actor) const;
+
+  // One request per institution, in the order given.
+  Result<std::vector<InformationRequest>> file(const Actor& actor, const FilingInput& input);
+  Result<RequestDocument> find(const std::string& folio);
+  Result<Paged<InformationRequest>> search(const RequestQuery& query, const Slice& slice);
+
+  std::vector<Regime> regimes();
+  Result<Regime> regime(int64_t id);
+  Result<Regime> add_regime(const Actor& actor, const RegimeInput& input);
+  // Amends the regime read at `version`; a conflict when it changed meanwhile.
+  Result<Regime> amend_regime(const Actor& actor, int64_t id, int64_t version, const RegimeInput& input);
+
+  std::vector<ClosedDaysRow> closed_days();
+  // Closes days and moves the due dates of the open requests they touch;
+  // returns how many requests' due dates moved.
+  Result<int64_t> add_closed_days(const Actor& actor, const ClosedDaysInput& input);
+
+  // The jurisdiction's calendar: its closed days and those closed everywhere.
+  BusinessCalendar calendar_for(store::Connection& connection, const std::string& jurisdiction_code);
+
+ private:
+  Result<Regime> checked_regime(const RegimeInput& input, Regime regime);
+
+  store::Database& database_;
+  jurisdictions::JurisdictionService& jurisdictions_;
+  Clock now_;
+};
+
+}  // namespace apertura::requests

@@ -1,0 +1,27 @@
+#pragma once
+// Requests, regimes and closed days as pages, API items and downloads show
+// them: labels, dates and the count behind each due date, in words.
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "requests/request_repository.h"
+#include "requests/request_service.h"
+#include "web/downloads.h"
+
+namespace apertura::requests {
+
+// A row of a list: the public fields plus labels, the institution's name and the page's address.
+nlohmann::json request_row(const InformationRequest& request, const std::string& institution_name);
+// How a due date was counted: the event, each day counted or skipped, and why.
+nlohmann::json count_view(const BusinessCount& count);
+// The request's page and API item: public fields, institution, jurisdiction,
+// regime, the response term's count and the history.
+nlohmann::json document_view(const RequestDocument& document);
+// A regime with each term labelled, in the order of the procedure.
+nlohmann::json regime_view(const Regime& regime);
+nlohmann::json closed_days_view(const ClosedDaysRow& row);
+web::Table requests_table(const std::vector<nlohmann::json>& rows);
+
+}  // namespace apertura::requests

@@ -1,0 +1,155 @@
+#include <gtest/gtest.h>
+
+#include "support/test_app.h"
+
+namespace apertura {
+namespace {
+
+using apertura::testing::HttpClient;
+
+class RequestHttpTest : public apertura::testing::AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    if (IsSkipped()) return;
+    finance_ = app_->create_jalisco_finance();
+    app_->create_user("admin@example.mx", Role::admin);
+    app_->create_user("ana@example.mx", Role::citizen);
+  }
+  int64_t finance_ = 0;
+};
+
+TEST_P(RequestHttpTest, AnyoneFilesAPageShowsHowTheDueDateWasCountedAndItSurvivesARestart) {
+  HttpClient anonymous = app_->client();
+  auto form = anonymous.get("/solicitudes/nueva");
+  EXPECT_EQ(form.status, 200u);
+  EXPECT_NE(form.body.find("Secretaría de la Hacienda Pública"), std::string::npos);
+
+  std::string institution = std::to_string(finance_);
+  auto empty = anonymous.post_form("/solicitudes", {{"description", "x"}});
+  EXPECT_EQ(empty.status, 422u);
+  EXPECT_NE(empty.body.find("elige al menos una institución"), std::string::npos);
+  EXPECT_NE(empty.body.find("describe la información que buscas"), std::string::npos);
+  auto bot = anonymous.post_form("/solicitudes", {{"institution_ids", institution},
+                                                  {"description", "Solicito los contratos de limpieza de 2026."},
+                                                  {"sitio_web", "http://spam.example"}});
+  EXPECT_EQ(bot.status, 400u);
+
+  auto filed = anonymous.post_form("/solicitudes", {{"institution_ids", institution},
+                                                    {"description", "Solicito los contratos de limpieza de 2026."},
+                                                    {"requester_name", "Ana Ruiz"},
+                                                    {"contact", "ana@example.mx"},
+                                                    {"notify_by", "email"}});
+  ASSERT_EQ(filed.status, 303u) << filed.body;
+  std::string url = filed.header("location");
+  std::string folio = url.substr(std::string("/solicitudes/").size());
+  auto page = anonymous.get(url);
+  EXPECT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("Recibimos tu solicitud con el folio " + folio), std::string::npos);
+  EXPECT_NE(page.body.find("Cómo se calculó el plazo"), std::string::npos);
+  EXPECT_NE(page.body.find("20 días hábiles corre desde el día siguiente"), std::string::npos);
+  EXPECT_NE(page.body.find("Ley General de Transparencia y Acceso a la Información Pública (2025)"), std::string::npos);
+  EXPECT_EQ(page.body.find("ana@example.mx"), std::string::npos);
+  EXPECT_EQ(page.body.find("Ana Ruiz"), std::string::npos);  // not chosen to show
+
+  auto api = anonymous.get("/api/v1/requests/" + folio);
+  ASSERT_EQ(api.status, 200u);
+  auto item = api.json()["data"];
+  EXPECT_EQ(item["folio"], folio);
+  EXPECT_EQ(item["status"], "received");
+  EXPECT_EQ(item["response_count"]["due"], item["response_due_on"]);
+  EXPECT_EQ(item["response_count"]["days"], 20);
+  EXPECT_TRUE(item["requester_name"].is_null());
+  EXPECT_EQ(api.body.find("ana@example.mx"), std::string::npos);
+
+  app_->restart();
+  HttpClient again = app_->client();
+  EXPECT_EQ(again.get("/api/v1/requests/" + folio).status, 200u);
+  auto found = again.get("/api/v1/requests?q=limpieza").json();
+  ASSERT_EQ(found["data"].size(), 1u);
+  EXPECT_EQ(found["data"][0]["folio"], folio);
+  EXPECT_EQ(again.get("/api/v1/requests?q=jardineria").json()["data"].size(), 0u);
+  EXPECT_NE(again.get("/solicitudes?q=limpieza").body.find(folio), std::string::npos);
+  auto csv = again.get("/solicitudes.csv");
+  EXPECT_NE(csv.body.find(folio), std::string::npos);
+  EXPECT_EQ(csv.body.find("ana@example.mx"), std::string::npos);
+  EXPECT_EQ(again.get("/solicitudes/2026-NADA-000001").status, 404u);
+  EXPECT_EQ(again.get("/api/v1/requests?status=perdida").status, 400u);
+}
+
+TEST_P(RequestHttpTest, TheApiFilesWithoutAnAccountAndNamesEveryBadField) {
+  HttpClient anonymous = app_->client();
+  auto created = anonymous.send_json("POST", "/api/v1/requests",
+                                     {{"institution_ids", {finance_}},
+                                      {"description", "Pido el padrón de proveedores vigente."},
+                                      {"delivery", "copies"}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  auto item = created.json()["data"]["items"][0];
+  EXPECT_EQ(item["delivery"], "copies");
+  EXPECT_TRUE(item["response_due_on"].is_string());
+  EXPECT_EQ(item["events"].size(), 1u);
+
+  auto bad = anonymous.send_json("POST", "/api/v1/requests",
+                                 {{"institution_ids", {"uno"}}, {"description", ""}});
+  EXPECT_EQ(bad.status, 422u) << bad.body;
+  std::set<std::string> fields;
+  auto answer = bad.json();
+  for (const auto& field : answer["error"]["fields"]) fields.insert(field["field"].get<std::string>());
+  EXPECT_TRUE(fields.count("institution_ids")) << bad.body;
+  EXPECT_TRUE(fields.count("description")) << bad.body;
+  auto phoned = anonymous.send_json("POST", "/api/v1/requests",
+                                    {{"institution_ids", {finance_}},
+                                     {"description", "Pido el padrón de proveedores vigente."},
+                                     {"channel", "phone"}});
+  EXPECT_EQ(phoned.status, 401u);
+  EXPECT_EQ(anonymous.get("/api/v1/requests").json()["data"].size(), 1u);
+}
+
+TEST_P(RequestHttpTest, AnAdminAmendsARegimeAndClosesDaysFromThePages) {
+  HttpClient ana = app_->signed_in_client("ana@example.mx");
+  auto regimes = ana.get("/solicitudes/regimenes");
+  EXPECT_EQ(regimes.status, 200u);
+  EXPECT_NE(regimes.body.find("20 + 10 días hábiles"), std::string::npos);
+  auto listed = ana.get("/api/v1/request-regimes").json()["data"]["items"];
+  ASSERT_EQ(listed.size(), 3u);
+  int64_t id = listed[1]["id"];
+  EXPECT_EQ(listed[1]["code"], "lgtaip-2025");
+  EXPECT_EQ(listed[1]["terms"]["response"]["article"], "134");
+  std::string url = "/solicitudes/regimenes/" + std::to_string(id);
+  EXPECT_EQ(ana.get(url).body.find("Guardar cambios"), std::string::npos);
+  EXPECT_EQ(ana.post_form(url, {{"name", "x"}}).status, 403u);
+
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  auto edit = admin.get(url);
+  EXPECT_NE(edit.body.find("Guardar cambios"), std::string::npos);
+  apertura::testing::Fields fields = {{"version", std::to_string(listed[1]["version"].get<int64_t>())},
+                                      {"name", listed[1]["name"]},
+                                      {"effective_from", "2025-03-21"},
+                                      {"guarantor", listed[1]["guarantor"]},
+                                      {"legal_basis", "LGTAIP, DOF 20-03-2025."},
+                                      {"verified", "1"}};
+  for (const auto& [name, term] : listed[1]["terms"].items()) {
+    fields.push_back({"term_" + name, std::to_string(term["value"].get<int64_t>())});
+    fields.push_back({"article_" + name, term["article"]});
+  }
+  auto saved = admin.post_form(url, fields);
+  EXPECT_EQ(saved.status, 303u) << saved.body;
+  EXPECT_EQ(admin.post_form(url, fields).status, 409u);  // the version read is stale now
+  EXPECT_NE(admin.get(url).body.find("LGTAIP, DOF 20-03-2025."), std::string::npos);
+
+  auto refused = admin.post_form("/solicitudes/calendario", {{"from", "2026-04-10"}, {"to", "2026-04-06"}, {"kind", "x"}});
+  EXPECT_EQ(refused.status, 422u);
+  EXPECT_NE(refused.body.find("igual o posterior al primero"), std::string::npos);
+  auto closed = admin.post_form("/solicitudes/calendario", {{"jurisdiction", "14"}, {"from", "2026-04-02"}, {"to", "2026-04-03"},
+                                                            {"kind", "non_working"}, {"basis", "Calendario 2026 del garante"}});
+  EXPECT_EQ(closed.status, 303u) << closed.body;
+  EXPECT_NE(ana.get("/solicitudes/calendario").body.find("Calendario 2026 del garante"), std::string::npos);
+  EXPECT_EQ(ana.get("/api/v1/closed-days").json()["data"]["items"][0]["jurisdiction_code"], "14");
+  EXPECT_EQ(ana.post_form("/solicitudes/calendario", {{"from", "2026-04-02"}}).status, 403u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RequestHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),
+                         apertura::testing::BackendName());
+
+}  // namespace
+}  // namespace apertura
