@@ -1,5 +1,6 @@
 #include "requests/demo_requests.h"
 
+#include <algorithm>
 #include <random>
 
 #include "core/clock.h"
@@ -25,8 +26,33 @@ constexpr const char* kQuestions[] = {
     "Pido copia de las facturas pagadas por servicios de consultoría este año, con el nombre de cada empresa y el producto entregado.",
     "Solicito el padrón de beneficiarios de los apoyos entregados este año, por municipio, sin datos personales.",
 };
-constexpr int kDemoRequests = 60;
+constexpr int kDemoRequests = 300;
 constexpr const char* kNames[] = {"Ana Ruiz", "Colectivo Vigila", "J. Pérez", "Observatorio Ciudadano", "Lucía M."};
+
+// What a unit answers, by outcome.
+struct Answer {
+  const char* outcome;
+  const char* text;
+  const char* reference;  // the committee's resolution, when the law asks for one
+};
+constexpr Answer kAnswers[] = {
+    {"delivered", "Se entrega la información solicitada en el archivo adjunto, en formato abierto.", ""},
+    {"delivered", "Se entrega la relación solicitada, con los datos de cada registro al cierre del periodo.", ""},
+    {"delivered", "Se adjunta la versión pública de los documentos solicitados.", ""},
+    {"partial", "Se entrega la información de las áreas que la generan; la de ejercicios anteriores a 2020 está en el archivo de concentración y se pone a consulta directa.", ""},
+    {"already_public", "La información es pública en el portal de obligaciones de transparencia, fracción correspondiente, donde puede consultarse y descargarse.", ""},
+    {"inexistent", "Tras buscar en las áreas competentes no se encontró la información; el Comité de Transparencia confirmó su inexistencia.", "CT-INEX"},
+    {"classified", "Parte de la información es reservada por afectar investigaciones en curso; se entrega la versión pública y la resolución del Comité.", "CT-RES"},
+};
+
+// One thing that happens to the demo's requests, in time order.
+struct Happening {
+  std::string at;   // UTC, ISO 8601
+  size_t request;   // index into the planned requests
+  enum Kind { file, work, clarify } kind = file;
+  WorkInput step;
+  std::string text;  // the requester's clarification
+};
 
 }  // namespace
 
@@ -37,28 +63,49 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
     for (const auto& institution : jurisdictions.institutions(place.id, {1000, 0}).items) institutions.push_back(institution);
   }
   if (institutions.empty()) return 0;
-  std::string filed_at;
-  RequestService service(database, jurisdictions, [&filed_at] { return filed_at; });
+  std::string now;
+  RequestService service(database, jurisdictions, [&now] { return now; });
   if (service.search({}, {1, 0})->total > 0) return 0;
+
+  // The demo official's unit gets a quarter of them, so its queue is full.
+  auto official = demo.accounts.find(Role::official);
+  const int64_t unit = official != demo.accounts.end() ? official->second.institution_id.value_or(0) : 0;
+  Actor unit_actor = unit ? official->second : demo.loader;
 
   std::mt19937_64 random(demo.seed);
   auto pick = [&random](size_t size) { return static_cast<size_t>(random() % size); };
-  // Sixty requests, one to four a business day, on the business days up to
-  // today; filed oldest first, so the folios' numbers follow the dates.
+  auto in_office_hours = [&pick](const std::string& day) {  // 15:00 to 22:59 UTC, office hours in Mexico City
+    char time[32];
+    std::snprintf(time, sizeof time, "T%02d:%02d:00Z", 15 + static_cast<int>(pick(8)), static_cast<int>(pick(60)));
+    return day + time;
+  };
+  // One to seven requests a business day, on the business days up to
+  // yesterday; filed oldest first, so the folios' numbers follow the dates.
   BusinessCalendar calendar;
+  std::string today = today_iso();
   std::vector<std::pair<std::string, int>> days;
   int planned = 0;
-  for (std::string day = today_iso(); planned < kDemoRequests; day = add_days(day, -1)) {
+  for (std::string day = add_days(today, -1); planned < kDemoRequests; day = add_days(day, -1)) {
     if (!calendar.is_business_day(day)) continue;
-    int count = std::min(1 + static_cast<int>(pick(4)), kDemoRequests - planned);
+    int count = std::min(1 + static_cast<int>(pick(7)), kDemoRequests - planned);
     days.emplace_back(day, count);
     planned += count;
   }
-  int64_t filed = 0;
-  for (auto day = days.rbegin(); day != days.rend(); ++day) {
-    for (int i = 0; i < day->second; ++i) {
+  std::reverse(days.begin(), days.end());
+
+  // Every request's fate, planned first and played in time order: steps
+  // falling today or later have not happened yet, so recent requests are open.
+  std::vector<FilingInput> inputs;
+  std::vector<const Actor*> workers;
+  std::vector<Happening> happenings;
+  auto after = [&](const std::string& day, int business_days) {
+    return in_office_hours(calendar.add_business_days(day, business_days).due);
+  };
+  for (const auto& [day, count] : days) {
+    for (int i = 0; i < count; ++i) {
       FilingInput input;
-      input.institution_ids = {institutions[pick(institutions.size())].id};
+      bool ours = unit && pick(4) == 0;
+      input.institution_ids = {ours ? unit : institutions[pick(institutions.size())].id};
       input.description = kQuestions[pick(std::size(kQuestions))];
       if (pick(3) == 0) {
         input.requester_name = kNames[pick(std::size(kNames))];
@@ -67,15 +114,64 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
       size_t channel = pick(10);
       input.channel = channel < 8 ? "web" : channel == 8 ? "in_person" : "phone";
       input.delivery = pick(6) == 0 ? "copies" : "electronic";
-      // Office hours in Mexico City: 15:00 to 22:59 UTC.
-      char time[32];
-      std::snprintf(time, sizeof time, "T%02d:%02d:00Z", 15 + static_cast<int>(pick(8)), static_cast<int>(pick(60)));
-      filed_at = day->first + time;
-      Actor actor = input.channel == "web" ? Actor::anonymous() : demo.loader;
-      if (service.file(actor, input).ok()) ++filed;
+      size_t index = inputs.size();
+      inputs.push_back(std::move(input));
+      workers.push_back(ours ? &unit_actor : &demo.loader);
+      happenings.push_back({in_office_hours(day), index, Happening::file, {}, ""});
+
+      const Answer& answer = kAnswers[pick(std::size(kAnswers))];
+      std::string reference = *answer.reference ? std::string(answer.reference) + "-" + std::to_string(10 + pick(80)) + "/2026" : "";
+      WorkInput answering{"answer", answer.text, answer.outcome, reference, -1};
+      size_t fate = pick(100);
+      if (fate < 45) {  // answered on time
+        happenings.push_back({after(day, 3 + static_cast<int>(pick(12))), index, Happening::work, answering, ""});
+      } else if (fate < 53) {  // answered late, without an extension
+        happenings.push_back({after(day, 21 + static_cast<int>(pick(5))), index, Happening::work, answering, ""});
+      } else if (fate < 63) {  // extended, then answered
+        happenings.push_back({after(day, 10 + static_cast<int>(pick(4))), index, Happening::work,
+                              {"extend", "La información está en los archivos de varias áreas y su búsqueda requiere más tiempo.",
+                               "", "CT-AMP-" + std::to_string(10 + pick(80)) + "/2026", -1}, ""});
+        happenings.push_back({after(day, 18 + static_cast<int>(pick(10))), index, Happening::work, answering, ""});
+      } else if (fate < 73) {  // clarified, then answered
+        std::string asked = calendar.add_business_days(day, 1 + static_cast<int>(pick(4))).due;
+        std::string clarified = calendar.add_business_days(asked, 1 + static_cast<int>(pick(7))).due;
+        happenings.push_back({in_office_hours(asked), index, Happening::work,
+                              {"clarify", "Precise el periodo y el área o programa al que se refiere su solicitud.", "", "", -1}, ""});
+        happenings.push_back({in_office_hours(clarified), index, Happening::clarify, {},
+                              "Me refiero al año en curso y a todas las áreas de la institución."});
+        happenings.push_back({after(clarified, 3 + static_cast<int>(pick(15))), index, Happening::work, answering, ""});
+      } else if (fate < 78) {  // not the institution's matter
+        happenings.push_back({after(day, 1 + static_cast<int>(pick(3))), index, Happening::work,
+                              {"not_competent", "La información la genera y resguarda otra dependencia; oriente su solicitud a la Secretaría de Administración.", "", "", -1}, ""});
+      } else if (fate < 98) {  // answered near the end of the term: the recent ones are still open
+        happenings.push_back({after(day, 14 + static_cast<int>(pick(6))), index, Happening::work, answering, ""});
+      }
+      // The rest were never answered: a missed deadline.
     }
   }
-  return filed;
+  std::stable_sort(happenings.begin(), happenings.end(),
+                   [](const Happening& a, const Happening& b) { return a.at < b.at; });
+
+  std::vector<std::optional<InformationRequest>> filed(inputs.size());
+  int64_t count = 0;
+  for (const auto& happening : happenings) {
+    if (happening.at.substr(0, 10) >= today) break;
+    now = happening.at;
+    auto& request = filed[happening.request];
+    if (happening.kind == Happening::file) {
+      const FilingInput& input = inputs[happening.request];
+      auto result = service.file(input.channel == "web" ? Actor::anonymous() : *workers[happening.request], input);
+      if (result.ok()) {
+        request = result->front();
+        ++count;
+      }
+    } else if (request && happening.kind == Happening::work) {
+      (void)service.work(*workers[happening.request], request->folio, happening.step);
+    } else if (request) {
+      (void)service.clarify(Actor::anonymous(), request->folio, request->requester_key, happening.text);
+    }
+  }
+  return count;
 }
 
 }  // namespace apertura::requests

@@ -50,7 +50,18 @@ constexpr std::array<std::pair<Channel, std::string_view>, 5> kChannels{{
     {Channel::email, "email"},
 }};
 
+constexpr std::array<std::pair<Outcome, std::string_view>, 5> kOutcomes{{
+    {Outcome::delivered, "delivered"},
+    {Outcome::partial, "partial"},
+    {Outcome::classified, "classified"},
+    {Outcome::inexistent, "inexistent"},
+    {Outcome::already_public, "already_public"},
+}};
+
 }  // namespace
+
+std::string_view outcome_name(Outcome outcome) { return name_in(kOutcomes, outcome); }
+std::optional<Outcome> parse_outcome(std::string_view name) { return parse_in(kOutcomes, name); }
 
 std::string_view status_name(RequestStatus status) { return name_in(kStatuses, status); }
 std::optional<RequestStatus> parse_status(std::string_view name) { return parse_in(kStatuses, name); }
@@ -81,13 +92,18 @@ nlohmann::json InformationRequest::to_public_json() const {
           {"filed_at", filed_at},
           {"received_on", received_on},
           {"status", status_name(status)},
+          {"term_start_on", term_start_on},
+          {"extended_days", extended_days},
           {"response_due_on", response_due_on},
+          {"clarification_due_on", clarification_due_on.empty() ? nlohmann::json() : nlohmann::json(clarification_due_on)},
+          {"outcome", outcome ? nlohmann::json(outcome_name(*outcome)) : nlohmann::json()},
+          {"answered_on", answered_on.empty() ? nlohmann::json() : nlohmann::json(answered_on)},
           {"updated_at", updated_at},
           {"version", version}};
 }
 
 nlohmann::json RequestEvent::to_json() const {
-  return {{"kind", kind}, {"at", at}, {"actor_name", actor_name}, {"note", note},
+  return {{"kind", kind}, {"occurred_at", at}, {"actor_name", actor_name}, {"note", note},
           {"due_on", due_on.empty() ? nlohmann::json() : nlohmann::json(due_on)}};
 }
 

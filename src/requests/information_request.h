@@ -23,6 +23,14 @@ enum class RequestStatus {
   not_filed,                // the requester did not answer the clarification in time
 };
 enum class Delivery { electronic, copies, certified_copies, consultation };
+// How an answered request was answered.
+enum class Outcome {
+  delivered,         // the information, whole
+  partial,           // part of it
+  classified,        // classified in part or whole, with the committee's resolution
+  inexistent,        // declared inexistent by the committee
+  already_public,    // where it is already published
+};
 enum class NotifyBy { portal, email, in_person };
 enum class Channel { web, in_person, phone, mail, email };
 
@@ -33,6 +41,8 @@ std::optional<Delivery> parse_delivery(std::string_view name);
 std::string_view notify_by_name(NotifyBy notify_by);
 std::optional<NotifyBy> parse_notify_by(std::string_view name);
 std::string_view channel_name(Channel channel);
+std::string_view outcome_name(Outcome outcome);
+std::optional<Outcome> parse_outcome(std::string_view name);
 std::optional<Channel> parse_channel(std::string_view name);
 // Whether the institution still owes an answer: its terms run.
 bool is_open(RequestStatus status);
@@ -56,7 +66,15 @@ struct InformationRequest {
   std::string filed_at;     // timestamp
   std::string received_on;  // the business day it counts as received
   RequestStatus status = RequestStatus::received;
+  std::string term_start_on;  // the response term counts from the day after
+  int extended_days = 0;      // added by an approved extension
   std::string response_due_on;
+  std::string clarification_asked_on;  // "" when never asked
+  std::string clarification_due_on;    // the requester's last day to clarify
+  std::optional<Outcome> outcome;      // once answered
+  std::string answered_on;
+  std::string requester_key_hash;      // private
+  std::string requester_key;  // the key itself: given to the requester once, at filing, and never stored
   std::string created_at;
   std::string updated_at;
   int64_t version = 0;

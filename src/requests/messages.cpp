@@ -38,6 +38,32 @@ std::string_view text(Msg message) {
     case Msg::closed_span_field: return "un periodo puede abarcar 366 días como máximo";
     case Msg::filed_event: return "Solicitud recibida el {}; plazo de respuesta: {} días hábiles.";
     case Msg::due_moved_event: return "El plazo de respuesta pasó del {} al {}: {}.";
+    case Msg::not_your_institution: return "Solo el personal de la institución a la que se dirigió atiende esta solicitud.";
+    case Msg::action_field: return "elige pedir aclaración, ampliar el plazo, avisar incompetencia o responder";
+    case Msg::action_text_field: return "escribe el texto para quien solicita (entre 10 y 20,000 caracteres)";
+    case Msg::outcome_field: return "elige el sentido de la respuesta";
+    case Msg::reference_field: return "escribe el número o la fecha de la resolución del Comité de Transparencia (máximo 300 caracteres)";
+    case Msg::not_open: return "La solicitud ya no está en trámite ({}); no admite este paso.";
+    case Msg::clarify_once: return "Solo se puede pedir aclarar una solicitud una vez.";
+    case Msg::clarify_too_late: return "El plazo para pedir que se aclare la solicitud venció el {} ({} días hábiles desde que se recibió).";
+    case Msg::extend_once: return "El plazo ya se amplió una vez; la ley no permite otra ampliación.";
+    case Msg::extend_too_late: return "La ampliación debe notificarse antes de que venza el plazo, y venció el {}.";
+    case Msg::request_changed_meanwhile:
+      return "Alguien atendió esta solicitud mientras tanto; vuelve a cargarla para ver su estado antes de seguir.";
+    case Msg::key_wrong: return "La clave no corresponde a esta solicitud. Es la que recibiste al presentarla.";
+    case Msg::not_waiting_clarification: return "Esta solicitud no espera una aclaración.";
+    case Msg::clarification_too_late:
+      return "El plazo para aclarar venció el {}; la solicitud se tiene por no presentada. Puedes presentarla de nuevo.";
+    case Msg::clarification_requested_event:
+      return "La institución pidió aclarar la solicitud: {} Quien solicita tiene hasta el {} para responder; mientras tanto el plazo de respuesta se interrumpe.";
+    case Msg::clarified_event: return "Quien solicita aclaró: {} El plazo de respuesta vuelve a contar desde el día siguiente y vence el {}.";
+    case Msg::extended_event:
+      return "El Comité de Transparencia amplió el plazo {} días hábiles (resolución {}): {} La respuesta vence el {}.";
+    case Msg::not_competent_event: return "La institución avisó que no es competente: {}";
+    case Msg::answered_event: return "{}: {}";
+    case Msg::late_suffix: return " (fuera de plazo: vencía el {})";
+    case Msg::committee_suffix: return " Resolución del Comité de Transparencia: {}.";
+    case Msg::requester_label: return "Quien solicita";
   }
   return "";
 }
@@ -80,6 +106,17 @@ std::string channel_label_es(Channel channel) {
     case Channel::phone: return "Por teléfono";
     case Channel::mail: return "Por correo postal";
     case Channel::email: return "Por correo electrónico";
+  }
+  return "";
+}
+
+std::string outcome_label_es(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::delivered: return "Se entregó la información";
+    case Outcome::partial: return "Se entregó una parte";
+    case Outcome::classified: return "Información clasificada (con versión pública o en parte)";
+    case Outcome::inexistent: return "Inexistente, según el Comité de Transparencia";
+    case Outcome::already_public: return "Ya era pública: se indicó dónde consultarla";
   }
   return "";
 }

@@ -44,6 +44,28 @@ enum class Msg {
   closed_span_field,
   filed_event,
   due_moved_event,
+  not_your_institution,
+  action_field,
+  action_text_field,
+  outcome_field,
+  reference_field,
+  not_open,
+  clarify_once,
+  clarify_too_late,
+  extend_once,
+  extend_too_late,
+  request_changed_meanwhile,
+  key_wrong,
+  not_waiting_clarification,
+  clarification_too_late,
+  clarification_requested_event,
+  clarified_event,
+  extended_event,
+  not_competent_event,
+  answered_event,
+  late_suffix,
+  committee_suffix,
+  requester_label,
 };
 
 std::string_view text(Msg message);
@@ -59,6 +81,8 @@ std::string status_label_es(RequestStatus status);
 std::string delivery_label_es(Delivery delivery);
 std::string notify_by_label_es(NotifyBy notify_by);
 std::string channel_label_es(Channel channel);
+// "Se entregó la información", "Inexistente"...
+std::string outcome_label_es(Outcome outcome);
 // "Plazo de respuesta", "Ampliación del plazo"...
 std::string term_label_es(TermKind term);
 // "sábado o domingo", "día de descanso obligatorio (LFT art. 74 fr. II)"...

@@ -7,6 +7,7 @@ const PermissionTable<RequestAction>& request_permissions() {
       {RequestAction::file, "file_request",
        {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin}},
       {RequestAction::capture, "capture_request", {Role::official, Role::admin}},
+      {RequestAction::work, "work_request", {Role::official, Role::admin}},
       {RequestAction::manage_regimes, "manage_regimes", {Role::admin}},
       {RequestAction::manage_calendar, "manage_closed_days", {Role::admin}},
   };

@@ -7,7 +7,7 @@
 
 namespace apertura::requests {
 
-enum class RequestAction { file, capture, manage_regimes, manage_calendar };
+enum class RequestAction { file, capture, work, manage_regimes, manage_calendar };
 
 const PermissionTable<RequestAction>& request_permissions();
 

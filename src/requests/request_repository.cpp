@@ -51,7 +51,8 @@ ClosedDaysRow closed_from(const store::Row& row) {
 constexpr const char* kRequestColumns =
     "SELECT id, folio, jurisdiction_id, institution_id, regime_id, requester_id, requester_name, show_name, contact, "
     "description, location_hint, delivery, notify_by, channel, captured_by, filed_at, received_on, status, "
-    "response_due_on, created_at, updated_at, version FROM information_requests ";
+    "term_start_on, extended_days, response_due_on, clarification_asked_on, clarification_due_on, outcome, answered_on, "
+    "requester_key_hash, created_at, updated_at, version FROM information_requests ";
 
 InformationRequest request_from(const store::Row& row) {
   InformationRequest r;
@@ -73,7 +74,14 @@ InformationRequest request_from(const store::Row& row) {
   r.filed_at = row.text("filed_at");
   r.received_on = row.text("received_on");
   r.status = parse_status(row.text("status")).value_or(RequestStatus::received);
+  r.term_start_on = row.text("term_start_on");
+  r.extended_days = static_cast<int>(row.integer("extended_days"));
   r.response_due_on = row.text("response_due_on");
+  r.clarification_asked_on = row.text("clarification_asked_on");
+  r.clarification_due_on = row.text("clarification_due_on");
+  r.outcome = parse_outcome(row.text("outcome"));
+  r.answered_on = row.text("answered_on");
+  r.requester_key_hash = row.text("requester_key_hash");
   r.created_at = row.text("created_at");
   r.updated_at = row.text("updated_at");
   r.version = row.integer("version");
@@ -182,12 +190,12 @@ int64_t RequestRepository::insert(store::Connection& c, const InformationRequest
   return c.insert_returning_id(
       "INSERT INTO information_requests (folio, jurisdiction_id, institution_id, regime_id, requester_id, "
       "requester_name, show_name, contact, description, location_hint, delivery, notify_by, channel, captured_by, "
-      "filed_at, received_on, status, response_due_on, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "filed_at, received_on, status, term_start_on, response_due_on, requester_key_hash, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {r.folio, r.jurisdiction_id, r.institution_id, r.regime_id, r.requester_id, r.requester_name, r.show_name,
        r.contact, r.description, r.location_hint, delivery_name(r.delivery), notify_by_name(r.notify_by),
-       channel_name(r.channel), r.captured_by, r.filed_at, r.received_on, status_name(r.status), r.response_due_on,
-       now, now});
+       channel_name(r.channel), r.captured_by, r.filed_at, r.received_on, status_name(r.status), r.term_start_on,
+       r.response_due_on, r.requester_key_hash, now, now});
 }
 
 std::optional<InformationRequest> RequestRepository::by_folio(store::Connection& c, const std::string& folio) {
@@ -260,6 +268,31 @@ bool RequestRepository::set_due_date(store::Connection& c, const InformationRequ
       "WHERE id = ? AND version = ?",
       {due_on, now_timestamp(), r.id, r.version});
   return c.changes() == 1;
+}
+
+bool RequestRepository::update_state(store::Connection& c, const InformationRequest& r) {
+  c.execute(
+      "UPDATE information_requests SET status = ?, term_start_on = ?, extended_days = ?, response_due_on = ?, "
+      "clarification_asked_on = ?, clarification_due_on = ?, outcome = ?, answered_on = ?, updated_at = ?, "
+      "version = version + 1 WHERE id = ? AND version = ?",
+      {status_name(r.status), r.term_start_on, r.extended_days, r.response_due_on, r.clarification_asked_on,
+       r.clarification_due_on, r.outcome ? std::string(outcome_name(*r.outcome)) : std::string(), r.answered_on,
+       now_timestamp(), r.id, r.version});
+  return c.changes() == 1;
+}
+
+std::vector<InformationRequest> RequestRepository::queue(store::Connection& c, std::optional<int64_t> institution_id,
+                                                         std::optional<int64_t> jurisdiction_id) {
+  std::vector<InformationRequest> found;
+  for (const auto& row : c.query(std::string(kRequestColumns) +
+                                     "WHERE status IN ('received', 'clarification_requested', 'extended') "
+                                     "AND (? = 0 OR institution_id = ?) AND (? = 0 OR jurisdiction_id = ?) "
+                                     "ORDER BY response_due_on, id LIMIT 1000",
+                                 {institution_id.value_or(0), institution_id.value_or(0), jurisdiction_id.value_or(0),
+                                  jurisdiction_id.value_or(0)})) {
+    found.push_back(request_from(row));
+  }
+  return found;
 }
 
 void RequestRepository::add_event(store::Connection& c, const RequestEvent& e) {

@@ -61,6 +61,11 @@ class RequestRepository {
   static std::vector<InformationRequest> open_in(store::Connection& c, const std::string& jurisdiction_code);
   // Moves the response due date if the request still has `version`; false when it changed meanwhile.
   static bool set_due_date(store::Connection& c, const InformationRequest& request, const std::string& due_on);
+  // Writes the request's state (status, terms, outcome) if it still has `request.version`.
+  static bool update_state(store::Connection& c, const InformationRequest& request);
+  // Open requests, soonest due first (at most 1,000), of one institution or jurisdiction when given.
+  static std::vector<InformationRequest> queue(store::Connection& c, std::optional<int64_t> institution_id,
+                                               std::optional<int64_t> jurisdiction_id);
   static void add_event(store::Connection& c, const RequestEvent& event);
   static std::vector<RequestEvent> events(store::Connection& c, int64_t request_id);
 };

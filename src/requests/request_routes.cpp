@@ -191,6 +191,55 @@ void throw_unless_form_error(const Error& error) {
   if (error.kind != ErrorKind::invalid && error.kind != ErrorKind::conflict) throw DomainException(error);
 }
 
+nlohmann::json options(std::initializer_list<std::pair<std::string, std::string>> pairs) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [value, label] : pairs) list.push_back({{"value", value}, {"label", label}});
+  return list;
+}
+
+Response request_page(Context ctx, const Request& request, const std::string& folio, const Error* error = nullptr) {
+  auto document = ctx.requests.find(folio).take();
+  nlohmann::json data = document_view(document);
+  data["title"] = "Solicitud " + document.request.folio;
+  data["breadcrumbs"] = nlohmann::json::array({{{"label", document.jurisdiction.name}, {"url", "/jurisdicciones/" + document.jurisdiction.slug}},
+                                               {{"label", "Solicitudes de información"}, {"url", "/solicitudes?jurisdiction=" + document.jurisdiction.slug}}});
+  bool open = is_open(document.request.status);
+  bool waiting = document.request.status == RequestStatus::clarification_requested;
+  data["can_work"] = open && ctx.requests.may_work(request.actor, document.request);
+  data["waiting_clarification"] = waiting;
+  data["needs_key"] = !ctx.requests.is_requester(request.actor, document.request);
+  if (data["can_work"].get<bool>()) {
+    data["actions"] = waiting ? nlohmann::json::array() : options({{"answer", "Responder"},
+                                                      {"clarify", "Pedir que se aclare la solicitud"},
+                                                      {"extend", "Ampliar el plazo (con resolución del Comité)"},
+                                                      {"not_competent", "Avisar que no es competencia de esta institución"}});
+    nlohmann::json outcomes = nlohmann::json::array();
+    for (Outcome outcome : {Outcome::delivered, Outcome::partial, Outcome::classified, Outcome::inexistent,
+                            Outcome::already_public}) {
+      outcomes.push_back({{"value", outcome_name(outcome)}, {"label", outcome_label_es(outcome)}});
+    }
+    data["outcomes"] = outcomes;
+  }
+  data["form"] = web::form_state(request, error);
+  return ctx.pages.render(request, "requests/show", data, error ? web::status_for(error->kind) : 200);
+}
+
+WorkInput work_from_form(const web::FormData& f) {
+  return {f.text("action"), f.text("text"), f.text("outcome"), f.text("reference"), number(f.text("version")).value_or(-1)};
+}
+
+nlohmann::json queue_item_view(const QueueItem& item) {
+  nlohmann::json row = request_row(item.request, item.institution_name);
+  int left = item.business_days_left;
+  row["days_left"] = left;
+  row["urgency"] = left < 0 ? "overdue" : left <= 3 ? "soon" : "ok";
+  row["days_left_text"] = left < 0   ? "Vencida hace " + std::to_string(-left) + (left == -1 ? " día hábil" : " días hábiles")
+                          : left == 0 ? "Vence hoy"
+                                      : "Quedan " + std::to_string(left) + (left == 1 ? " día hábil" : " días hábiles");
+  row["waiting_clarification"] = item.request.status == RequestStatus::clarification_requested;
+  return row;
+}
+
 }  // namespace
 
 void register_request_routes(web::Router& router, RequestService& requests,
@@ -244,10 +293,13 @@ void register_request_routes(web::Router& router, RequestService& requests,
     }
     std::string folios;
     for (const auto& item : *filed) folios += (folios.empty() ? "" : ", ") + item.folio;
+    std::string key = " Si la institución te pide aclararla, responde en su página con esta clave (no se vuelve a mostrar): " +
+                      filed->front().requester_key;
     Response response = Response::redirect("/solicitudes/" + filed->front().folio);
-    web::set_flash(response, filed->size() == 1
-                                 ? "Recibimos tu solicitud con el folio " + folios + ". Guárdalo para consultarla."
-                                 : "Recibimos tu solicitud; cada institución la atiende con su folio: " + folios + ".");
+    web::set_flash(response, (filed->size() == 1
+                                  ? "Recibimos tu solicitud con el folio " + folios + ". Guárdalo para consultarla."
+                                  : "Recibimos tu solicitud; cada institución la atiende con su folio: " + folios + ".") +
+                                 key);
     return response;
   });
   router.get("/solicitudes/regimenes", [ctx](Request& request) { return regimes_page(ctx, request); });
@@ -292,13 +344,48 @@ void register_request_routes(web::Router& router, RequestService& requests,
                                  (*moved == 1 ? " solicitud en trámite." : " solicitudes en trámite."));
     return response;
   });
-  router.get("/solicitudes/{folio}", [ctx](Request& request) {
-    auto document = ctx.requests.find(request.param("folio")).take();
-    nlohmann::json data = document_view(document);
-    data["title"] = "Solicitud " + document.request.folio;
-    data["breadcrumbs"] = nlohmann::json::array({{{"label", document.jurisdiction.name}, {"url", "/jurisdicciones/" + document.jurisdiction.slug}},
-                                                 {{"label", "Solicitudes de información"}, {"url", "/solicitudes?jurisdiction=" + document.jurisdiction.slug}}});
-    return ctx.pages.render(request, "requests/show", data);
+  router.get("/solicitudes/unidad", [ctx](Request& request) {
+    if (!request.actor.signed_in()) return Response::redirect("/entrar?next=%2Fsolicitudes%2Funidad");
+    auto items = ctx.requests.queue(request.actor).take();
+    nlohmann::json rows = nlohmann::json::array();
+    int overdue = 0, soon = 0;
+    for (const auto& item : items) {
+      rows.push_back(queue_item_view(item));
+      overdue += item.business_days_left < 0;
+      soon += item.business_days_left >= 0 && item.business_days_left <= 3;
+    }
+    return ctx.pages.render(request, "requests/queue",
+                            {{"title", "Solicitudes por atender"},
+                             {"requests", rows},
+                             {"has_requests", !rows.empty()},
+                             {"total", rows.size()},
+                             {"overdue", overdue},
+                             {"soon", soon},
+                             {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}});
+  });
+  router.get("/solicitudes/{folio}", [ctx](Request& request) { return request_page(ctx, request, request.param("folio")); });
+  router.post("/solicitudes/{folio}/pasos", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    auto result = ctx.requests.work(request.actor, folio, work_from_form(request.form()));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio);
+    web::set_flash(response, "Registramos el paso; la historia de la solicitud lo muestra y quien solicita lo ve aquí.");
+    return response;
+  });
+  router.post("/solicitudes/{folio}/aclaracion", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    const auto& f = request.form();
+    auto result = ctx.requests.clarify(request.actor, folio, f.text("key"), f.text("text"));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio);
+    web::set_flash(response, "Recibimos tu aclaración; el plazo de respuesta vuelve a contar.");
+    return response;
   });
 
   router.get("/api/v1/requests", [ctx](Request& request) {
@@ -324,11 +411,33 @@ void register_request_routes(web::Router& router, RequestService& requests,
     input.channel = text_field(body, "channel");
     auto filed = ctx.requests.file(request.actor, input).take();
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& item : filed) items.push_back(document_view(ctx.requests.find(item.folio).take()));
+    for (const auto& item : filed) {
+      nlohmann::json view = document_view(ctx.requests.find(item.folio).take());
+      view["requester_key"] = item.requester_key;
+      items.push_back(std::move(view));
+    }
     return web::api_item({{"items", items}}, 201);
   });
   router.get("/api/v1/requests/{folio}", [ctx](Request& request) {
     return web::api_item(document_view(ctx.requests.find(request.param("folio")).take()));
+  });
+  router.get("/api/v1/requests/queue", [ctx](Request& request) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : ctx.requests.queue(request.actor).take()) items.push_back(queue_item_view(item));
+    return web::api_item({{"items", items}});
+  });
+  router.post("/api/v1/requests/{folio}/steps", [ctx](Request& request) {
+    auto body = web::read_json_object(request);
+    int64_t version = body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
+    auto result = ctx.requests.work(request.actor, request.param("folio"),
+                                    {text_field(body, "action"), text_field(body, "text"), text_field(body, "outcome"),
+                                     text_field(body, "reference"), version});
+    return web::api_item(document_view(ctx.requests.find(std::move(result).take().folio).take()));
+  });
+  router.post("/api/v1/requests/{folio}/clarification", [ctx](Request& request) {
+    auto body = web::read_json_object(request);
+    auto result = ctx.requests.clarify(request.actor, request.param("folio"), text_field(body, "key"), text_field(body, "text"));
+    return web::api_item(document_view(ctx.requests.find(std::move(result).take().folio).take()));
   });
   router.get("/api/v1/request-regimes", [ctx](Request&) {
     nlohmann::json items = nlohmann::json::array();

@@ -1,5 +1,6 @@
 #include "requests/request_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <regex>
@@ -7,7 +8,9 @@
 
 #include "audit/audit_log.h"
 #include "core/clock.h"
+#include "core/crypto.h"
 #include "core/date.h"
+#include "core/date_text.h"
 #include "core/text.h"
 #include "requests/messages.h"
 #include "store/search_index.h"
@@ -53,6 +56,26 @@ std::string folio_of(const std::string& prefix, int64_t number) {
 }
 
 Error not_found(const std::string& folio) { return Error::not_found(say(Msg::request_not_found, folio)); }
+
+// The response term as it stands: the regime's days, plus any extension,
+// from the day after the term started.
+BusinessCount response_count(const BusinessCalendar& calendar, const Regime& regime, const InformationRequest& request) {
+  return calendar.add_business_days(request.term_start_on,
+                                    std::max(1, regime.days(TermKind::response)) + request.extended_days);
+}
+
+// The last day of a term of the regime's `kind` counted from `from`.
+std::string term_end(const BusinessCalendar& calendar, const Regime& regime, TermKind kind, const std::string& from) {
+  return calendar.add_business_days(from, std::max(1, regime.days(kind))).due;
+}
+
+// A step the state of the request does not allow, said on the form's step field.
+Error refused(const std::string& message) { return Error::invalid(message, {{"action", message}}); }
+
+std::optional<Error> checked_text(const std::string& text) {
+  if (utf8_length(text) >= 10 && utf8_length(text) <= 20000 && is_valid_utf8(text)) return std::nullopt;
+  return Error::invalid(say(Msg::action_text_field), {{"text", say(Msg::action_text_field)}});
+}
 
 }  // namespace
 
@@ -135,6 +158,9 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
   if (!validation.ok()) return validation.error();
 
   base.filed_at = now_();
+  // One key for the cases of one filing, shown to the requester once.
+  base.requester_key = random_token(12);
+  base.requester_key_hash = sha256_hex(base.requester_key);
   auto connection = database_.connect();
   // Everything is read before the transaction: the regimes and calendars.
   struct Case {
@@ -156,7 +182,8 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
     request.institution_id = institution.id;
     request.regime_id = regime->id;
     request.received_on = calendar.on_or_after(local_date(base.filed_at, regime->utc_offset_minutes));
-    BusinessCount response = calendar.add_business_days(request.received_on, std::max(1, regime->days(TermKind::response)));
+    request.term_start_on = request.received_on;
+    BusinessCount response = response_count(calendar, *regime, request);
     request.response_due_on = response.due;
     cases.push_back({std::move(request), &institution, std::move(response)});
   }
@@ -169,7 +196,7 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
     request.id = RequestRepository::insert(*connection, request);
     request.created_at = request.updated_at = request.filed_at;
     RequestRepository::add_event(*connection, {0, request.id, "filed", request.filed_at, channel_label_es(request.channel),
-                                               say(Msg::filed_event, request.received_on, response.days),
+                                               say(Msg::filed_event, date_es(request.received_on), response.days),
                                                request.response_due_on});
     store::SearchIndex::upsert(*connection, {kSearchKind, request.id, request.jurisdiction_id,
                                              institution->name, request.description + "\n" + request.location_hint});
@@ -190,9 +217,11 @@ Result<RequestDocument> RequestService::find(const std::string& folio) {
   auto regime = RegimeRepository::find(*connection, request->regime_id);
   if (!institution || !jurisdiction || !regime) return not_found(folio);
   BusinessCalendar calendar = calendar_for(*connection, jurisdiction->code);
-  BusinessCount response = calendar.add_business_days(request->received_on, std::max(1, regime->days(TermKind::response)));
+  BusinessCount response = response_count(calendar, *regime, *request);
+  bool overdue = is_open(request->status) && request->status != RequestStatus::clarification_requested &&
+                 today_for(*regime) > request->response_due_on;
   return RequestDocument{*request, *institution, *jurisdiction, *regime, std::move(response),
-                         RequestRepository::events(*connection, request->id)};
+                         RequestRepository::events(*connection, request->id), overdue};
 }
 
 Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& query, const Slice& slice) {
@@ -368,16 +397,204 @@ Result<int64_t> RequestService::add_closed_days(const Actor& actor, const Closed
       calendar = calendars.emplace(jurisdiction->code, calendar_for(*connection, jurisdiction->code)).first;
     }
     if (!regimes.count(request.regime_id)) regimes[request.regime_id] = *RegimeRepository::find(*connection, request.regime_id);
-    int term = std::max(1, regimes[request.regime_id].days(TermKind::response));
-    std::string due = calendar->second.add_business_days(request.received_on, term).due;
+    // A request waiting for its requester's clarification has no running
+    // response term; its clarification term is not moved (yet).
+    if (request.status == RequestStatus::clarification_requested) continue;
+    std::string due = response_count(calendar->second, regimes[request.regime_id], request).due;
     if (due == request.response_due_on) continue;
     if (!RequestRepository::set_due_date(*connection, request, due)) continue;  // changed meanwhile: counted by its own step
     RequestRepository::add_event(*connection, {0, request.id, "due_date_moved", now_(), actor.display_name,
-                                               say(Msg::due_moved_event, request.response_due_on, due, days.basis), due});
+                                               say(Msg::due_moved_event, date_es(request.response_due_on), date_es(due), days.basis), due});
     ++moved;
   }
   transaction.commit();
   return moved;
+}
+
+std::string RequestService::today_for(const Regime& regime) const {
+  return local_date(now_(), regime.utc_offset_minutes);
+}
+
+bool RequestService::may_work(const Actor& actor, const InformationRequest& request) const {
+  if (!request_permissions().allows(actor, RequestAction::work, request.jurisdiction_id)) return false;
+  return actor.role != Role::official || actor.institution_id == request.institution_id;
+}
+
+bool RequestService::is_requester(const Actor& actor, const InformationRequest& request) const {
+  return actor.user_id && request.requester_id == actor.user_id;
+}
+
+Result<InformationRequest> RequestService::work(const Actor& actor, const std::string& folio, const WorkInput& input) {
+  if (auto error = request_permissions().check(actor, RequestAction::work)) return *error;
+  auto connection = database_.connect();
+  auto found = RequestRepository::by_folio(*connection, folio);
+  if (!found) return not_found(folio);
+  InformationRequest request = *found;
+  const InformationRequest before = request;
+  if (!may_work(actor, request)) return Error::forbidden(say(Msg::not_your_institution));
+  if (input.version >= 0 && input.version != request.version) return Error::conflict(say(Msg::request_changed_meanwhile));
+  std::string action = trim(input.action);
+  if (action != "clarify" && action != "extend" && action != "not_competent" && action != "answer") {
+    return Error::invalid(say(Msg::action_field), {{"action", say(Msg::action_field)}});
+  }
+  std::string text = trim(input.text);
+  if (auto error = checked_text(text)) return *error;
+  if (!is_open(request.status)) return Error::conflict(say(Msg::not_open, status_label_es(request.status)));
+  auto regime = RegimeRepository::find(*connection, request.regime_id);
+  auto jurisdiction = jurisdictions_.by_id(request.jurisdiction_id);
+  auto institution = jurisdictions_.institution(request.institution_id);
+  if (!regime || !jurisdiction || !institution) return not_found(folio);
+  BusinessCalendar calendar = calendar_for(*connection, jurisdiction->code);
+  std::string today = today_for(*regime);
+  std::string late = today > request.response_due_on ? say(Msg::late_suffix, date_es(request.response_due_on)) : "";
+  std::string kind;
+  std::string note;
+  if (action == "clarify") {
+    if (!request.clarification_asked_on.empty() || request.status != RequestStatus::received) {
+      return refused(say(Msg::clarify_once));
+    }
+    std::string limit = term_end(calendar, *regime, TermKind::clarification_issue, request.received_on);
+    if (today > limit) {
+      return refused(say(Msg::clarify_too_late, date_es(limit), regime->days(TermKind::clarification_issue)));
+    }
+    request.status = RequestStatus::clarification_requested;
+    request.clarification_asked_on = today;
+    request.clarification_due_on = term_end(calendar, *regime, TermKind::clarification_answer, today);
+    kind = "clarification_requested";
+    note = say(Msg::clarification_requested_event, text, date_es(request.clarification_due_on));
+  } else if (action == "extend") {
+    if (request.extended_days > 0) return refused(say(Msg::extend_once));
+    if (request.status != RequestStatus::received) {
+      return refused(say(Msg::not_open, status_label_es(request.status)));
+    }
+    if (today > request.response_due_on) {
+      return refused(say(Msg::extend_too_late, date_es(request.response_due_on)));
+    }
+    std::string reference = trim(input.reference);
+    if (reference.empty() || utf8_length(reference) > 300 || !is_valid_utf8(reference)) {
+      return Error::invalid(say(Msg::reference_field), {{"reference", say(Msg::reference_field)}});
+    }
+    request.status = RequestStatus::extended;
+    request.extended_days = std::max(1, regime->days(TermKind::extension));
+    request.response_due_on = response_count(calendar, *regime, request).due;
+    kind = "extended";
+    note = say(Msg::extended_event, request.extended_days, reference, text, date_es(request.response_due_on));
+  } else if (request.status == RequestStatus::clarification_requested) {
+    return refused(say(Msg::not_open, status_label_es(request.status)));
+  } else if (action == "not_competent") {
+    std::string limit = term_end(calendar, *regime, TermKind::incompetence, request.received_on);
+    request.status = RequestStatus::not_competent;
+    request.answered_on = today;
+    kind = "not_competent";
+    note = say(Msg::not_competent_event, text) + (today > limit ? say(Msg::late_suffix, date_es(limit)) : "");
+  } else {
+    auto outcome = parse_outcome(trim(input.outcome));
+    if (!outcome) return Error::invalid(say(Msg::outcome_field), {{"outcome", say(Msg::outcome_field)}});
+    // Inexistence and classification are the committee's to confirm.
+    std::string reference = trim(input.reference);
+    bool needs_committee = *outcome == Outcome::inexistent || *outcome == Outcome::classified;
+    if ((needs_committee && reference.empty()) || utf8_length(reference) > 300 || !is_valid_utf8(reference)) {
+      return Error::invalid(say(Msg::reference_field), {{"reference", say(Msg::reference_field)}});
+    }
+    request.status = RequestStatus::answered;
+    request.outcome = outcome;
+    request.answered_on = today;
+    kind = "answered";
+    note = say(Msg::answered_event, outcome_label_es(*outcome), text) +
+           (reference.empty() ? "" : say(Msg::committee_suffix, reference)) + late;
+  }
+
+  store::Transaction transaction(*connection);
+  if (!RequestRepository::update_state(*connection, request)) return Error::conflict(say(Msg::request_changed_meanwhile));
+  RequestRepository::add_event(*connection, {0, request.id, kind, now_(), institution->name, note, request.response_due_on});
+  audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
+                                 before.to_public_json(), request.to_public_json());
+  transaction.commit();
+  return *RequestRepository::by_folio(*connection, folio);
+}
+
+Result<InformationRequest> RequestService::clarify(const Actor& actor, const std::string& folio, const std::string& key,
+                                                   const std::string& text_in) {
+  auto connection = database_.connect();
+  auto found = RequestRepository::by_folio(*connection, folio);
+  if (!found) return not_found(folio);
+  InformationRequest request = *found;
+  const InformationRequest before = request;
+  bool by_key = !trim(key).empty() && !request.requester_key_hash.empty() &&
+                constant_time_equal(sha256_hex(trim(key)), request.requester_key_hash);
+  if (!is_requester(actor, request) && !by_key) return Error::invalid(say(Msg::key_wrong), {{"key", say(Msg::key_wrong)}});
+  if (request.status != RequestStatus::clarification_requested) {
+    return Error::conflict(say(Msg::not_waiting_clarification));
+  }
+  auto regime = RegimeRepository::find(*connection, request.regime_id);
+  auto jurisdiction = jurisdictions_.by_id(request.jurisdiction_id);
+  if (!regime || !jurisdiction) return not_found(folio);
+  std::string today = today_for(*regime);
+  std::string kind;
+  std::string note;
+  bool too_late = today > request.clarification_due_on;
+  if (too_late) {
+    // The law's consequence: the request is taken as not filed.
+    request.status = RequestStatus::not_filed;
+    kind = "not_filed";
+    note = say(Msg::clarification_too_late, date_es(request.clarification_due_on));
+  } else {
+    std::string text = trim(text_in);
+    if (auto error = checked_text(text)) return *error;
+    BusinessCalendar calendar = calendar_for(*connection, jurisdiction->code);
+    request.status = request.extended_days > 0 ? RequestStatus::extended : RequestStatus::received;
+    request.term_start_on = today;
+    request.response_due_on = response_count(calendar, *regime, request).due;
+    kind = "clarified";
+    note = say(Msg::clarified_event, text, date_es(request.response_due_on));
+  }
+  store::Transaction transaction(*connection);
+  if (!RequestRepository::update_state(*connection, request)) return Error::conflict(say(Msg::request_changed_meanwhile));
+  RequestRepository::add_event(*connection, {0, request.id, kind, now_(), say(Msg::requester_label), note,
+                                             request.response_due_on});
+  audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
+                                 before.to_public_json(), request.to_public_json());
+  transaction.commit();
+  if (too_late) return Error::invalid(note, {{"text", note}});
+  return *RequestRepository::by_folio(*connection, folio);
+}
+
+Result<std::vector<QueueItem>> RequestService::queue(const Actor& actor) {
+  if (auto error = request_permissions().check(actor, RequestAction::work)) return *error;
+  std::optional<int64_t> institution = actor.role == Role::official ? actor.institution_id : std::nullopt;
+  if (actor.role == Role::official && !institution) return std::vector<QueueItem>{};
+  auto connection = database_.connect();
+  std::map<int64_t, BusinessCalendar> calendars;
+  std::map<int64_t, std::string> names;
+  std::map<int64_t, std::string> today_by_regime;  // "today" where the regime's clock runs
+  std::vector<QueueItem> items;
+  for (auto& request : RequestRepository::queue(*connection, institution, actor.jurisdiction_id)) {
+    auto calendar = calendars.find(request.jurisdiction_id);
+    if (calendar == calendars.end()) {
+      auto jurisdiction = jurisdictions_.by_id(request.jurisdiction_id);
+      calendar = calendars.emplace(request.jurisdiction_id, calendar_for(*connection, jurisdiction ? jurisdiction->code : "")).first;
+    }
+    if (!names.count(request.institution_id)) {
+      auto found = jurisdictions_.institution(request.institution_id);
+      names[request.institution_id] = found ? found->name : "";
+    }
+    auto today = today_by_regime.find(request.regime_id);
+    if (today == today_by_regime.end()) {
+      auto regime = RegimeRepository::find(*connection, request.regime_id);
+      today = today_by_regime.emplace(request.regime_id, regime ? today_for(*regime) : now_().substr(0, 10)).first;
+    }
+    const std::string& due = request.status == RequestStatus::clarification_requested ? request.clarification_due_on
+                                                                                       : request.response_due_on;
+    const std::string& on = today->second;
+    int left = due >= on ? calendar->second.business_days_between(on, due)
+                         : -calendar->second.business_days_between(due, on);
+    std::string name = names[request.institution_id];
+    items.push_back({std::move(request), std::move(name), left});
+  }
+  // The term that runs now: a request waiting for clarification is due by its requester's day.
+  std::stable_sort(items.begin(), items.end(),
+                   [](const QueueItem& a, const QueueItem& b) { return a.business_days_left < b.business_days_left; });
+  return items;
 }
 
 }  // namespace apertura::requests

@@ -18,6 +18,16 @@
 //   says so;
 // - requests, their history and their due dates are public; the contact
 //   never is, and the name only when the requester chose to show it;
+// - the institution's officials (or an admin of its jurisdiction) work it:
+//   ask once, within the regime's term, to clarify it (the response term is
+//   interrupted, and restarts in full the day after the requester answers,
+//   who has the regime's term to do so); extend the term once, before it
+//   ends, citing the committee's resolution; say the institution is not
+//   competent; or answer it with an outcome. A late notice or answer is
+//   recorded as late. Each step is a conditional state change (a step taken
+//   on a stale copy is a conflict), a public event and an audit entry;
+// - the requester answers a request to clarify signed in as themselves or
+//   with the key given once at filing (only its hash is kept);
 // - admins add and amend regimes and closed days; each change is audited.
 #include <functional>
 #include <optional>
@@ -49,6 +59,22 @@ struct FilingInput {
   std::string channel;    // "" is the portal; others are typed in by officials
 };
 
+// A step an official takes on a request.
+struct WorkInput {
+  std::string action;     // "clarify", "extend", "not_competent" or "answer"
+  std::string text;       // what the requester reads
+  std::string outcome;    // for "answer": an Outcome name
+  std::string reference;  // for "extend": the committee's resolution
+  int64_t version = -1;   // the version the official read; -1 takes the current one
+};
+
+// An open request in an official's queue.
+struct QueueItem {
+  InformationRequest request;
+  std::string institution_name;
+  int business_days_left = 0;  // negative when overdue
+};
+
 struct RequestQuery {
   std::string text;          // full-text over descriptions
   std::string jurisdiction;  // slug or INEGI code
@@ -64,6 +90,9 @@ struct RequestDocument {
   Regime regime;
   BusinessCount response;  // how its response due date is counted
   std::vector<RequestEvent> events;
+  // Still open, its response term running, and past its due date in its
+  // jurisdiction today: the institution missed the deadline.
+  bool overdue = false;
 };
 
 struct RegimeInput {
@@ -102,6 +131,16 @@ class RequestService {
   // One request per institution, in the order given.
   Result<std::vector<InformationRequest>> file(const Actor& actor, const FilingInput& input);
   Result<RequestDocument> find(const std::string& folio);
+  bool may_work(const Actor& actor, const InformationRequest& request) const;
+  Result<InformationRequest> work(const Actor& actor, const std::string& folio, const WorkInput& input);
+  // The requester's answer to a request to clarify.
+  Result<InformationRequest> clarify(const Actor& actor, const std::string& folio, const std::string& key,
+                                     const std::string& text);
+  // Whether `actor` is the requester (signed in as them); the key is the other way.
+  bool is_requester(const Actor& actor, const InformationRequest& request) const;
+  // The open requests an official works (their institution's; an admin's
+  // jurisdiction's, or all), soonest due first.
+  Result<std::vector<QueueItem>> queue(const Actor& actor);
   Result<Paged<InformationRequest>> search(const RequestQuery& query, const Slice& slice);
 
   std::vector<Regime> regimes();
@@ -120,6 +159,8 @@ class RequestService {
 
  private:
   Result<Regime> checked_regime(const RegimeInput& input, Regime regime);
+  // The calendar day now in the request's jurisdiction.
+  std::string today_for(const Regime& regime) const;
 
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;

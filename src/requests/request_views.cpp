@@ -51,6 +51,8 @@ nlohmann::json count_view(const BusinessCount& count) {
           {"weekend_days", weekends},
           {"skipped", skipped},
           {"notable", notable},
+          {"notable_text", notable.size() == 1 ? std::string("el día de la tabla")
+                                               : "los " + std::to_string(notable.size()) + " días de la tabla"},
           {"has_notable", !notable.empty()}};
 }
 
@@ -63,6 +65,12 @@ nlohmann::json document_view(const RequestDocument& d) {
   view["delivery_label"] = delivery_label_es(d.request.delivery);
   view["notify_by_label"] = notify_by_label_es(d.request.notify_by);
   view["channel_label"] = channel_label_es(d.request.channel);
+  view["outcome_label"] = d.request.outcome ? outcome_label_es(*d.request.outcome) : "";
+  view["waiting_clarification"] = d.request.status == RequestStatus::clarification_requested;
+  view["overdue"] = d.overdue;
+  view["clarified"] = d.request.term_start_on != d.request.received_on;
+  view["base_days"] = d.response.days - d.request.extended_days;
+  view["extended"] = d.request.extended_days > 0;
   nlohmann::json events = nlohmann::json::array();
   for (const auto& event : d.events) events.push_back(event.to_json());
   view["events"] = events;

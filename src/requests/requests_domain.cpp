@@ -12,6 +12,8 @@ RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::Jurisdi
 void RequestsDomain::install(web::Site& site) {
   register_request_routes(site.router, requests_, jurisdictions_, site.pages);
   site.pages.navigation().add({"Solicitudes", "/solicitudes", 20});
+  site.pages.navigation().add({"Solicitudes por atender", "/solicitudes/unidad", 12, web::Menu::account,
+                               {Role::official, Role::admin}});
   site.permissions.add("requests", request_permissions());
 }
 

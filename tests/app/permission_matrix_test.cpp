@@ -36,6 +36,7 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"link_budget", {Role::admin, Role::official, Role::system}},
     {"file_request", {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
     {"capture_request", {Role::official, Role::admin, Role::system}},
+    {"work_request", {Role::official, Role::admin, Role::system}},
     {"manage_regimes", {Role::admin, Role::system}},
     {"manage_closed_days", {Role::admin, Role::system}},
 };

@@ -223,6 +223,20 @@ test('every documented operation answers as its document says', async () => {
   await call(official, 'DELETE', `/ocds/imports/${id.import}`);  // ended already: 409
   const queued = await call(official, 'POST', '/ocds/imports?name=otra.jsonl', ndjson.repeat(2000), 'application/x-ndjson');
   await call(official, 'DELETE', `/ocds/imports/${queued.json.data.id}`);
+  // A unit's queue, and a request worked through it: clarified with the key given at filing, then answered.
+  await call(anonymous, 'GET', '/requests/queue');
+  const queue = (await call(official, 'GET', '/requests/queue')).json.data.items;
+  assert.ok(queue.length > 0, 'the demo official has open requests');
+  const ours = (await call(anonymous, 'POST', '/requests', { institution_ids: [queue[0].institution_id],
+    description: 'Solicito el calendario de pagos a proveedores de este año.' })).json.data.items[0];
+  const steps = `/requests/${ours.folio}/steps`;
+  await call(anonymous, 'POST', steps, { action: 'clarify', text: 'Precise de qué año y de qué proveedores.', version: ours.version });
+  await call(official, 'POST', steps, { action: 'clarify', text: 'Precise de qué año y de qué proveedores.', version: ours.version });
+  await call(anonymous, 'POST', `/requests/${ours.folio}/clarification`, { key: 'no-es', text: 'De 2026, de todos.' });
+  await call(anonymous, 'POST', `/requests/${ours.folio}/clarification`, { key: ours.requester_key, text: 'De 2026, de todos.' });
+  const answer = { action: 'answer', outcome: 'delivered', text: 'Se entrega el calendario de pagos de 2026.' };
+  await call(official, 'POST', steps, answer);
+  await call(official, 'POST', steps, answer);  // answered already: 409
   await call(anonymous, 'DELETE', '/session');
   await call(admin, 'DELETE', '/session');
 

@@ -148,6 +148,65 @@ TEST_P(RequestHttpTest, AnAdminAmendsARegimeAndClosesDaysFromThePages) {
   EXPECT_EQ(ana.post_form("/solicitudes/calendario", {{"from", "2026-04-02"}}).status, 403u);
 }
 
+TEST_P(RequestHttpTest, TheUnitWorksItsQueueAndTheRequesterClarifiesWithTheKey) {
+  app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  HttpClient anonymous = app_->client();
+  auto created = anonymous.send_json("POST", "/api/v1/requests",
+                                     {{"institution_ids", {finance_}},
+                                      {"description", "Pido el padrón de proveedores vigente."}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  auto item = created.json()["data"]["items"][0];
+  std::string folio = item["folio"];
+  std::string key = item["requester_key"];
+  EXPECT_GE(key.size(), 16u);
+  EXPECT_EQ(anonymous.get("/api/v1/requests/" + folio).body.find(key), std::string::npos);  // shown once
+
+  EXPECT_EQ(anonymous.get("/api/v1/requests/queue").status, 401u);
+  HttpClient ana = app_->signed_in_client("ana@example.mx");
+  EXPECT_EQ(ana.get("/api/v1/requests/queue").status, 403u);
+  EXPECT_EQ(ana.get("/solicitudes/" + folio).body.find("Registrar el paso"), std::string::npos);
+  EXPECT_EQ(ana.post_form("/solicitudes/" + folio + "/pasos", {{"action", "answer"}}).status, 403u);
+
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  auto queue = official.get("/solicitudes/unidad");
+  EXPECT_EQ(queue.status, 200u);
+  EXPECT_NE(queue.body.find(folio), std::string::npos);
+  auto page = official.get("/solicitudes/" + folio);
+  EXPECT_NE(page.body.find("Registrar el paso"), std::string::npos);
+  auto empty = official.post_form("/solicitudes/" + folio + "/pasos", {{"action", "clarify"}, {"text", ""}});
+  EXPECT_EQ(empty.status, 422u);
+  auto asked = official.post_form("/solicitudes/" + folio + "/pasos",
+                                  {{"action", "clarify"}, {"text", "Indique el año del padrón que busca."},
+                                   {"version", std::to_string(item["version"].get<int64_t>())}});
+  ASSERT_EQ(asked.status, 303u) << asked.body;
+  auto waiting = anonymous.get("/solicitudes/" + folio);
+  EXPECT_NE(waiting.body.find("Indique el año del padrón que busca."), std::string::npos);
+  EXPECT_NE(waiting.body.find("name=\"key\""), std::string::npos);
+
+  auto wrong = anonymous.post_form("/solicitudes/" + folio + "/aclaracion", {{"key", "otra"}, {"text", "El padrón de 2026."}});
+  EXPECT_EQ(wrong.status, 422u);
+  EXPECT_NE(wrong.body.find("La clave no corresponde"), std::string::npos);
+  auto clarified = anonymous.post_form("/solicitudes/" + folio + "/aclaracion", {{"key", key}, {"text", "El padrón de 2026."}});
+  EXPECT_EQ(clarified.status, 303u) << clarified.body;
+
+  auto answered = official.send_json("POST", "/api/v1/requests/" + folio + "/steps",
+                                     {{"action", "answer"}, {"outcome", "delivered"},
+                                      {"text", "Se adjunta el padrón de proveedores de 2026."}});
+  ASSERT_EQ(answered.status, 200u) << answered.body;
+  EXPECT_EQ(answered.json()["data"]["status"], "answered");
+  EXPECT_EQ(answered.json()["data"]["outcome"], "delivered");
+  auto again = official.send_json("POST", "/api/v1/requests/" + folio + "/steps",
+                                  {{"action", "answer"}, {"outcome", "delivered"},
+                                   {"text", "Se adjunta el padrón de proveedores de 2026."}});
+  EXPECT_EQ(again.status, 409u);
+  EXPECT_EQ(official.get("/api/v1/requests/queue").json()["data"]["items"].size(), 0u);
+
+  app_->restart();
+  auto events = app_->client().get("/api/v1/requests/" + folio).json()["data"]["events"];
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[3]["kind"], "answered");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RequestHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());
 

@@ -123,7 +123,8 @@ TEST_P(RequestServiceTest, ClosedDaysAddedLaterMoveTheDueDatesOfOpenRequestsAndT
   ASSERT_EQ(document.events.size(), 2u);
   EXPECT_EQ(document.events[1].kind, "due_date_moved");
   EXPECT_EQ(document.events[1].due_on, "2026-02-10");
-  EXPECT_NE(document.events[1].note.find("2026-02-03"), std::string::npos);
+  EXPECT_NE(document.events[1].note.find("del 3 de febrero de 2026 al 10 de febrero de 2026"), std::string::npos)
+      << document.events[1].note;
   EXPECT_NE(document.events[1].note.find("Periódico Oficial 16-01-2026"), std::string::npos);
   EXPECT_EQ(service_->find(oaxaca.folio)->request.response_due_on, "2026-02-03");
   // Days closed everywhere move both.
@@ -215,6 +216,136 @@ TEST_P(RequestServiceTest, OnlyAdminsAmendRegimesAndAStaleCopyIsAConflict) {
   EXPECT_EQ(added.days(requests::TermKind::response), 10);
   auto jalisco = file_at("2026-01-05T17:00:00Z", finance_);
   EXPECT_EQ(jalisco.response_due_on, "2026-01-19");
+}
+
+// The dates below were counted by hand on the 2026 calendar: 2 February is
+// the first Monday of February (LFT art. 74 fr. II).
+TEST_P(RequestServiceTest, OfficialsClarifyExtendAndAnswerOnceEachAndTheTermsFollowTheLaw) {
+  auto filed = file_at("2026-01-05T17:00:00Z", finance_);  // received Monday 5 January
+  auto user = app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  Actor official{Role::official, user.id, "Funcionaria", finance_};
+  Actor elsewhere{Role::official, user.id, "Otra", oaxaca_health_};
+  Actor citizen{Role::citizen, 3, "Ana", std::nullopt};
+  requests::WorkInput clarify{"clarify", "Indique el periodo y el área de los vehículos.", "", "", filed.version};
+
+  EXPECT_EQ(service_->work(Actor::anonymous(), filed.folio, clarify).error().kind, ErrorKind::unauthenticated);
+  EXPECT_EQ(service_->work(citizen, filed.folio, clarify).error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(service_->work(elsewhere, filed.folio, clarify).error().kind, ErrorKind::forbidden);
+  requests::WorkInput bad{"archive", "corto", "", "", -1};
+  auto refused = service_->work(official, filed.folio, bad);
+  EXPECT_EQ(refused.error().fields.at(0).field, "action");
+  bad.action = "answer";
+  EXPECT_EQ(service_->work(official, filed.folio, bad).error().fields.at(0).field, "text");
+  bad.text = "Se entrega la relación solicitada.";
+  EXPECT_EQ(service_->work(official, filed.folio, bad).error().fields.at(0).field, "outcome");
+
+  // Friday 9 January is within the 5 days (6-12 January) to ask; the
+  // requester then has 10 business days, 12 to 23 January.
+  now_ = "2026-01-09T17:00:00Z";
+  auto asked = service_->work(official, filed.folio, clarify);
+  ASSERT_TRUE(asked.ok()) << asked.error().message;
+  EXPECT_EQ(asked->status, requests::RequestStatus::clarification_requested);
+  EXPECT_EQ(asked->clarification_due_on, "2026-01-23");
+  clarify.version = -1;
+  EXPECT_EQ(service_->work(official, filed.folio, clarify).error().kind, ErrorKind::invalid);  // once
+  requests::WorkInput answer{"answer", "Se entrega la relación solicitada.", "delivered", "", -1};
+  EXPECT_EQ(service_->work(official, filed.folio, answer).error().fields.at(0).field, "action");
+  // A stale copy is a conflict, not a second step.
+  requests::WorkInput stale = answer;
+  stale.version = filed.version;
+  EXPECT_EQ(service_->work(official, filed.folio, stale).error().kind, ErrorKind::conflict);
+
+  // Only the requester answers: with the key, which is kept only as a hash.
+  EXPECT_EQ(service_->clarify(citizen, filed.folio, "no-es-la-clave", "El periodo es 2025, todas las áreas.").error().fields.at(0).field,
+            "key");
+  EXPECT_EQ(service_->find(filed.folio)->request.to_public_json().dump().find(filed.requester_key), std::string::npos);
+  // Wednesday 14 January: the 20 days start again on the 15th and end on
+  // 12 February (2 February skipped).
+  now_ = "2026-01-14T17:00:00Z";
+  auto clarified = service_->clarify(Actor::anonymous(), filed.folio, filed.requester_key, "El periodo es 2025, todas las áreas.");
+  ASSERT_TRUE(clarified.ok()) << clarified.error().message;
+  EXPECT_EQ(clarified->status, requests::RequestStatus::received);
+  EXPECT_EQ(clarified->term_start_on, "2026-01-14");
+  EXPECT_EQ(clarified->response_due_on, "2026-02-12");
+  EXPECT_EQ(service_->clarify(Actor::anonymous(), filed.folio, filed.requester_key, "Otra vez lo mismo, por favor.").error().kind,
+            ErrorKind::conflict);
+
+  // The extension needs the committee's resolution and adds 10 days: 26 February.
+  requests::WorkInput extend{"extend", "Se requiere buscar en los archivos de cinco áreas.", "", "", -1};
+  EXPECT_EQ(service_->work(official, filed.folio, extend).error().fields.at(0).field, "reference");
+  extend.reference = "CT-04/2026";
+  now_ = "2026-02-10T17:00:00Z";
+  auto extended = service_->work(official, filed.folio, extend);
+  ASSERT_TRUE(extended.ok()) << extended.error().message;
+  EXPECT_EQ(extended->status, requests::RequestStatus::extended);
+  EXPECT_EQ(extended->extended_days, 10);
+  EXPECT_EQ(extended->response_due_on, "2026-02-26");
+  EXPECT_EQ(service_->work(official, filed.folio, extend).error().kind, ErrorKind::invalid);  // once
+
+  // An answer after the due date is recorded, and recorded as late;
+  // inexistence needs the committee's resolution.
+  now_ = "2026-02-27T17:00:00Z";
+  EXPECT_TRUE(service_->find(filed.folio)->overdue);
+  requests::WorkInput inexistent{"answer", "No se encontró la relación en ninguna área.", "inexistent", "", -1};
+  EXPECT_EQ(service_->work(official, filed.folio, inexistent).error().fields.at(0).field, "reference");
+  auto answered = service_->work(official, filed.folio, answer);
+  ASSERT_TRUE(answered.ok()) << answered.error().message;
+  EXPECT_EQ(answered->status, requests::RequestStatus::answered);
+  EXPECT_EQ(answered->outcome, std::optional(requests::Outcome::delivered));
+  EXPECT_EQ(answered->answered_on, "2026-02-27");
+  EXPECT_FALSE(service_->find(filed.folio)->overdue);
+  EXPECT_EQ(service_->work(official, filed.folio, answer).error().kind, ErrorKind::conflict);  // closed
+  auto document = service_->find(filed.folio).take();
+  std::vector<std::string> kinds;
+  for (const auto& event : document.events) kinds.push_back(event.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"filed", "clarification_requested", "clarified", "extended", "answered"}));
+  EXPECT_NE(document.events.back().note.find("fuera de plazo: vencía el 26 de febrero de 2026"), std::string::npos)
+      << document.events.back().note;
+  // Nothing is left for the unit.
+  EXPECT_TRUE(service_->queue(official)->empty());
+}
+
+TEST_P(RequestServiceTest, LateStepsAreRefusedOrCloseTheRequestAsTheLawSays) {
+  auto user = app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  Actor official{Role::official, user.id, "Funcionaria", finance_};
+  // Asking to clarify after the 5th business day (12 January) is refused.
+  auto first = file_at("2026-01-05T17:00:00Z", finance_);
+  now_ = "2026-01-13T17:00:00Z";
+  requests::WorkInput clarify{"clarify", "Indique el periodo y el área de los vehículos.", "", "", -1};
+  auto late_ask = service_->work(official, first.folio, clarify);
+  ASSERT_FALSE(late_ask.ok());
+  EXPECT_NE(late_ask.error().message.find("12 de enero de 2026"), std::string::npos) << late_ask.error().message;
+  // Extending after the due date (3 February) is refused.
+  now_ = "2026-02-04T17:00:00Z";
+  auto late_extend = service_->work(official, first.folio, {"extend", "Se requiere más tiempo para buscar.", "", "CT-1", -1});
+  ASSERT_FALSE(late_extend.ok());
+  EXPECT_NE(late_extend.error().message.find("3 de febrero de 2026"), std::string::npos);
+
+  // A clarification that comes after its 10 days closes the request as not filed.
+  auto second = file_at("2026-01-05T17:00:00Z", finance_);
+  now_ = "2026-01-06T17:00:00Z";
+  ASSERT_TRUE(service_->work(official, second.folio, clarify).ok());  // due 20 January
+  // The queue counts the clarification's days, soonest first.
+  now_ = "2026-01-16T17:00:00Z";
+  auto queue = service_->queue(official).take();
+  ASSERT_EQ(queue.size(), 2u);
+  EXPECT_EQ(queue[0].request.folio, second.folio);
+  EXPECT_EQ(queue[0].business_days_left, 2);   // 19 and 20 January
+  EXPECT_EQ(queue[1].business_days_left, 11);  // 19 January to 3 February, 2 February skipped
+  now_ = "2026-01-21T17:00:00Z";
+  auto too_late = service_->clarify(Actor::anonymous(), second.folio, second.requester_key, "El periodo es 2025, todas las áreas.");
+  ASSERT_FALSE(too_late.ok());
+  EXPECT_EQ(service_->find(second.folio)->request.status, requests::RequestStatus::not_filed);
+
+  // Incompetence noticed after 3 days is accepted and marked late.
+  auto third = file_at("2026-01-05T17:00:00Z", finance_);
+  now_ = "2026-01-09T17:00:00Z";
+  auto incompetent = service_->work(official, third.folio,
+                                    {"not_competent", "Corresponde a la Secretaría de Administración del estado.", "", "", -1});
+  ASSERT_TRUE(incompetent.ok()) << incompetent.error().message;
+  EXPECT_EQ(incompetent->status, requests::RequestStatus::not_competent);
+  auto events = service_->find(third.folio)->events;
+  EXPECT_NE(events.back().note.find("fuera de plazo: vencía el 8 de enero de 2026"), std::string::npos) << events.back().note;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RequestServiceTest, ::testing::ValuesIn(apertura::testing::available_backends()),
