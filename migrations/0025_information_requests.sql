@@ -55,19 +55,7 @@ CREATE TABLE information_requests (
   filed_at TEXT NOT NULL,
   received_on TEXT NOT NULL,
   status TEXT NOT NULL,
-  -- The response term counts from term_start_on (the day received, or the
-  -- day the requester answered a request to clarify) for the regime's days
-  -- plus extended_days.
-  term_start_on TEXT NOT NULL,
-  extended_days INTEGER NOT NULL DEFAULT 0,
   response_due_on TEXT NOT NULL,
-  clarification_asked_on TEXT NOT NULL DEFAULT '',
-  clarification_due_on TEXT NOT NULL DEFAULT '',
-  outcome TEXT NOT NULL DEFAULT '',
-  answered_on TEXT NOT NULL DEFAULT '',
-  -- A requester without an account acts on the request with a key given at
-  -- filing; only its hash is kept.
-  requester_key_hash TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   version INTEGER NOT NULL DEFAULT 0

@@ -98,6 +98,7 @@ nlohmann::json InformationRequest::to_public_json() const {
           {"clarification_due_on", clarification_due_on.empty() ? nlohmann::json() : nlohmann::json(clarification_due_on)},
           {"outcome", outcome ? nlohmann::json(outcome_name(*outcome)) : nlohmann::json()},
           {"answered_on", answered_on.empty() ? nlohmann::json() : nlohmann::json(answered_on)},
+          {"answered_late", answered_late},
           {"updated_at", updated_at},
           {"version", version}};
 }

@@ -73,6 +73,7 @@ struct InformationRequest {
   std::string clarification_due_on;    // the requester's last day to clarify
   std::optional<Outcome> outcome;      // once answered
   std::string answered_on;
+  bool answered_late = false;          // the answer or notice came after its term
   std::string requester_key_hash;      // private
   std::string requester_key;  // the key itself: given to the requester once, at filing, and never stored
   std::string created_at;

@@ -19,6 +19,7 @@ std::string_view text(Msg message) {
     case Msg::notify_by_field: return "elige cómo quieres recibir los avisos";
     case Msg::channel_field: return "elige por dónde llegó la solicitud";
     case Msg::capture_own_institution: return "solo puedes capturar solicitudes dirigidas a tu institución";
+    case Msg::year_filter_field: return "year debe ser un año entre 2000 y 2100";
     case Msg::status_filter_field: return "estado desconocido";
     case Msg::code_field: return "usa de 3 a 60 letras minúsculas, cifras o guiones";
     case Msg::code_taken: return "ya hay un régimen con esta clave";

@@ -27,6 +27,7 @@ enum class Msg {
   channel_field,
   capture_own_institution,
   status_filter_field,
+  year_filter_field,
   code_field,
   code_taken,
   regime_name_field,

@@ -1,6 +1,7 @@
 #include "requests/request_repository.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/clock.h"
@@ -52,7 +53,7 @@ constexpr const char* kRequestColumns =
     "SELECT id, folio, jurisdiction_id, institution_id, regime_id, requester_id, requester_name, show_name, contact, "
     "description, location_hint, delivery, notify_by, channel, captured_by, filed_at, received_on, status, "
     "term_start_on, extended_days, response_due_on, clarification_asked_on, clarification_due_on, outcome, answered_on, "
-    "requester_key_hash, created_at, updated_at, version FROM information_requests ";
+    "answered_late, requester_key_hash, created_at, updated_at, version FROM information_requests ";
 
 InformationRequest request_from(const store::Row& row) {
   InformationRequest r;
@@ -81,6 +82,7 @@ InformationRequest request_from(const store::Row& row) {
   r.clarification_due_on = row.text("clarification_due_on");
   r.outcome = parse_outcome(row.text("outcome"));
   r.answered_on = row.text("answered_on");
+  r.answered_late = row.integer("answered_late") != 0;
   r.requester_key_hash = row.text("requester_key_hash");
   r.created_at = row.text("created_at");
   r.updated_at = row.text("updated_at");
@@ -273,11 +275,11 @@ bool RequestRepository::set_due_date(store::Connection& c, const InformationRequ
 bool RequestRepository::update_state(store::Connection& c, const InformationRequest& r) {
   c.execute(
       "UPDATE information_requests SET status = ?, term_start_on = ?, extended_days = ?, response_due_on = ?, "
-      "clarification_asked_on = ?, clarification_due_on = ?, outcome = ?, answered_on = ?, updated_at = ?, "
+      "clarification_asked_on = ?, clarification_due_on = ?, outcome = ?, answered_on = ?, answered_late = ?, updated_at = ?, "
       "version = version + 1 WHERE id = ? AND version = ?",
       {status_name(r.status), r.term_start_on, r.extended_days, r.response_due_on, r.clarification_asked_on,
        r.clarification_due_on, r.outcome ? std::string(outcome_name(*r.outcome)) : std::string(), r.answered_on,
-       now_timestamp(), r.id, r.version});
+       r.answered_late ? 1 : 0, now_timestamp(), r.id, r.version});
   return c.changes() == 1;
 }
 
@@ -293,6 +295,90 @@ std::vector<InformationRequest> RequestRepository::queue(store::Connection& c, s
     found.push_back(request_from(row));
   }
   return found;
+}
+
+namespace {
+
+// The statistics' WHERE clause and its parameters, with only the filters given
+// (so each database picks the index for them).
+std::string stats_where(const StatsFilter& f, std::vector<store::Value>& params) {
+  std::string where = "WHERE received_on >= ? AND received_on < ?";
+  params.push_back(f.from);
+  params.push_back(f.until);
+  if (f.jurisdiction_id) {
+    where += " AND jurisdiction_id = ?";
+    params.push_back(*f.jurisdiction_id);
+  }
+  if (f.institution_id) {
+    where += " AND institution_id = ?";
+    params.push_back(*f.institution_id);
+  }
+  return where;
+}
+
+constexpr std::array<std::string_view, 5> kOutcomeNames{"delivered", "partial", "classified", "inexistent", "already_public"};
+
+}  // namespace
+
+std::vector<RequestCountsRow> RequestRepository::counts(store::Connection& c, const StatsFilter& f) {
+  std::vector<store::Value> params{f.today};
+  std::string sql =
+      "SELECT institution_id, COUNT(*) AS received, "
+      "SUM(CASE WHEN status = 'answered' THEN 1 ELSE 0 END) AS answered, "
+      "SUM(CASE WHEN status = 'not_competent' THEN 1 ELSE 0 END) AS not_competent, "
+      "SUM(CASE WHEN status IN ('answered', 'not_competent') AND answered_late = 0 THEN 1 ELSE 0 END) AS on_time, "
+      "SUM(CASE WHEN status IN ('answered', 'not_competent') AND answered_late = 1 THEN 1 ELSE 0 END) AS late, "
+      "SUM(CASE WHEN status IN ('received', 'clarification_requested', 'extended') THEN 1 ELSE 0 END) AS open, "
+      "SUM(CASE WHEN status IN ('received', 'extended') AND response_due_on < ? THEN 1 ELSE 0 END) AS overdue, "
+      "SUM(CASE WHEN extended_days > 0 THEN 1 ELSE 0 END) AS extended, "
+      "SUM(CASE WHEN clarification_asked_on <> '' THEN 1 ELSE 0 END) AS clarified, "
+      "SUM(CASE WHEN status = 'not_filed' THEN 1 ELSE 0 END) AS not_filed";
+  for (auto name : kOutcomeNames) {
+    sql += ", SUM(CASE WHEN outcome = '" + std::string(name) + "' THEN 1 ELSE 0 END) AS outcome_" + std::string(name);
+  }
+  sql += " FROM information_requests " + stats_where(f, params) + " GROUP BY institution_id";
+  std::vector<RequestCountsRow> rows;
+  for (const auto& row : c.query(sql, params)) {
+    RequestCountsRow r;
+    r.institution_id = row.integer("institution_id");
+    r.received = row.integer("received");
+    r.answered = row.integer("answered");
+    r.not_competent = row.integer("not_competent");
+    r.on_time = row.integer("on_time");
+    r.late = row.integer("late");
+    r.open = row.integer("open");
+    r.overdue = row.integer("overdue");
+    r.extended = row.integer("extended");
+    r.clarified = row.integer("clarified");
+    r.not_filed = row.integer("not_filed");
+    for (auto name : kOutcomeNames) r.outcomes[std::string(name)] = row.integer("outcome_" + std::string(name));
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::vector<ResponseSpanRow> RequestRepository::response_spans(store::Connection& c, const StatsFilter& f) {
+  std::vector<store::Value> params;
+  std::string sql = "SELECT institution_id, received_on, answered_on, COUNT(*) AS n FROM information_requests " +
+                    stats_where(f, params) +
+                    " AND status IN ('answered', 'not_competent') GROUP BY institution_id, received_on, answered_on";
+  std::vector<ResponseSpanRow> rows;
+  for (const auto& row : c.query(sql, params)) {
+    rows.push_back({row.integer("institution_id"), row.text("received_on"), row.text("answered_on"), row.integer("n")});
+  }
+  return rows;
+}
+
+std::vector<int> RequestRepository::years(store::Connection& c, std::optional<int64_t> jurisdiction_id) {
+  std::vector<store::Value> params;
+  std::string sql = "SELECT DISTINCT substr(received_on, 1, 4) AS year FROM information_requests";
+  if (jurisdiction_id) {
+    sql += " WHERE jurisdiction_id = ?";
+    params.push_back(*jurisdiction_id);
+  }
+  std::vector<int> years;
+  for (const auto& row : c.query(sql + " ORDER BY year DESC", params)) years.push_back(std::stoi(row.text("year")));
+  return years;
 }
 
 void RequestRepository::add_event(store::Connection& c, const RequestEvent& e) {

@@ -1,6 +1,7 @@
 #pragma once
 // Every SQL statement of the requests domain: regimes, the guarantors' closed
 // days, requests, their history and folio numbers. No rules here.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,30 @@ struct RequestFilter {
   std::optional<int64_t> institution_id;
   std::optional<RequestStatus> status;
   std::optional<std::vector<int64_t>> ids;  // a text search's hits, in their order
+};
+
+// Counts of one institution's requests in a span of receipt dates.
+struct RequestCountsRow {
+  int64_t institution_id = 0;
+  int64_t received = 0, answered = 0, not_competent = 0, on_time = 0, late = 0, open = 0, overdue = 0, extended = 0,
+          clarified = 0, not_filed = 0;
+  std::map<std::string, int64_t> outcomes;  // by outcome name
+};
+
+// How many responded requests of an institution took from `received_on` to `answered_on`.
+struct ResponseSpanRow {
+  int64_t institution_id = 0;
+  std::string received_on;
+  std::string answered_on;
+  int64_t count = 0;
+};
+
+struct StatsFilter {
+  std::optional<int64_t> jurisdiction_id;
+  std::optional<int64_t> institution_id;
+  std::string from;   // received on or after
+  std::string until;  // received before
+  std::string today;  // for "overdue"
 };
 
 struct ClosedDaysRow {
@@ -66,6 +91,10 @@ class RequestRepository {
   // Open requests, soonest due first (at most 1,000), of one institution or jurisdiction when given.
   static std::vector<InformationRequest> queue(store::Connection& c, std::optional<int64_t> institution_id,
                                                std::optional<int64_t> jurisdiction_id);
+  static std::vector<RequestCountsRow> counts(store::Connection& c, const StatsFilter& filter);
+  static std::vector<ResponseSpanRow> response_spans(store::Connection& c, const StatsFilter& filter);
+  // The years in which requests were received (of one jurisdiction when given), newest first.
+  static std::vector<int> years(store::Connection& c, std::optional<int64_t> jurisdiction_id);
   static void add_event(store::Connection& c, const RequestEvent& event);
   static std::vector<RequestEvent> events(store::Connection& c, int64_t request_id);
 };

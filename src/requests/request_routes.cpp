@@ -1,7 +1,9 @@
 #include "requests/request_routes.h"
 
+#include <algorithm>
 #include <charconv>
 
+#include "core/number_text.h"
 #include "requests/messages.h"
 #include "requests/request_views.h"
 #include "web/api.h"
@@ -53,6 +55,40 @@ RequestQuery query_of(const Request& request) {
     }
   }
   return query;
+}
+
+StatsQuery stats_query_of(const Request& request) {
+  RequestQuery filters = query_of(request);
+  StatsQuery query;
+  query.jurisdiction = filters.jurisdiction;
+  query.institution_id = filters.institution_id;
+  std::string year = request.query("year").value_or("");
+  if (!year.empty()) query.year = static_cast<int>(number(year).value_or(-1));
+  return query;
+}
+
+Response statistics_page(Context ctx, Request& request) {
+  StatsQuery query = stats_query_of(request);
+  auto stats = ctx.requests.statistics(query).take();
+  nlohmann::json data = statistics_view(stats);
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& place : ctx.jurisdictions.list({}, {200, 0}).items) {
+    places.push_back({{"value", place.slug}, {"label", place.name}, {"selected", stats.jurisdiction_slug == place.slug}});
+  }
+  nlohmann::json years = nlohmann::json::array();
+  for (int year : stats.years) years.push_back({{"value", year}, {"selected", year == stats.year}});
+  if (std::find(stats.years.begin(), stats.years.end(), stats.year) == stats.years.end()) {
+    years.push_back({{"value", stats.year}, {"selected", true}});
+  }
+  data["title"] = "Estadísticas de las solicitudes de información";
+  data["jurisdictions"] = places;
+  data["years"] = years;
+  data["place"] = stats.jurisdiction_name;
+  data["csv_url"] = "/solicitudes/estadisticas.csv" + request.query_suffix();
+  data["json_url"] = "/solicitudes/estadisticas.json" + request.query_suffix();
+  data["api_url"] = "/api/v1/requests/stats" + request.query_suffix();
+  data["breadcrumbs"] = nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}});
+  return ctx.pages.render(request, "requests/statistics", data);
 }
 
 std::vector<nlohmann::json> rows_of(Context ctx, const std::vector<InformationRequest>& items) {
@@ -267,7 +303,9 @@ void register_request_routes(web::Router& router, RequestService& requests,
                              {"requests", rows},
                              {"has_requests", !rows.empty()},
                              {"total", result.total},
+                             {"total_text", grouped(result.total) + (result.total == 1 ? " solicitud" : " solicitudes")},
                              {"q", query.text},
+                             {"jurisdiction_slug", query.jurisdiction},
                              {"jurisdictions", places},
                              {"statuses", statuses},
                              {"csv_url", "/solicitudes.csv" + request.query_suffix()},
@@ -281,6 +319,13 @@ void register_request_routes(web::Router& router, RequestService& requests,
     });
   }
   router.get("/solicitudes/nueva", [ctx](Request& request) { return filing_page(ctx, request); });
+  router.get("/solicitudes/estadisticas", [ctx](Request& request) { return statistics_page(ctx, request); });
+  for (std::string format : {"csv", "json"}) {
+    router.get("/solicitudes/estadisticas." + format, [ctx, format](Request& request) {
+      auto stats = ctx.requests.statistics(stats_query_of(request)).take();
+      return web::download(statistics_table(stats), "estadisticas-solicitudes-" + std::to_string(stats.year), format);
+    });
+  }
   router.post("/solicitudes", [ctx](Request& request) {
     const auto& form = request.form();
     if (!form.text(kHoneypot).empty()) {
@@ -420,6 +465,17 @@ void register_request_routes(web::Router& router, RequestService& requests,
   });
   router.get("/api/v1/requests/{folio}", [ctx](Request& request) {
     return web::api_item(document_view(ctx.requests.find(request.param("folio")).take()));
+  });
+  router.get("/api/v1/requests/stats", [ctx](Request& request) {
+    auto stats = ctx.requests.statistics(stats_query_of(request)).take();
+    nlohmann::json institutions = nlohmann::json::array();
+    for (const auto& tally : stats.institutions) institutions.push_back(tally_json(tally));
+    nlohmann::json years = stats.years;
+    return web::api_item({{"year", stats.year},
+                          {"jurisdiction", stats.jurisdiction_slug.empty() ? nlohmann::json() : nlohmann::json(stats.jurisdiction_slug)},
+                          {"total", tally_json(stats.total)},
+                          {"institutions", institutions},
+                          {"years", years}});
   });
   router.get("/api/v1/requests/queue", [ctx](Request& request) {
     nlohmann::json items = nlohmann::json::array();

@@ -485,6 +485,7 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
     std::string limit = term_end(calendar, *regime, TermKind::incompetence, request.received_on);
     request.status = RequestStatus::not_competent;
     request.answered_on = today;
+    request.answered_late = today > limit;
     kind = "not_competent";
     note = say(Msg::not_competent_event, text) + (today > limit ? say(Msg::late_suffix, date_es(limit)) : "");
   } else {
@@ -499,6 +500,7 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
     request.status = RequestStatus::answered;
     request.outcome = outcome;
     request.answered_on = today;
+    request.answered_late = !late.empty();
     kind = "answered";
     note = say(Msg::answered_event, outcome_label_es(*outcome), text) +
            (reference.empty() ? "" : say(Msg::committee_suffix, reference)) + late;

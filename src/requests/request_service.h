@@ -40,6 +40,7 @@
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "requests/information_request.h"
+#include "requests/request_statistics.h"
 #include "requests/permissions.h"
 #include "requests/regime.h"
 #include "requests/request_repository.h"
@@ -142,6 +143,9 @@ class RequestService {
   // jurisdiction's, or all), soonest due first.
   Result<std::vector<QueueItem>> queue(const Actor& actor);
   Result<Paged<InformationRequest>> search(const RequestQuery& query, const Slice& slice);
+  // The year's figures per institution (request_statistics.h says what each
+  // counts); an unknown jurisdiction is not_found, a year outside 2000-2100 invalid.
+  Result<RequestStatistics> statistics(const StatsQuery& query);
 
   std::vector<Regime> regimes();
   Result<Regime> regime(int64_t id);

@@ -2,6 +2,7 @@
 
 #include "core/date.h"
 #include "core/date_text.h"
+#include "core/number_text.h"
 #include "requests/messages.h"
 
 namespace apertura::requests {
@@ -125,6 +126,154 @@ web::Table requests_table(const std::vector<nlohmann::json>& rows) {
                     {"requester_name", "Nombre o seudónimo (si lo hizo público)"},
                     {"description", "Solicitud"}},
                    rows};
+  return table;
+}
+
+namespace {
+
+constexpr Outcome kOutcomeOrder[] = {Outcome::delivered, Outcome::partial, Outcome::classified, Outcome::inexistent,
+                                     Outcome::already_public};
+
+int64_t outcome_count(const RequestTally& tally, Outcome outcome) {
+  auto found = tally.outcomes.find(outcome);
+  return found == tally.outcomes.end() ? 0 : found->second;
+}
+
+std::string median_text(const std::optional<double>& days) {
+  if (!days) return "";
+  char text[32];
+  std::snprintf(text, sizeof text, *days == static_cast<int>(*days) ? "%.0f" : "%.1f", *days);
+  return text;
+}
+
+// Widths of the chart's segments, in percent of the largest institution's requests.
+nlohmann::json bar_view(const RequestTally& tally, int64_t largest) {
+  auto width = [largest](int64_t count) { return largest > 0 ? 100.0 * static_cast<double>(count) / static_cast<double>(largest) : 0.0; };
+  int64_t other = tally.received - tally.on_time - tally.late - tally.open;
+  char style[160];
+  nlohmann::json segments = nlohmann::json::array();
+  for (const auto& [kind, count, label] : {std::tuple{"on-time", tally.on_time, "en plazo"},
+                                           std::tuple{"late", tally.late, "fuera de plazo"},
+                                           std::tuple{"open", tally.open, "en trámite"},
+                                           std::tuple{"other", other, "no presentadas"}}) {
+    if (count <= 0) continue;
+    std::snprintf(style, sizeof style, "width:%.2f%%", width(count));
+    segments.push_back({{"kind", kind}, {"style", style}, {"title", grouped(count) + " " + label}});
+  }
+  return segments;
+}
+
+}  // namespace
+
+nlohmann::json tally_json(const RequestTally& tally) {
+  nlohmann::json outcomes = nlohmann::json::object();
+  for (Outcome outcome : kOutcomeOrder) outcomes[std::string(outcome_name(outcome))] = outcome_count(tally, outcome);
+  nlohmann::json json = {{"received", tally.received},
+                         {"responded", tally.responded()},
+                         {"answered", tally.answered},
+                         {"not_competent", tally.not_competent},
+                         {"on_time", tally.on_time},
+                         {"late", tally.late},
+                         {"open", tally.open},
+                         {"overdue", tally.overdue},
+                         {"extended", tally.extended},
+                         {"clarified", tally.clarified},
+                         {"not_filed", tally.not_filed},
+                         {"outcomes", outcomes},
+                         {"median_business_days", tally.median_business_days ? nlohmann::json(*tally.median_business_days)
+                                                                             : nlohmann::json()}};
+  if (tally.institution_id) {
+    json["institution_id"] = tally.institution_id;
+    json["institution_name"] = tally.institution_name;
+  }
+  return json;
+}
+
+nlohmann::json statistics_view(const RequestStatistics& stats) {
+  int64_t largest = 0;
+  for (const auto& tally : stats.institutions) largest = std::max(largest, tally.received);
+  auto row = [largest](const RequestTally& tally) {
+    nlohmann::json outcomes = nlohmann::json::array();
+    for (Outcome outcome : kOutcomeOrder) {
+      outcomes.push_back({{"count", grouped(outcome_count(tally, outcome))}, {"label", outcome_label_es(outcome)}});
+    }
+    return nlohmann::json{{"name", tally.institution_name},
+                          {"institution_id", tally.institution_id},
+                          {"received", grouped(tally.received)},
+                          {"responded", grouped(tally.responded())},
+                          {"on_time", grouped(tally.on_time)},
+                          {"on_time_share", percent_text(static_cast<double>(tally.on_time), static_cast<double>(tally.responded()))},
+                          {"late", grouped(tally.late)},
+                          {"open", grouped(tally.open)},
+                          {"overdue", grouped(tally.overdue)},
+                          {"extended", grouped(tally.extended)},
+                          {"clarified", grouped(tally.clarified)},
+                          {"not_competent", grouped(tally.not_competent)},
+                          {"outcomes", outcomes},
+                          {"median", median_text(tally.median_business_days)},
+                          {"bars", bar_view(tally, largest)}};
+  };
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& tally : stats.institutions) rows.push_back(row(tally));
+  nlohmann::json outcome_labels = nlohmann::json::array();
+  for (Outcome outcome : kOutcomeOrder) outcome_labels.push_back({{"label", outcome_label_es(outcome)}});
+  const RequestTally& t = stats.total;
+  std::string where = stats.jurisdiction_name.empty() ? "en todas las jurisdicciones" : "en " + stats.jurisdiction_name;
+  std::string summary = "En " + std::to_string(stats.year) + (t.received == 1 ? " se recibió " : " se recibieron ") +
+                        grouped(t.received) + (t.received == 1 ? " solicitud " : " solicitudes ") + where + ".";
+  if (t.responded() > 0) {
+    summary += (t.responded() == 1 ? " Se respondió " : " Se respondieron ") + grouped(t.responded()) + ": " + grouped(t.on_time) + " en plazo (" +
+               percent_text(static_cast<double>(t.on_time), static_cast<double>(t.responded())) + ") y " + grouped(t.late) +
+               " fuera de plazo.";
+  }
+  if (t.open > 0) {
+    summary += (t.open == 1 ? " Sigue en trámite " : " Siguen en trámite ") + grouped(t.open) +
+               (t.overdue > 0 ? ", " + grouped(t.overdue) + (t.overdue == 1 ? " ya vencida." : " ya vencidas.") : ".");
+  }
+  if (t.median_business_days) {
+    summary += " La mitad de las respuestas tardó " + median_text(t.median_business_days) + " días hábiles o menos.";
+  }
+  return {{"rows", rows},
+          {"total", row(t)},
+          {"has_rows", !rows.empty()},
+          {"outcome_labels", outcome_labels},
+          {"summary", summary},
+          {"year", stats.year}};
+}
+
+web::Table statistics_table(const RequestStatistics& stats) {
+  web::Table table{{{"institution_id", "Clave de la institución"},
+                    {"institution_name", "Institución"},
+                    {"year", "Año"},
+                    {"received", "Recibidas"},
+                    {"responded", "Respondidas"},
+                    {"on_time", "En plazo"},
+                    {"late", "Fuera de plazo"},
+                    {"open", "En trámite"},
+                    {"overdue", "Vencidas sin respuesta"},
+                    {"extended", "Con plazo ampliado"},
+                    {"clarified", "Con aclaración"},
+                    {"not_filed", "No presentadas (sin aclaración)"},
+                    {"delivered", "Entregada"},
+                    {"partial", "Entregada en parte"},
+                    {"classified", "Clasificada"},
+                    {"inexistent", "Inexistente"},
+                    {"already_public", "Ya pública"},
+                    {"not_competent", "No competente"},
+                    {"median_business_days", "Mediana de días hábiles para responder"}},
+                   {}};
+  auto flat = [&stats](const RequestTally& tally, const std::string& name) {
+    nlohmann::json json = tally_json(tally);
+    nlohmann::json row = json;
+    row.erase("outcomes");
+    for (const auto& [key, value] : json["outcomes"].items()) row[key] = value;
+    row["institution_id"] = tally.institution_id ? nlohmann::json(tally.institution_id) : nlohmann::json();
+    row["institution_name"] = name;
+    row["year"] = stats.year;
+    return row;
+  };
+  for (const auto& tally : stats.institutions) table.rows.push_back(flat(tally, tally.institution_name));
+  table.rows.push_back(flat(stats.total, "Total"));
   return table;
 }
 

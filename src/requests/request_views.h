@@ -23,5 +23,11 @@ nlohmann::json document_view(const RequestDocument& document);
 nlohmann::json regime_view(const Regime& regime);
 nlohmann::json closed_days_view(const ClosedDaysRow& row);
 web::Table requests_table(const std::vector<nlohmann::json>& rows);
+// One institution's figures (or the total) for the API and downloads.
+nlohmann::json tally_json(const RequestTally& tally);
+// The statistics page: figures formatted for people, shares, the chart's bars.
+nlohmann::json statistics_view(const RequestStatistics& stats);
+// One row per institution, then the total.
+web::Table statistics_table(const RequestStatistics& stats);
 
 }  // namespace apertura::requests

@@ -151,7 +151,8 @@ test('every documented operation answers as its document says', async () => {
     '/ocds/records?per_page=2', '/ocds/releases?per_page=2', '/flags', '/flags?per_page=2&page=2',
     '/budget/trail?jurisdiction=14', '/budget/lines?jurisdiction=14', '/audit', '/audit?per_page=3',
     '/me', '/users', '/outbox', '/ocds/imports', '/requests?q=vehiculos&status=received', '/requests?status=nada',
-    `/requests/${id.folio}`, '/requests/2026-NADA-000001', '/closed-days'];
+    `/requests/${id.folio}`, '/requests/2026-NADA-000001', '/closed-days', '/requests/stats?jurisdiction=14',
+    '/requests/stats?year=abc', '/requests/stats?jurisdiction=99'];
   for (const path of reads) await call(anonymous, 'GET', path);
   for (const path of ['/me', '/users', '/outbox', '/ocds/imports', '/audit']) await call(admin, 'GET', path);
 

@@ -207,6 +207,33 @@ TEST_P(RequestHttpTest, TheUnitWorksItsQueueAndTheRequesterClarifiesWithTheKey) 
   EXPECT_EQ(events[3]["kind"], "answered");
 }
 
+TEST_P(RequestHttpTest, StatisticsArePageCsvAndApi) {
+  HttpClient anonymous = app_->client();
+  auto created = anonymous.send_json("POST", "/api/v1/requests",
+                                     {{"institution_ids", {finance_}}, {"description", "Pido el padrón de proveedores vigente."}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string year = created.json()["data"]["items"][0]["received_on"].get<std::string>().substr(0, 4);
+
+  auto api = anonymous.get("/api/v1/requests/stats?jurisdiction=14&year=" + year);
+  ASSERT_EQ(api.status, 200u) << api.body;
+  auto data = api.json()["data"];
+  EXPECT_EQ(data["total"]["received"], 1);
+  EXPECT_EQ(data["total"]["open"], 1);
+  EXPECT_EQ(data["institutions"][0]["institution_id"], finance_);
+  EXPECT_TRUE(data["total"]["median_business_days"].is_null());
+
+  auto page = anonymous.get("/solicitudes/estadisticas?jurisdiction=jalisco&year=" + year);
+  EXPECT_EQ(page.status, 200u);
+  EXPECT_NE(page.body.find("se recibió 1 solicitud en Jalisco. Sigue en trámite 1."), std::string::npos);
+  EXPECT_NE(page.body.find("Secretaría de la Hacienda Pública"), std::string::npos);
+  auto csv = anonymous.get("/solicitudes/estadisticas.csv?jurisdiction=jalisco&year=" + year);
+  EXPECT_EQ(csv.status, 200u);
+  EXPECT_NE(csv.body.find("median_business_days"), std::string::npos);
+  EXPECT_NE(csv.body.find("Total"), std::string::npos);
+  EXPECT_EQ(anonymous.get("/solicitudes/estadisticas?year=abc").status, 400u);
+  EXPECT_EQ(anonymous.get("/api/v1/requests/stats?jurisdiction=99").status, 404u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RequestHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());
 

@@ -348,6 +348,53 @@ TEST_P(RequestServiceTest, LateStepsAreRefusedOrCloseTheRequestAsTheLawSays) {
   EXPECT_NE(events.back().note.find("fuera de plazo: vencía el 8 de enero de 2026"), std::string::npos) << events.back().note;
 }
 
+TEST_P(RequestServiceTest, StatisticsCountAYearsRequestsPerInstitutionAndTheMedianInBusinessDays) {
+  auto user = app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  Actor official{Role::official, user.id, "Funcionaria", finance_};
+  file_at("2025-06-02T17:00:00Z", finance_);
+  auto on_time = file_at("2026-01-05T17:00:00Z", finance_);
+  auto late = file_at("2026-01-05T17:00:00Z", finance_);
+  auto elsewhere = file_at("2026-01-05T17:00:00Z", finance_);
+  file_at("2026-01-05T17:00:00Z", finance_);  // never answered: due 3 February
+  file_at("2026-01-07T17:00:00Z", oaxaca_health_);
+  now_ = "2026-01-06T17:00:00Z";
+  ASSERT_TRUE(service_->work(official, elsewhere.folio, {"not_competent", "Corresponde a la Secretaría de Administración.", "", "", -1}).ok());
+  now_ = "2026-01-09T17:00:00Z";
+  ASSERT_TRUE(service_->work(official, on_time.folio, {"answer", "Se entrega la relación completa.", "delivered", "", -1}).ok());
+  now_ = "2026-02-27T17:00:00Z";
+  ASSERT_TRUE(service_->work(official, late.folio, {"answer", "Se entrega una parte de la relación.", "partial", "", -1}).ok());
+
+  auto stats = service_->statistics({"jalisco", std::nullopt, 0});
+  ASSERT_TRUE(stats.ok()) << stats.error().message;
+  EXPECT_EQ(stats->year, 2026);
+  ASSERT_EQ(stats->institutions.size(), 1u);
+  const auto& t = stats->institutions[0];
+  EXPECT_EQ(t.institution_id, finance_);
+  EXPECT_EQ(t.received, 4);
+  EXPECT_EQ(t.answered, 2);
+  EXPECT_EQ(t.not_competent, 1);
+  EXPECT_EQ(t.responded(), 3);
+  EXPECT_EQ(t.on_time, 2);
+  EXPECT_EQ(t.late, 1);
+  EXPECT_EQ(t.open, 1);
+  EXPECT_EQ(t.overdue, 1);
+  EXPECT_EQ(t.outcomes.at(requests::Outcome::delivered), 1);
+  EXPECT_EQ(t.outcomes.at(requests::Outcome::partial), 1);
+  // 1 (5 to 6 January), 4 (to the 9th) and 38 (to 27 February, 2 February skipped).
+  EXPECT_EQ(t.median_business_days, std::optional<double>(4.0));
+  EXPECT_EQ(stats->total.received, 4);
+  EXPECT_EQ(stats->years, (std::vector<int>{2026, 2025}));
+
+  auto everywhere = service_->statistics({"", std::nullopt, 2026}).take();
+  EXPECT_EQ(everywhere.institutions.size(), 2u);
+  EXPECT_EQ(everywhere.total.received, 5);
+  EXPECT_EQ(everywhere.total.open, 2);
+  EXPECT_EQ(service_->statistics({"jalisco", std::nullopt, 2025})->total.received, 1);
+  EXPECT_EQ(service_->statistics({"", oaxaca_health_, 2026})->total.received, 1);
+  EXPECT_EQ(service_->statistics({"", std::nullopt, 1999}).error().kind, ErrorKind::bad_request);
+  EXPECT_EQ(service_->statistics({"atlantida", std::nullopt, 0}).error().kind, ErrorKind::not_found);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RequestServiceTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());
 

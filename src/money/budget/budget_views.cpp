@@ -22,13 +22,6 @@ struct Sum {
 
 std::string method_name(const std::string& method) { return method.empty() ? "Sin método" : method_label(method); }
 
-std::string percent(double part, double whole) {
-  if (whole <= 0) return "";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f %%", 100.0 * part / whole);
-  return text;
-}
-
 using SupplierSums = std::vector<std::pair<std::pair<int64_t, std::string>, Sum>>;
 using MethodSums = std::map<std::pair<std::string, std::string>, Sum>;  // by (unit, method)
 
@@ -168,7 +161,7 @@ json trail_view(const MoneyTrail& trail) {
     units.push_back({{"institution", unit.institution},
                      {"lines", unit.lines},
                      {"moments", moments_text(unit.moments)},
-                     {"paid_share", percent(unit.moments.paid, unit.moments.modified)}});
+                     {"paid_share", percent_text(unit.moments.paid, unit.moments.modified)}});
   }
   MethodSums method_sums = methods_of(trail);
   SupplierSums all = suppliers_of(trail);
@@ -198,7 +191,7 @@ json trail_view(const MoneyTrail& trail) {
           {"year", trail.year},
           {"years", years},
           {"total", moments_text(trail.total)},
-          {"total_paid_share", percent(trail.total.paid, trail.total.modified)},
+          {"total_paid_share", percent_text(trail.total.paid, trail.total.modified)},
           {"institutions", units},
           {"has_institutions", !units.empty()},
           {"methods", methods},

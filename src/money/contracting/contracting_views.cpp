@@ -65,18 +65,6 @@ std::string stage_label(const std::string& stage) {
   return stage;
 }
 
-std::string grouped(int64_t whole) {
-  std::string digits = std::to_string(whole);
-  std::string out;
-  int count = 0;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    if (count > 0 && count % 3 == 0) out.insert(out.begin(), ',');
-    out.insert(out.begin(), *it);
-    ++count;
-  }
-  return out;
-}
-
 std::string money_text(std::optional<double> amount, const std::string& currency) {
   if (!amount) return "";
   double value = std::round(*amount * 100) / 100;

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/number_text.h"
+
 #include "money/contracting/contracting_service.h"
 #include "web/downloads.h"
 #include "web/request.h"
@@ -14,8 +16,6 @@ namespace apertura::money {
 
 std::string method_label(const std::string& method);
 std::string stage_label(const std::string& stage);
-// 1234567 -> "1,234,567".
-std::string grouped(int64_t whole);
 // "$1,234,567.89 MXN"; "" when there is no amount.
 std::string money_text(std::optional<double> amount, const std::string& currency);
 

@@ -1,0 +1,16 @@
+-- name: the steps a transparency unit takes on a request (clarification, extension, answer) and the requester's key
+-- The response term counts from term_start_on (the day received, or the day
+-- the requester answered a request to clarify) for the regime's days plus
+-- extended_days.
+ALTER TABLE information_requests ADD COLUMN term_start_on TEXT NOT NULL DEFAULT '';
+UPDATE information_requests SET term_start_on = received_on;
+ALTER TABLE information_requests ADD COLUMN extended_days INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE information_requests ADD COLUMN clarification_asked_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE information_requests ADD COLUMN clarification_due_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE information_requests ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+ALTER TABLE information_requests ADD COLUMN answered_on TEXT NOT NULL DEFAULT '';
+-- 1 when the answer or the notice of incompetence came after its term.
+ALTER TABLE information_requests ADD COLUMN answered_late INTEGER NOT NULL DEFAULT 0;
+-- A requester without an account acts on the request with a key given at
+-- filing; only its hash is kept.
+ALTER TABLE information_requests ADD COLUMN requester_key_hash TEXT NOT NULL DEFAULT '';
