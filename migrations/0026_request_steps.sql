@@ -14,3 +14,11 @@ ALTER TABLE information_requests ADD COLUMN answered_late INTEGER NOT NULL DEFAU
 -- A requester without an account acts on the request with a key given at
 -- filing; only its hash is kept.
 ALTER TABLE information_requests ADD COLUMN requester_key_hash TEXT NOT NULL DEFAULT '';
+-- The day each institution's officials were last warned of the cases about
+-- to fall due, so that the daily warning goes once a day whatever the number
+-- of servers.
+CREATE TABLE request_reminders (
+  institution_id BIGINT NOT NULL,
+  sent_on TEXT NOT NULL,
+  PRIMARY KEY (institution_id, sent_on)
+);

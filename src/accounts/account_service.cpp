@@ -259,4 +259,9 @@ Result<User> AccountService::find_by_email(const std::string& email) {
   return stored->user;
 }
 
+std::vector<std::string> AccountService::official_emails(int64_t institution_id) {
+  auto connection = database_.connect();
+  return UserRepository::official_emails(*connection, institution_id);
+}
+
 }  // namespace apertura::accounts

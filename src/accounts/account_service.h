@@ -82,6 +82,8 @@ class AccountService {
   Result<Paged<User>> list_users(const Actor& actor, const Slice& slice);
   Result<User> find(int64_t id);
   Result<User> find_by_email(const std::string& email);
+  // Where an institution's officials are written to.
+  std::vector<std::string> official_emails(int64_t institution_id);
 
   const AccountSettings& settings() const { return settings_; }
 

@@ -79,6 +79,15 @@ Paged<User> UserRepository::list(store::Connection& c, const Slice& slice,
   return page;
 }
 
+std::vector<std::string> UserRepository::official_emails(store::Connection& c, int64_t institution_id) {
+  std::vector<std::string> emails;
+  for (const auto& row : c.query("SELECT email FROM users WHERE role = 'official' AND institution_id = ? ORDER BY id",
+                                 {institution_id})) {
+    emails.push_back(row.text("email"));
+  }
+  return emails;
+}
+
 void SessionRepository::create(store::Connection& c, const std::string& token_hash, int64_t user_id,
                                const std::string& expires_at) {
   c.execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",

@@ -28,6 +28,8 @@ class UserRepository {
   static void update_password(store::Connection& c, int64_t id, const std::string& password_hash);
   // All accounts, or those of one jurisdiction.
   static Paged<User> list(store::Connection& c, const Slice& slice, std::optional<int64_t> jurisdiction_id);
+  // The e-mail addresses of the officials bound to an institution.
+  static std::vector<std::string> official_emails(store::Connection& c, int64_t institution_id);
 };
 
 class SessionRepository {

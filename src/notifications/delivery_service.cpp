@@ -12,7 +12,7 @@ constexpr auto kLease = std::chrono::minutes(10);
 }  // namespace
 
 DeliveryService::DeliveryService(store::Database& database, SmtpSettings settings, std::chrono::milliseconds poll)
-    : database_(database), mailer_(std::move(settings)), poll_(poll) {}
+    : database_(database), mailer_(std::move(settings)), worker_("delivering the outbox", poll, [this] { deliver_due(); }) {}
 
 DeliveryService::~DeliveryService() { stop(); }
 
@@ -48,32 +48,8 @@ DeliveryPass DeliveryService::deliver_due() {
   return pass;
 }
 
-void DeliveryService::start() {
-  std::lock_guard lock(mutex_);
-  if (worker_.joinable()) return;
-  stopping_ = false;
-  worker_ = std::thread([this] {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-      lock.unlock();
-      try {
-        deliver_due();
-      } catch (const std::exception& error) {
-        spdlog::error("delivering the outbox failed: {}", error.what());
-      }
-      lock.lock();
-      wake_.wait_for(lock, poll_, [this] { return stopping_; });
-    }
-  });
-}
+void DeliveryService::start() { worker_.start(); }
 
-void DeliveryService::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (worker_.joinable()) worker_.join();
-}
+void DeliveryService::stop() { worker_.stop(); }
 
 }  // namespace apertura::notifications

@@ -8,10 +8,8 @@
 //   that several app servers on one database send it once;
 // - without SMTP configured there is no delivery: messages wait in the outbox.
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "core/periodic_task.h"
 #include "notifications/smtp_mailer.h"
 #include "store/database.h"
 
@@ -45,11 +43,7 @@ class DeliveryService {
  private:
   store::Database& database_;
   SmtpMailer mailer_;
-  std::chrono::milliseconds poll_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread worker_;
+  PeriodicTask worker_;
 };
 
 }  // namespace apertura::notifications

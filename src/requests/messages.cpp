@@ -63,6 +63,25 @@ std::string_view text(Msg message) {
     case Msg::not_competent_event: return "La institución avisó que no es competente: {}";
     case Msg::answered_event: return "{}: {}";
     case Msg::late_suffix: return " (fuera de plazo: vencía el {})";
+    case Msg::filed_mail_subject: return "Recibimos tu solicitud {}";
+    case Msg::filed_mail_body:
+      return "Tu solicitud a {} tiene el folio {}. Se tiene por recibida el {} y la respuesta vence el {}.\n\n"
+             "Si la institución te pide aclararla, responde en su página con esta clave: {}\n\n"
+             "Consulta la solicitud y su historia en {}\n";
+    case Msg::unit_filed_mail_subject: return "Nueva solicitud de información {}";
+    case Msg::unit_filed_mail_body:
+      return "Llegó la solicitud {} a {}; la respuesta vence el {}.\n\n{}\n\nAtiéndela en {}\n";
+    case Msg::step_mail_subject: return "Solicitud {}: {}";
+    case Msg::step_mail_body: return "{}\n\nConsulta la solicitud y su historia en {}\n";
+    case Msg::due_soon_mail_subject: return "Solicitudes de {} que vencen en 3 días hábiles o menos: {}";
+    case Msg::due_soon_mail_body:
+      return "Estas solicitudes en trámite vencen pronto o ya vencieron (días hábiles):\n\n{}\nTodas las solicitudes por atender: {}\n";
+    case Msg::overdue_days: return "venció hace {}";
+    case Msg::due_today: return "vence hoy";
+    case Msg::days_left: return "quedan {}";
+    case Msg::one_business_day: return "1 día hábil";
+    case Msg::business_days: return "{} días hábiles";
+    case Msg::waiting_suffix: return " (espera la aclaración de quien solicita)";
     case Msg::committee_suffix: return " Resolución del Comité de Transparencia: {}.";
     case Msg::requester_label: return "Quien solicita";
   }

@@ -381,6 +381,24 @@ std::vector<int> RequestRepository::years(store::Connection& c, std::optional<in
   return years;
 }
 
+std::vector<InformationRequest> RequestRepository::open_due_by(store::Connection& c, const std::string& date) {
+  std::vector<InformationRequest> found;
+  for (const auto& row : c.query(std::string(kRequestColumns) +
+                                     "WHERE (status IN ('received', 'extended') AND response_due_on <= ?) "
+                                     "OR (status = 'clarification_requested' AND clarification_due_on <= ?) "
+                                     "ORDER BY institution_id, response_due_on, id",
+                                 {date, date})) {
+    found.push_back(request_from(row));
+  }
+  return found;
+}
+
+bool RequestRepository::mark_reminded(store::Connection& c, int64_t institution_id, const std::string& day) {
+  c.execute("INSERT INTO request_reminders (institution_id, sent_on) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            {institution_id, day});
+  return c.changes() == 1;
+}
+
 void RequestRepository::add_event(store::Connection& c, const RequestEvent& e) {
   c.execute("INSERT INTO request_events (request_id, kind, at, actor_name, note, due_on) VALUES (?, ?, ?, ?, ?, ?)",
             {e.request_id, e.kind, e.at.empty() ? now_timestamp() : e.at, e.actor_name, e.note, e.due_on});

@@ -95,6 +95,10 @@ class RequestRepository {
   static std::vector<ResponseSpanRow> response_spans(store::Connection& c, const StatsFilter& filter);
   // The years in which requests were received (of one jurisdiction when given), newest first.
   static std::vector<int> years(store::Connection& c, std::optional<int64_t> jurisdiction_id);
+  // Open requests whose running term (response, or clarification) ends on or before `date`.
+  static std::vector<InformationRequest> open_due_by(store::Connection& c, const std::string& date);
+  // Records that an institution was warned on `day`; false when it already was.
+  static bool mark_reminded(store::Connection& c, int64_t institution_id, const std::string& day);
   static void add_event(store::Connection& c, const RequestEvent& event);
   static std::vector<RequestEvent> events(store::Connection& c, int64_t request_id);
 };

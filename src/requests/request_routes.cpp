@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/clock.h"
+#include "core/icalendar.h"
 #include "core/number_text.h"
 #include "requests/messages.h"
 #include "requests/request_views.h"
@@ -320,6 +322,28 @@ void register_request_routes(web::Router& router, RequestService& requests,
   }
   router.get("/solicitudes/nueva", [ctx](Request& request) { return filing_page(ctx, request); });
   router.get("/solicitudes/estadisticas", [ctx](Request& request) { return statistics_page(ctx, request); });
+  // A unit's due dates for calendar programs: public, like the requests.
+  router.get("/solicitudes/vencimientos.ics", [ctx](Request& request) {
+    auto id = number(request.query("institution").value_or(""));
+    if (!id) {
+      throw DomainException(Error{ErrorKind::bad_request, "Indica la institución: vencimientos.ics?institution=NÚMERO.",
+                                  {{"institution", "escribe el número de la institución"}}});
+    }
+    auto institution = ctx.jurisdictions.institution(*id);
+    std::vector<CalendarEvent> events;
+    for (const auto& open : ctx.requests.open_requests_of(*id).take()) {
+      bool waiting = open.status == RequestStatus::clarification_requested;
+      events.push_back({open.folio + "@apertura",
+                        waiting ? open.clarification_due_on : open.response_due_on,
+                        (waiting ? "Vence la aclaración de la solicitud " : "Vence la solicitud ") + open.folio,
+                        open.description, ""});
+    }
+    Response response = Response::text(icalendar("Vencimientos de solicitudes: " + (institution ? institution->name : ""),
+                                                 events, now_timestamp()));
+    response.content_type = "text/calendar; charset=utf-8";
+    response.set_header("Content-Disposition", "inline; filename=\"vencimientos.ics\"");
+    return response;
+  });
   for (std::string format : {"csv", "json"}) {
     router.get("/solicitudes/estadisticas." + format, [ctx, format](Request& request) {
       auto stats = ctx.requests.statistics(stats_query_of(request)).take();
@@ -406,6 +430,9 @@ void register_request_routes(web::Router& router, RequestService& requests,
                              {"total", rows.size()},
                              {"overdue", overdue},
                              {"soon", soon},
+                             {"ics_url", request.actor.institution_id
+                                             ? "/solicitudes/vencimientos.ics?institution=" + std::to_string(*request.actor.institution_id)
+                                             : std::string()},
                              {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}});
   });
   router.get("/solicitudes/{folio}", [ctx](Request& request) { return request_page(ctx, request, request.param("folio")); });

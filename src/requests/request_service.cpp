@@ -79,8 +79,12 @@ std::optional<Error> checked_text(const std::string& text) {
 
 }  // namespace
 
-RequestService::RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now)
-    : database_(database), jurisdictions_(jurisdictions), now_(now ? std::move(now) : Clock(now_timestamp)) {}
+RequestService::RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now,
+                               Correspondents correspondents)
+    : database_(database),
+      jurisdictions_(jurisdictions),
+      now_(now ? std::move(now) : Clock(now_timestamp)),
+      mail_(std::move(correspondents)) {}
 
 bool RequestService::may_file(const Actor& actor) const {
   return request_permissions().allows(actor.role, RequestAction::file);
@@ -188,8 +192,14 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
     cases.push_back({std::move(request), &institution, std::move(response)});
   }
 
+  // The addresses too, before the transaction: the accounts domain reads on its own connection.
+  std::vector<std::string> requester = mail_.requester_addresses(base);
+  std::vector<std::vector<std::string>> units;
+  for (const auto& item : cases) units.push_back(mail_.unit_addresses(item.request));
+
   std::vector<InformationRequest> filed;
   store::Transaction transaction(*connection);
+  size_t index = 0;
   for (auto& [request, institution, response] : cases) {
     std::string prefix = folio_prefix(request.received_on, *institution);
     request.folio = folio_of(prefix, RequestRepository::next_folio_number(*connection, prefix));
@@ -202,6 +212,7 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
                                              institution->name, request.description + "\n" + request.location_hint});
     audit::AuditLog::append_public(*connection, actor, "create", "information_request", request.id,
                                    request.jurisdiction_id, nullptr, request.to_public_json());
+    mail_.filed(*connection, request, institution->name, requester, units[index++]);
     filed.push_back(request);
   }
   transaction.commit();
@@ -506,9 +517,11 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
            (reference.empty() ? "" : say(Msg::committee_suffix, reference)) + late;
   }
 
+  std::vector<std::string> requester = mail_.requester_addresses(request);
   store::Transaction transaction(*connection);
   if (!RequestRepository::update_state(*connection, request)) return Error::conflict(say(Msg::request_changed_meanwhile));
   RequestRepository::add_event(*connection, {0, request.id, kind, now_(), institution->name, note, request.response_due_on});
+  mail_.step(*connection, request, note, requester);
   audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
                                  before.to_public_json(), request.to_public_json());
   transaction.commit();
@@ -550,15 +563,59 @@ Result<InformationRequest> RequestService::clarify(const Actor& actor, const std
     kind = "clarified";
     note = say(Msg::clarified_event, text, date_es(request.response_due_on));
   }
+  std::vector<std::string> unit = too_late ? std::vector<std::string>{} : mail_.unit_addresses(request);
   store::Transaction transaction(*connection);
   if (!RequestRepository::update_state(*connection, request)) return Error::conflict(say(Msg::request_changed_meanwhile));
   RequestRepository::add_event(*connection, {0, request.id, kind, now_(), say(Msg::requester_label), note,
                                              request.response_due_on});
+  mail_.step(*connection, request, note, unit);
   audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
                                  before.to_public_json(), request.to_public_json());
   transaction.commit();
   if (too_late) return Error::invalid(note, {{"text", note}});
   return *RequestRepository::by_folio(*connection, folio);
+}
+
+Result<std::vector<InformationRequest>> RequestService::open_requests_of(int64_t institution_id) {
+  if (!jurisdictions_.institution(institution_id)) return Error::not_found(say(Msg::institution_field));
+  auto connection = database_.connect();
+  return RequestRepository::queue(*connection, institution_id, std::nullopt);
+}
+
+int64_t RequestService::remind_due_soon() {
+  auto connection = database_.connect();
+  // A superset first (3 business days are at most 9 calendar days, even
+  // over a long weekend), then each jurisdiction's calendar decides.
+  std::string today = now_().substr(0, 10);
+  auto regime = RegimeRepository::in_force(*connection, "", today);
+  if (regime) today = today_for(*regime);
+  std::map<int64_t, std::vector<std::pair<InformationRequest, int>>> by_institution;
+  std::map<int64_t, BusinessCalendar> calendars;
+  for (auto& request : RequestRepository::open_due_by(*connection, add_days(today, 9))) {
+    auto calendar = calendars.find(request.jurisdiction_id);
+    if (calendar == calendars.end()) {
+      auto jurisdiction = jurisdictions_.by_id(request.jurisdiction_id);
+      calendar = calendars.emplace(request.jurisdiction_id, calendar_for(*connection, jurisdiction ? jurisdiction->code : "")).first;
+    }
+    const std::string& due = request.status == RequestStatus::clarification_requested ? request.clarification_due_on
+                                                                                       : request.response_due_on;
+    int left = due >= today ? calendar->second.business_days_between(today, due)
+                            : -calendar->second.business_days_between(due, today);
+    if (left <= 3) by_institution[request.institution_id].emplace_back(std::move(request), left);
+  }
+  int64_t queued = 0;
+  for (auto& [institution_id, cases] : by_institution) {
+    auto unit = mail_.unit_addresses(cases.front().first);
+    auto institution = jurisdictions_.institution(institution_id);
+    if (unit.empty() || !institution) continue;
+    std::stable_sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    store::Transaction transaction(*connection);
+    if (!RequestRepository::mark_reminded(*connection, institution_id, today)) continue;  // another server did
+    mail_.due_soon(*connection, institution->name, cases, unit);
+    transaction.commit();
+    queued += static_cast<int64_t>(unit.size());
+  }
+  return queued;
 }
 
 Result<std::vector<QueueItem>> RequestService::queue(const Actor& actor) {

@@ -40,6 +40,7 @@
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "requests/information_request.h"
+#include "requests/request_mail.h"
 #include "requests/request_statistics.h"
 #include "requests/permissions.h"
 #include "requests/regime.h"
@@ -122,7 +123,8 @@ class RequestService {
  public:
   using Clock = std::function<std::string()>;  // now, as a UTC timestamp
 
-  RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now = {});
+  RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now = {},
+                 Correspondents correspondents = {});
 
   bool may_file(const Actor& actor) const;
   bool may_capture(const Actor& actor) const;
@@ -142,6 +144,13 @@ class RequestService {
   // The open requests an official works (their institution's; an admin's
   // jurisdiction's, or all), soonest due first.
   Result<std::vector<QueueItem>> queue(const Actor& actor);
+  // An institution's open requests and their running due dates, for anyone
+  // (requests and due dates are public): the unit's calendar feed.
+  Result<std::vector<InformationRequest>> open_requests_of(int64_t institution_id);
+  // The daily warning: once a day per institution, its officials get the list
+  // of its open cases whose running term ends within 3 business days (or has
+  // ended). Returns how many messages it queued.
+  int64_t remind_due_soon();
   Result<Paged<InformationRequest>> search(const RequestQuery& query, const Slice& slice);
   // The year's figures per institution (request_statistics.h says what each
   // counts); an unknown jurisdiction is not_found, a year outside 2000-2100 invalid.
@@ -169,6 +178,7 @@ class RequestService {
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;
   Clock now_;
+  RequestMail mail_;
 };
 
 }  // namespace apertura::requests

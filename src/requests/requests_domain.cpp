@@ -1,13 +1,31 @@
 #include "requests/requests_domain.h"
 
+#include <spdlog/spdlog.h>
+
 #include "requests/demo_requests.h"
 #include "requests/permissions.h"
 #include "requests/request_routes.h"
 
 namespace apertura::requests {
 
-RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions)
-    : database_(database), jurisdictions_(jurisdictions), requests_(database, jurisdictions) {}
+RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
+                               accounts::AccountService& accounts, std::string public_url)
+    : database_(database),
+      jurisdictions_(jurisdictions),
+      requests_(database, jurisdictions, {},
+                Correspondents{[&accounts](int64_t user_id) -> std::optional<std::string> {
+                                 auto user = accounts.find(user_id);
+                                 return user ? std::optional<std::string>(user->email) : std::nullopt;
+                               },
+                               [&accounts](int64_t institution_id) { return accounts.official_emails(institution_id); },
+                               std::move(public_url)}),
+      reminders_("warning units of requests about to fall due", std::chrono::hours(1), [this] {
+        if (int64_t queued = requests_.remind_due_soon()) spdlog::info("{} warnings of requests due soon queued", queued);
+      }) {}
+
+void RequestsDomain::start() { reminders_.start(); }
+
+void RequestsDomain::stop() { reminders_.stop(); }
 
 void RequestsDomain::install(web::Site& site) {
   register_request_routes(site.router, requests_, jurisdictions_, site.pages);

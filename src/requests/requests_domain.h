@@ -1,6 +1,8 @@
 #pragma once
 // The information-requests domain: requests to any institution with their
 // legal deadlines, the legal regimes and the guarantors' calendars.
+#include "accounts/account_service.h"
+#include "core/periodic_task.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "requests/request_service.h"
 #include "store/database.h"
@@ -10,12 +12,18 @@ namespace apertura::requests {
 
 class RequestsDomain : public web::Domain {
  public:
-  RequestsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions);
+  // Accounts answer who hears of each step; `public_url` starts the links in messages.
+  RequestsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
+                 accounts::AccountService& accounts, std::string public_url);
 
   std::string_view name() const override { return "requests"; }
   void install(web::Site& site) override;
   // Requests to the demo states' institutions, filed over the last weeks.
   void load_demo(DemoRun& demo) override;
+  // Hourly, the daily warning of cases about to fall due (once a day per
+  // institution, whatever the number of servers).
+  void start() override;
+  void stop() override;
 
   RequestService& requests() { return requests_; }
 
@@ -23,6 +31,7 @@ class RequestsDomain : public web::Domain {
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;
   RequestService requests_;
+  PeriodicTask reminders_;
 };
 
 }  // namespace apertura::requests

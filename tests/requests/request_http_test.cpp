@@ -171,6 +171,13 @@ TEST_P(RequestHttpTest, TheUnitWorksItsQueueAndTheRequesterClarifiesWithTheKey) 
   auto queue = official.get("/solicitudes/unidad");
   EXPECT_EQ(queue.status, 200u);
   EXPECT_NE(queue.body.find(folio), std::string::npos);
+  EXPECT_NE(queue.body.find("/solicitudes/vencimientos.ics?institution=" + std::to_string(finance_)), std::string::npos);
+  auto feed = anonymous.get("/solicitudes/vencimientos.ics?institution=" + std::to_string(finance_));
+  EXPECT_EQ(feed.status, 200u);
+  EXPECT_EQ(feed.header("content-type"), "text/calendar; charset=utf-8");
+  EXPECT_NE(feed.body.find("SUMMARY:Vence la solicitud " + folio), std::string::npos);
+  EXPECT_EQ(anonymous.get("/solicitudes/vencimientos.ics").status, 400u);
+  EXPECT_EQ(anonymous.get("/solicitudes/vencimientos.ics?institution=999999").status, 404u);
   auto page = official.get("/solicitudes/" + folio);
   EXPECT_NE(page.body.find("Registrar el paso"), std::string::npos);
   auto empty = official.post_form("/solicitudes/" + folio + "/pasos", {{"action", "clarify"}, {"text", ""}});

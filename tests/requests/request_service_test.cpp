@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "notifications/outbox.h"
 #include "requests/request_service.h"
 #include "support/test_app.h"
 
@@ -393,6 +394,76 @@ TEST_P(RequestServiceTest, StatisticsCountAYearsRequestsPerInstitutionAndTheMedi
   EXPECT_EQ(service_->statistics({"", oaxaca_health_, 2026})->total.received, 1);
   EXPECT_EQ(service_->statistics({"", std::nullopt, 1999}).error().kind, ErrorKind::bad_request);
   EXPECT_EQ(service_->statistics({"atlantida", std::nullopt, 0}).error().kind, ErrorKind::not_found);
+}
+
+TEST_P(RequestServiceTest, TheRequesterAndTheUnitHearOfEachStepThroughTheOutbox) {
+  requests::Correspondents who{[](int64_t) { return std::optional<std::string>(); },
+                               [this](int64_t institution) {
+                                 return institution == finance_ ? std::vector<std::string>{"unidad@jalisco.gob.mx"}
+                                                                : std::vector<std::string>{};
+                               },
+                               "https://portal.example.mx"};
+  RequestService service(app_->app().database(), app_->app().jurisdictions(), [this] { return now_; }, who);
+  FilingInput input = asking(finance_);
+  input.contact = "ana@example.mx";
+  input.notify_by = "email";
+  auto filed = service.file(Actor::anonymous(), input).take()[0];
+  auto connection = app_->app().database().connect();
+  auto to_requester = notifications::Outbox::latest_for(*connection, "ana@example.mx");
+  ASSERT_EQ(to_requester.size(), 1u);
+  EXPECT_NE(to_requester[0].subject.find(filed.folio), std::string::npos);
+  EXPECT_NE(to_requester[0].body.find(filed.requester_key), std::string::npos);
+  EXPECT_NE(to_requester[0].body.find("https://portal.example.mx/solicitudes/" + filed.folio), std::string::npos);
+  EXPECT_NE(to_requester[0].body.find("3 de febrero de 2026"), std::string::npos);
+  auto to_unit = notifications::Outbox::latest_for(*connection, "unidad@jalisco.gob.mx");
+  ASSERT_EQ(to_unit.size(), 1u);
+  EXPECT_NE(to_unit[0].body.find("vehículos oficiales"), std::string::npos);
+  EXPECT_EQ(to_unit[0].body.find(filed.requester_key), std::string::npos);
+
+  Actor admin{Role::admin, 1, "Administración", std::nullopt};
+  now_ = "2026-01-07T17:00:00Z";
+  ASSERT_TRUE(service.work(admin, filed.folio, {"clarify", "Indique el periodo que le interesa.", "", "", -1}).ok());
+  to_requester = notifications::Outbox::latest_for(*connection, "ana@example.mx");
+  ASSERT_EQ(to_requester.size(), 2u);
+  EXPECT_NE(to_requester[0].subject.find("Se pidió aclarar"), std::string::npos) << to_requester[0].subject;
+  EXPECT_NE(to_requester[0].body.find("Indique el periodo que le interesa."), std::string::npos);
+  ASSERT_TRUE(service.clarify(Actor::anonymous(), filed.folio, filed.requester_key, "Todo 2025, por favor.").ok());
+  to_unit = notifications::Outbox::latest_for(*connection, "unidad@jalisco.gob.mx");
+  ASSERT_EQ(to_unit.size(), 2u);
+  EXPECT_NE(to_unit[0].body.find("Todo 2025, por favor."), std::string::npos);
+  // A refused step sends nothing.
+  EXPECT_FALSE(service.work(admin, filed.folio, {"clarify", "Otra aclaración, por favor.", "", "", -1}).ok());
+  EXPECT_EQ(notifications::Outbox::latest_for(*connection, "ana@example.mx").size(), 2u);
+}
+
+TEST_P(RequestServiceTest, UnitsAreWarnedOnceADayOfCasesDueWithinThreeBusinessDays) {
+  requests::Correspondents who{{}, [this](int64_t institution) {
+                                 return institution == finance_ ? std::vector<std::string>{"unidad@jalisco.gob.mx"}
+                                                                : std::vector<std::string>{};
+                               },
+                               "https://portal.example.mx"};
+  RequestService service(app_->app().database(), app_->app().jurisdictions(), [this] { return now_; }, who);
+  now_ = "2026-01-05T17:00:00Z";
+  auto soon = service.file(Actor::anonymous(), asking(finance_)).take()[0];  // due 3 February
+  now_ = "2026-01-20T17:00:00Z";
+  auto later = service.file(Actor::anonymous(), asking(finance_)).take()[0];
+  service.file(Actor::anonymous(), asking(oaxaca_health_)).take();  // a unit without officials
+  auto connection = app_->app().database().connect();
+  auto before = notifications::Outbox::latest_for(*connection, "unidad@jalisco.gob.mx", 100).size();
+
+  now_ = "2026-01-26T17:00:00Z";  // 6 business days left: no warning yet
+  EXPECT_EQ(service.remind_due_soon(), 0);
+  now_ = "2026-01-29T17:00:00Z";  // 30 January and 3 February left (2 February is a holiday)
+  EXPECT_EQ(service.remind_due_soon(), 1);
+  EXPECT_EQ(service.remind_due_soon(), 0);  // once a day
+  auto warned = notifications::Outbox::latest_for(*connection, "unidad@jalisco.gob.mx", 100);
+  ASSERT_EQ(warned.size(), before + 1);
+  EXPECT_NE(warned[0].body.find(soon.folio + ": quedan 2 días hábiles"), std::string::npos) << warned[0].body;
+  EXPECT_EQ(warned[0].body.find(later.folio), std::string::npos);
+  now_ = "2026-02-04T17:00:00Z";
+  EXPECT_EQ(service.remind_due_soon(), 1);
+  warned = notifications::Outbox::latest_for(*connection, "unidad@jalisco.gob.mx", 100);
+  EXPECT_NE(warned[0].body.find(soon.folio + ": venció hace 1 día hábil"), std::string::npos) << warned[0].body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RequestServiceTest, ::testing::ValuesIn(apertura::testing::available_backends()),
