@@ -22,3 +22,11 @@ CREATE TABLE request_reminders (
   sent_on TEXT NOT NULL,
   PRIMARY KEY (institution_id, sent_on)
 );
+-- Rate limits kept in the database, so that every server counts the same
+-- events: one row per counted event (a filing by an address, to an
+-- institution), dropped once older than the longest window.
+CREATE TABLE rate_events (
+  subject TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX rate_events_subject ON rate_events(subject, at);

@@ -81,6 +81,12 @@ std::string_view text(Msg message) {
     case Msg::days_left: return "quedan {}";
     case Msg::one_business_day: return "1 día hábil";
     case Msg::business_days: return "{} días hábiles";
+    case Msg::filing_rate_limited:
+      return "Recibimos muchas solicitudes desde esta conexión en poco tiempo. Espera una hora e inténtalo de nuevo; "
+             "si necesitas presentar muchas, acude a la unidad de transparencia o escríbele.";
+    case Msg::institution_rate_limited:
+      return "Esta institución recibió hoy más solicitudes por el portal de las que podemos registrar sin revisar. "
+             "Inténtalo mañana o preséntala directamente en su unidad de transparencia.";
     case Msg::waiting_suffix: return " (espera la aclaración de quien solicita)";
     case Msg::committee_suffix: return " Resolución del Comité de Transparencia: {}.";
     case Msg::requester_label: return "Quien solicita";

@@ -77,6 +77,8 @@ enum class Msg {
   due_today,
   days_left,
   waiting_suffix,
+  filing_rate_limited,
+  institution_rate_limited,
   one_business_day,
   business_days,
   committee_suffix,

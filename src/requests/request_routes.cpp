@@ -48,6 +48,7 @@ RequestQuery query_of(const Request& request) {
   query.text = request.query("q").value_or("");
   query.jurisdiction = request.query("jurisdiction").value_or("");
   query.status = request.query("status").value_or("");
+  query.similar_to = request.query("similar_to").value_or("");
   std::string institution = request.query("institution").value_or("");
   if (!institution.empty()) {
     query.institution_id = number(institution);
@@ -132,10 +133,12 @@ std::vector<int64_t> chosen_institutions(const web::FormData& form) {
   return ids;
 }
 
-FilingInput filing_from(const web::FormData& form) {
+FilingInput filing_from(const Request& request) {
+  const auto& form = request.form();
   return {chosen_institutions(form), form.text("requester_name"), form.text("show_name") == "1",
           form.text("contact"),      form.text("description"),    form.text("location_hint"),
-          form.text("delivery"),     form.text("notify_by"),      form.text("channel")};
+          form.text("delivery"),     form.text("notify_by"),      form.text("channel"),
+          request.remote_address};
 }
 
 Response filing_page(Context ctx, const Request& request, const Error* error = nullptr) {
@@ -152,6 +155,7 @@ Response filing_page(Context ctx, const Request& request, const Error* error = n
                          {"honeypot", kHoneypot},
                          {"form", web::form_state(request, error)},
                          {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}};
+  data["scripts"] = {"js/similar-requests.js"};
   return ctx.pages.render(request, "requests/new", data, error ? web::status_for(error->kind) : 200);
 }
 
@@ -355,7 +359,7 @@ void register_request_routes(web::Router& router, RequestService& requests,
     if (!form.text(kHoneypot).empty()) {
       throw DomainException(Error::bad_request("No pudimos recibir la solicitud. Si eres una persona, deja vacío el campo «Sitio web»."));
     }
-    auto filed = ctx.requests.file(request.actor, filing_from(form));
+    auto filed = ctx.requests.file(request.actor, filing_from(request));
     if (!filed.ok()) {
       throw_unless_form_error(filed.error());
       return filing_page(ctx, request, &filed.error());
@@ -481,6 +485,7 @@ void register_request_routes(web::Router& router, RequestService& requests,
     input.delivery = text_field(body, "delivery");
     input.notify_by = text_field(body, "notify_by");
     input.channel = text_field(body, "channel");
+    input.remote_address = request.remote_address;
     auto filed = ctx.requests.file(request.actor, input).take();
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : filed) {

@@ -13,6 +13,7 @@
 #include "core/date_text.h"
 #include "core/text.h"
 #include "requests/messages.h"
+#include "store/rate_events.h"
 #include "store/search_index.h"
 
 namespace apertura::requests {
@@ -55,6 +56,23 @@ std::string folio_of(const std::string& prefix, int64_t number) {
   return prefix + "-" + digits;
 }
 
+// The words of a request that tell it from others: long enough to mean
+// something, without the words every request uses, at most twelve.
+std::string telling_words(const std::string& text) {
+  static const std::set<std::string> common = {"solicito", "solicita", "solicitud", "quiero", "quisiera", "saber",
+                                               "conocer", "informacion", "copia", "copias", "favor", "sobre",
+                                               "cuales", "cuantos", "cuantas", "donde", "durante", "desde", "hasta",
+                                               "entre", "todos", "todas", "estos", "estas", "tiene", "tienen", "quien", "quienes"};
+  std::string words;
+  int taken = 0;
+  for (const auto& term : store::SearchIndex::query_terms(text)) {
+    if (term.size() < 5 || common.count(term) || words.find(" " + term + " ") != std::string::npos) continue;
+    words += " " + term + " ";
+    if (++taken == 12) break;
+  }
+  return words;
+}
+
 Error not_found(const std::string& folio) { return Error::not_found(say(Msg::request_not_found, folio)); }
 
 // The response term as it stands: the regime's days, plus any extension,
@@ -80,11 +98,46 @@ std::optional<Error> checked_text(const std::string& text) {
 }  // namespace
 
 RequestService::RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now,
-                               Correspondents correspondents)
+                               Correspondents correspondents, FilingLimits limits)
     : database_(database),
       jurisdictions_(jurisdictions),
       now_(now ? std::move(now) : Clock(now_timestamp)),
-      mail_(std::move(correspondents)) {}
+      mail_(std::move(correspondents)),
+      limits_(limits) {}
+
+Result<std::vector<std::string>> RequestService::filing_quota(store::Connection& c, const Actor& actor,
+                                                              const FilingInput& input) {
+  std::vector<std::string> subjects;
+  auto now = parse_timestamp(now_());
+  if (!now) return subjects;
+  std::string hour_ago = format_timestamp(*now - std::chrono::hours(1));
+  std::string day_ago = format_timestamp(*now - std::chrono::hours(24));
+  struct Limit {
+    std::string subject;
+    const std::string& since;
+    int limit;
+  };
+  std::vector<Limit> limits;
+  if (actor.user_id) {
+    limits.push_back({"filing:account:" + std::to_string(*actor.user_id), day_ago, limits_.per_account_day});
+  } else if (!input.remote_address.empty()) {
+    limits.push_back({"filing:address:" + input.remote_address, hour_ago, limits_.per_address_hour});
+    limits.push_back({"filing:address:" + input.remote_address, day_ago, limits_.per_address_day});
+  }
+  for (int64_t id : input.institution_ids) {
+    limits.push_back({"filing:institution:" + std::to_string(id), day_ago, limits_.per_institution_day});
+  }
+  for (const auto& limit : limits) {
+    if (store::RateEvents::count_since(c, limit.subject, limit.since) >= limit.limit) {
+      bool institution = limit.subject.rfind("filing:institution:", 0) == 0;
+      return Error{ErrorKind::too_many_requests,
+                   institution ? say(Msg::institution_rate_limited) : say(Msg::filing_rate_limited), {}};
+    }
+    if (std::find(subjects.begin(), subjects.end(), limit.subject) == subjects.end()) subjects.push_back(limit.subject);
+  }
+  store::RateEvents::forget_before(c, format_timestamp(*now - std::chrono::hours(48)));
+  return subjects;
+}
 
 bool RequestService::may_file(const Actor& actor) const {
   return request_permissions().allows(actor.role, RequestAction::file);
@@ -197,8 +250,17 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
   std::vector<std::vector<std::string>> units;
   for (const auto& item : cases) units.push_back(mail_.unit_addresses(item.request));
 
+  // Staff typing in a request that came in person or by phone are not limited.
+  std::vector<std::string> counted;
+  if (base.channel == Channel::web) {
+    auto quota = filing_quota(*connection, actor, input);
+    if (!quota.ok()) return quota.error();
+    counted = *quota;
+  }
+
   std::vector<InformationRequest> filed;
   store::Transaction transaction(*connection);
+  for (const auto& subject : counted) store::RateEvents::record(*connection, subject, base.filed_at);
   size_t index = 0;
   for (auto& [request, institution, response] : cases) {
     std::string prefix = folio_prefix(request.received_on, *institution);
@@ -251,6 +313,9 @@ Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& que
   if (!trim(query.text).empty()) {
     // The best 1,000 matches, then the filters.
     filter.ids = store::SearchIndex::search(*connection, kSearchKind, query.text, 1000, 0).ids;
+  } else if (!trim(query.similar_to).empty()) {
+    filter.ids = store::SearchIndex::search(*connection, kSearchKind, telling_words(query.similar_to), 200, 0,
+                                            store::Match::any_word).ids;
   }
   return RequestRepository::list(*connection, filter, slice);
 }

@@ -59,6 +59,18 @@ struct FilingInput {
   std::string delivery;   // "" is electronic
   std::string notify_by;  // "" is the portal
   std::string channel;    // "" is the portal; others are typed in by officials
+  std::string remote_address;  // set by the handler, for the rate limits
+};
+
+// Filings from the portal (not those staff type in) are limited, counted in
+// the database so that every server agrees; a filing over a limit is
+// refused with too_many_requests and writes nothing. Operational settings,
+// not law: an operator may change them here.
+struct FilingLimits {
+  int per_address_hour = 10;       // from one network address, in an hour
+  int per_address_day = 30;        // ... in a day
+  int per_account_day = 30;        // by one signed-in account, in a day
+  int per_institution_day = 300;   // to one institution from the portal, in a day
 };
 
 // A step an official takes on a request.
@@ -82,6 +94,9 @@ struct RequestQuery {
   std::string jurisdiction;  // slug or INEGI code
   std::optional<int64_t> institution_id;
   std::string status;  // a status name
+  // Requests like this text (any of its telling words, best first) instead
+  // of `text`'s every word: "already answered?" while one types a request.
+  std::string similar_to;
 };
 
 // A request as its page shows it.
@@ -124,7 +139,7 @@ class RequestService {
   using Clock = std::function<std::string()>;  // now, as a UTC timestamp
 
   RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now = {},
-                 Correspondents correspondents = {});
+                 Correspondents correspondents = {}, FilingLimits limits = {});
 
   bool may_file(const Actor& actor) const;
   bool may_capture(const Actor& actor) const;
@@ -172,6 +187,8 @@ class RequestService {
 
  private:
   Result<Regime> checked_regime(const RegimeInput& input, Regime regime);
+  // The rate-limit subjects a portal filing counts against, or an error when one is full.
+  Result<std::vector<std::string>> filing_quota(store::Connection& c, const Actor& actor, const FilingInput& input);
   // The calendar day now in the request's jurisdiction.
   std::string today_for(const Regime& regime) const;
 
@@ -179,6 +196,7 @@ class RequestService {
   jurisdictions::JurisdictionService& jurisdictions_;
   Clock now_;
   RequestMail mail_;
+  FilingLimits limits_;
 };
 
 }  // namespace apertura::requests

@@ -69,14 +69,15 @@ void SearchIndex::remove(Connection& connection, const std::string& kind, int64_
 }
 
 SearchHits SearchIndex::search(Connection& connection, const std::string& kind,
-                               const std::string& query, int64_t limit, int64_t offset) {
+                               const std::string& query, int64_t limit, int64_t offset, Match match) {
+  bool any = match == Match::any_word;
   std::vector<std::string> terms = query_terms(query);
   SearchHits hits;
   if (terms.empty()) return hits;
   std::string expression;
   Rows rows;
   if (connection.dialect() == Dialect::sqlite) {
-    for (const auto& term : terms) expression += (expression.empty() ? "\"" : " \"") + term + "\"*";
+    for (const auto& term : terms) expression += (expression.empty() ? "\"" : any ? " OR \"" : " \"") + term + "\"*";
     rows = connection.query(
         // bm25() only works in a plain scan of the FTS table, so rank first, then join.
         "WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0) AS score "
@@ -86,7 +87,7 @@ SearchHits SearchIndex::search(Connection& connection, const std::string& kind,
         "ORDER BY hits.score, d.ref_id LIMIT ? OFFSET ?",
         {expression, kind, limit, offset});
   } else {
-    for (const auto& term : terms) expression += (expression.empty() ? "" : " & ") + term + ":*";
+    for (const auto& term : terms) expression += (expression.empty() ? "" : any ? " | " : " & ") + term + ":*";
     rows = connection.query(
         "SELECT ref_id, COUNT(*) OVER () AS total FROM search_documents "
         "WHERE document @@ to_tsquery('spanish', ?) AND kind = ? "
@@ -99,7 +100,7 @@ SearchHits SearchIndex::search(Connection& connection, const std::string& kind,
   }
   if (rows.empty() && offset > 0) {
     // Past the last page: still report how many there are.
-    SearchHits first = search(connection, kind, query, 1, 0);
+    SearchHits first = search(connection, kind, query, 1, 0, match);
     hits.total = first.total;
   }
   return hits;

@@ -4,7 +4,8 @@
 // order of relevance. SQLite uses FTS5 (accents folded by its tokenizer),
 // PostgreSQL a tsvector with the 'spanish' configuration; on both the text is
 // folded (lower case, no accents) before it is indexed and queried, and every
-// word of the query must match, as a prefix.
+// word of the query must match, as a prefix (or, with Match::any_word, at
+// least one: "documents like this text", best matches first).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +23,8 @@ struct SearchDocument {
   std::string body;
 };
 
+enum class Match { all_words, any_word };
+
 struct SearchHits {
   std::vector<int64_t> ids;
   int64_t total = 0;
@@ -32,7 +35,7 @@ class SearchIndex {
   static void upsert(Connection& connection, const SearchDocument& document);
   static void remove(Connection& connection, const std::string& kind, int64_t ref_id);
   static SearchHits search(Connection& connection, const std::string& kind,
-                           const std::string& query, int64_t limit, int64_t offset);
+                           const std::string& query, int64_t limit, int64_t offset, Match match = Match::all_words);
   // The words of a query as the index sees them: folded, letters and digits only.
   static std::vector<std::string> query_terms(const std::string& query);
 };

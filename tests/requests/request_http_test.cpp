@@ -103,6 +103,21 @@ TEST_P(RequestHttpTest, TheApiFilesWithoutAnAccountAndNamesEveryBadField) {
                                      {"channel", "phone"}});
   EXPECT_EQ(phoned.status, 401u);
   EXPECT_EQ(anonymous.get("/api/v1/requests").json()["data"].size(), 1u);
+  // Ten an hour from one address; the eleventh is a 429 that says why.
+  for (int i = 0; i < 9; ++i) {
+    EXPECT_EQ(anonymous.send_json("POST", "/api/v1/requests",
+                                  {{"institution_ids", {finance_}}, {"description", "Pido el padrón de proveedores vigente."}})
+                  .status,
+              201u);
+  }
+  auto limited = anonymous.send_json("POST", "/api/v1/requests",
+                                     {{"institution_ids", {finance_}}, {"description", "Pido el padrón de proveedores vigente."}});
+  EXPECT_EQ(limited.status, 429u);
+  EXPECT_NE(limited.json()["error"]["message"].get<std::string>().find("Espera una hora"), std::string::npos) << limited.body;
+  auto page = anonymous.post_form("/solicitudes", {{"institution_ids", std::to_string(finance_)},
+                                                   {"description", "Solicito los contratos de limpieza de 2026."}});
+  EXPECT_EQ(page.status, 429u);
+  EXPECT_NE(page.body.find("Espera una hora"), std::string::npos);
 }
 
 TEST_P(RequestHttpTest, AnAdminAmendsARegimeAndClosesDaysFromThePages) {

@@ -466,6 +466,71 @@ TEST_P(RequestServiceTest, UnitsAreWarnedOnceADayOfCasesDueWithinThreeBusinessDa
   EXPECT_NE(warned[0].body.find(soon.folio + ": venció hace 1 día hábil"), std::string::npos) << warned[0].body;
 }
 
+TEST_P(RequestServiceTest, PortalFilingsAreLimitedPerAddressAccountAndInstitutionAndARefusalWritesNothing) {
+  requests::FilingLimits limits{2, 3, 2, 4};
+  RequestService service(app_->app().database(), app_->app().jurisdictions(), [this] { return now_; }, {}, limits);
+  auto from = [this](const std::string& address, int64_t institution) {
+    FilingInput input = asking(institution);
+    input.remote_address = address;
+    return input;
+  };
+  now_ = "2026-01-05T17:00:00Z";
+  EXPECT_TRUE(service.file(Actor::anonymous(), from("192.0.2.1", finance_)).ok());
+  now_ = "2026-01-05T17:10:00Z";
+  EXPECT_TRUE(service.file(Actor::anonymous(), from("192.0.2.1", finance_)).ok());
+  auto third = service.file(Actor::anonymous(), from("192.0.2.1", finance_));
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.error().kind, ErrorKind::too_many_requests);
+  EXPECT_NE(third.error().message.find("Espera una hora"), std::string::npos);
+  EXPECT_EQ(service.search({}, {100, 0})->total, 2);  // nothing written
+  EXPECT_TRUE(service.file(Actor::anonymous(), from("192.0.2.2", finance_)).ok());  // another address
+  // An hour later the address may file once more, then its day is full (3).
+  now_ = "2026-01-05T18:05:00Z";
+  EXPECT_TRUE(service.file(Actor::anonymous(), from("192.0.2.1", oaxaca_health_)).ok());
+  now_ = "2026-01-05T19:10:00Z";
+  EXPECT_EQ(service.file(Actor::anonymous(), from("192.0.2.1", oaxaca_health_)).error().kind, ErrorKind::too_many_requests);
+  // The institution took 3 from the portal today; the fourth fills it.
+  EXPECT_TRUE(service.file(Actor::anonymous(), from("192.0.2.3", finance_)).ok());
+  auto full = service.file(Actor::anonymous(), from("192.0.2.4", finance_));
+  EXPECT_EQ(full.error().kind, ErrorKind::too_many_requests);
+  EXPECT_NE(full.error().message.find("Esta institución"), std::string::npos);
+  // Staff typing in a phoned request are not counted.
+  auto user = app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  FilingInput phoned = from("192.0.2.1", finance_);
+  phoned.channel = "phone";
+  EXPECT_TRUE(service.file(Actor{Role::official, user.id, "Funcionaria", finance_}, phoned).ok());
+  // A signed-in account counts as itself, wherever it files from.
+  Actor ana{Role::citizen, app_->create_user("ana@example.mx", Role::citizen).id, "Ana", std::nullopt};
+  EXPECT_TRUE(service.file(ana, from("192.0.2.1", oaxaca_health_)).ok());
+  EXPECT_TRUE(service.file(ana, from("192.0.2.9", oaxaca_health_)).ok());
+  EXPECT_EQ(service.file(ana, from("192.0.2.10", oaxaca_health_)).error().kind, ErrorKind::too_many_requests);
+  // The next day starts afresh.
+  now_ = "2026-01-06T19:11:00Z";
+  EXPECT_TRUE(service.file(Actor::anonymous(), from("192.0.2.1", finance_)).ok());
+}
+
+TEST_P(RequestServiceTest, SimilarRequestsMatchAnyTellingWordBestFirst) {
+  auto vehicles = file_at("2026-01-05T17:00:00Z", finance_);  // "vehículos oficiales y el área que usa cada uno"
+  FilingInput cleaning = asking(finance_);
+  cleaning.description = "Solicito los contratos de limpieza de oficinas vigentes en 2026 y su monto.";
+  auto other = service_->file(Actor::anonymous(), cleaning).take()[0];
+  requests::RequestQuery query;
+  query.similar_to = "Quiero saber qué vehículos tiene asignados y quién los maneja";
+  auto found = service_->search(query, {10, 0}).take();
+  ASSERT_EQ(found.total, 1) << "only the vehicles request shares a telling word";
+  EXPECT_EQ(found.items[0].folio, vehicles.folio);
+  query.similar_to = "contratos de vehículos";
+  found = service_->search(query, {10, 0}).take();
+  EXPECT_EQ(found.total, 2);
+  // Words every request uses match nothing by themselves.
+  query.similar_to = "Solicito información sobre";
+  EXPECT_EQ(service_->search(query, {10, 0})->total, 0) << "no telling word, nothing alike";
+  query.similar_to = "contratos de limpieza";
+  query.status = "answered";
+  EXPECT_EQ(service_->search(query, {10, 0})->total, 0);
+  (void)other;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RequestServiceTest, ::testing::ValuesIn(apertura::testing::available_backends()),
                          apertura::testing::BackendName());
 

@@ -1,0 +1,59 @@
+// An information request from the citizen's side and the unit's: filed
+// without an account (with similar answered requests shown while typing),
+// clarified with the key, answered by the official. Every page axe-clean.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, expectAccessible, signIn } from './support.js';
+
+let portal;
+before(async () => { portal = await startPortal(); });
+after(async () => { await portal?.stop(); });
+
+test('a citizen files a request anonymously, clarifies it with the key, and the unit answers it', async () => {
+  const citizen = await portal.newPage();
+  await citizen.goto(`${portal.url}/solicitudes/nueva`);
+  await citizen.getByLabel('¿Qué información buscas?')
+    .fill('Necesito la relación de vehículos oficiales asignados a la Secretaría de Finanzas, con el área que los usa.');
+  // The demo has answered requests about official vehicles.
+  await citizen.locator('#solicitudes-parecidas li').first().waitFor();
+  assert.match(await citizen.locator('#solicitudes-parecidas').innerText(), /ya se respondieron/);
+  await citizen.locator('details.institution-group', { hasText: 'Jalisco' }).first().locator('summary').click();
+  await citizen.getByLabel('Secretaría de Finanzas del Estado de Jalisco', { exact: false }).first().check();
+  await expectAccessible(citizen);
+  await citizen.getByRole('button', { name: /Enviar/ }).click();
+  const flash = await citizen.getByRole('status').innerText();
+  const [, folio] = flash.match(/folio (\S+?)\./);
+  const [, key] = flash.match(/clave \(no se vuelve a mostrar\): (\S+)/);
+  assert.match(await citizen.locator('h1').innerText(), new RegExp(folio));
+  await expectAccessible(citizen);
+
+  const official = await portal.newPage();
+  await signIn(portal, official, 'funcionaria@demo.apertura.mx', 'demo-official-2026');
+  await official.goto(`${portal.url}/solicitudes/unidad`);
+  await expectAccessible(official);
+  await official.getByRole('link', { name: folio }).click();
+  await official.getByLabel('Paso').selectOption('clarify');
+  await official.getByLabel('Texto para quien solicita').fill('Indique si busca los vehículos propios, los arrendados o ambos.');
+  await official.getByRole('button', { name: 'Registrar el paso' }).click();
+  assert.match(await official.locator('.status-line').innerText(), /Se pidió aclarar/);
+  await expectAccessible(official);
+
+  await citizen.reload();
+  await citizen.getByLabel('Clave que recibiste al presentar la solicitud').fill(key);
+  await citizen.getByLabel('Tu aclaración').fill('Ambos: los propios y los arrendados, en 2026.');
+  await citizen.getByRole('button', { name: 'Enviar la aclaración' }).click();
+  assert.match(await citizen.getByRole('status').innerText(), /Recibimos tu aclaración/);
+  await expectAccessible(citizen);
+
+  await official.reload();
+  await official.getByLabel('Paso').selectOption('answer');
+  await official.getByLabel('Sentido de la respuesta (al responder)').selectOption('delivered');
+  await official.getByLabel('Texto para quien solicita').fill('Se entrega la relación de los vehículos propios y arrendados de 2026.');
+  await official.getByRole('button', { name: 'Registrar el paso' }).click();
+  await citizen.reload();
+  assert.match(await citizen.locator('.status-line').innerText(), /Respondida/);
+  assert.match(await citizen.locator('.timeline').innerText(), /propios y arrendados de 2026/);
+  await expectAccessible(citizen);
+  await citizen.setViewportSize({ width: 360, height: 780 });
+  await expectAccessible(citizen);
+});
