@@ -83,6 +83,7 @@ int serve(const Config& config) {
   options.port = config.port;
   options.threads = config.threads;
   options.access_log = config.access_log;
+  options.trusted_proxies = config.trusted_proxies;
   application.configure(options);
   application.start_background_work();
   web::Server server(options, application.handler());
@@ -241,7 +242,7 @@ int run_cli(int argc, char** argv) {
   auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
   for (const char* key :
        {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log", "upload_dir",
-        "smtp_url", "smtp_from", "page_cache_mb"}) {
+        "smtp_url", "smtp_from", "page_cache_mb", "trusted_proxies"}) {
     add_flag(*serve_cmd, flags, key, std::string("(APERTURA_") + key + ")");
   }
 

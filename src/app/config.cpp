@@ -38,7 +38,7 @@ const std::vector<std::string>& config_keys() {
                                                 "threads",    "assets_dir",     "secure_cookies",
                                                 "public_url", "log_level",      "access_log", "files_dir",
                                                 "flags_settings", "upload_dir", "smtp_url", "smtp_from",
-                                                "page_cache_mb"};
+                                                "page_cache_mb", "trusted_proxies"};
   return keys;
 }
 
@@ -100,6 +100,12 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
     if (key == "smtp_from") config.smtp_from = *value;
     if (key == "public_url") config.public_url = *value;
     if (key == "log_level") config.log_level = *value;
+    if (key == "trusted_proxies") {
+      config.trusted_proxies.clear();
+      for (const std::string& address : split(*value, ',')) {
+        if (!trim(address).empty()) config.trusted_proxies.push_back(trim(address));
+      }
+    }
     if (key == "port") {
       auto port = parse_number<unsigned>(*value, 65535);
       if (port) config.port = static_cast<uint16_t>(*port);

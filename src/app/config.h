@@ -29,6 +29,9 @@ struct Config {
   std::string log_level = "info";
   bool access_log = true;
   unsigned page_cache_mb = 64;  // anonymous pages and API answers kept in memory (web/page_cache.h); 0: none
+  // Addresses of the reverse proxies in front (e.g. "127.0.0.1"): from them the
+  // client's address is read from X-Forwarded-For, for the rate limits.
+  std::vector<std::string> trusted_proxies;
 };
 
 // The keys a config file or environment may set, e.g. "db" <-> APERTURA_DB.

@@ -1,9 +1,29 @@
 #include "web/request.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "core/text.h"
 
 namespace apertura::web {
+
+std::string client_address(const Request& request, const std::string& peer,
+                           const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&trusted_proxies](const std::string& address) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) != trusted_proxies.end();
+  };
+  if (!trusted(peer)) return peer;
+  std::string forwarded;
+  for (const auto& [name, value] : request.headers) {
+    if (name == "x-forwarded-for") forwarded += (forwarded.empty() ? "" : ",") + value;
+  }
+  auto entries = split(forwarded, ',');
+  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+    std::string address = trim(*entry);
+    if (!address.empty() && !trusted(address)) return address;
+  }
+  return peer;
+}
 
 namespace {
 int hex_value(char c) {

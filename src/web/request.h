@@ -12,6 +12,13 @@
 
 namespace apertura::web {
 
+struct Request;
+// The client's address: `peer`, unless `peer` is one of `trusted_proxies`;
+// then the right-most X-Forwarded-For entry that is not a trusted proxy
+// (entries further left are the client's to write, so not believed).
+std::string client_address(const Request& request, const std::string& peer,
+                           const std::vector<std::string>& trusted_proxies);
+
 // Decoded application/x-www-form-urlencoded or query-string pairs.
 class FormData {
  public:

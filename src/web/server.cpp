@@ -236,6 +236,7 @@ http::response<http::string_body> Server::State::respond(const http::request<Bod
                                                          const std::string& body_file) {
   auto start = std::chrono::steady_clock::now();
   Request request = to_request(raw, remote);
+  request.remote_address = client_address(request, remote, options.trusted_proxies);
   request.body_file = body_file;
   Response result;
   try {

@@ -34,6 +34,8 @@ struct ServerOptions {
   uint64_t file_body_limit = uint64_t{8} << 30;
   std::chrono::seconds file_body_timeout{3600};
   std::chrono::seconds shutdown_grace{20};
+  // Peers whose X-Forwarded-For names the client (web/request.h client_address).
+  std::vector<std::string> trusted_proxies;
   // Called when the server begins to stop, before it waits for requests in
   // flight: work those requests wait on can end first.
   std::function<void()> on_stop;

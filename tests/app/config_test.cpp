@@ -44,6 +44,8 @@ TEST(Config, FlagBeatsEnvironmentBeatsFile) {
   EXPECT_EQ(config->address, "0.0.0.0");    // file
   auto uploads = resolve_config({}, env_of({{"APERTURA_UPLOAD_DIR", "/srv/apertura/subidas"}}), {});
   EXPECT_EQ(uploads->upload_dir, "/srv/apertura/subidas");
+  auto proxies = resolve_config({}, env_of({{"APERTURA_TRUSTED_PROXIES", "127.0.0.1, ::1"}}), {});
+  EXPECT_EQ(proxies->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
 }
 
 TEST(Config, InvalidValuesNameTheirSource) {

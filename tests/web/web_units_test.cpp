@@ -6,6 +6,7 @@
 #include "web/downloads.h"
 #include "web/gzip.h"
 #include "web/pagination.h"
+#include "web/request.h"
 #include "web/router.h"
 #include "web/templates.h"
 
@@ -182,6 +183,27 @@ TEST(Templates, EscapeHtmlAndTreatEmptyStringsAsFalse) {
   EXPECT_NE(html.find("&lt;b&gt;x&lt;/b&gt;"), std::string::npos);
   EXPECT_NE(html.find("&quot;a&quot; &amp; &#39;b&#39;"), std::string::npos);
   EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace apertura::web
+
+namespace apertura::web {
+namespace {
+
+TEST(ClientAddress, OnlyATrustedProxyIsBelievedAboutTheClient) {
+  Request request;
+  request.headers = {{"x-forwarded-for", "203.0.113.9, 198.51.100.7"}};
+  // No trusted proxy: the peer, whatever the header says.
+  EXPECT_EQ(client_address(request, "198.51.100.1", {}), "198.51.100.1");
+  // From the proxy, the right-most entry the proxy added (the left ones are the client's to forge).
+  EXPECT_EQ(client_address(request, "127.0.0.1", {"127.0.0.1"}), "198.51.100.7");
+  // Chained trusted proxies are skipped.
+  request.headers = {{"x-forwarded-for", "203.0.113.9"}, {"x-forwarded-for", "10.0.0.2"}};
+  EXPECT_EQ(client_address(request, "127.0.0.1", {"127.0.0.1", "10.0.0.2"}), "203.0.113.9");
+  // A trusted peer without the header is itself.
+  request.headers = {};
+  EXPECT_EQ(client_address(request, "127.0.0.1", {"127.0.0.1"}), "127.0.0.1");
 }
 
 }  // namespace
