@@ -30,3 +30,17 @@ CREATE TABLE rate_events (
   at TEXT NOT NULL
 );
 CREATE INDEX rate_events_subject ON rate_events(subject, at);
+-- Files a unit attaches to a step (the documents of an answer), public like
+-- the request; the bytes are in the file store under their SHA-256.
+CREATE TABLE request_files (
+  id {{id}},
+  request_id BIGINT NOT NULL REFERENCES information_requests(id),
+  event_kind TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  storage TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX request_files_request ON request_files(request_id, id);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/document_upload.h"
 #include "core/result.h"
 
 namespace apertura::plans {
@@ -34,22 +35,5 @@ struct Evidence {
 
   nlohmann::json to_json() const;
 };
-
-// The type of an uploaded file from its first bytes (and, for CSV, its name
-// and text), never from what the browser declared: "application/pdf",
-// "image/png", "image/jpeg", "text/csv"; nullopt for anything else.
-std::optional<std::string> detect_evidence_type(const std::string& file_name, const std::string& data);
-
-// The largest file kept as evidence or as a session's document.
-constexpr size_t kMaxEvidenceBytes = 10 * 1024 * 1024;
-
-// The rules evidence files and session documents share: not empty, up to
-// kMaxEvidenceBytes, of a type detect_evidence_type knows. The type, or an
-// error whose "file" field says what is wrong.
-Result<std::string> check_document_upload(const std::string& file_name, const std::string& data);
-
-// An uploaded file's name without folders, keeping letters, digits, dots,
-// dashes and underscores, so it is safe in a Content-Disposition header.
-std::string safe_file_name(const std::string& name, const std::string& fallback);
 
 }  // namespace apertura::plans

@@ -129,12 +129,6 @@ std::string_view text(Msg message) {
     case Msg::evidence_file_missing: return "El archivo de esta evidencia no está disponible.";
     case Msg::evidence_changed_meanwhile:
       return "Alguien validó o impugnó esta evidencia mientras tanto; vuelve a cargarla para ver su estado.";
-    case Msg::file_empty: return "El archivo está vacío.";
-    case Msg::pick_a_file: return "elige un archivo";
-    case Msg::file_too_large: return "El archivo pesa más de 10 MB.";
-    case Msg::file_up_to_10mb: return "sube un archivo de hasta 10 MB";
-    case Msg::file_type_refused: return "Ese tipo de archivo no se acepta.";
-    case Msg::file_types_accepted: return "sube un PDF, una imagen PNG o JPEG, o un CSV en UTF-8";
   }
   return "";
 }

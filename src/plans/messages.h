@@ -126,12 +126,6 @@ enum class Msg {
   evidence_is_a_link,
   evidence_file_missing,
   evidence_changed_meanwhile,
-  file_empty,
-  pick_a_file,
-  file_too_large,
-  file_up_to_10mb,
-  file_type_refused,
-  file_types_accepted,
 };
 
 // The Spanish sentence, with {} where values go.

@@ -103,6 +103,12 @@ nlohmann::json InformationRequest::to_public_json() const {
           {"version", version}};
 }
 
+nlohmann::json RequestFile::to_json(const std::string& folio) const {
+  return {{"id", id},           {"event_kind", event_kind}, {"file_name", file_name}, {"content_type", content_type},
+          {"size", size},       {"created_at", created_at},
+          {"url", "/solicitudes/" + folio + "/archivos/" + std::to_string(id)}};
+}
+
 nlohmann::json RequestEvent::to_json() const {
   return {{"kind", kind}, {"occurred_at", at}, {"actor_name", actor_name}, {"note", note},
           {"due_on", due_on.empty() ? nlohmann::json() : nlohmann::json(due_on)}};

@@ -86,6 +86,22 @@ struct InformationRequest {
   nlohmann::json to_public_json() const;
 };
 
+// A file attached to a step (an answer's documents), public.
+struct RequestFile {
+  int64_t id = 0;
+  int64_t request_id = 0;
+  std::string event_kind;  // the step it came with: "answered"
+  std::string file_name;
+  std::string content_type;
+  int64_t size = 0;
+  std::string sha256;
+  std::string storage;
+  std::string created_at;
+
+  // With the address it downloads from, under the request's folio.
+  nlohmann::json to_json(const std::string& folio) const;
+};
+
 // One step of a request's history, public.
 struct RequestEvent {
   int64_t id = 0;

@@ -79,6 +79,10 @@ std::string_view text(Msg message) {
     case Msg::overdue_days: return "venció hace {}";
     case Msg::due_today: return "vence hoy";
     case Msg::days_left: return "quedan {}";
+    case Msg::files_only_with_answer: return "los archivos se adjuntan al responder";
+    case Msg::too_many_files: return "adjunta como máximo {} archivos";
+    case Msg::file_refused: return "el archivo «{}» no se aceptó: {}";
+    case Msg::file_not_found: return "No existe ese archivo de la solicitud.";
     case Msg::one_business_day: return "1 día hábil";
     case Msg::business_days: return "{} días hábiles";
     case Msg::filing_rate_limited:

@@ -399,6 +399,38 @@ bool RequestRepository::mark_reminded(store::Connection& c, int64_t institution_
   return c.changes() == 1;
 }
 
+namespace {
+constexpr const char* kFileColumns =
+    "SELECT id, request_id, event_kind, file_name, content_type, size, sha256, storage, created_at FROM request_files ";
+
+RequestFile file_from(const store::Row& row) {
+  return {row.integer("id"),         row.integer("request_id"), row.text("event_kind"), row.text("file_name"),
+          row.text("content_type"), row.integer("size"),       row.text("sha256"),     row.text("storage"),
+          row.text("created_at")};
+}
+}  // namespace
+
+int64_t RequestRepository::insert_file(store::Connection& c, const RequestFile& f) {
+  return c.insert_returning_id(
+      "INSERT INTO request_files (request_id, event_kind, file_name, content_type, size, sha256, storage, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {f.request_id, f.event_kind, f.file_name, f.content_type, f.size, f.sha256, f.storage, f.created_at});
+}
+
+std::vector<RequestFile> RequestRepository::files(store::Connection& c, int64_t request_id) {
+  std::vector<RequestFile> found;
+  for (const auto& row : c.query(std::string(kFileColumns) + "WHERE request_id = ? ORDER BY id", {request_id})) {
+    found.push_back(file_from(row));
+  }
+  return found;
+}
+
+std::optional<RequestFile> RequestRepository::file(store::Connection& c, int64_t id) {
+  auto row = c.query_one(std::string(kFileColumns) + "WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return file_from(*row);
+}
+
 void RequestRepository::add_event(store::Connection& c, const RequestEvent& e) {
   c.execute("INSERT INTO request_events (request_id, kind, at, actor_name, note, due_on) VALUES (?, ?, ?, ?, ?, ?)",
             {e.request_id, e.kind, e.at.empty() ? now_timestamp() : e.at, e.actor_name, e.note, e.due_on});

@@ -99,6 +99,9 @@ class RequestRepository {
   static std::vector<InformationRequest> open_due_by(store::Connection& c, const std::string& date);
   // Records that an institution was warned on `day`; false when it already was.
   static bool mark_reminded(store::Connection& c, int64_t institution_id, const std::string& day);
+  static int64_t insert_file(store::Connection& c, const RequestFile& file);
+  static std::vector<RequestFile> files(store::Connection& c, int64_t request_id);
+  static std::optional<RequestFile> file(store::Connection& c, int64_t id);
   static void add_event(store::Connection& c, const RequestEvent& event);
   static std::vector<RequestEvent> events(store::Connection& c, int64_t request_id);
 };

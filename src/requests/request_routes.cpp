@@ -266,8 +266,17 @@ Response request_page(Context ctx, const Request& request, const std::string& fo
   return ctx.pages.render(request, "requests/show", data, error ? web::status_for(error->kind) : 200);
 }
 
-WorkInput work_from_form(const web::FormData& f) {
-  return {f.text("action"), f.text("text"), f.text("outcome"), f.text("reference"), number(f.text("version")).value_or(-1)};
+// A step from a urlencoded or multipart form: its fields, and its "files" parts.
+WorkInput work_from_form(const Request& request) {
+  const auto& f = request.form();
+  WorkInput input{f.text("action"), f.text("text"), f.text("outcome"), f.text("reference"),
+                  number(f.text("version")).value_or(-1)};
+  for (const auto& part : request.uploads()) {
+    if (part.name == "files" && part.filename && !(part.filename->empty() && part.data.empty())) {
+      input.files.emplace_back(*part.filename, part.data);
+    }
+  }
+  return input;
 }
 
 nlohmann::json queue_item_view(const QueueItem& item) {
@@ -442,13 +451,22 @@ void register_request_routes(web::Router& router, RequestService& requests,
   router.get("/solicitudes/{folio}", [ctx](Request& request) { return request_page(ctx, request, request.param("folio")); });
   router.post("/solicitudes/{folio}/pasos", [ctx](Request& request) {
     std::string folio = request.param("folio");
-    auto result = ctx.requests.work(request.actor, folio, work_from_form(request.form()));
+    auto result = ctx.requests.work(request.actor, folio, work_from_form(request));
     if (!result.ok()) {
       throw_unless_form_error(result.error());
       return request_page(ctx, request, folio, &result.error());
     }
     Response response = Response::redirect("/solicitudes/" + folio);
     web::set_flash(response, "Registramos el paso; la historia de la solicitud lo muestra y quien solicita lo ve aquí.");
+    return response;
+  });
+  router.get("/solicitudes/{folio}/archivos/{id}", [ctx](Request& request) {
+    auto id = number(request.param("id"));
+    if (!id) throw DomainException(Error::not_found("No existe ese archivo de la solicitud."));
+    auto [file, data] = ctx.requests.file(request.param("folio"), *id).take();
+    Response response{200, file.content_type, std::move(data), {}};
+    response.set_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
+    response.set_header("Cache-Control", "public, max-age=86400");
     return response;
   });
   router.post("/solicitudes/{folio}/aclaracion", [ctx](Request& request) {
@@ -514,12 +532,18 @@ void register_request_routes(web::Router& router, RequestService& requests,
     for (const auto& item : ctx.requests.queue(request.actor).take()) items.push_back(queue_item_view(item));
     return web::api_item({{"items", items}});
   });
+  // JSON, or multipart/form-data with the same fields and "files" parts.
   router.post("/api/v1/requests/{folio}/steps", [ctx](Request& request) {
-    auto body = web::read_json_object(request);
-    int64_t version = body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
-    auto result = ctx.requests.work(request.actor, request.param("folio"),
-                                    {text_field(body, "action"), text_field(body, "text"), text_field(body, "outcome"),
-                                     text_field(body, "reference"), version});
+    WorkInput input;
+    if (web::multipart_boundary(request.header("content-type"))) {
+      input = work_from_form(request);
+    } else {
+      auto body = web::read_json_object(request);
+      int64_t version = body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
+      input = {text_field(body, "action"), text_field(body, "text"), text_field(body, "outcome"),
+               text_field(body, "reference"), version};
+    }
+    auto result = ctx.requests.work(request.actor, request.param("folio"), input);
     return web::api_item(document_view(ctx.requests.find(std::move(result).take().folio).take()));
   });
   router.post("/api/v1/requests/{folio}/clarification", [ctx](Request& request) {

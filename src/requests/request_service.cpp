@@ -11,6 +11,7 @@
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/date_text.h"
+#include "core/document_upload.h"
 #include "core/text.h"
 #include "requests/messages.h"
 #include "store/rate_events.h"
@@ -98,12 +99,13 @@ std::optional<Error> checked_text(const std::string& text) {
 }  // namespace
 
 RequestService::RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now,
-                               Correspondents correspondents, FilingLimits limits)
+                               Correspondents correspondents, FilingLimits limits, store::FileStore* files)
     : database_(database),
       jurisdictions_(jurisdictions),
       now_(now ? std::move(now) : Clock(now_timestamp)),
       mail_(std::move(correspondents)),
-      limits_(limits) {}
+      limits_(limits),
+      files_(files) {}
 
 Result<std::vector<std::string>> RequestService::filing_quota(store::Connection& c, const Actor& actor,
                                                               const FilingInput& input) {
@@ -293,8 +295,14 @@ Result<RequestDocument> RequestService::find(const std::string& folio) {
   BusinessCount response = response_count(calendar, *regime, *request);
   bool overdue = is_open(request->status) && request->status != RequestStatus::clarification_requested &&
                  today_for(*regime) > request->response_due_on;
-  return RequestDocument{*request, *institution, *jurisdiction, *regime, std::move(response),
-                         RequestRepository::events(*connection, request->id), overdue};
+  return RequestDocument{*request,
+                         *institution,
+                         *jurisdiction,
+                         *regime,
+                         std::move(response),
+                         RequestRepository::events(*connection, request->id),
+                         RequestRepository::files(*connection, request->id),
+                         overdue};
 }
 
 Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& query, const Slice& slice) {
@@ -515,6 +523,27 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
   }
   std::string text = trim(input.text);
   if (auto error = checked_text(text)) return *error;
+  // Documents come only with an answer; each is checked before anything is written.
+  std::vector<RequestFile> attached;
+  if (!input.files.empty()) {
+    if (action != "answer" || !files_) return Error::invalid(say(Msg::files_only_with_answer), {{"files", say(Msg::files_only_with_answer)}});
+    if (input.files.size() > kMaxAnswerFiles) {
+      return Error::invalid(say(Msg::too_many_files, kMaxAnswerFiles), {{"files", say(Msg::too_many_files, kMaxAnswerFiles)}});
+    }
+    for (const auto& [name, data] : input.files) {
+      auto type = check_document_upload(name, data);
+      if (!type) {
+        std::string message = say(Msg::file_refused, name.empty() ? "?" : name, type.error().fields.front().message);
+        return Error::invalid(message, {{"files", message}});
+      }
+      RequestFile file;
+      file.request_id = request.id;
+      file.file_name = safe_file_name(name, "respuesta");
+      file.content_type = *type;
+      file.size = static_cast<int64_t>(data.size());
+      attached.push_back(std::move(file));
+    }
+  }
   if (!is_open(request.status)) return Error::conflict(say(Msg::not_open, status_label_es(request.status)));
   auto regime = RegimeRepository::find(*connection, request.regime_id);
   auto jurisdiction = jurisdictions_.by_id(request.jurisdiction_id);
@@ -586,6 +615,13 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
   store::Transaction transaction(*connection);
   if (!RequestRepository::update_state(*connection, request)) return Error::conflict(say(Msg::request_changed_meanwhile));
   RequestRepository::add_event(*connection, {0, request.id, kind, now_(), institution->name, note, request.response_due_on});
+  for (size_t i = 0; i < attached.size(); ++i) {
+    attached[i].event_kind = kind;
+    attached[i].sha256 = files_->save(*connection, input.files[i].second);
+    attached[i].storage = files_->kind();
+    attached[i].created_at = now_();
+    attached[i].id = RequestRepository::insert_file(*connection, attached[i]);
+  }
   mail_.step(*connection, request, note, requester);
   audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
                                  before.to_public_json(), request.to_public_json());
@@ -681,6 +717,16 @@ int64_t RequestService::remind_due_soon() {
     queued += static_cast<int64_t>(unit.size());
   }
   return queued;
+}
+
+Result<std::pair<RequestFile, std::string>> RequestService::file(const std::string& folio, int64_t id) {
+  auto connection = database_.connect();
+  auto request = RequestRepository::by_folio(*connection, folio);
+  auto found = RequestRepository::file(*connection, id);
+  if (!request || !found || found->request_id != request->id || !files_) return Error::not_found(say(Msg::file_not_found));
+  auto data = files_->load(*connection, found->sha256);
+  if (!data) return Error::not_found(say(Msg::file_not_found));
+  return std::make_pair(*found, *data);
 }
 
 Result<std::vector<QueueItem>> RequestService::queue(const Actor& actor) {

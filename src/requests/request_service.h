@@ -46,6 +46,7 @@
 #include "requests/regime.h"
 #include "requests/request_repository.h"
 #include "store/database.h"
+#include "store/file_store.h"
 
 namespace apertura::requests {
 
@@ -80,7 +81,12 @@ struct WorkInput {
   std::string outcome;    // for "answer": an Outcome name
   std::string reference;  // for "extend": the committee's resolution
   int64_t version = -1;   // the version the official read; -1 takes the current one
+  // For "answer": the documents delivered (at most kMaxAnswerFiles, each a
+  // PDF, PNG, JPEG or CSV up to 10 MB), public with the request.
+  std::vector<std::pair<std::string, std::string>> files = {};  // (file name, bytes)
 };
+
+constexpr size_t kMaxAnswerFiles = 10;
 
 // An open request in an official's queue.
 struct QueueItem {
@@ -107,6 +113,7 @@ struct RequestDocument {
   Regime regime;
   BusinessCount response;  // how its response due date is counted
   std::vector<RequestEvent> events;
+  std::vector<RequestFile> files;
   // Still open, its response term running, and past its due date in its
   // jurisdiction today: the institution missed the deadline.
   bool overdue = false;
@@ -139,7 +146,7 @@ class RequestService {
   using Clock = std::function<std::string()>;  // now, as a UTC timestamp
 
   RequestService(store::Database& database, jurisdictions::JurisdictionService& jurisdictions, Clock now = {},
-                 Correspondents correspondents = {}, FilingLimits limits = {});
+                 Correspondents correspondents = {}, FilingLimits limits = {}, store::FileStore* files = nullptr);
 
   bool may_file(const Actor& actor) const;
   bool may_capture(const Actor& actor) const;
@@ -162,6 +169,8 @@ class RequestService {
   // An institution's open requests and their running due dates, for anyone
   // (requests and due dates are public): the unit's calendar feed.
   Result<std::vector<InformationRequest>> open_requests_of(int64_t institution_id);
+  // A document of a request's answer and its bytes; not_found unless it belongs to `folio`.
+  Result<std::pair<RequestFile, std::string>> file(const std::string& folio, int64_t id);
   // The daily warning: once a day per institution, its officials get the list
   // of its open cases whose running term ends within 3 business days (or has
   // ended). Returns how many messages it queued.
@@ -197,6 +206,7 @@ class RequestService {
   Clock now_;
   RequestMail mail_;
   FilingLimits limits_;
+  store::FileStore* files_;  // where answers' documents go; nullptr: answers take no files
 };
 
 }  // namespace apertura::requests

@@ -75,6 +75,15 @@ nlohmann::json document_view(const RequestDocument& d) {
   nlohmann::json events = nlohmann::json::array();
   for (const auto& event : d.events) events.push_back(event.to_json());
   view["events"] = events;
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& file : d.files) {
+    nlohmann::json item = file.to_json(d.request.folio);
+    item["size_text"] = file.size >= 1024 * 1024 ? std::to_string((file.size + 524288) / 1048576) + " MB"
+                                                  : std::to_string((file.size + 1023) / 1024) + " KB";
+    files.push_back(item);
+  }
+  view["files"] = files;
+  view["has_files"] = !files.empty();
   return view;
 }
 

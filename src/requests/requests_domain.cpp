@@ -9,7 +9,7 @@
 namespace apertura::requests {
 
 RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
-                               accounts::AccountService& accounts, std::string public_url)
+                               accounts::AccountService& accounts, store::FileStore& files, std::string public_url)
     : database_(database),
       jurisdictions_(jurisdictions),
       requests_(database, jurisdictions, {},
@@ -18,7 +18,8 @@ RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::Jurisdi
                                  return user ? std::optional<std::string>(user->email) : std::nullopt;
                                },
                                [&accounts](int64_t institution_id) { return accounts.official_emails(institution_id); },
-                               std::move(public_url)}),
+                               std::move(public_url)},
+                {}, &files),
       reminders_("warning units of requests about to fall due", std::chrono::hours(1), [this] {
         if (int64_t queued = requests_.remind_due_soon()) spdlog::info("{} warnings of requests due soon queued", queued);
       }) {}

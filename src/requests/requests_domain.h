@@ -14,7 +14,7 @@ class RequestsDomain : public web::Domain {
  public:
   // Accounts answer who hears of each step; `public_url` starts the links in messages.
   RequestsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
-                 accounts::AccountService& accounts, std::string public_url);
+                 accounts::AccountService& accounts, store::FileStore& files, std::string public_url);
 
   std::string_view name() const override { return "requests"; }
   void install(web::Site& site) override;

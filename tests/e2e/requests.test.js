@@ -49,10 +49,14 @@ test('a citizen files a request anonymously, clarifies it with the key, and the 
   await official.getByLabel('Paso').selectOption('answer');
   await official.getByLabel('Sentido de la respuesta (al responder)').selectOption('delivered');
   await official.getByLabel('Texto para quien solicita').fill('Se entrega la relación de los vehículos propios y arrendados de 2026.');
+  await official.getByLabel(/Documentos de la respuesta/).setInputFiles(
+    { name: 'vehiculos-2026.csv', mimeType: 'text/csv', buffer: Buffer.from('placa,area\nJAL-001,Tesorería\n') });
   await official.getByRole('button', { name: 'Registrar el paso' }).click();
   await citizen.reload();
   assert.match(await citizen.locator('.status-line').innerText(), /Respondida/);
   assert.match(await citizen.locator('.timeline').innerText(), /propios y arrendados de 2026/);
+  const csv = await citizen.request.get(portal.url + await citizen.getByRole('link', { name: 'vehiculos-2026.csv' }).getAttribute('href'));
+  assert.match(await csv.text(), /JAL-001,Tesorería/);
   await expectAccessible(citizen);
   await citizen.setViewportSize({ width: 360, height: 780 });
   await expectAccessible(citizen);

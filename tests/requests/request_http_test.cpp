@@ -211,12 +211,29 @@ TEST_P(RequestHttpTest, TheUnitWorksItsQueueAndTheRequesterClarifiesWithTheKey) 
   auto clarified = anonymous.post_form("/solicitudes/" + folio + "/aclaracion", {{"key", key}, {"text", "El padrón de 2026."}});
   EXPECT_EQ(clarified.status, 303u) << clarified.body;
 
-  auto answered = official.send_json("POST", "/api/v1/requests/" + folio + "/steps",
-                                     {{"action", "answer"}, {"outcome", "delivered"},
-                                      {"text", "Se adjunta el padrón de proveedores de 2026."}});
-  ASSERT_EQ(answered.status, 200u) << answered.body;
-  EXPECT_EQ(answered.json()["data"]["status"], "answered");
-  EXPECT_EQ(answered.json()["data"]["outcome"], "delivered");
+  // A file of a refused type is named, and nothing is written.
+  apertura::testing::Fields answer = {{"action", "answer"}, {"outcome", "delivered"},
+                                      {"text", "Se adjunta el padrón de proveedores de 2026."}};
+  auto refused = official.post_file("/solicitudes/" + folio + "/pasos", answer, "files", "padron.exe", "MZ\x90\x00");
+  EXPECT_EQ(refused.status, 422u);
+  EXPECT_NE(refused.body.find("el archivo «padron.exe» no se aceptó"), std::string::npos);
+  EXPECT_EQ(anonymous.get("/api/v1/requests/" + folio).json()["data"]["status"], "received");
+  std::string pdf = "%PDF-1.4\n%padron\n";
+  auto answered = official.post_file("/solicitudes/" + folio + "/pasos", answer, "files", "padron 2026.pdf", pdf);
+  ASSERT_EQ(answered.status, 303u) << answered.body;
+  auto item_after = anonymous.get("/api/v1/requests/" + folio).json()["data"];
+  EXPECT_EQ(item_after["status"], "answered");
+  EXPECT_EQ(item_after["outcome"], "delivered");
+  ASSERT_EQ(item_after["files"].size(), 1u);
+  EXPECT_EQ(item_after["files"][0]["file_name"], "padron_2026.pdf");
+  std::string file_url = item_after["files"][0]["url"];
+  auto download = anonymous.get(file_url);
+  EXPECT_EQ(download.status, 200u);
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_EQ(download.header("content-type"), "application/pdf");
+  EXPECT_NE(anonymous.get("/solicitudes/" + folio).body.find("Documentos de la respuesta"), std::string::npos);
+  EXPECT_EQ(anonymous.get("/solicitudes/2026-OTRA-000001/archivos/" + std::to_string(item_after["files"][0]["id"].get<int64_t>())).status,
+            404u);
   auto again = official.send_json("POST", "/api/v1/requests/" + folio + "/steps",
                                   {{"action", "answer"}, {"outcome", "delivered"},
                                    {"text", "Se adjunta el padrón de proveedores de 2026."}});
