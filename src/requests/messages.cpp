@@ -19,6 +19,11 @@ std::string_view text(Msg message) {
     case Msg::notify_by_field: return "elige cómo quieres recibir los avisos";
     case Msg::channel_field: return "elige por dónde llegó la solicitud";
     case Msg::capture_own_institution: return "solo puedes capturar solicitudes dirigidas a tu institución";
+    case Msg::not_clarified_event:
+      return "Quien solicita no aclaró la solicitud a más tardar el {}; la solicitud se tiene por no presentada. Puede presentarse de nuevo.";
+    case Msg::system_label: return "Plazos del portal";
+    case Msg::outcome_filter_field: return "sentido de respuesta desconocido";
+    case Msg::date_filter_field: return "escribe la fecha como AAAA-MM-DD";
     case Msg::year_filter_field: return "year debe ser un año entre 2000 y 2100";
     case Msg::status_filter_field: return "estado desconocido";
     case Msg::code_field: return "usa de 3 a 60 letras minúsculas, cifras o guiones";

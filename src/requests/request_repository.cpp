@@ -222,6 +222,18 @@ Paged<InformationRequest> RequestRepository::list(store::Connection& c, const Re
     where += " AND status = ?";
     params.push_back(std::string(status_name(*filter.status)));
   }
+  if (filter.outcome) {
+    where += " AND outcome = ?";
+    params.push_back(std::string(outcome_name(*filter.outcome)));
+  }
+  if (!filter.received_from.empty()) {
+    where += " AND received_on >= ?";
+    params.push_back(filter.received_from);
+  }
+  if (!filter.received_to.empty()) {
+    where += " AND received_on <= ?";
+    params.push_back(filter.received_to);
+  }
   Paged<InformationRequest> page;
   if (filter.ids) {
     // A text search: its hits, in their order of relevance, then the filters.

@@ -18,6 +18,9 @@ struct RequestFilter {
   std::optional<int64_t> jurisdiction_id;
   std::optional<int64_t> institution_id;
   std::optional<RequestStatus> status;
+  std::optional<Outcome> outcome;
+  std::string received_from;  // YYYY-MM-DD, inclusive; "" unbounded
+  std::string received_to;
   std::optional<std::vector<int64_t>> ids;  // a text search's hits, in their order
 };
 

@@ -49,6 +49,9 @@ RequestQuery query_of(const Request& request) {
   query.jurisdiction = request.query("jurisdiction").value_or("");
   query.status = request.query("status").value_or("");
   query.similar_to = request.query("similar_to").value_or("");
+  query.outcome = request.query("outcome").value_or("");
+  query.from = request.query("from").value_or("");
+  query.to = request.query("to").value_or("");
   std::string institution = request.query("institution").value_or("");
   if (!institution.empty()) {
     query.institution_id = number(institution);
@@ -312,6 +315,12 @@ void register_request_routes(web::Router& router, RequestService& requests,
       statuses.push_back({{"value", status_name(status)}, {"label", status_label_es(status)},
                           {"selected", query.status == status_name(status)}});
     }
+    nlohmann::json outcomes = nlohmann::json::array();
+    for (Outcome outcome : {Outcome::delivered, Outcome::partial, Outcome::classified, Outcome::inexistent,
+                            Outcome::already_public}) {
+      outcomes.push_back({{"value", outcome_name(outcome)}, {"label", outcome_label_es(outcome)},
+                          {"selected", query.outcome == outcome_name(outcome)}});
+    }
     auto rows = rows_of(ctx, result.items);
     return ctx.pages.render(request, "requests/list",
                             {{"title", "Solicitudes de información"},
@@ -323,6 +332,9 @@ void register_request_routes(web::Router& router, RequestService& requests,
                              {"jurisdiction_slug", query.jurisdiction},
                              {"jurisdictions", places},
                              {"statuses", statuses},
+                             {"outcomes", outcomes},
+                             {"from", query.from},
+                             {"to", query.to},
                              {"csv_url", "/solicitudes.csv" + request.query_suffix()},
                              {"json_url", "/solicitudes.json" + request.query_suffix()},
                              {"pagination", web::pagination_view(request, page, result.total)}});

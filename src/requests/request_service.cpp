@@ -317,6 +317,16 @@ Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& que
     filter.status = parse_status(trim(query.status));
     if (!filter.status) return Error{ErrorKind::bad_request, say(Msg::status_filter_field), {{"status", say(Msg::status_filter_field)}}};
   }
+  if (!trim(query.outcome).empty()) {
+    filter.outcome = parse_outcome(trim(query.outcome));
+    if (!filter.outcome) return Error{ErrorKind::bad_request, say(Msg::outcome_filter_field), {{"outcome", say(Msg::outcome_filter_field)}}};
+  }
+  for (const auto& [value, field, target] : {std::tuple{trim(query.from), "from", &filter.received_from},
+                                              std::tuple{trim(query.to), "to", &filter.received_to}}) {
+    if (value.empty()) continue;
+    if (!is_iso_date(value)) return Error{ErrorKind::bad_request, say(Msg::date_filter_field), {{field, say(Msg::date_filter_field)}}};
+    *target = value;
+  }
   auto connection = database_.connect();
   if (!trim(query.text).empty()) {
     // The best 1,000 matches, then the filters.
@@ -681,6 +691,29 @@ Result<std::vector<InformationRequest>> RequestService::open_requests_of(int64_t
   if (!jurisdictions_.institution(institution_id)) return Error::not_found(say(Msg::institution_field));
   auto connection = database_.connect();
   return RequestRepository::queue(*connection, institution_id, std::nullopt);
+}
+
+int64_t RequestService::close_unclarified() {
+  auto connection = database_.connect();
+  std::string today = now_().substr(0, 10);
+  if (auto regime = RegimeRepository::in_force(*connection, "", today)) today = today_for(*regime);
+  int64_t closed = 0;
+  for (auto request : RequestRepository::open_due_by(*connection, add_days(today, -1))) {
+    if (request.status != RequestStatus::clarification_requested || request.clarification_due_on >= today) continue;
+    const InformationRequest before = request;
+    request.status = RequestStatus::not_filed;
+    std::string note = say(Msg::not_clarified_event, date_es(request.clarification_due_on));
+    std::vector<std::string> requester = mail_.requester_addresses(request);
+    store::Transaction transaction(*connection);
+    if (!RequestRepository::update_state(*connection, request)) continue;  // answered meanwhile
+    RequestRepository::add_event(*connection, {0, request.id, "not_filed", now_(), say(Msg::system_label), note, ""});
+    audit::AuditLog::append_public(*connection, Actor::system("plazos"), "not_filed", "information_request", request.id,
+                                   request.jurisdiction_id, before.to_public_json(), request.to_public_json());
+    mail_.step(*connection, request, note, requester);
+    transaction.commit();
+    ++closed;
+  }
+  return closed;
 }
 
 int64_t RequestService::remind_due_soon() {

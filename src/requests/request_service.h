@@ -100,6 +100,9 @@ struct RequestQuery {
   std::string jurisdiction;  // slug or INEGI code
   std::optional<int64_t> institution_id;
   std::string status;  // a status name
+  std::string outcome;  // an outcome name
+  std::string from;     // received on or after, YYYY-MM-DD
+  std::string to;       // received on or before
   // Requests like this text (any of its telling words, best first) instead
   // of `text`'s every word: "already answered?" while one types a request.
   std::string similar_to;
@@ -175,6 +178,10 @@ class RequestService {
   // of its open cases whose running term ends within 3 business days (or has
   // ended). Returns how many messages it queued.
   int64_t remind_due_soon();
+  // The daily close: requests whose requester did not clarify within the
+  // term are taken as not filed (the law's consequence), with an event, an
+  // audit entry and a notice. Returns how many it closed.
+  int64_t close_unclarified();
   Result<Paged<InformationRequest>> search(const RequestQuery& query, const Slice& slice);
   // The year's figures per institution (request_statistics.h says what each
   // counts); an unknown jurisdiction is not_found, a year outside 2000-2100 invalid.

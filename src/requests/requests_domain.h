@@ -20,8 +20,9 @@ class RequestsDomain : public web::Domain {
   void install(web::Site& site) override;
   // Requests to the demo states' institutions, filed over the last weeks.
   void load_demo(DemoRun& demo) override;
-  // Hourly, the daily warning of cases about to fall due (once a day per
-  // institution, whatever the number of servers).
+  // Hourly: closes the requests not clarified in time, and sends the daily
+  // warning of cases about to fall due (once a day per institution,
+  // whatever the number of servers).
   void start() override;
   void stop() override;
 

@@ -394,6 +394,23 @@ TEST_P(RequestServiceTest, StatisticsCountAYearsRequestsPerInstitutionAndTheMedi
   EXPECT_EQ(service_->statistics({"", oaxaca_health_, 2026})->total.received, 1);
   EXPECT_EQ(service_->statistics({"", std::nullopt, 1999}).error().kind, ErrorKind::bad_request);
   EXPECT_EQ(service_->statistics({"atlantida", std::nullopt, 0}).error().kind, ErrorKind::not_found);
+
+  // The archive filters by outcome and by the day received.
+  requests::RequestQuery partial;
+  partial.outcome = "partial";
+  auto found = service_->search(partial, {10, 0}).take();
+  ASSERT_EQ(found.total, 1);
+  EXPECT_EQ(found.items[0].folio, late.folio);
+  requests::RequestQuery january;
+  january.from = "2026-01-06";
+  january.to = "2026-01-31";
+  EXPECT_EQ(service_->search(january, {10, 0})->total, 1);  // Oaxaca's, received the 7th
+  january.from = "2026-01-05";
+  EXPECT_EQ(service_->search(january, {10, 0})->total, 5);
+  january.to = "31/01/2026";
+  EXPECT_EQ(service_->search(january, {10, 0}).error().fields.at(0).field, "to");
+  partial.outcome = "perdida";
+  EXPECT_EQ(service_->search(partial, {10, 0}).error().kind, ErrorKind::bad_request);
 }
 
 TEST_P(RequestServiceTest, TheRequesterAndTheUnitHearOfEachStepThroughTheOutbox) {
@@ -529,6 +546,24 @@ TEST_P(RequestServiceTest, SimilarRequestsMatchAnyTellingWordBestFirst) {
   query.status = "answered";
   EXPECT_EQ(service_->search(query, {10, 0})->total, 0);
   (void)other;
+}
+
+TEST_P(RequestServiceTest, TheDailyCloseTakesUnclarifiedRequestsAsNotFiledOnceTheirTermEnds) {
+  Actor admin{Role::admin, 1, "Administración", std::nullopt};
+  auto waiting = file_at("2026-01-05T17:00:00Z", finance_);
+  auto open = file_at("2026-01-05T17:00:00Z", finance_);
+  now_ = "2026-01-06T17:00:00Z";
+  ASSERT_TRUE(service_->work(admin, waiting.folio, {"clarify", "Indique el periodo que le interesa.", "", "", -1}).ok());
+  now_ = "2026-01-20T23:00:00Z";  // still the 20th in Mexico City: the last day to clarify
+  EXPECT_EQ(service_->close_unclarified(), 0);
+  now_ = "2026-01-21T17:00:00Z";
+  EXPECT_EQ(service_->close_unclarified(), 1);
+  EXPECT_EQ(service_->close_unclarified(), 0);
+  auto closed = service_->find(waiting.folio).take();
+  EXPECT_EQ(closed.request.status, requests::RequestStatus::not_filed);
+  EXPECT_EQ(closed.events.back().kind, "not_filed");
+  EXPECT_NE(closed.events.back().note.find("20 de enero de 2026"), std::string::npos);
+  EXPECT_EQ(service_->find(open.folio)->request.status, requests::RequestStatus::received);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RequestServiceTest, ::testing::ValuesIn(apertura::testing::available_backends()),
