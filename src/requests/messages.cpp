@@ -22,6 +22,8 @@ std::string_view text(Msg message) {
     case Msg::not_clarified_event:
       return "Quien solicita no aclaró la solicitud a más tardar el {}; la solicitud se tiene por no presentada. Puede presentarse de nuevo.";
     case Msg::system_label: return "Plazos del portal";
+    case Msg::institution_filter_not_number: return "La institución debe ser un número.";
+    case Msg::institution_filter_field: return "escribe el número de la institución";
     case Msg::outcome_filter_field: return "sentido de respuesta desconocido";
     case Msg::date_filter_field: return "escribe la fecha como AAAA-MM-DD";
     case Msg::year_filter_field: return "year debe ser un año entre 2000 y 2100";

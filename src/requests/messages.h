@@ -29,6 +29,8 @@ enum class Msg {
   status_filter_field,
   year_filter_field,
   outcome_filter_field,
+  institution_filter_not_number,
+  institution_filter_field,
   not_clarified_event,
   system_label,
   date_filter_field,

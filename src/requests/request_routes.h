@@ -1,6 +1,13 @@
 #pragma once
-// The pages under /solicitudes and the API under /api/v1/requests,
-// /api/v1/request-regimes and /api/v1/closed-days.
+// The pages under /solicitudes (request_pages.cpp) and the API under
+// /api/v1/requests, /api/v1/request-regimes and /api/v1/closed-days
+// (request_api.cpp). Handlers read the request (request_inputs.h), ask the
+// service and show its answer (request_views.h).
+#include <map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
 #include "jurisdictions/jurisdiction_service.h"
 #include "requests/request_service.h"
 #include "web/pages.h"
@@ -8,7 +15,19 @@
 
 namespace apertura::requests {
 
+// What every handler of the domain uses.
+struct RouteContext {
+  RequestService& requests;
+  jurisdictions::JurisdictionService& jurisdictions;
+  const web::Pages& pages;
+};
+
 void register_request_routes(web::Router& router, RequestService& requests,
                              jurisdictions::JurisdictionService& jurisdictions, const web::Pages& pages);
+void register_request_pages(web::Router& router, RouteContext ctx);
+void register_request_api(web::Router& router, RouteContext ctx);
+
+// Rows of a list with each institution's name (looked up once per institution).
+std::vector<nlohmann::json> rows_of(RouteContext ctx, const std::vector<InformationRequest>& items);
 
 }  // namespace apertura::requests

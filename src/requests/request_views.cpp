@@ -286,4 +286,16 @@ web::Table statistics_table(const RequestStatistics& stats) {
   return table;
 }
 
+nlohmann::json queue_item_view(const QueueItem& item) {
+  nlohmann::json row = request_row(item.request, item.institution_name);
+  int left = item.business_days_left;
+  row["days_left"] = left;
+  row["urgency"] = left < 0 ? "overdue" : left <= 3 ? "soon" : "ok";
+  row["days_left_text"] = left < 0   ? "Vencida hace " + std::to_string(-left) + (left == -1 ? " día hábil" : " días hábiles")
+                          : left == 0 ? "Vence hoy"
+                                      : "Quedan " + std::to_string(left) + (left == 1 ? " día hábil" : " días hábiles");
+  row["waiting_clarification"] = item.request.status == RequestStatus::clarification_requested;
+  return row;
+}
+
 }  // namespace apertura::requests

@@ -1,0 +1,123 @@
+#include "requests/request_inputs.h"
+
+#include <charconv>
+
+#include "core/error.h"
+#include "requests/messages.h"
+#include "web/api.h"
+
+namespace apertura::requests {
+
+using web::Request;
+using web::text_field;
+
+std::optional<int64_t> number(const std::string& text) {
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+RequestQuery query_of(const Request& request) {
+  RequestQuery query;
+  query.text = request.query("q").value_or("");
+  query.jurisdiction = request.query("jurisdiction").value_or("");
+  query.status = request.query("status").value_or("");
+  query.similar_to = request.query("similar_to").value_or("");
+  query.outcome = request.query("outcome").value_or("");
+  query.from = request.query("from").value_or("");
+  query.to = request.query("to").value_or("");
+  std::string institution = request.query("institution").value_or("");
+  if (!institution.empty()) {
+    query.institution_id = number(institution);
+    if (!query.institution_id) {
+      throw DomainException(Error{ErrorKind::bad_request, say(Msg::institution_filter_not_number),
+                                  {{"institution", say(Msg::institution_filter_field)}}});
+    }
+  }
+  return query;
+}
+
+StatsQuery stats_query_of(const Request& request) {
+  RequestQuery filters = query_of(request);
+  StatsQuery query;
+  query.jurisdiction = filters.jurisdiction;
+  query.institution_id = filters.institution_id;
+  std::string year = request.query("year").value_or("");
+  if (!year.empty()) query.year = static_cast<int>(number(year).value_or(-1));
+  return query;
+}
+
+std::vector<int64_t> chosen_institutions(const web::FormData& form) {
+  std::vector<int64_t> ids;
+  for (const auto& [name, value] : form.pairs()) {
+    if (name != "institution_ids") continue;
+    ids.push_back(number(value).value_or(-1));
+  }
+  return ids;
+}
+
+FilingInput filing_from(const Request& request) {
+  const auto& form = request.form();
+  return {chosen_institutions(form), form.text("requester_name"), form.text("show_name") == "1",
+          form.text("contact"),      form.text("description"),    form.text("location_hint"),
+          form.text("delivery"),     form.text("notify_by"),      form.text("channel"),
+          request.remote_address};
+}
+
+RegimeInput regime_from_form(const web::FormData& form) {
+  RegimeInput input{form.text("code"),           form.text("name"),        form.text("jurisdiction_code"),
+                    form.text("effective_from"), form.text("effective_to"), form.text("guarantor"),
+                    form.text("legal_basis"),    form.text("verified") == "1", form.text("utc_offset_minutes"),
+                    {},                          {}};
+  for (TermKind kind : all_terms()) {
+    std::string name(term_name(kind));
+    input.term_values[name] = form.text("term_" + name);
+    input.term_articles[name] = form.text("article_" + name);
+  }
+  return input;
+}
+
+RegimeInput regime_from_json(const nlohmann::json& body) {
+  RegimeInput input{text_field(body, "code"),           text_field(body, "name"),
+                    text_field(body, "jurisdiction_code"), text_field(body, "effective_from"),
+                    text_field(body, "effective_to"),   text_field(body, "guarantor"),
+                    text_field(body, "legal_basis"),    body.contains("verified") && body["verified"] == true,
+                    body.contains("utc_offset_minutes") && body["utc_offset_minutes"].is_number_integer()
+                        ? std::to_string(body["utc_offset_minutes"].get<int64_t>())
+                        : text_field(body, "utc_offset_minutes"),
+                    {},
+                    {}};
+  if (body.contains("terms") && body["terms"].is_object()) {
+    for (const auto& [name, term] : body["terms"].items()) {
+      if (!term.is_object()) {
+        input.term_values[name] = "?";
+        continue;
+      }
+      const auto& value = term.contains("value") ? term["value"] : nlohmann::json();
+      input.term_values[name] = value.is_number_integer() ? std::to_string(value.get<int64_t>()) : "?";
+      if (term.contains("article") && term["article"].is_string()) input.term_articles[name] = term["article"].get<std::string>();
+    }
+  }
+  return input;
+}
+
+WorkInput work_from_form(const Request& request) {
+  const auto& f = request.form();
+  WorkInput input{f.text("action"), f.text("text"), f.text("outcome"), f.text("reference"),
+                  number(f.text("version")).value_or(-1)};
+  for (const auto& part : request.uploads()) {
+    if (part.name == "files" && part.filename && !(part.filename->empty() && part.data.empty())) {
+      input.files.emplace_back(*part.filename, part.data);
+    }
+  }
+  return input;
+}
+
+WorkInput work_from_json(const nlohmann::json& body) {
+  int64_t version = body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
+  return {text_field(body, "action"), text_field(body, "text"), text_field(body, "outcome"), text_field(body, "reference"),
+          version};
+}
+
+}  // namespace apertura::requests

@@ -1,0 +1,32 @@
+#pragma once
+// What the requests' handlers read from an HTTP request: filters, a filing,
+// a step, a regime. Reading only; the service checks everything it is given.
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "requests/request_service.h"
+#include "web/request.h"
+
+namespace apertura::requests {
+
+// A whole decimal number, or nullopt.
+std::optional<int64_t> number(const std::string& text);
+// The archive's filters (q, similar_to, jurisdiction, institution, status,
+// outcome, from, to); a malformed institution is a 400.
+RequestQuery query_of(const web::Request& request);
+// The statistics' filters (jurisdiction, institution, year).
+StatsQuery stats_query_of(const web::Request& request);
+// The institutions ticked on the filing form.
+std::vector<int64_t> chosen_institutions(const web::FormData& form);
+// The filing form, with the client's address for the rate limits.
+FilingInput filing_from(const web::Request& request);
+RegimeInput regime_from_form(const web::FormData& form);
+RegimeInput regime_from_json(const nlohmann::json& body);
+// A step from a urlencoded or multipart form: its fields, and its "files" parts.
+WorkInput work_from_form(const web::Request& request);
+// A step as JSON: action, text, outcome, reference, version.
+WorkInput work_from_json(const nlohmann::json& body);
+
+}  // namespace apertura::requests

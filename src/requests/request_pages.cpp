@@ -1,0 +1,358 @@
+#include <algorithm>
+
+#include "core/clock.h"
+#include "core/icalendar.h"
+#include "core/number_text.h"
+#include "requests/messages.h"
+#include "requests/request_inputs.h"
+#include "requests/request_routes.h"
+#include "requests/request_views.h"
+#include "web/api.h"
+#include "web/downloads.h"
+#include "web/pagination.h"
+
+namespace apertura::requests {
+
+namespace {
+
+using web::Request;
+using web::Response;
+
+// A bot fills every field; people never see this one.
+constexpr const char* kHoneypot = "sitio_web";
+
+Response statistics_page(RouteContext ctx, Request& request) {
+  StatsQuery query = stats_query_of(request);
+  auto stats = ctx.requests.statistics(query).take();
+  nlohmann::json data = statistics_view(stats);
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& place : ctx.jurisdictions.list({}, {200, 0}).items) {
+    places.push_back({{"value", place.slug}, {"label", place.name}, {"selected", stats.jurisdiction_slug == place.slug}});
+  }
+  nlohmann::json years = nlohmann::json::array();
+  for (int year : stats.years) years.push_back({{"value", year}, {"selected", year == stats.year}});
+  if (std::find(stats.years.begin(), stats.years.end(), stats.year) == stats.years.end()) {
+    years.push_back({{"value", stats.year}, {"selected", true}});
+  }
+  data["title"] = "Estadísticas de las solicitudes de información";
+  data["jurisdictions"] = places;
+  data["years"] = years;
+  data["place"] = stats.jurisdiction_name;
+  data["csv_url"] = "/solicitudes/estadisticas.csv" + request.query_suffix();
+  data["json_url"] = "/solicitudes/estadisticas.json" + request.query_suffix();
+  data["api_url"] = "/api/v1/requests/stats" + request.query_suffix();
+  data["breadcrumbs"] = nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}});
+  return ctx.pages.render(request, "requests/statistics", data);
+}
+
+// Every jurisdiction's institutions, for the filing form.
+nlohmann::json institution_groups(RouteContext ctx, const std::vector<int64_t>& chosen) {
+  nlohmann::json groups = nlohmann::json::array();
+  auto places = ctx.jurisdictions.list({}, {200, 0});
+  for (const auto& place : places.items) {
+    auto institutions = ctx.jurisdictions.institutions(place.id, {1000, 0});
+    if (institutions.items.empty()) continue;
+    nlohmann::json options = nlohmann::json::array();
+    bool any_chosen = false;
+    for (const auto& institution : institutions.items) {
+      bool is_chosen = std::find(chosen.begin(), chosen.end(), institution.id) != chosen.end();
+      any_chosen = any_chosen || is_chosen;
+      options.push_back({{"id", institution.id},
+                         {"name", institution.name},
+                         {"acronym", institution.acronym},
+                         {"checked", is_chosen}});
+    }
+    groups.push_back({{"name", place.name}, {"slug", place.slug}, {"institutions", options}, {"open", any_chosen}});
+  }
+  if (groups.size() == 1) groups[0]["open"] = true;
+  return groups;
+}
+
+Response filing_page(RouteContext ctx, const Request& request, const Error* error = nullptr) {
+  std::vector<int64_t> chosen = error ? chosen_institutions(request.form()) : std::vector<int64_t>{};
+  if (!error) {
+    if (auto preset = request.query("institution")) {
+      if (auto id = number(*preset)) chosen.push_back(*id);
+    }
+  }
+  nlohmann::json data = {{"title", "Hacer una solicitud de información"},
+                         {"groups", institution_groups(ctx, chosen)},
+                         {"can_capture", ctx.requests.may_capture(request.actor)},
+                         {"signed_in", request.actor.signed_in()},
+                         {"honeypot", kHoneypot},
+                         {"form", web::form_state(request, error)},
+                         {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}};
+  data["scripts"] = {"js/similar-requests.js"};
+  return ctx.pages.render(request, "requests/new", data, error ? web::status_for(error->kind) : 200);
+}
+
+Response regimes_page(RouteContext ctx, const Request& request) {
+  nlohmann::json regimes = nlohmann::json::array();
+  for (const auto& regime : ctx.requests.regimes()) regimes.push_back(regime_view(regime));
+  return ctx.pages.render(request, "requests/regimes",
+                          {{"title", "Leyes y plazos de las solicitudes"},
+                           {"regimes", regimes},
+                           {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}});
+}
+
+Response regime_page(RouteContext ctx, const Request& request, int64_t id, const Error* error = nullptr) {
+  Regime regime = ctx.requests.regime(id).take();
+  nlohmann::json data = regime_view(regime);
+  data["title"] = regime.name;
+  data["can_manage"] = ctx.requests.may_manage_regimes(request.actor);
+  data["form"] = web::form_state(request, error);
+  data["breadcrumbs"] = nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}},
+                                               {{"label", "Leyes y plazos"}, {"url", "/solicitudes/regimenes"}}});
+  return ctx.pages.render(request, "requests/regime", data, error ? web::status_for(error->kind) : 200);
+}
+
+Response calendar_page(RouteContext ctx, const Request& request, const Error* error = nullptr) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& row : ctx.requests.closed_days()) rows.push_back(closed_days_view(row));
+  return ctx.pages.render(request, "requests/calendar",
+                          {{"title", "Días inhábiles y suspensiones de plazos"},
+                           {"closed", rows},
+                           {"has_closed", !rows.empty()},
+                           {"can_manage", ctx.requests.may_manage_calendar(request.actor)},
+                           {"form", web::form_state(request, error)},
+                           {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}},
+                          error ? web::status_for(error->kind) : 200);
+}
+
+void throw_unless_form_error(const Error& error) {
+  if (error.kind != ErrorKind::invalid && error.kind != ErrorKind::conflict) throw DomainException(error);
+}
+
+nlohmann::json options(std::initializer_list<std::pair<std::string, std::string>> pairs) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [value, label] : pairs) list.push_back({{"value", value}, {"label", label}});
+  return list;
+}
+
+Response request_page(RouteContext ctx, const Request& request, const std::string& folio, const Error* error = nullptr) {
+  auto document = ctx.requests.find(folio).take();
+  nlohmann::json data = document_view(document);
+  data["title"] = "Solicitud " + document.request.folio;
+  data["breadcrumbs"] = nlohmann::json::array({{{"label", document.jurisdiction.name}, {"url", "/jurisdicciones/" + document.jurisdiction.slug}},
+                                               {{"label", "Solicitudes de información"}, {"url", "/solicitudes?jurisdiction=" + document.jurisdiction.slug}}});
+  bool open = is_open(document.request.status);
+  bool waiting = document.request.status == RequestStatus::clarification_requested;
+  data["can_work"] = open && ctx.requests.may_work(request.actor, document.request);
+  data["waiting_clarification"] = waiting;
+  data["needs_key"] = !ctx.requests.is_requester(request.actor, document.request);
+  if (data["can_work"].get<bool>()) {
+    data["actions"] = waiting ? nlohmann::json::array() : options({{"answer", "Responder"},
+                                                      {"clarify", "Pedir que se aclare la solicitud"},
+                                                      {"extend", "Ampliar el plazo (con resolución del Comité)"},
+                                                      {"not_competent", "Avisar que no es competencia de esta institución"}});
+    nlohmann::json outcomes = nlohmann::json::array();
+    for (Outcome outcome : {Outcome::delivered, Outcome::partial, Outcome::classified, Outcome::inexistent,
+                            Outcome::already_public}) {
+      outcomes.push_back({{"value", outcome_name(outcome)}, {"label", outcome_label_es(outcome)}});
+    }
+    data["outcomes"] = outcomes;
+  }
+  data["form"] = web::form_state(request, error);
+  return ctx.pages.render(request, "requests/show", data, error ? web::status_for(error->kind) : 200);
+}
+
+}  // namespace
+
+void register_request_pages(web::Router& router, RouteContext ctx) {
+
+  router.get("/solicitudes", [ctx](Request& request) {
+    auto page = web::PageRequest::from(request, 30);
+    RequestQuery query = query_of(request);
+    auto result = ctx.requests.search(query, {page.per_page, page.offset()}).take();
+    nlohmann::json places = nlohmann::json::array();
+    for (const auto& place : ctx.jurisdictions.list({}, {200, 0}).items) {
+      places.push_back({{"value", place.slug}, {"label", place.name},
+                        {"selected", query.jurisdiction == place.slug || query.jurisdiction == place.code}});
+    }
+    nlohmann::json statuses = nlohmann::json::array();
+    for (RequestStatus status : {RequestStatus::received, RequestStatus::clarification_requested, RequestStatus::extended,
+                                 RequestStatus::answered, RequestStatus::not_competent, RequestStatus::not_filed}) {
+      statuses.push_back({{"value", status_name(status)}, {"label", status_label_es(status)},
+                          {"selected", query.status == status_name(status)}});
+    }
+    nlohmann::json outcomes = nlohmann::json::array();
+    for (Outcome outcome : {Outcome::delivered, Outcome::partial, Outcome::classified, Outcome::inexistent,
+                            Outcome::already_public}) {
+      outcomes.push_back({{"value", outcome_name(outcome)}, {"label", outcome_label_es(outcome)},
+                          {"selected", query.outcome == outcome_name(outcome)}});
+    }
+    auto rows = rows_of(ctx, result.items);
+    return ctx.pages.render(request, "requests/list",
+                            {{"title", "Solicitudes de información"},
+                             {"requests", rows},
+                             {"has_requests", !rows.empty()},
+                             {"total", result.total},
+                             {"total_text", grouped(result.total) + (result.total == 1 ? " solicitud" : " solicitudes")},
+                             {"q", query.text},
+                             {"jurisdiction_slug", query.jurisdiction},
+                             {"jurisdictions", places},
+                             {"statuses", statuses},
+                             {"outcomes", outcomes},
+                             {"from", query.from},
+                             {"to", query.to},
+                             {"csv_url", "/solicitudes.csv" + request.query_suffix()},
+                             {"json_url", "/solicitudes.json" + request.query_suffix()},
+                             {"pagination", web::pagination_view(request, page, result.total)}});
+  });
+  for (std::string format : {"csv", "json"}) {
+    router.get("/solicitudes." + format, [ctx, format](Request& request) {
+      auto result = ctx.requests.search(query_of(request), {web::kMaxDownloadRows, 0}).take();
+      return web::download(requests_table(rows_of(ctx, result.items)), "solicitudes", format);
+    });
+  }
+  router.get("/solicitudes/nueva", [ctx](Request& request) { return filing_page(ctx, request); });
+  router.get("/solicitudes/estadisticas", [ctx](Request& request) { return statistics_page(ctx, request); });
+  // A unit's due dates for calendar programs: public, like the requests.
+  router.get("/solicitudes/vencimientos.ics", [ctx](Request& request) {
+    auto id = number(request.query("institution").value_or(""));
+    if (!id) {
+      throw DomainException(Error{ErrorKind::bad_request, "Indica la institución: vencimientos.ics?institution=NÚMERO.",
+                                  {{"institution", "escribe el número de la institución"}}});
+    }
+    auto institution = ctx.jurisdictions.institution(*id);
+    std::vector<CalendarEvent> events;
+    for (const auto& open : ctx.requests.open_requests_of(*id).take()) {
+      bool waiting = open.status == RequestStatus::clarification_requested;
+      events.push_back({open.folio + "@apertura",
+                        waiting ? open.clarification_due_on : open.response_due_on,
+                        (waiting ? "Vence la aclaración de la solicitud " : "Vence la solicitud ") + open.folio,
+                        open.description, ""});
+    }
+    Response response = Response::text(icalendar("Vencimientos de solicitudes: " + (institution ? institution->name : ""),
+                                                 events, now_timestamp()));
+    response.content_type = "text/calendar; charset=utf-8";
+    response.set_header("Content-Disposition", "inline; filename=\"vencimientos.ics\"");
+    return response;
+  });
+  for (std::string format : {"csv", "json"}) {
+    router.get("/solicitudes/estadisticas." + format, [ctx, format](Request& request) {
+      auto stats = ctx.requests.statistics(stats_query_of(request)).take();
+      return web::download(statistics_table(stats), "estadisticas-solicitudes-" + std::to_string(stats.year), format);
+    });
+  }
+  router.post("/solicitudes", [ctx](Request& request) {
+    const auto& form = request.form();
+    if (!form.text(kHoneypot).empty()) {
+      throw DomainException(Error::bad_request("No pudimos recibir la solicitud. Si eres una persona, deja vacío el campo «Sitio web»."));
+    }
+    auto filed = ctx.requests.file(request.actor, filing_from(request));
+    if (!filed.ok()) {
+      throw_unless_form_error(filed.error());
+      return filing_page(ctx, request, &filed.error());
+    }
+    std::string folios;
+    for (const auto& item : *filed) folios += (folios.empty() ? "" : ", ") + item.folio;
+    std::string key = " Si la institución te pide aclararla, responde en su página con esta clave (no se vuelve a mostrar): " +
+                      filed->front().requester_key;
+    Response response = Response::redirect("/solicitudes/" + filed->front().folio);
+    web::set_flash(response, (filed->size() == 1
+                                  ? "Recibimos tu solicitud con el folio " + folios + ". Guárdalo para consultarla."
+                                  : "Recibimos tu solicitud; cada institución la atiende con su folio: " + folios + ".") +
+                                 key);
+    return response;
+  });
+  router.get("/solicitudes/regimenes", [ctx](Request& request) { return regimes_page(ctx, request); });
+  router.post("/solicitudes/regimenes", [ctx](Request& request) {
+    auto regime = ctx.requests.add_regime(request.actor, regime_from_form(request.form()));
+    if (!regime.ok()) {
+      throw_unless_form_error(regime.error());
+      // Shown on the page of the regime it was copied from, with what was typed.
+      int64_t from = number(request.form().text("copied_from")).value_or(1);
+      return regime_page(ctx, request, from, &regime.error());
+    }
+    Response response = Response::redirect("/solicitudes/regimenes/" + std::to_string(regime->id));
+    web::set_flash(response, "Registramos el régimen; rige para las solicitudes que se reciban desde su entrada en vigor.");
+    return response;
+  });
+  router.get("/solicitudes/regimenes/{id}", [ctx](Request& request) {
+    return regime_page(ctx, request, web::id_param(request, "id", "el régimen"));
+  });
+  router.post("/solicitudes/regimenes/{id}", [ctx](Request& request) {
+    int64_t id = web::id_param(request, "id", "el régimen");
+    int64_t version = number(request.form().text("version")).value_or(-1);
+    auto regime = ctx.requests.amend_regime(request.actor, id, version, regime_from_form(request.form()));
+    if (!regime.ok()) {
+      throw_unless_form_error(regime.error());
+      return regime_page(ctx, request, id, &regime.error());
+    }
+    Response response = Response::redirect("/solicitudes/regimenes/" + std::to_string(id));
+    web::set_flash(response, "Guardamos los cambios del régimen; quedan en la bitácora.");
+    return response;
+  });
+  router.get("/solicitudes/calendario", [ctx](Request& request) { return calendar_page(ctx, request); });
+  router.post("/solicitudes/calendario", [ctx](Request& request) {
+    const auto& f = request.form();
+    auto moved = ctx.requests.add_closed_days(request.actor, {f.text("jurisdiction"), f.text("from"), f.text("to"),
+                                                              f.text("kind"), f.text("basis")});
+    if (!moved.ok()) {
+      throw_unless_form_error(moved.error());
+      return calendar_page(ctx, request, &moved.error());
+    }
+    Response response = Response::redirect("/solicitudes/calendario");
+    web::set_flash(response, "Registramos los días. Se recalculó el plazo de " + std::to_string(*moved) +
+                                 (*moved == 1 ? " solicitud en trámite." : " solicitudes en trámite."));
+    return response;
+  });
+  router.get("/solicitudes/unidad", [ctx](Request& request) {
+    if (!request.actor.signed_in()) return Response::redirect("/entrar?next=%2Fsolicitudes%2Funidad");
+    auto items = ctx.requests.queue(request.actor).take();
+    nlohmann::json rows = nlohmann::json::array();
+    int overdue = 0, soon = 0;
+    for (const auto& item : items) {
+      rows.push_back(queue_item_view(item));
+      overdue += item.business_days_left < 0;
+      soon += item.business_days_left >= 0 && item.business_days_left <= 3;
+    }
+    return ctx.pages.render(request, "requests/queue",
+                            {{"title", "Solicitudes por atender"},
+                             {"requests", rows},
+                             {"has_requests", !rows.empty()},
+                             {"total", rows.size()},
+                             {"overdue", overdue},
+                             {"soon", soon},
+                             {"ics_url", request.actor.institution_id
+                                             ? "/solicitudes/vencimientos.ics?institution=" + std::to_string(*request.actor.institution_id)
+                                             : std::string()},
+                             {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}});
+  });
+  router.get("/solicitudes/{folio}", [ctx](Request& request) { return request_page(ctx, request, request.param("folio")); });
+  router.post("/solicitudes/{folio}/pasos", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    auto result = ctx.requests.work(request.actor, folio, work_from_form(request));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio);
+    web::set_flash(response, "Registramos el paso; la historia de la solicitud lo muestra y quien solicita lo ve aquí.");
+    return response;
+  });
+  router.get("/solicitudes/{folio}/archivos/{id}", [ctx](Request& request) {
+    auto id = number(request.param("id"));
+    if (!id) throw DomainException(Error::not_found("No existe ese archivo de la solicitud."));
+    auto [file, data] = ctx.requests.file(request.param("folio"), *id).take();
+    Response response{200, file.content_type, std::move(data), {}};
+    response.set_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
+    response.set_header("Cache-Control", "public, max-age=86400");
+    return response;
+  });
+  router.post("/solicitudes/{folio}/aclaracion", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    const auto& f = request.form();
+    auto result = ctx.requests.clarify(request.actor, folio, f.text("key"), f.text("text"));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio);
+    web::set_flash(response, "Recibimos tu aclaración; el plazo de respuesta vuelve a contar.");
+    return response;
+  });
+}
+
+}  // namespace apertura::requests
