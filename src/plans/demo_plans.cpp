@@ -3,58 +3,11 @@
 #include <cstdio>
 
 #include "core/date_text.h"
+#include "core/text_pdf.h"
 
 namespace apertura::plans {
 
 namespace {
-
-// A one-page PDF with a title and lines of text (Helvetica, WinAnsi): the
-// demo's evidence opens like a real document. Text outside Latin-1 becomes "?".
-std::string one_page_pdf(const std::string& title, const std::vector<std::string>& lines) {
-  auto pdf_text = [](const std::string& utf8) {
-    std::string out = "(";
-    for (size_t i = 0; i < utf8.size(); ++i) {
-      auto c = static_cast<unsigned char>(utf8[i]);
-      unsigned code = c;
-      if (c >= 0xC0 && c < 0xE0 && i + 1 < utf8.size()) {
-        code = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3Fu);
-      } else if (c >= 0x80) {
-        code = '?';
-        while (i + 1 < utf8.size() && (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) == 0x80) ++i;
-      }
-      if (code > 0xFF) code = '?';
-      if (code == '(' || code == ')' || code == '\\') out += '\\';
-      out += static_cast<char>(code);
-    }
-    return out + ")";
-  };
-  std::string content = "BT /F1 15 Tf 72 730 Td " + pdf_text(title) + " Tj /F1 11 Tf";
-  for (const auto& line : lines) content += " 0 -22 Td " + pdf_text(line) + " Tj";
-  content += " ET";
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-      "/Resources << /Font << /F1 5 0 R >> >> >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  char entry[32];
-  for (size_t offset : offsets) {
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
 
 struct DemoMilestone {
   std::string description;
@@ -171,7 +124,7 @@ void load_state(PlanService& plans, SecretariatService& secretariats, EvidenceSe
       plans.report_milestone(loader, saved.milestones[i].id, status, completed_on).take();
       if (status != "completed") continue;
       // A milestone reported done shows what proves it.
-      std::string pdf = one_page_pdf(
+      std::string pdf = text_pdf(
           "Gobierno Abierto " + state.name + " · Plan de acción 2026",
           {"Compromiso " + std::to_string(saved.number) + ": " + saved.title,
            "Hito: " + demo.milestones[i].description, "Cumplido el " + date_es(completed_on) + ".",

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/icalendar.h"
 #include "core/number_text.h"
+#include "core/text_pdf.h"
 #include "requests/messages.h"
 #include "requests/request_inputs.h"
 #include "requests/request_routes.h"
@@ -330,6 +331,18 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
     }
     Response response = Response::redirect("/solicitudes/" + folio);
     web::set_flash(response, "Registramos el paso; la historia de la solicitud lo muestra y quien solicita lo ve aquí.");
+    return response;
+  });
+  // The filing receipt: the request and its computed terms, to print or keep.
+  router.get("/solicitudes/{folio}/acuse.pdf", [ctx](Request& request) {
+    auto document = ctx.requests.find(request.param("folio")).take();
+    std::string host = request.header("host");
+    std::string url = (host.empty() ? "" : "http://" + host) + "/solicitudes/" + document.request.folio;
+    Response response{200, "application/pdf",
+                      text_pdf("Acuse de recibo de la solicitud de información " + document.request.folio,
+                               receipt_paragraphs(document, url)),
+                      {}};
+    response.set_header("Content-Disposition", "inline; filename=\"acuse-" + document.request.folio + ".pdf\"");
     return response;
   });
   router.get("/solicitudes/{folio}/archivos/{id}", [ctx](Request& request) {

@@ -268,6 +268,8 @@ Result<RequestDocument> RequestService::find(const std::string& folio) {
                          std::move(response),
                          RequestRepository::events(*connection, request->id),
                          RequestRepository::files(*connection, request->id),
+                         term_end(calendar, *regime, TermKind::clarification_issue, request->received_on),
+                         term_end(calendar, *regime, TermKind::incompetence, request->received_on),
                          overdue};
 }
 

@@ -117,6 +117,10 @@ struct RequestDocument {
   BusinessCount response;  // how its response due date is counted
   std::vector<RequestEvent> events;
   std::vector<RequestFile> files;
+  // The last days, counted from receipt, for the institution to ask for a
+  // clarification and to say it is not competent.
+  std::string clarification_limit;
+  std::string incompetence_limit;
   // Still open, its response term running, and past its due date in its
   // jurisdiction today: the institution missed the deadline.
   bool overdue = false;

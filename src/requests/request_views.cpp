@@ -298,4 +298,44 @@ nlohmann::json queue_item_view(const QueueItem& item) {
   return row;
 }
 
+std::vector<std::string> receipt_paragraphs(const RequestDocument& d, const std::string& page_url) {
+  const InformationRequest& r = d.request;
+  const Regime& regime = d.regime;
+  auto article = [&regime](TermKind kind) {
+    auto term = regime.terms.find(kind);
+    return term == regime.terms.end() || term->second.article.empty() ? std::string() : " (art. " + term->second.article + ")";
+  };
+  std::vector<std::string> lines = {
+      "Folio: " + r.folio,
+      "Institución: " + d.institution.name + " · " + d.jurisdiction.name,
+      "Presentada el " + date_es(r.filed_at.substr(0, 10)) + " a las " + r.filed_at.substr(11, 5) +
+          " (hora UTC); se tiene por recibida el " + date_es(r.received_on) + ".",
+      "Canal: " + channel_label_es(r.channel) + ". Modalidad de entrega: " + delivery_label_es(r.delivery) +
+          ". Avisos: " + notify_by_label_es(r.notify_by) + ".",
+  };
+  if (!r.public_name().empty()) lines.push_back("Nombre o seudónimo: " + r.public_name());
+  lines.push_back("");
+  lines.push_back("Lo que se pidió:");
+  lines.push_back(r.description);
+  if (!r.location_hint.empty()) lines.push_back("Datos para encontrarla: " + r.location_hint);
+  lines.push_back("");
+  lines.push_back("Plazos, en días hábiles, según " + regime.name + ":");
+  lines.push_back("- La respuesta vence el " + date_es(r.response_due_on) + " (" + std::to_string(d.response.days) +
+                  " días hábiles desde el día siguiente a la recepción)" + article(TermKind::response) + ".");
+  lines.push_back("- Puede ampliarse una vez " + std::to_string(regime.days(TermKind::extension)) +
+                  " días hábiles, con resolución del Comité de Transparencia" + article(TermKind::extension) + ".");
+  lines.push_back("- La institución puede pedir que se aclare la solicitud hasta el " + date_es(d.clarification_limit) +
+                  article(TermKind::clarification_issue) + "; quien solicita tendría " +
+                  std::to_string(regime.days(TermKind::clarification_answer)) + " días hábiles para aclararla.");
+  lines.push_back("- Si no es de su competencia, debe avisarlo a más tardar el " + date_es(d.incompetence_limit) +
+                  article(TermKind::incompetence) + ".");
+  lines.push_back("- Contra la respuesta, o su falta, puede presentarse un recurso de revisión dentro de " +
+                  std::to_string(regime.days(TermKind::appeal_filing)) + " días hábiles" + article(TermKind::appeal_filing) +
+                  " ante: " + regime.guarantor + ".");
+  lines.push_back("");
+  lines.push_back("Los días inhábiles y las suspensiones que declare el órgano garante mueven estas fechas; la página de la "
+                  "solicitud muestra siempre el cálculo vigente, día por día: " + page_url);
+  return lines;
+}
+
 }  // namespace apertura::requests

@@ -23,6 +23,8 @@ nlohmann::json document_view(const RequestDocument& document);
 nlohmann::json regime_view(const Regime& regime);
 nlohmann::json closed_days_view(const ClosedDaysRow& row);
 web::Table requests_table(const std::vector<nlohmann::json>& rows);
+// The filing receipt's paragraphs (public facts only: never the contact or the key).
+std::vector<std::string> receipt_paragraphs(const RequestDocument& document, const std::string& page_url);
 // A row of a unit's queue: business days left in words and an urgency.
 nlohmann::json queue_item_view(const QueueItem& item);
 // One institution's figures (or the total) for the API and downloads.

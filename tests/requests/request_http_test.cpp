@@ -51,6 +51,14 @@ TEST_P(RequestHttpTest, AnyoneFilesAPageShowsHowTheDueDateWasCountedAndItSurvive
   EXPECT_NE(page.body.find("Ley General de Transparencia y Acceso a la Información Pública (2025)"), std::string::npos);
   EXPECT_EQ(page.body.find("ana@example.mx"), std::string::npos);
   EXPECT_EQ(page.body.find("Ana Ruiz"), std::string::npos);  // not chosen to show
+  auto receipt = anonymous.get(url + "/acuse.pdf");
+  EXPECT_EQ(receipt.status, 200u);
+  EXPECT_EQ(receipt.header("content-type"), "application/pdf");
+  EXPECT_EQ(receipt.body.rfind("%PDF-1.4", 0), 0u);
+  EXPECT_NE(receipt.body.find("Folio: " + folio), std::string::npos);
+  EXPECT_NE(receipt.body.find("La respuesta vence el"), std::string::npos);
+  EXPECT_EQ(receipt.body.find("ana@example.mx"), std::string::npos);
+  EXPECT_EQ(receipt.body.find("Ana Ruiz"), std::string::npos);
 
   auto api = anonymous.get("/api/v1/requests/" + folio);
   ASSERT_EQ(api.status, 200u);
