@@ -102,6 +102,10 @@ BusinessCount BusinessCalendar::add_business_days(const std::string& event, int 
   throw std::runtime_error("no end to a term of " + std::to_string(days) + " business days from " + event);
 }
 
+int BusinessCalendar::business_days_left(const std::string& today, const std::string& due) const {
+  return due >= today ? business_days_between(today, due) : -business_days_between(due, today);
+}
+
 int BusinessCalendar::business_days_between(const std::string& from, const std::string& to) const {
   int counted = 0;
   int span = days_between(from, to);

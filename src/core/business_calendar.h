@@ -62,6 +62,9 @@ class BusinessCalendar {
   BusinessCount add_business_days(const std::string& event, int days) const;
   // Business days after `from` up to and including `to`; 0 when `to` <= `from`.
   int business_days_between(const std::string& from, const std::string& to) const;
+  // Business days from `today` until `due` (0 on the day itself), negative
+  // once it has passed: -1 the business day after.
+  int business_days_left(const std::string& today, const std::string& due) const;
 
  private:
   std::vector<ClosedDays> closed_;

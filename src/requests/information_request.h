@@ -80,6 +80,11 @@ struct InformationRequest {
   std::string updated_at;
   int64_t version = 0;
 
+  // The last day of the term running now: the requester's, while a
+  // clarification is awaited; else the response's.
+  const std::string& running_due_on() const {
+    return status == RequestStatus::clarification_requested ? clarification_due_on : response_due_on;
+  }
   // The name as the public sees it ("" when hidden or not given).
   std::string public_name() const { return show_name ? requester_name : ""; }
   // Everything public: no contact, and the name only when shown.

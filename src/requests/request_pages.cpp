@@ -220,7 +220,7 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
     for (const auto& open : ctx.requests.open_requests_of(*id).take()) {
       bool waiting = open.status == RequestStatus::clarification_requested;
       events.push_back({open.folio + "@apertura",
-                        waiting ? open.clarification_due_on : open.response_due_on,
+                        open.running_due_on(),
                         (waiting ? "Vence la aclaración de la solicitud " : "Vence la solicitud ") + open.folio,
                         open.description, ""});
     }

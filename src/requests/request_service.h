@@ -30,6 +30,7 @@
 //   with the key given once at filing (only its hash is kept);
 // - admins add and amend regimes and closed days; each change is audited.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -211,6 +212,12 @@ class RequestService {
   Result<std::vector<std::string>> filing_quota(store::Connection& c, const Actor& actor, const FilingInput& input);
   // The calendar day now in the request's jurisdiction.
   std::string today_for(const Regime& regime) const;
+  // The calendar day now where the regime in force in the jurisdiction
+  // ("" the general one) runs its clock.
+  std::string today_in(store::Connection& connection, const std::string& jurisdiction_code);
+  // A jurisdiction's calendar, read once per `cache`.
+  const BusinessCalendar& calendar_of(store::Connection& connection, std::map<int64_t, BusinessCalendar>& cache,
+                                      int64_t jurisdiction_id);
 
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;

@@ -57,8 +57,7 @@ Result<RequestStatistics> RequestService::statistics(const StatsQuery& query) {
     stats.jurisdiction_slug = place->slug;
   }
   auto connection = database_.connect();
-  auto regime = RegimeRepository::in_force(*connection, jurisdiction_code, now_().substr(0, 10));
-  filter.today = regime ? today_for(*regime) : now_().substr(0, 10);
+  filter.today = today_in(*connection, jurisdiction_code);
   stats.year = query.year == 0 ? std::stoi(filter.today.substr(0, 4)) : query.year;
   if (stats.year < 2000 || stats.year > 2100) {
     return Error{ErrorKind::bad_request, say(Msg::year_filter_field), {{"year", say(Msg::year_filter_field)}}};
@@ -86,20 +85,17 @@ Result<RequestStatistics> RequestService::statistics(const StatsQuery& query) {
     }
   }
   // Business days to respond, counted on each institution's own calendar.
-  std::map<int64_t, std::string> code_of;  // institution -> jurisdiction code
-  std::map<std::string, BusinessCalendar> calendars;
+  std::map<int64_t, int64_t> place_of;  // institution -> jurisdiction
+  std::map<int64_t, BusinessCalendar> calendars;
   std::map<int64_t, std::vector<std::pair<int, int64_t>>> spans;
   std::vector<std::pair<int, int64_t>> all_spans;
   for (const auto& row : RequestRepository::response_spans(*connection, filter)) {
-    auto code = code_of.find(row.institution_id);
-    if (code == code_of.end()) {
+    auto place = place_of.find(row.institution_id);
+    if (place == place_of.end()) {
       auto institution = jurisdictions_.institution(row.institution_id);
-      auto place = institution ? jurisdictions_.by_id(institution->jurisdiction_id) : std::nullopt;
-      code = code_of.emplace(row.institution_id, place ? place->code : "").first;
+      place = place_of.emplace(row.institution_id, institution ? institution->jurisdiction_id : 0).first;
     }
-    auto calendar = calendars.find(code->second);
-    if (calendar == calendars.end()) calendar = calendars.emplace(code->second, calendar_for(*connection, code->second)).first;
-    int days = calendar->second.business_days_between(row.received_on, row.answered_on);
+    int days = calendar_of(*connection, calendars, place->second).business_days_between(row.received_on, row.answered_on);
     spans[row.institution_id].emplace_back(days, row.count);
     all_spans.emplace_back(days, row.count);
   }

@@ -204,10 +204,25 @@ Result<std::vector<InformationRequest>> RequestService::open_requests_of(int64_t
   return RequestRepository::queue(*connection, institution_id, std::nullopt);
 }
 
+std::string RequestService::today_in(store::Connection& connection, const std::string& jurisdiction_code) {
+  std::string today = now_().substr(0, 10);
+  auto regime = RegimeRepository::in_force(connection, jurisdiction_code, today);
+  return regime ? today_for(*regime) : today;
+}
+
+const BusinessCalendar& RequestService::calendar_of(store::Connection& connection,
+                                                    std::map<int64_t, BusinessCalendar>& cache, int64_t jurisdiction_id) {
+  auto calendar = cache.find(jurisdiction_id);
+  if (calendar == cache.end()) {
+    auto jurisdiction = jurisdictions_.by_id(jurisdiction_id);
+    calendar = cache.emplace(jurisdiction_id, calendar_for(connection, jurisdiction ? jurisdiction->code : "")).first;
+  }
+  return calendar->second;
+}
+
 int64_t RequestService::close_unclarified() {
   auto connection = database_.connect();
-  std::string today = now_().substr(0, 10);
-  if (auto regime = RegimeRepository::in_force(*connection, "", today)) today = today_for(*regime);
+  std::string today = today_in(*connection, "");
   int64_t closed = 0;
   for (auto request : RequestRepository::open_due_by(*connection, add_days(today, -1))) {
     if (request.status != RequestStatus::clarification_requested || request.clarification_due_on >= today) continue;
@@ -231,21 +246,11 @@ int64_t RequestService::remind_due_soon() {
   auto connection = database_.connect();
   // A superset first (3 business days are at most 9 calendar days, even
   // over a long weekend), then each jurisdiction's calendar decides.
-  std::string today = now_().substr(0, 10);
-  auto regime = RegimeRepository::in_force(*connection, "", today);
-  if (regime) today = today_for(*regime);
+  std::string today = today_in(*connection, "");
   std::map<int64_t, std::vector<std::pair<InformationRequest, int>>> by_institution;
   std::map<int64_t, BusinessCalendar> calendars;
   for (auto& request : RequestRepository::open_due_by(*connection, add_days(today, 9))) {
-    auto calendar = calendars.find(request.jurisdiction_id);
-    if (calendar == calendars.end()) {
-      auto jurisdiction = jurisdictions_.by_id(request.jurisdiction_id);
-      calendar = calendars.emplace(request.jurisdiction_id, calendar_for(*connection, jurisdiction ? jurisdiction->code : "")).first;
-    }
-    const std::string& due = request.status == RequestStatus::clarification_requested ? request.clarification_due_on
-                                                                                       : request.response_due_on;
-    int left = due >= today ? calendar->second.business_days_between(today, due)
-                            : -calendar->second.business_days_between(due, today);
+    int left = calendar_of(*connection, calendars, request.jurisdiction_id).business_days_left(today, request.running_due_on());
     if (left <= 3) by_institution[request.institution_id].emplace_back(std::move(request), left);
   }
   int64_t queued = 0;
@@ -283,11 +288,6 @@ Result<std::vector<QueueItem>> RequestService::queue(const Actor& actor) {
   std::map<int64_t, std::string> today_by_regime;  // "today" where the regime's clock runs
   std::vector<QueueItem> items;
   for (auto& request : RequestRepository::queue(*connection, institution, actor.jurisdiction_id)) {
-    auto calendar = calendars.find(request.jurisdiction_id);
-    if (calendar == calendars.end()) {
-      auto jurisdiction = jurisdictions_.by_id(request.jurisdiction_id);
-      calendar = calendars.emplace(request.jurisdiction_id, calendar_for(*connection, jurisdiction ? jurisdiction->code : "")).first;
-    }
     if (!names.count(request.institution_id)) {
       auto found = jurisdictions_.institution(request.institution_id);
       names[request.institution_id] = found ? found->name : "";
@@ -297,11 +297,8 @@ Result<std::vector<QueueItem>> RequestService::queue(const Actor& actor) {
       auto regime = RegimeRepository::find(*connection, request.regime_id);
       today = today_by_regime.emplace(request.regime_id, regime ? today_for(*regime) : now_().substr(0, 10)).first;
     }
-    const std::string& due = request.status == RequestStatus::clarification_requested ? request.clarification_due_on
-                                                                                       : request.response_due_on;
-    const std::string& on = today->second;
-    int left = due >= on ? calendar->second.business_days_between(on, due)
-                         : -calendar->second.business_days_between(due, on);
+    int left = calendar_of(*connection, calendars, request.jurisdiction_id)
+                   .business_days_left(today->second, request.running_due_on());
     std::string name = names[request.institution_id];
     items.push_back({std::move(request), std::move(name), left});
   }

@@ -92,3 +92,18 @@ TEST(BusinessCalendar, AGuarantorsNonWorkingDaysAndSuspensionsMoveTheDueDate) {
 
 }  // namespace
 }  // namespace apertura
+
+namespace apertura {
+namespace {
+
+TEST(BusinessCalendar, BusinessDaysLeftAreNegativeOnceTheDueDateHasPassed) {
+  BusinessCalendar calendar;
+  // Friday 30 January 2026 to Tuesday 3 February: Monday 2 February is a rest day.
+  EXPECT_EQ(calendar.business_days_left("2026-01-30", "2026-02-03"), 1);
+  EXPECT_EQ(calendar.business_days_left("2026-02-03", "2026-02-03"), 0);
+  EXPECT_EQ(calendar.business_days_left("2026-02-04", "2026-02-03"), -1);
+  EXPECT_EQ(calendar.business_days_left("2026-02-09", "2026-02-03"), -4);
+}
+
+}  // namespace
+}  // namespace apertura
