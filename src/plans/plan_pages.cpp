@@ -397,10 +397,7 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
   router.get("/evidencias/{id}", [ctx](Request& request) {
     auto evidence = ctx.services.evidence.find(id_param(request, "id", "la evidencia")).take();
     if (evidence.kind == "link") return Response::redirect(evidence.url, 302);
-    Response response{200, evidence.content_type, ctx.services.evidence.content(evidence).take(), {}};
-    response.set_header("Content-Disposition", "attachment; filename=\"" + evidence.file_name + "\"");
-    response.set_header("Cache-Control", "public, max-age=86400");
-    return response;
+    return Response::stored_file(evidence.content_type, evidence.file_name, ctx.services.evidence.content(evidence).take());
   });
 
   // Progress forms carry the commitment's id so a rejected report can show its page again.

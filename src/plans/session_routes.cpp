@@ -89,10 +89,7 @@ void register_session_routes(web::Router& router, SessionService& sessions, cons
   });
   router.get("/documentos-de-sesion/{id}", [&sessions](Request& request) {
     auto document = sessions.document(id_param(request, "id", "el documento")).take();
-    Response response{200, document.content_type, sessions.document_content(document).take(), {}};
-    response.set_header("Content-Disposition", "attachment; filename=\"" + document.file_name + "\"");
-    response.set_header("Cache-Control", "public, max-age=86400");
-    return response;
+    return Response::stored_file(document.content_type, document.file_name, sessions.document_content(document).take());
   });
   router.post("/acuerdos/{id}/cumplido", [&sessions](Request& request) {
     auto agreement = sessions.complete_agreement(request.actor, id_param(request, "id", "el acuerdo")).take();

@@ -346,13 +346,8 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
     return response;
   });
   router.get("/solicitudes/{folio}/archivos/{id}", [ctx](Request& request) {
-    auto id = number(request.param("id"));
-    if (!id) throw DomainException(Error::not_found("No existe ese archivo de la solicitud."));
-    auto [file, data] = ctx.requests.file(request.param("folio"), *id).take();
-    Response response{200, file.content_type, std::move(data), {}};
-    response.set_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
-    response.set_header("Cache-Control", "public, max-age=86400");
-    return response;
+    auto [file, data] = ctx.requests.file(request.param("folio"), web::id_param(request, "id", "el archivo")).take();
+    return Response::stored_file(file.content_type, file.file_name, std::move(data));
   });
   router.post("/solicitudes/{folio}/aclaracion", [ctx](Request& request) {
     std::string folio = request.param("folio");

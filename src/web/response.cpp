@@ -20,6 +20,13 @@ Response Response::text(std::string body, unsigned status) {
   return {status, "text/plain; charset=utf-8", std::move(body), {}};
 }
 
+Response Response::stored_file(std::string content_type, const std::string& file_name, std::string body) {
+  Response response{200, std::move(content_type), std::move(body), {}};
+  response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  response.set_header("Cache-Control", "public, max-age=86400");
+  return response;
+}
+
 Response Response::redirect(std::string location, unsigned status) {
   Response response{status, "text/plain; charset=utf-8", "", {}};
   response.set_header("Location", std::move(location));

@@ -25,6 +25,9 @@ struct Response {
   static Response text(std::string body, unsigned status = 200);
   // 303 See Other: the answer to a form POST (Post/Redirect/Get).
   static Response redirect(std::string location, unsigned status = 303);
+  // An uploaded document to download as `file_name` (already made safe for
+  // the header): it never changes under its address, so caches keep it a day.
+  static Response stored_file(std::string content_type, const std::string& file_name, std::string body);
 
   void set_header(std::string name, std::string value);
   void set_cookie(const std::string& name, const std::string& value, const CookieOptions& options);
