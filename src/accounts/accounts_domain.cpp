@@ -1,5 +1,7 @@
 #include "accounts/accounts_domain.h"
 
+#include <map>
+
 #include "accounts/demo_accounts.h"
 #include "accounts/permissions.h"
 
@@ -23,24 +25,27 @@ void AccountsDomain::install(web::Site& site) {
 }
 
 void AccountsDomain::load_demo(DemoRun& demo) {
-  std::optional<int64_t> jalisco_finance;
-  if (auto jalisco = jurisdictions_.find("14")) {
-    for (const auto& institution : jurisdictions_.institutions(jalisco->id, {100, 0}).items) {
-      if (institution.name.rfind("Secretaría de Finanzas", 0) == 0) jalisco_finance = institution.id;
+  std::map<std::string, int64_t> jalisco;  // institutions by acronym
+  if (auto place = jurisdictions_.find("14")) {
+    for (const auto& institution : jurisdictions_.institutions(place->id, {100, 0}).items) {
+      if (!institution.acronym.empty()) jalisco[institution.acronym] = institution.id;
     }
   }
   int created = 0;
   for (const auto& account : demo_accounts()) {
-    std::optional<int64_t> institution = account.role == Role::official ? jalisco_finance : std::nullopt;
+    auto found = jalisco.find(account.institution_acronym);
+    std::optional<int64_t> institution =
+        account.role == Role::official && found != jalisco.end() ? std::optional<int64_t>(found->second) : std::nullopt;
     auto user = service_.create_user(
         demo.loader, {account.email, account.display_name, account.password, account.role, institution, ""});
     if (user) ++created;
     else if (user.error().kind != ErrorKind::conflict) throw DomainException(user.error());
   }
   auto users = service_.list_users(demo.loader, {1000, 0}).take();
-  for (const auto& user : users.items) {
-    for (const auto& account : demo_accounts()) {
-      if (account.email != user.email) continue;
+  // The first account of each role stands for it (the finance official, not the guarantor's).
+  for (const auto& account : demo_accounts()) {
+    for (const auto& user : users.items) {
+      if (account.email != user.email || demo.accounts.count(account.role)) continue;
       demo.accounts[account.role] = user.as_actor();
       demo.emails[account.role] = account.email;
     }

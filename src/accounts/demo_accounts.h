@@ -1,5 +1,6 @@
 #pragma once
-// The demo instance's accounts, one per role. Published in the README: they
+// The demo instance's accounts: one per role, and a second official who
+// works for the Jalisco guarantor (to resolve appeals). Published in the README: they
 // exist only in demo instances.
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@ struct DemoAccount {
   std::string display_name;
   Role role;
   std::string password;
+  std::string institution_acronym = "";  // an official's institution, in Jalisco
 };
 
 const std::vector<DemoAccount>& demo_accounts();

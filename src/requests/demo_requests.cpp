@@ -49,10 +49,29 @@ constexpr Answer kAnswers[] = {
 struct Happening {
   std::string at;   // UTC, ISO 8601
   size_t request;   // index into the planned requests
-  enum Kind { file, work, clarify } kind = file;
+  enum Kind { file, work, clarify, appeal, appeal_step } kind = file;
   WorkInput step;
-  std::string text;  // the requester's clarification
+  std::string text;  // the requester's clarification, or the appeal's reasons
+  AppealStepInput appeal_step_input = {};
+  std::string ground = "";
 };
+
+// What a guarantor's resolution says, by result.
+constexpr std::pair<const char*, const char*> kResolutions[] = {
+    {"confirm", "Se confirma la respuesta: la institución fundó y motivó la clasificación y entregó lo que tenía."},
+    {"modify", "Se modifica la respuesta: la institución debe buscar en todas sus áreas y entregar la información que encuentre."},
+    {"revoke", "Se revoca la respuesta: la información es pública y debe entregarse completa, en la modalidad solicitada."},
+    {"dismiss", "Se sobresee: la institución entregó la información durante el recurso y este quedó sin materia."},
+};
+
+// The institution of each jurisdiction that guarantees access: its transparency
+// institute, or for the federation the Secretaría Anticorrupción y Buen Gobierno.
+bool is_guarantor(const jurisdictions::Institution& institution) {
+  for (const char* word : {"Transparencia", "Información Pública", "Acceso a la Información", "Anticorrupción"}) {
+    if (institution.name.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -66,6 +85,16 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
   std::string now;
   RequestService service(database, jurisdictions, [&now] { return now; });
   if (service.search({}, {1, 0})->total > 0) return 0;
+  now = now_timestamp();
+  for (const auto& row : service.guarantors()) {
+    if (row.institution) continue;
+    for (const auto& institution : institutions) {
+      if (institution.jurisdiction_id == row.jurisdiction.id && is_guarantor(institution)) {
+        (void)service.set_guarantor(demo.loader, row.jurisdiction.slug, institution.id);
+        break;
+      }
+    }
+  }
 
   // The demo official's unit gets a quarter of them, so its queue is full.
   auto official = demo.accounts.find(Role::official);
@@ -147,6 +176,50 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
         happenings.push_back({after(day, 14 + static_cast<int>(pick(6))), index, Happening::work, answering, ""});
       }
       // The rest were never answered: a missed deadline.
+      // About one answer in five (and every second silence) is appealed,
+      // and the guarantor works the appeal.
+      std::string answered_on;
+      for (auto it = happenings.rbegin(); it != happenings.rend() && it->request == index; ++it) {
+        if (it->kind == Happening::work && it->step.action != "extend" && it->step.action != "clarify") {
+          answered_on = it->at.substr(0, 10);
+          break;
+        }
+      }
+      bool silent = answered_on.empty() && fate >= 98;
+      if ((!answered_on.empty() && pick(5) == 0) || (silent && pick(2) == 0)) {
+        std::string base = silent ? calendar.add_business_days(day, 21).due : answered_on;
+        std::string appealed = calendar.add_business_days(base, 2 + static_cast<int>(pick(10))).due;
+        std::string ground = silent ? "no_answer"
+                             : std::string(answer.outcome) == "inexistent" ? "inexistence"
+                             : std::string(answer.outcome) == "classified" ? "classification"
+                                                                           : (pick(2) ? "incomplete" : "not_matching");
+        happenings.push_back({in_office_hours(appealed), index, Happening::appeal, {},
+                              silent ? "Venció el plazo y la institución no respondió."
+                                     : "La respuesta no entrega lo que pedí: faltan datos y no explica por qué.",
+                              {}, ground});
+        std::string admitted = calendar.add_business_days(appealed, 1 + static_cast<int>(pick(4))).due;
+        bool rejected = pick(10) == 0;
+        AppealStepInput admit{rejected ? "reject" : "admit",
+                              rejected ? "Se desecha: el recurso impugna la veracidad de la respuesta, lo que la ley no permite."
+                                       : "Se admite el recurso y se pone el expediente a disposición de las partes."};
+        happenings.push_back({in_office_hours(admitted), index, Happening::appeal_step, {}, "", admit});
+        if (!rejected) {
+          happenings.push_back({in_office_hours(calendar.add_business_days(admitted, 3 + static_cast<int>(pick(4))).due), index,
+                                Happening::appeal_step, {}, "",
+                                {"allege", "La institución reitera su respuesta y adjunta las constancias de búsqueda."}});
+          const auto& [result, text] = kResolutions[silent ? 2 : pick(std::size(kResolutions))];
+          std::string resolved = calendar.add_business_days(admitted, 15 + static_cast<int>(pick(25))).due;
+          happenings.push_back({in_office_hours(resolved), index, Happening::appeal_step, {}, "", {"resolve", text, result}});
+          if (std::string(result) == "revoke" || std::string(result) == "modify") {
+            std::string reported = calendar.add_business_days(resolved, 3 + static_cast<int>(pick(9))).due;
+            happenings.push_back({in_office_hours(reported), index, Happening::appeal_step, {}, "",
+                                  {"report_compliance", "Se entregó a quien solicitó la información ordenada por la resolución."}});
+            happenings.push_back({in_office_hours(calendar.add_business_days(reported, 2 + static_cast<int>(pick(3))).due), index,
+                                  Happening::appeal_step, {}, "",
+                                  {"verify", "Se revisaron las constancias de entrega.", "", pick(6) ? "yes" : "no"}});
+          }
+        }
+      }
     }
   }
   std::stable_sort(happenings.begin(), happenings.end(),
@@ -167,8 +240,16 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
       }
     } else if (request && happening.kind == Happening::work) {
       (void)service.work(*workers[happening.request], request->folio, happening.step);
-    } else if (request) {
+    } else if (request && happening.kind == Happening::clarify) {
       (void)service.clarify(Actor::anonymous(), request->folio, request->requester_key, happening.text);
+    } else if (request && happening.kind == Happening::appeal) {
+      (void)service.appeal(Actor::anonymous(), request->folio, {happening.ground, happening.text, request->requester_key});
+    } else if (request) {
+      // The guarantor's steps by the loader; the institution's by its worker.
+      const std::string& action = happening.appeal_step_input.action;
+      bool institution = action == "allege" || action == "report_compliance";
+      (void)service.work_appeal(institution ? *workers[happening.request] : demo.loader, request->folio,
+                                happening.appeal_step_input);
     }
   }
   return count;

@@ -3,25 +3,11 @@
 #include <array>
 #include <utility>
 
+#include "core/enum_names.h"
+
 namespace apertura::requests {
 
 namespace {
-
-template <typename Enum, size_t N>
-std::string_view name_in(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum value) {
-  for (const auto& [known, name] : names) {
-    if (known == value) return name;
-  }
-  return names[0].second;
-}
-
-template <typename Enum, size_t N>
-std::optional<Enum> parse_in(const std::array<std::pair<Enum, std::string_view>, N>& names, std::string_view text) {
-  for (const auto& [known, name] : names) {
-    if (name == text) return known;
-  }
-  return std::nullopt;
-}
 
 constexpr std::array<std::pair<RequestStatus, std::string_view>, 6> kStatuses{{
     {RequestStatus::received, "received"},
@@ -60,17 +46,17 @@ constexpr std::array<std::pair<Outcome, std::string_view>, 5> kOutcomes{{
 
 }  // namespace
 
-std::string_view outcome_name(Outcome outcome) { return name_in(kOutcomes, outcome); }
-std::optional<Outcome> parse_outcome(std::string_view name) { return parse_in(kOutcomes, name); }
+std::string_view outcome_name(Outcome outcome) { return name_of(kOutcomes, outcome); }
+std::optional<Outcome> parse_outcome(std::string_view name) { return parse_name(kOutcomes, name); }
 
-std::string_view status_name(RequestStatus status) { return name_in(kStatuses, status); }
-std::optional<RequestStatus> parse_status(std::string_view name) { return parse_in(kStatuses, name); }
-std::string_view delivery_name(Delivery delivery) { return name_in(kDeliveries, delivery); }
-std::optional<Delivery> parse_delivery(std::string_view name) { return parse_in(kDeliveries, name); }
-std::string_view notify_by_name(NotifyBy notify_by) { return name_in(kNotifyBy, notify_by); }
-std::optional<NotifyBy> parse_notify_by(std::string_view name) { return parse_in(kNotifyBy, name); }
-std::string_view channel_name(Channel channel) { return name_in(kChannels, channel); }
-std::optional<Channel> parse_channel(std::string_view name) { return parse_in(kChannels, name); }
+std::string_view status_name(RequestStatus status) { return name_of(kStatuses, status); }
+std::optional<RequestStatus> parse_status(std::string_view name) { return parse_name(kStatuses, name); }
+std::string_view delivery_name(Delivery delivery) { return name_of(kDeliveries, delivery); }
+std::optional<Delivery> parse_delivery(std::string_view name) { return parse_name(kDeliveries, name); }
+std::string_view notify_by_name(NotifyBy notify_by) { return name_of(kNotifyBy, notify_by); }
+std::optional<NotifyBy> parse_notify_by(std::string_view name) { return parse_name(kNotifyBy, name); }
+std::string_view channel_name(Channel channel) { return name_of(kChannels, channel); }
+std::optional<Channel> parse_channel(std::string_view name) { return parse_name(kChannels, name); }
 
 bool is_open(RequestStatus status) {
   return status == RequestStatus::received || status == RequestStatus::clarification_requested ||

@@ -86,7 +86,7 @@ std::string_view text(Msg message) {
     case Msg::overdue_days: return "venció hace {}";
     case Msg::due_today: return "vence hoy";
     case Msg::days_left: return "quedan {}";
-    case Msg::files_only_with_answer: return "los archivos se adjuntan al responder";
+    case Msg::files_only_with_answer: return "los archivos se adjuntan al responder o al informar el cumplimiento de una resolución";
     case Msg::too_many_files: return "adjunta como máximo {} archivos";
     case Msg::file_refused: return "el archivo «{}» no se aceptó: {}";
     case Msg::file_not_found: return "No existe ese archivo de la solicitud.";
@@ -101,6 +101,39 @@ std::string_view text(Msg message) {
     case Msg::waiting_suffix: return " (espera la aclaración de quien solicita)";
     case Msg::committee_suffix: return " Resolución del Comité de Transparencia: {}.";
     case Msg::requester_label: return "Quien solicita";
+    case Msg::appeal_not_yet: return "Todavía no procede el recurso: la institución tiene hasta el {} para responder.";
+    case Msg::appeal_not_possible: return "Esta solicitud no admite recurso de revisión ({}).";
+    case Msg::appeal_too_late: return "El plazo para interponer el recurso de revisión venció el {}.";
+    case Msg::appeal_exists: return "Esta solicitud ya tiene el recurso de revisión {}.";
+    case Msg::appeal_not_found: return "La solicitud {} no tiene recurso de revisión.";
+    case Msg::ground_field: return "elige de la lista el motivo del recurso";
+    case Msg::ground_no_answer_only: return "la institución no ha respondido: el motivo es la falta de respuesta en el plazo";
+    case Msg::ground_answered: return "la institución ya respondió: elige el motivo que corresponde a su respuesta";
+    case Msg::reasons_field: return "explica por qué recurres la respuesta (entre 10 y 20,000 caracteres)";
+    case Msg::appeal_filed_event: return "Quien solicita interpuso un recurso de revisión ante {}. Motivo: {}. {}";
+    case Msg::not_guarantor: return "Solo el órgano garante de la jurisdicción atiende sus recursos.";
+    case Msg::appeal_action_field: return "elige un paso válido para el recurso";
+    case Msg::appeal_step_refused: return "El recurso está «{}»: ese paso no procede ahora.";
+    case Msg::appeal_changed_meanwhile: return "El recurso cambió mientras lo revisabas; vuelve a cargar la página para ver su estado.";
+    case Msg::appeal_admitted_event: return "El órgano garante admitió el recurso. Las partes pueden presentar alegatos hasta el {}; el recurso debe resolverse a más tardar el {}. {}";
+    case Msg::appeal_admitted_no_allegations_event: return "El órgano garante admitió el recurso; debe resolverse a más tardar el {}. {}";
+    case Msg::appeal_rejected_event: return "El órgano garante desechó el recurso: {}";
+    case Msg::appeal_extend_once: return "El plazo para resolver el recurso ya se amplió una vez.";
+    case Msg::appeal_extend_too_late: return "El plazo para resolver el recurso venció el {}; ya no puede ampliarse.";
+    case Msg::appeal_extended_event: return "El órgano garante amplió el plazo para resolver el recurso hasta el {}: {}";
+    case Msg::appeal_result_field: return "elige el sentido de la resolución";
+    case Msg::appeal_resolved_event: return "El órgano garante resolvió el recurso: {}. {}";
+    case Msg::compliance_due_suffix: return " La institución debe cumplir a más tardar el {}.";
+    case Msg::allegations_closed: return "El plazo de alegatos terminó el {}.";
+    case Msg::not_party: return "Solo quien solicita (con su clave) o la institución pueden presentar alegatos.";
+    case Msg::allegation_event: return "Alegatos de {}: {}";
+    case Msg::compliance_reported_event: return "La institución informó cómo cumplió la resolución: {}";
+    case Msg::complied_field: return "indica si la institución cumplió la resolución";
+    case Msg::complied_event: return "El órgano garante verificó que la institución cumplió la resolución. {}";
+    case Msg::not_complied_event: return "El órgano garante determinó que la institución no cumplió la resolución. {}";
+    case Msg::guarantor_institution_field: return "elige una institución de esa jurisdicción";
+    case Msg::guarantor_label: return "Órgano garante";
+    case Msg::not_your_jurisdiction: return "Solo los administradores de esa jurisdicción pueden elegir su órgano garante.";
   }
   return "";
 }
@@ -158,6 +191,48 @@ std::string outcome_label_es(Outcome outcome) {
   return "";
 }
 
+std::string appeal_status_label_es(AppealStatus status) {
+  switch (status) {
+    case AppealStatus::filed: return "En espera de admisión";
+    case AppealStatus::admitted: return "Admitido, en trámite";
+    case AppealStatus::rejected: return "Desechado";
+    case AppealStatus::resolved: return "Resuelto";
+    case AppealStatus::complying: return "Resuelto; la institución debe cumplir";
+    case AppealStatus::compliance_reported: return "Cumplimiento informado, en revisión";
+    case AppealStatus::complied: return "Resolución cumplida";
+    case AppealStatus::not_complied: return "Resolución incumplida";
+  }
+  return "";
+}
+
+std::string ground_label_es(AppealGround ground) {
+  switch (ground) {
+    case AppealGround::classification: return "Clasificación de la información";
+    case AppealGround::inexistence: return "Declaración de inexistencia";
+    case AppealGround::incompetence: return "Declaración de incompetencia";
+    case AppealGround::incomplete: return "Información incompleta";
+    case AppealGround::not_matching: return "La información entregada no corresponde con lo solicitado";
+    case AppealGround::no_answer: return "Falta de respuesta en el plazo";
+    case AppealGround::other_delivery_mode: return "Entrega en una modalidad o formato distinto al solicitado";
+    case AppealGround::inaccessible_format: return "Formato incomprensible o no accesible";
+    case AppealGround::costs_or_times: return "Costos o tiempos de entrega";
+    case AppealGround::not_processed: return "Falta de trámite de la solicitud";
+    case AppealGround::consultation_refused: return "Negativa a permitir la consulta directa";
+    case AppealGround::insufficient_grounds: return "Falta o deficiencia de fundamentación o motivación";
+  }
+  return "";
+}
+
+std::string appeal_result_label_es(AppealResult result) {
+  switch (result) {
+    case AppealResult::confirm: return "confirma la respuesta";
+    case AppealResult::revoke: return "revoca la respuesta";
+    case AppealResult::modify: return "modifica la respuesta";
+    case AppealResult::dismiss: return "sobresee el recurso";
+  }
+  return "";
+}
+
 std::string term_label_es(TermKind term) {
   switch (term) {
     case TermKind::response: return "Plazo de respuesta";
@@ -175,6 +250,7 @@ std::string term_label_es(TermKind term) {
     case TermKind::appeal_resolution: return "Plazo para resolver el recurso";
     case TermKind::appeal_extension: return "Ampliación del plazo para resolver el recurso";
     case TermKind::appeal_compliance: return "Plazo para cumplir la resolución";
+    case TermKind::appeal_allegations: return "Plazo de las partes para alegatos en el recurso";
   }
   return "";
 }

@@ -6,6 +6,7 @@
 
 #include "core/business_calendar.h"
 #include "core/messages.h"
+#include "requests/appeal.h"
 #include "requests/information_request.h"
 #include "requests/regime.h"
 
@@ -93,6 +94,39 @@ enum class Msg {
   business_days,
   committee_suffix,
   requester_label,
+  appeal_not_yet,
+  appeal_not_possible,
+  appeal_too_late,
+  appeal_exists,
+  appeal_not_found,
+  ground_field,
+  ground_no_answer_only,
+  ground_answered,
+  reasons_field,
+  appeal_filed_event,
+  not_guarantor,
+  appeal_action_field,
+  appeal_step_refused,
+  appeal_changed_meanwhile,
+  appeal_admitted_event,
+  appeal_admitted_no_allegations_event,
+  appeal_rejected_event,
+  appeal_extend_once,
+  appeal_extend_too_late,
+  appeal_extended_event,
+  appeal_result_field,
+  appeal_resolved_event,
+  compliance_due_suffix,
+  allegations_closed,
+  not_party,
+  allegation_event,
+  compliance_reported_event,
+  complied_field,
+  complied_event,
+  not_complied_event,
+  guarantor_institution_field,
+  guarantor_label,
+  not_your_jurisdiction,
 };
 
 std::string_view text(Msg message);
@@ -110,6 +144,12 @@ std::string notify_by_label_es(NotifyBy notify_by);
 std::string channel_label_es(Channel channel);
 // "Se entregó la información", "Inexistente"...
 std::string outcome_label_es(Outcome outcome);
+// "En espera de admisión", "Admitido"...
+std::string appeal_status_label_es(AppealStatus status);
+// "Clasificación de la información", "Falta de respuesta en el plazo"...
+std::string ground_label_es(AppealGround ground);
+// "Confirma la respuesta", "Revoca la respuesta"...
+std::string appeal_result_label_es(AppealResult result);
 // "Plazo de respuesta", "Ampliación del plazo"...
 std::string term_label_es(TermKind term);
 // "sábado o domingo", "día de descanso obligatorio (LFT art. 74 fr. II)"...

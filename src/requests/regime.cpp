@@ -19,6 +19,7 @@ constexpr std::pair<TermKind, std::string_view> kNames[] = {
     {TermKind::appeal_resolution, "appeal_resolution"},
     {TermKind::appeal_extension, "appeal_extension"},
     {TermKind::appeal_compliance, "appeal_compliance"},
+    {TermKind::appeal_allegations, "appeal_allegations"},
 };
 }  // namespace
 
@@ -82,6 +83,7 @@ ParsedTerms parse_terms(const nlohmann::json& json) {
   for (TermKind kind : all_terms()) {
     std::string name(term_name(kind));
     const nlohmann::json* entry = json.is_object() && json.contains(name) ? &json.at(name) : nullptr;
+    if (!entry && kind == TermKind::appeal_allegations) continue;  // added later: see the header
     if (!entry || !entry->is_object() || !entry->contains("value") || !entry->at("value").is_number_integer() ||
         entry->at("value").get<int64_t>() < 0 || entry->at("value").get<int64_t>() > 365 ||
         (entry->contains("article") && !entry->at("article").is_string())) {

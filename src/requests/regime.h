@@ -34,6 +34,7 @@ enum class TermKind {
   appeal_resolution,
   appeal_extension,
   appeal_compliance,
+  appeal_allegations,  // the parties' allegations once an appeal is admitted
 };
 
 const std::vector<TermKind>& all_terms();
@@ -69,7 +70,9 @@ struct Regime {
 };
 
 // The terms in `json` ({"response": {"value": 20, "article": "134"}, ...}),
-// or the name of the first term that is missing or malformed.
+// or the name of the first term that is missing or malformed. A term added
+// after a regime was stored (appeal_allegations) may be missing: it reads as
+// absent, and the regime's page asks for it.
 struct ParsedTerms {
   std::map<TermKind, Term> terms;
   std::string problem;  // the term's name, "" when all are there

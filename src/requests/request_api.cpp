@@ -76,6 +76,39 @@ void register_request_api(web::Router& router, RouteContext ctx) {
     auto result = ctx.requests.clarify(request.actor, request.param("folio"), text_field(body, "key"), text_field(body, "text"));
     return web::api_item(document_view(ctx.requests.find(std::move(result).take().folio).take()));
   });
+  router.post("/api/v1/requests/{folio}/appeal", [ctx](Request& request) {
+    auto body = web::read_json_object(request);
+    auto appeal = ctx.requests.appeal(request.actor, request.param("folio"),
+                                      {text_field(body, "ground"), text_field(body, "reasons"), text_field(body, "key")});
+    return web::api_item(document_view(ctx.requests.find(std::move(appeal).take().folio()).take()), 201);
+  });
+  // JSON, or multipart/form-data with the same fields and "files" parts (to report compliance).
+  router.post("/api/v1/requests/{folio}/appeal/steps", [ctx](Request& request) {
+    AppealStepInput input = web::multipart_boundary(request.header("content-type"))
+                                ? appeal_step_from_form(request)
+                                : appeal_step_from_json(web::read_json_object(request));
+    auto appeal = ctx.requests.work_appeal(request.actor, request.param("folio"), input);
+    return web::api_item(document_view(ctx.requests.find(std::move(appeal).take().folio()).take()));
+  });
+  router.get("/api/v1/appeals", [ctx](Request& request) {
+    auto page = web::PageRequest::from(request);
+    auto result = ctx.requests.appeals(appeal_query_of(request), {page.per_page, page.offset()}).take();
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : result.items) items.push_back(appeal_item_view(item));
+    return web::api_list(request, items, page, result.total);
+  });
+  router.get("/api/v1/request-guarantors", [ctx](Request&) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& row : ctx.requests.guarantors()) items.push_back(guarantor_view(row));
+    return web::api_item({{"items", items}});
+  });
+  router.add("PUT", "/api/v1/request-guarantors/{jurisdiction}", [ctx](Request& request) {
+    auto body = web::read_json_object(request);
+    int64_t institution = body.contains("institution_id") && body["institution_id"].is_number_integer()
+                              ? body["institution_id"].get<int64_t>()
+                              : -1;
+    return web::api_item(guarantor_view(ctx.requests.set_guarantor(request.actor, request.param("jurisdiction"), institution).take()));
+  });
   router.get("/api/v1/request-regimes", [ctx](Request&) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& regime : ctx.requests.regimes()) items.push_back(regime.to_json());

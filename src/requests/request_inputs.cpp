@@ -102,22 +102,50 @@ RegimeInput regime_from_json(const nlohmann::json& body) {
   return input;
 }
 
-WorkInput work_from_form(const Request& request) {
-  const auto& f = request.form();
-  WorkInput input{f.text("action"), f.text("text"), f.text("outcome"), f.text("reference"),
-                  number(f.text("version")).value_or(-1)};
+namespace {
+
+// The "files" parts of a multipart form, leaving out the empty part a form sends when none was chosen.
+std::vector<std::pair<std::string, std::string>> files_of(const Request& request) {
+  std::vector<std::pair<std::string, std::string>> files;
   for (const auto& part : request.uploads()) {
     if (part.name == "files" && part.filename && !(part.filename->empty() && part.data.empty())) {
-      input.files.emplace_back(*part.filename, part.data);
+      files.emplace_back(*part.filename, part.data);
     }
   }
-  return input;
+  return files;
+}
+
+int64_t version_of(const nlohmann::json& body) {
+  return body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
+}
+
+}  // namespace
+
+WorkInput work_from_form(const Request& request) {
+  const auto& f = request.form();
+  return {f.text("action"), f.text("text"), f.text("outcome"), f.text("reference"),
+          number(f.text("version")).value_or(-1), files_of(request)};
+}
+
+AppealStepInput appeal_step_from_form(const Request& request) {
+  const auto& f = request.form();
+  return {f.text("action"), f.text("text"),   f.text("result"), f.text("complied"),
+          f.text("key"),    number(f.text("version")).value_or(-1), files_of(request)};
+}
+
+AppealStepInput appeal_step_from_json(const nlohmann::json& body) {
+  return {text_field(body, "action"), text_field(body, "text"), text_field(body, "result"),
+          text_field(body, "complied"), text_field(body, "key"), version_of(body)};
+}
+
+AppealQuery appeal_query_of(const Request& request) {
+  RequestQuery filters = query_of(request);
+  return {filters.jurisdiction, filters.institution_id, filters.status};
 }
 
 WorkInput work_from_json(const nlohmann::json& body) {
-  int64_t version = body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
   return {text_field(body, "action"), text_field(body, "text"), text_field(body, "outcome"), text_field(body, "reference"),
-          version};
+          version_of(body)};
 }
 
 }  // namespace apertura::requests

@@ -28,5 +28,11 @@ RegimeInput regime_from_json(const nlohmann::json& body);
 WorkInput work_from_form(const web::Request& request);
 // A step as JSON: action, text, outcome, reference, version.
 WorkInput work_from_json(const nlohmann::json& body);
+// An appeal's step from a urlencoded or multipart form (with its "files" parts).
+AppealStepInput appeal_step_from_form(const web::Request& request);
+// An appeal's step as JSON: action, text, result, complied, key, version.
+AppealStepInput appeal_step_from_json(const nlohmann::json& body);
+// An appeals list's filters (jurisdiction, institution, status).
+AppealQuery appeal_query_of(const web::Request& request);
 
 }  // namespace apertura::requests

@@ -18,7 +18,11 @@ std::vector<std::string> RequestMail::requester_addresses(const InformationReque
 }
 
 std::vector<std::string> RequestMail::unit_addresses(const InformationRequest& request) const {
-  return who_.officials_of ? who_.officials_of(request.institution_id) : std::vector<std::string>{};
+  return officials_addresses(request.institution_id);
+}
+
+std::vector<std::string> RequestMail::officials_addresses(int64_t institution_id) const {
+  return who_.officials_of ? who_.officials_of(institution_id) : std::vector<std::string>{};
 }
 
 std::string RequestMail::url_of(const InformationRequest& request) const {

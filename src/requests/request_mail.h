@@ -28,6 +28,8 @@ class RequestMail {
   // Where the requester is written to: none when they gave no way.
   std::vector<std::string> requester_addresses(const InformationRequest& request) const;
   std::vector<std::string> unit_addresses(const InformationRequest& request) const;
+  // The officials of any institution (a guarantor's, for appeals).
+  std::vector<std::string> officials_addresses(int64_t institution_id) const;
 
   // A new case: the requester gets the folio, due date and key; the unit the request.
   void filed(store::Connection& c, const InformationRequest& request, const std::string& institution_name,

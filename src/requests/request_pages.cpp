@@ -39,6 +39,7 @@ Response statistics_page(RouteContext ctx, Request& request) {
   data["jurisdictions"] = places;
   data["years"] = years;
   data["place"] = stats.jurisdiction_name;
+  data["place_slug"] = stats.jurisdiction_slug;
   data["csv_url"] = "/solicitudes/estadisticas.csv" + request.query_suffix();
   data["json_url"] = "/solicitudes/estadisticas.json" + request.query_suffix();
   data["api_url"] = "/api/v1/requests/stats" + request.query_suffix();
@@ -120,6 +121,69 @@ Response calendar_page(RouteContext ctx, const Request& request, const Error* er
                           error ? web::status_for(error->kind) : 200);
 }
 
+nlohmann::json jurisdiction_options(RouteContext ctx, const std::string& chosen) {
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& place : ctx.jurisdictions.list({}, {200, 0}).items) {
+    places.push_back({{"value", place.slug}, {"label", place.name}, {"selected", chosen == place.slug || chosen == place.code}});
+  }
+  return places;
+}
+
+Response appeals_page(RouteContext ctx, Request& request) {
+  auto page = web::PageRequest::from(request, 30);
+  AppealQuery query = appeal_query_of(request);
+  auto result = ctx.requests.appeals(query, {page.per_page, page.offset()}).take();
+  nlohmann::json statuses = nlohmann::json::array();
+  statuses.push_back({{"value", "open"}, {"label", "En trámite (con algo pendiente)"}, {"selected", query.status == "open"}});
+  for (AppealStatus status : {AppealStatus::filed, AppealStatus::admitted, AppealStatus::rejected, AppealStatus::resolved,
+                              AppealStatus::complying, AppealStatus::compliance_reported, AppealStatus::complied,
+                              AppealStatus::not_complied}) {
+    statuses.push_back({{"value", appeal_status_name(status)}, {"label", appeal_status_label_es(status)},
+                        {"selected", query.status == appeal_status_name(status)}});
+  }
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& item : result.items) rows.push_back(appeal_item_view(item));
+  return ctx.pages.render(request, "requests/appeals",
+                          {{"title", "Recursos de revisión"},
+                           {"appeals", rows},
+                           {"has_appeals", !rows.empty()},
+                           {"open_view", query.status == "open"},
+                           {"total_text", grouped(result.total) + (result.total == 1 ? " recurso" : " recursos")},
+                           {"jurisdictions", jurisdiction_options(ctx, query.jurisdiction)},
+                           {"statuses", statuses},
+                           {"csv_url", "/solicitudes/recursos.csv" + request.query_suffix()},
+                           {"json_url", "/solicitudes/recursos.json" + request.query_suffix()},
+                           {"api_url", "/api/v1/appeals" + request.query_suffix()},
+                           {"pagination", web::pagination_view(request, page, result.total)},
+                           {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}});
+}
+
+Response guarantors_page(RouteContext ctx, const Request& request, const Error* error = nullptr) {
+  bool can_manage = ctx.requests.may_manage_guarantors(request.actor);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& row : ctx.requests.guarantors()) {
+    nlohmann::json view = guarantor_view(row);
+    view["can_manage"] = ctx.requests.may_manage_guarantors(request.actor, row.jurisdiction.id);
+    if (view["can_manage"].get<bool>()) {
+      nlohmann::json choices = nlohmann::json::array();
+      for (const auto& institution : ctx.jurisdictions.institutions(row.jurisdiction.id, {1000, 0}).items) {
+        choices.push_back({{"id", institution.id}, {"name", institution.name},
+                           {"selected", row.institution && row.institution->id == institution.id}});
+      }
+      if (choices.empty()) continue;
+      view["choices"] = choices;
+    }
+    rows.push_back(std::move(view));
+  }
+  return ctx.pages.render(request, "requests/guarantors",
+                          {{"title", "Órganos garantes"},
+                           {"rows", rows},
+                           {"can_manage", can_manage},
+                           {"form", web::form_state(request, error)},
+                           {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}},
+                          error ? web::status_for(error->kind) : 200);
+}
+
 void throw_unless_form_error(const Error& error) {
   if (error.kind != ErrorKind::invalid && error.kind != ErrorKind::conflict) throw DomainException(error);
 }
@@ -128,6 +192,48 @@ nlohmann::json options(std::initializer_list<std::pair<std::string, std::string>
   nlohmann::json list = nlohmann::json::array();
   for (const auto& [value, label] : pairs) list.push_back({{"value", value}, {"label", label}});
   return list;
+}
+
+// The appeal's forms each reader may use: the requester's to file it or to
+// allege, the institution's to allege or report compliance, the guarantor's steps.
+void add_appeal_forms(RouteContext ctx, const Request& request, const RequestDocument& document, nlohmann::json& data) {
+  bool institution = ctx.requests.may_work(request.actor, document.request);
+  if (!document.appeal) {
+    if (document.appeal_until.empty() || institution) return;
+    bool answered = !is_open(document.request.status);
+    nlohmann::json grounds = nlohmann::json::array();
+    for (AppealGround ground : all_grounds()) {
+      if ((ground == AppealGround::no_answer) == answered) continue;
+      grounds.push_back({{"value", ground_name(ground)}, {"label", ground_label_es(ground)},
+                         {"selected", request.form().text("ground") == ground_name(ground)}});
+    }
+    data["can_appeal"] = true;
+    data["grounds"] = grounds;
+    return;
+  }
+  const Appeal& appeal = *document.appeal;
+  bool guarantor = ctx.requests.may_work_appeal(request.actor, document.request.jurisdiction_id);
+  nlohmann::json steps = nlohmann::json::array();
+  if (guarantor) {
+    if (appeal.status == AppealStatus::filed) {
+      steps = options({{"admit", "Admitir el recurso"}, {"reject", "Desechar el recurso"}});
+    } else if (appeal.status == AppealStatus::admitted) {
+      steps = options({{"resolve", "Resolver"}, {"extend", "Ampliar el plazo para resolver (una vez)"}});
+    } else if (appeal.status == AppealStatus::compliance_reported || appeal.status == AppealStatus::complying) {
+      steps = options({{"verify", "Calificar el cumplimiento"}});
+    }
+  }
+  data["appeal_steps"] = steps;
+  data["can_work_appeal"] = !steps.empty();
+  nlohmann::json results = nlohmann::json::array();
+  for (AppealResult result : {AppealResult::confirm, AppealResult::modify, AppealResult::revoke, AppealResult::dismiss}) {
+    results.push_back({{"value", appeal_result_name(result)}, {"label", appeal_result_label_es(result)}});
+  }
+  data["appeal_results"] = results;
+  bool allegations_open = appeal.status == AppealStatus::admitted;
+  data["can_allege"] = allegations_open && !guarantor;
+  data["allege_as_institution"] = institution;
+  data["can_report_compliance"] = institution && appeal.status == AppealStatus::complying;
 }
 
 Response request_page(RouteContext ctx, const Request& request, const std::string& folio, const Error* error = nullptr) {
@@ -153,6 +259,7 @@ Response request_page(RouteContext ctx, const Request& request, const std::strin
     }
     data["outcomes"] = outcomes;
   }
+  add_appeal_forms(ctx, request, document, data);
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "requests/show", data, error ? web::status_for(error->kind) : 200);
 }
@@ -165,11 +272,7 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
     auto page = web::PageRequest::from(request, 30);
     RequestQuery query = query_of(request);
     auto result = ctx.requests.search(query, {page.per_page, page.offset()}).take();
-    nlohmann::json places = nlohmann::json::array();
-    for (const auto& place : ctx.jurisdictions.list({}, {200, 0}).items) {
-      places.push_back({{"value", place.slug}, {"label", place.name},
-                        {"selected", query.jurisdiction == place.slug || query.jurisdiction == place.code}});
-    }
+    nlohmann::json places = jurisdiction_options(ctx, query.jurisdiction);
     nlohmann::json statuses = nlohmann::json::array();
     for (RequestStatus status : {RequestStatus::received, RequestStatus::clarification_requested, RequestStatus::extended,
                                  RequestStatus::answered, RequestStatus::not_competent, RequestStatus::not_filed}) {
@@ -207,6 +310,28 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
     });
   }
   router.get("/solicitudes/nueva", [ctx](Request& request) { return filing_page(ctx, request); });
+  router.get("/solicitudes/recursos", [ctx](Request& request) { return appeals_page(ctx, request); });
+  for (std::string format : {"csv", "json"}) {
+    router.get("/solicitudes/recursos." + format, [ctx, format](Request& request) {
+      auto result = ctx.requests.appeals(appeal_query_of(request), {web::kMaxDownloadRows, 0}).take();
+      std::vector<nlohmann::json> rows;
+      for (const auto& item : result.items) rows.push_back(appeal_item_view(item));
+      return web::download(appeals_table(rows), "recursos-de-revision", format);
+    });
+  }
+  router.get("/solicitudes/garantes", [ctx](Request& request) { return guarantors_page(ctx, request); });
+  router.post("/solicitudes/garantes", [ctx](Request& request) {
+    const auto& f = request.form();
+    auto chosen = ctx.requests.set_guarantor(request.actor, f.text("jurisdiction"), number(f.text("institution_id")).value_or(-1));
+    if (!chosen.ok()) {
+      throw_unless_form_error(chosen.error());
+      return guarantors_page(ctx, request, &chosen.error());
+    }
+    Response response = Response::redirect("/solicitudes/garantes");
+    web::set_flash(response, "Guardamos el órgano garante de " + chosen->jurisdiction.name +
+                                 ": su personal atiende desde ahora los recursos de esa jurisdicción.");
+    return response;
+  });
   router.get("/solicitudes/estadisticas", [ctx](Request& request) { return statistics_page(ctx, request); });
   // A unit's due dates for calendar programs: public, like the requests.
   router.get("/solicitudes/vencimientos.ics", [ctx](Request& request) {
@@ -348,6 +473,30 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
   router.get("/solicitudes/{folio}/archivos/{id}", [ctx](Request& request) {
     auto [file, data] = ctx.requests.file(request.param("folio"), web::id_param(request, "id", "el archivo")).take();
     return Response::stored_file(file.content_type, file.file_name, std::move(data));
+  });
+  router.post("/solicitudes/{folio}/recurso", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    const auto& f = request.form();
+    auto result = ctx.requests.appeal(request.actor, folio, {f.text("ground"), f.text("reasons"), f.text("key")});
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio + "#recurso");
+    web::set_flash(response, "Recibimos tu recurso de revisión " + result->number +
+                                 ". El órgano garante decidirá si lo admite; cada paso aparece en esta página.");
+    return response;
+  });
+  router.post("/solicitudes/{folio}/recurso/pasos", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    auto result = ctx.requests.work_appeal(request.actor, folio, appeal_step_from_form(request));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio + "#recurso");
+    web::set_flash(response, "Registramos el paso del recurso; la historia de la solicitud lo muestra.");
+    return response;
   });
   router.post("/solicitudes/{folio}/aclaracion", [ctx](Request& request) {
     std::string folio = request.param("folio");

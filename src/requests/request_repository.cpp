@@ -311,8 +311,11 @@ std::vector<InformationRequest> RequestRepository::queue(store::Connection& c, s
 
 namespace {
 
-// The statistics' WHERE clause and its parameters, with only the filters given
-// (so each database picks the index for them).
+constexpr std::array<std::string_view, 5> kOutcomeNames{"delivered", "partial", "classified", "inexistent", "already_public"};
+
+}  // namespace
+
+// Only the filters given, so that each database picks the index for them.
 std::string stats_where(const StatsFilter& f, std::vector<store::Value>& params) {
   std::string where = "WHERE received_on >= ? AND received_on < ?";
   params.push_back(f.from);
@@ -327,10 +330,6 @@ std::string stats_where(const StatsFilter& f, std::vector<store::Value>& params)
   }
   return where;
 }
-
-constexpr std::array<std::string_view, 5> kOutcomeNames{"delivered", "partial", "classified", "inexistent", "already_public"};
-
-}  // namespace
 
 std::vector<RequestCountsRow> RequestRepository::counts(store::Connection& c, const StatsFilter& f) {
   std::vector<store::Value> params{f.today};

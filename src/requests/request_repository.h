@@ -48,6 +48,11 @@ struct StatsFilter {
   std::string today;  // for "overdue"
 };
 
+// The statistics' WHERE clause over received_on, jurisdiction_id and
+// institution_id (columns requests and appeals share), with only the filters
+// given, appending its parameters.
+std::string stats_where(const StatsFilter& filter, std::vector<store::Value>& params);
+
 struct ClosedDaysRow {
   int64_t id = 0;
   std::string jurisdiction_code;  // "" everywhere

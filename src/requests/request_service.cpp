@@ -116,6 +116,11 @@ bool RequestService::may_capture(const Actor& actor) const {
 bool RequestService::may_manage_regimes(const Actor& actor) const {
   return request_permissions().allows(actor.role, RequestAction::manage_regimes);
 }
+bool RequestService::may_manage_guarantors(const Actor& actor, std::optional<int64_t> jurisdiction_id) const {
+  if (jurisdiction_id) return request_permissions().allows(actor, RequestAction::manage_guarantors, *jurisdiction_id);
+  return request_permissions().allows(actor.role, RequestAction::manage_guarantors);
+}
+
 bool RequestService::may_manage_calendar(const Actor& actor) const {
   return request_permissions().allows(actor.role, RequestAction::manage_calendar);
 }
@@ -259,8 +264,12 @@ Result<RequestDocument> RequestService::find(const std::string& folio) {
   if (!institution || !jurisdiction || !regime) return not_found(folio);
   BusinessCalendar calendar = calendar_for(*connection, jurisdiction->code);
   BusinessCount response = response_count(calendar, *regime, *request);
+  std::string today = today_for(*regime);
   bool overdue = is_open(request->status) && request->status != RequestStatus::clarification_requested &&
-                 today_for(*regime) > request->response_due_on;
+                 today > request->response_due_on;
+  auto appeal = AppealRepository::by_request(*connection, request->id);
+  std::string appeal_until = appeal ? "" : appeal_deadline(calendar, *regime, *request);
+  if (appeal_until < today) appeal_until.clear();
   return RequestDocument{*request,
                          *institution,
                          *jurisdiction,
@@ -270,7 +279,10 @@ Result<RequestDocument> RequestService::find(const std::string& folio) {
                          RequestRepository::files(*connection, request->id),
                          term_end(calendar, *regime, TermKind::clarification_issue, request->received_on),
                          term_end(calendar, *regime, TermKind::incompetence, request->received_on),
-                         overdue};
+                         overdue,
+                         std::move(appeal),
+                         std::move(appeal_until),
+                         guarantor_name_of(*connection, *request, *regime)};
 }
 
 Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& query, const Slice& slice) {

@@ -28,6 +28,19 @@
 //   on a stale copy is a conflict), a public event and an audit entry;
 // - the requester answers a request to clarify signed in as themselves or
 //   with the key given once at filing (only its hash is kept);
+// - the requester may appeal (recurso de revisión) an answer or a notice of
+//   incompetence within the regime's appeal term counted from it, or the
+//   institution's silence within the same term counted from the day its
+//   response term ended; one appeal per request, with the law's ground;
+// - the jurisdiction's guarantor (the officials of the institution an admin
+//   chose, or the jurisdiction's admins) admits or rejects it, may extend
+//   its resolution term once, and resolves it: confirm, revoke, modify or
+//   dismiss; both parties may file allegations until the regime's term
+//   after admission ends; a revoked or modified answer gives the
+//   institution the regime's compliance term, it reports compliance (with
+//   documents), and the guarantor says whether it complied. A late
+//   resolution or compliance is recorded as late. Each step joins the
+//   request's history and the audit log;
 // - admins add and amend regimes and closed days; each change is audited.
 #include <functional>
 #include <map>
@@ -40,6 +53,8 @@
 #include "core/paging.h"
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "requests/appeal.h"
+#include "requests/appeal_repository.h"
 #include "requests/information_request.h"
 #include "requests/request_mail.h"
 #include "requests/request_statistics.h"
@@ -109,6 +124,48 @@ struct RequestQuery {
   std::string similar_to;
 };
 
+// The requester's appeal.
+struct AppealInput {
+  std::string ground;   // an AppealGround name
+  std::string reasons;  // why the answer (or the silence) is wrong
+  std::string key;      // the key given at filing, unless signed in as the requester
+};
+
+// A step on an appeal. The guarantor: "admit", "reject", "extend", "resolve"
+// (with `result`) and "verify" (with `complied`); either party while the
+// allegations term runs: "allege" (the requester with the key or signed in,
+// or the institution's officials); the institution: "report_compliance", with
+// the documents it delivered.
+struct AppealStepInput {
+  std::string action;
+  std::string text;
+  std::string result = "";    // for "resolve": an AppealResult name
+  std::string complied = "";  // for "verify": "yes" or "no"
+  std::string key = "";       // for the requester's "allege"
+  int64_t version = -1;  // the appeal's version read; -1 takes the current one
+  std::vector<std::pair<std::string, std::string>> files = {};  // for "report_compliance"
+};
+
+// An appeal in a list, with what a reader needs beside it.
+struct AppealItem {
+  Appeal appeal;
+  std::string institution_name;
+  std::string description;         // the request's
+  std::optional<int> business_days_left;  // of the term running now, if one runs
+};
+
+struct AppealQuery {
+  std::string jurisdiction;  // slug or INEGI code
+  std::optional<int64_t> institution_id;
+  std::string status;        // an AppealStatus name, or "open"
+};
+
+// A jurisdiction and the institution chosen as its guarantor, if any.
+struct GuarantorRow {
+  jurisdictions::Jurisdiction jurisdiction;
+  std::optional<jurisdictions::Institution> institution;
+};
+
 // A request as its page shows it.
 struct RequestDocument {
   InformationRequest request;
@@ -125,6 +182,11 @@ struct RequestDocument {
   // Still open, its response term running, and past its due date in its
   // jurisdiction today: the institution missed the deadline.
   bool overdue = false;
+  std::optional<Appeal> appeal;
+  // While the requester may appeal: the last day to do so; "" otherwise.
+  std::string appeal_until;
+  // Who resolves its appeals: the chosen institution's name, else the regime's words.
+  std::string guarantor_name;
 };
 
 struct RegimeInput {
@@ -160,6 +222,8 @@ class RequestService {
   bool may_capture(const Actor& actor) const;
   bool may_manage_regimes(const Actor& actor) const;
   bool may_manage_calendar(const Actor& actor) const;
+  // Whether `actor` chooses guarantors (of that jurisdiction, when given).
+  bool may_manage_guarantors(const Actor& actor, std::optional<int64_t> jurisdiction_id = std::nullopt) const;
 
   // One request per institution, in the order given.
   Result<std::vector<InformationRequest>> file(const Actor& actor, const FilingInput& input);
@@ -192,6 +256,18 @@ class RequestService {
   // counts); an unknown jurisdiction is not_found, a year outside 2000-2100 invalid.
   Result<RequestStatistics> statistics(const StatsQuery& query);
 
+  // Files the requester's appeal against the request's answer or silence.
+  Result<Appeal> appeal(const Actor& actor, const std::string& folio, const AppealInput& input);
+  Result<Appeal> work_appeal(const Actor& actor, const std::string& folio, const AppealStepInput& input);
+  // Whether `actor` works appeals of the jurisdiction: an official of its
+  // chosen guarantor, or one of its admins.
+  bool may_work_appeal(const Actor& actor, int64_t jurisdiction_id);
+  // Appeals, newest first; with status "open", those with a term running, soonest due first.
+  Result<Paged<AppealItem>> appeals(const AppealQuery& query, const Slice& slice);
+  std::vector<GuarantorRow> guarantors();
+  // Chooses the institution (of that jurisdiction) whose officials work its appeals.
+  Result<GuarantorRow> set_guarantor(const Actor& actor, const std::string& jurisdiction, int64_t institution_id);
+
   std::vector<Regime> regimes();
   Result<Regime> regime(int64_t id);
   Result<Regime> add_regime(const Actor& actor, const RegimeInput& input);
@@ -210,6 +286,17 @@ class RequestService {
   Result<Regime> checked_regime(const RegimeInput& input, Regime regime);
   // The rate-limit subjects a portal filing counts against, or an error when one is full.
   Result<std::vector<std::string>> filing_quota(store::Connection& c, const Actor& actor, const FilingInput& input);
+  // Documents attached to a step, checked (at most kMaxAnswerFiles, each of
+  // an accepted type and size) before anything is written.
+  Result<std::vector<RequestFile>> checked_files(const std::vector<std::pair<std::string, std::string>>& files);
+  // Stores the checked documents' bytes and rows, inside the caller's transaction.
+  void store_files(store::Connection& connection, int64_t request_id, std::vector<RequestFile>& files,
+                   const std::vector<std::pair<std::string, std::string>>& data, const std::string& event_kind);
+  // The last day the requester may appeal, if the request can be appealed
+  // (answered, not competent, or its response term over); "" otherwise.
+  std::string appeal_deadline(const BusinessCalendar& calendar, const Regime& regime, const InformationRequest& request);
+  // Who resolves the request's appeals: the chosen guarantor's name, else the regime's words.
+  std::string guarantor_name_of(store::Connection& connection, const InformationRequest& request, const Regime& regime);
   // The calendar day now in the request's jurisdiction.
   std::string today_for(const Regime& regime) const;
   // The calendar day now where the regime in force in the jurisdiction

@@ -24,6 +24,15 @@ void add_to(RequestTally& total, const RequestTally& one) {
   total.clarified += one.clarified;
   total.not_filed += one.not_filed;
   for (const auto& [outcome, count] : one.outcomes) total.outcomes[outcome] += count;
+  total.appeals += one.appeals;
+  total.appeals_open += one.appeals_open;
+  total.appeals_rejected += one.appeals_rejected;
+  total.appeals_confirmed += one.appeals_confirmed;
+  total.appeals_revoked += one.appeals_revoked;
+  total.appeals_modified += one.appeals_modified;
+  total.appeals_dismissed += one.appeals_dismissed;
+  total.appeals_complied += one.appeals_complied;
+  total.appeals_not_complied += one.appeals_not_complied;
 }
 
 // The median of values given with how many times each occurs.
@@ -83,6 +92,19 @@ Result<RequestStatistics> RequestService::statistics(const StatsQuery& query) {
     for (const auto& [name, count] : row.outcomes) {
       if (auto outcome = parse_outcome(name); outcome && count > 0) tally.outcomes[*outcome] = count;
     }
+  }
+  for (const auto& row : AppealRepository::counts(*connection, filter)) {
+    RequestTally& tally = by_institution[row.institution_id];
+    tally.institution_id = row.institution_id;
+    tally.appeals = row.filed;
+    tally.appeals_open = row.open;
+    tally.appeals_rejected = row.rejected;
+    tally.appeals_confirmed = row.confirmed;
+    tally.appeals_revoked = row.revoked;
+    tally.appeals_modified = row.modified;
+    tally.appeals_dismissed = row.dismissed;
+    tally.appeals_complied = row.complied;
+    tally.appeals_not_complied = row.not_complied;
   }
   // Business days to respond, counted on each institution's own calendar.
   std::map<int64_t, int64_t> place_of;  // institution -> jurisdiction

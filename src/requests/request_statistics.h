@@ -11,7 +11,10 @@
 // - open: still running; overdue: open, not waiting for the requester, and
 //   past the due date today;
 // - median_business_days: of responded requests, business days from the day
-//   received to the response (clarification time included).
+//   received to the response (clarification time included);
+// - appeals: appeals received in the year (whatever year their request came
+//   in), by what became of them: still open, rejected, confirmed, revoked,
+//   modified, dismissed, and of those revoked or modified, complied or not.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -37,6 +40,15 @@ struct RequestTally {
   int64_t not_filed = 0;
   std::map<Outcome, int64_t> outcomes;
   std::optional<double> median_business_days;
+  int64_t appeals = 0;
+  int64_t appeals_open = 0;
+  int64_t appeals_rejected = 0;
+  int64_t appeals_confirmed = 0;
+  int64_t appeals_revoked = 0;
+  int64_t appeals_modified = 0;
+  int64_t appeals_dismissed = 0;
+  int64_t appeals_complied = 0;
+  int64_t appeals_not_complied = 0;
 
   int64_t responded() const { return answered + not_competent; }
 };

@@ -25,6 +25,42 @@ bool RequestService::may_work(const Actor& actor, const InformationRequest& requ
   return actor.role != Role::official || actor.institution_id == request.institution_id;
 }
 
+Result<std::vector<RequestFile>> RequestService::checked_files(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<RequestFile> checked;
+  if (files.empty()) return checked;
+  if (!files_) return Error::invalid(say(Msg::files_only_with_answer), {{"files", say(Msg::files_only_with_answer)}});
+  if (files.size() > kMaxAnswerFiles) {
+    return Error::invalid(say(Msg::too_many_files, kMaxAnswerFiles), {{"files", say(Msg::too_many_files, kMaxAnswerFiles)}});
+  }
+  for (const auto& [name, data] : files) {
+    auto type = check_document_upload(name, data);
+    if (!type) {
+      std::string message = say(Msg::file_refused, name.empty() ? "?" : name, type.error().fields.front().message);
+      return Error::invalid(message, {{"files", message}});
+    }
+    RequestFile file;
+    file.file_name = safe_file_name(name, "respuesta");
+    file.content_type = *type;
+    file.size = static_cast<int64_t>(data.size());
+    checked.push_back(std::move(file));
+  }
+  return checked;
+}
+
+void RequestService::store_files(store::Connection& connection, int64_t request_id, std::vector<RequestFile>& files,
+                                 const std::vector<std::pair<std::string, std::string>>& data,
+                                 const std::string& event_kind) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    files[i].request_id = request_id;
+    files[i].event_kind = event_kind;
+    files[i].sha256 = files_->save(connection, data[i].second);
+    files[i].storage = files_->kind();
+    files[i].created_at = now_();
+    files[i].id = RequestRepository::insert_file(connection, files[i]);
+  }
+}
+
 bool RequestService::is_requester(const Actor& actor, const InformationRequest& request) const {
   return actor.user_id && request.requester_id == actor.user_id;
 }
@@ -45,26 +81,11 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
   std::string text = trim(input.text);
   if (auto error = checked_text(text)) return *error;
   // Documents come only with an answer; each is checked before anything is written.
-  std::vector<RequestFile> attached;
-  if (!input.files.empty()) {
-    if (action != "answer" || !files_) return Error::invalid(say(Msg::files_only_with_answer), {{"files", say(Msg::files_only_with_answer)}});
-    if (input.files.size() > kMaxAnswerFiles) {
-      return Error::invalid(say(Msg::too_many_files, kMaxAnswerFiles), {{"files", say(Msg::too_many_files, kMaxAnswerFiles)}});
-    }
-    for (const auto& [name, data] : input.files) {
-      auto type = check_document_upload(name, data);
-      if (!type) {
-        std::string message = say(Msg::file_refused, name.empty() ? "?" : name, type.error().fields.front().message);
-        return Error::invalid(message, {{"files", message}});
-      }
-      RequestFile file;
-      file.request_id = request.id;
-      file.file_name = safe_file_name(name, "respuesta");
-      file.content_type = *type;
-      file.size = static_cast<int64_t>(data.size());
-      attached.push_back(std::move(file));
-    }
+  if (!input.files.empty() && action != "answer") {
+    return Error::invalid(say(Msg::files_only_with_answer), {{"files", say(Msg::files_only_with_answer)}});
   }
+  auto attached = checked_files(input.files);
+  if (!attached) return attached.error();
   if (!is_open(request.status)) return Error::conflict(say(Msg::not_open, status_label_es(request.status)));
   auto regime = RegimeRepository::find(*connection, request.regime_id);
   auto jurisdiction = jurisdictions_.by_id(request.jurisdiction_id);
@@ -136,13 +157,7 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
   store::Transaction transaction(*connection);
   if (!RequestRepository::update_state(*connection, request)) return Error::conflict(say(Msg::request_changed_meanwhile));
   RequestRepository::add_event(*connection, {0, request.id, kind, now_(), institution->name, note, request.response_due_on});
-  for (size_t i = 0; i < attached.size(); ++i) {
-    attached[i].event_kind = kind;
-    attached[i].sha256 = files_->save(*connection, input.files[i].second);
-    attached[i].storage = files_->kind();
-    attached[i].created_at = now_();
-    attached[i].id = RequestRepository::insert_file(*connection, attached[i]);
-  }
+  store_files(*connection, request.id, *attached, input.files, kind);
   mail_.step(*connection, request, note, requester);
   audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
                                  before.to_public_json(), request.to_public_json());

@@ -84,7 +84,68 @@ nlohmann::json document_view(const RequestDocument& d) {
   }
   view["files"] = files;
   view["has_files"] = !files.empty();
+  view["appeal"] = d.appeal ? appeal_view(*d.appeal) : nlohmann::json();
+  view["appeal_until"] = d.appeal_until.empty() ? nlohmann::json() : nlohmann::json(d.appeal_until);
+  view["guarantor_name"] = d.guarantor_name;
   return view;
+}
+
+nlohmann::json appeal_view(const Appeal& appeal) {
+  nlohmann::json view = appeal.to_json();
+  view["status_label"] = appeal_status_label_es(appeal.status);
+  view["ground_label"] = ground_label_es(appeal.ground);
+  view["result_label"] = appeal.result ? appeal_result_label_es(*appeal.result) : "";
+  view["open"] = is_open(appeal.status);
+  view["folio"] = appeal.folio();
+  view["url"] = "/solicitudes/" + appeal.folio() + "#recurso";
+  return view;
+}
+
+nlohmann::json appeal_item_view(const AppealItem& item) {
+  nlohmann::json row = appeal_view(item.appeal);
+  row["institution_name"] = item.institution_name;
+  row["summary"] = item.description.size() > 200 ? item.description.substr(0, 197) + "…" : item.description;
+  row["running_due_on"] = item.appeal.running_due_on().empty() ? nlohmann::json() : nlohmann::json(item.appeal.running_due_on());
+  if (item.business_days_left) {
+    int left = *item.business_days_left;
+    row["days_left"] = left;
+    row["urgency"] = left < 0 ? "overdue" : left <= 3 ? "soon" : "ok";
+    row["days_left_text"] = left < 0    ? "Vencido hace " + counted(-left, "día hábil", "días hábiles")
+                            : left == 0 ? "Vence hoy"
+                                        : "Quedan " + counted(left, "día hábil", "días hábiles");
+  } else {
+    row["days_left"] = nullptr;
+    row["days_left_text"] = appeal_status_label_es(item.appeal.status);
+    row["urgency"] = "ok";
+  }
+  return row;
+}
+
+nlohmann::json guarantor_view(const GuarantorRow& row) {
+  return {{"jurisdiction", {{"code", row.jurisdiction.code}, {"slug", row.jurisdiction.slug}, {"name", row.jurisdiction.name}}},
+          {"institution", row.institution ? nlohmann::json{{"id", row.institution->id},
+                                                           {"name", row.institution->name},
+                                                           {"acronym", row.institution->acronym}}
+                                          : nlohmann::json()}};
+}
+
+web::Table appeals_table(const std::vector<nlohmann::json>& rows) {
+  web::Table table{{{"number", "Recurso"},
+                    {"folio", "Folio de la solicitud"},
+                    {"institution_name", "Institución"},
+                    {"ground_label", "Motivo"},
+                    {"received_on", "Recibido"},
+                    {"status_label", "Estado"},
+                    {"admitted_on", "Admitido"},
+                    {"resolution_due_on", "Vence la resolución"},
+                    {"result_label", "Sentido"},
+                    {"resolved_on", "Resuelto"},
+                    {"resolved_late", "Resuelto fuera de plazo"},
+                    {"compliance_due_on", "Vence el cumplimiento"},
+                    {"compliance_reported_on", "Cumplimiento informado"}},
+                   {}};
+  for (const auto& row : rows) table.rows.push_back(row);
+  return table;
 }
 
 nlohmann::json regime_view(const Regime& regime) {
@@ -190,7 +251,16 @@ nlohmann::json tally_json(const RequestTally& tally) {
                          {"not_filed", tally.not_filed},
                          {"outcomes", outcomes},
                          {"median_business_days", tally.median_business_days ? nlohmann::json(*tally.median_business_days)
-                                                                             : nlohmann::json()}};
+                                                                             : nlohmann::json()},
+                         {"appeals", {{"received", tally.appeals},
+                                      {"open", tally.appeals_open},
+                                      {"rejected", tally.appeals_rejected},
+                                      {"confirmed", tally.appeals_confirmed},
+                                      {"revoked", tally.appeals_revoked},
+                                      {"modified", tally.appeals_modified},
+                                      {"dismissed", tally.appeals_dismissed},
+                                      {"complied", tally.appeals_complied},
+                                      {"not_complied", tally.appeals_not_complied}}}};
   if (tally.institution_id) {
     json["institution_id"] = tally.institution_id;
     json["institution_name"] = tally.institution_name;
@@ -220,6 +290,11 @@ nlohmann::json statistics_view(const RequestStatistics& stats) {
                           {"not_competent", grouped(tally.not_competent)},
                           {"outcomes", outcomes},
                           {"median", median_text(tally.median_business_days)},
+                          {"appeals", grouped(tally.appeals)},
+                          {"appeals_changed", grouped(tally.appeals_revoked + tally.appeals_modified)},
+                          {"appeals_confirmed", grouped(tally.appeals_confirmed)},
+                          {"appeals_other", grouped(tally.appeals_rejected + tally.appeals_dismissed)},
+                          {"appeals_open", grouped(tally.appeals_open)},
                           {"bars", bar_view(tally, largest)}};
   };
   nlohmann::json rows = nlohmann::json::array();
@@ -241,6 +316,11 @@ nlohmann::json statistics_view(const RequestStatistics& stats) {
   }
   if (t.median_business_days) {
     summary += " La mitad de las respuestas tardó " + median_text(t.median_business_days) + " días hábiles o menos.";
+  }
+  if (t.appeals > 0) {
+    summary += (t.appeals == 1 ? " Se presentó " : " Se presentaron ") + grouped(t.appeals) +
+               (t.appeals == 1 ? " recurso de revisión" : " recursos de revisión") + "; el órgano garante revocó o modificó " +
+               grouped(t.appeals_revoked + t.appeals_modified) + (t.appeals_revoked + t.appeals_modified == 1 ? " respuesta." : " respuestas.");
   }
   return {{"rows", rows},
           {"total", row(t)},
@@ -269,13 +349,24 @@ web::Table statistics_table(const RequestStatistics& stats) {
                     {"inexistent", "Inexistente"},
                     {"already_public", "Ya pública"},
                     {"not_competent", "No competente"},
-                    {"median_business_days", "Mediana de días hábiles para responder"}},
+                    {"median_business_days", "Mediana de días hábiles para responder"},
+                    {"appeals_received", "Recursos recibidos"},
+                    {"appeals_open", "Recursos en trámite"},
+                    {"appeals_rejected", "Recursos desechados"},
+                    {"appeals_confirmed", "Recursos: confirma la respuesta"},
+                    {"appeals_revoked", "Recursos: revoca la respuesta"},
+                    {"appeals_modified", "Recursos: modifica la respuesta"},
+                    {"appeals_dismissed", "Recursos sobreseídos"},
+                    {"appeals_complied", "Resoluciones cumplidas"},
+                    {"appeals_not_complied", "Resoluciones incumplidas"}},
                    {}};
   auto flat = [&stats](const RequestTally& tally, const std::string& name) {
     nlohmann::json json = tally_json(tally);
     nlohmann::json row = json;
     row.erase("outcomes");
+    row.erase("appeals");
     for (const auto& [key, value] : json["outcomes"].items()) row[key] = value;
+    for (const auto& [key, value] : json["appeals"].items()) row["appeals_" + key] = value;
     row["institution_id"] = tally.institution_id ? nlohmann::json(tally.institution_id) : nlohmann::json();
     row["institution_name"] = name;
     row["year"] = stats.year;

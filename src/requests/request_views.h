@@ -25,6 +25,13 @@ nlohmann::json closed_days_view(const ClosedDaysRow& row);
 web::Table requests_table(const std::vector<nlohmann::json>& rows);
 // The filing receipt's paragraphs (public facts only: never the contact or the key).
 std::vector<std::string> receipt_paragraphs(const RequestDocument& document, const std::string& page_url);
+// An appeal with its labels, the term running now in words and the request's page.
+nlohmann::json appeal_view(const Appeal& appeal);
+// A row of the appeals' list.
+nlohmann::json appeal_item_view(const AppealItem& item);
+web::Table appeals_table(const std::vector<nlohmann::json>& rows);
+// A jurisdiction and the institution chosen as its guarantor (null when none).
+nlohmann::json guarantor_view(const GuarantorRow& row);
 // A row of a unit's queue: business days left in words and an urgency.
 nlohmann::json queue_item_view(const QueueItem& item);
 // One institution's figures (or the total) for the API and downloads.

@@ -34,6 +34,8 @@ void RequestsDomain::install(web::Site& site) {
   site.pages.navigation().add({"Solicitudes", "/solicitudes", 20});
   site.pages.navigation().add({"Solicitudes por atender", "/solicitudes/unidad", 12, web::Menu::account,
                                {Role::official, Role::admin}});
+  site.pages.navigation().add({"Recursos por resolver", "/solicitudes/recursos?status=open", 13, web::Menu::account,
+                               {Role::official, Role::admin}});
   site.permissions.add("requests", request_permissions());
 }
 

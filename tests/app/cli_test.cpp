@@ -48,7 +48,7 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   ASSERT_EQ(first.status, 0) << first.output;
   // One line per installed domain, in the order they were installed.
   EXPECT_NE(first.output.find("jurisdicciones de demostración: 13 jurisdicciones, 39 instituciones nuevas\n"
-                              "cuentas de demostración: 4 nuevas\n"),
+                              "cuentas de demostración: 5 nuevas\n"),
             std::string::npos)
       << first.output;
   EXPECT_NE(first.output.find("planes de acción de demostración: 2 nuevos\npropuestas de demostración: 3 nuevas\n"),
@@ -73,20 +73,28 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   EXPECT_NE(second.output.find("0 líneas presupuestarias nuevas, 0 unidades compradoras nuevas"), std::string::npos);
   auto verify = run(db + " audit verify");
   EXPECT_EQ(verify.status, 0) << verify.output;
-  // 155 entries for the plans and accounts, one per imported batch of
+  // 156 entries for the plans and accounts, one per imported batch of
   // releases, one for computing the red flags, one per state's budget, 22 for
   // the buying units, 14 for the evidence of the milestones reported done,
-  // and one per information request filed and per step taken on one. How
-  // many steps have happened depends on today's date (the demo's requests
-  // are dated around it), so those are counted from the database.
+  // and one per information request filed, per step taken on one or on its
+  // appeal, and per guarantor chosen. How many steps have happened depends
+  // on today's date (the demo's requests are dated around it), so those are
+  // counted from the database.
   std::string counted = (dir / "steps.txt").string();
-  std::string sql = "SELECT count(*) FROM audit_log WHERE entity_kind = 'information_request'";
+  std::string sql = "SELECT count(*) FROM audit_log WHERE entity_kind IN ('information_request', 'request_appeal') "
+                    "OR action = 'guarantor_chosen'";
   ASSERT_EQ(std::system(("sqlite3 " + (dir / "cli.db").string() + " \"" + sql + "\" > " + counted).c_str()), 0);
   int request_entries = 0;
   std::ifstream(counted) >> request_entries;
   EXPECT_GT(request_entries, 300 + 150) << "every request filed, and most of them worked";
-  EXPECT_NE(verify.output.find(std::to_string(196 + request_entries) + " entradas verificadas"), std::string::npos)
+  EXPECT_NE(verify.output.find(std::to_string(197 + request_entries) + " entradas verificadas"), std::string::npos)
       << verify.output;
+  // Appeals at every stage: waiting, admitted, rejected, resolved, being complied with, complied.
+  sql = "SELECT count(DISTINCT status) FROM request_appeals";
+  ASSERT_EQ(std::system(("sqlite3 " + (dir / "cli.db").string() + " \"" + sql + "\" > " + counted).c_str()), 0);
+  int appeal_states = 0;
+  std::ifstream(counted) >> appeal_states;
+  EXPECT_GE(appeal_states, 5);
 }
 
 TEST_F(CliTest, TheDemoTripsEveryRedFlag) {

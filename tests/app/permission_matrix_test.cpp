@@ -39,6 +39,9 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"work_request", {Role::official, Role::admin, Role::system}},
     {"manage_regimes", {Role::admin, Role::system}},
     {"manage_closed_days", {Role::admin, Role::system}},
+    {"file_appeal", {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
+    {"work_appeal", {Role::official, Role::admin, Role::system}},
+    {"manage_guarantors", {Role::admin, Role::system}},
 };
 
 const Role kAllRoles[] = {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system};
