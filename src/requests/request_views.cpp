@@ -84,7 +84,7 @@ nlohmann::json document_view(const RequestDocument& d) {
   }
   view["files"] = files;
   view["has_files"] = !files.empty();
-  view["appeal"] = d.appeal ? appeal_view(*d.appeal) : nlohmann::json();
+  if (d.appeal) view["appeal"] = appeal_view(*d.appeal);
   view["appeal_until"] = d.appeal_until.empty() ? nlohmann::json() : nlohmann::json(d.appeal_until);
   view["guarantor_name"] = d.guarantor_name;
   return view;

@@ -238,6 +238,26 @@ test('every documented operation answers as its document says', async () => {
   const answer = { action: 'answer', outcome: 'delivered', text: 'Se entrega el calendario de pagos de 2026.' };
   await call(official, 'POST', steps, answer);
   await call(official, 'POST', steps, answer);  // answered already: 409
+  // Appealed with the key; the guarantor (an admin here) admits and resolves; the unit reports compliance.
+  await call(anonymous, 'POST', `/requests/${ours.folio}/appeal`, { ground: 'no_answer', reasons: 'No me dieron nada.', key: ours.requester_key });
+  await call(anonymous, 'POST', `/requests/${ours.folio}/appeal`, { ground: 'incomplete', reasons: 'Falta el calendario de diciembre.',
+    key: ours.requester_key });
+  const appealSteps = `/requests/${ours.folio}/appeal/steps`;
+  await call(official, 'POST', appealSteps, { action: 'admit', text: 'Se admite el recurso de revisión.' });  // not the guarantor: 403
+  await call(admin, 'POST', appealSteps, { action: 'admit', text: 'Se admite el recurso de revisión.' });
+  await call(admin, 'POST', appealSteps, { action: 'resolve', result: 'revoke', text: 'Se revoca: debe entregarlo completo.' });
+  const compliance = new FormData();
+  compliance.append('action', 'report_compliance');
+  compliance.append('text', 'Se entregó el calendario completo.');
+  compliance.append('files', new Blob(['mes,monto\ndiciembre,10\n'], { type: 'text/csv' }), 'calendario.csv');
+  await call(official, 'POST', appealSteps, compliance);
+  await call(anonymous, 'GET', '/appeals?status=open');
+  await call(anonymous, 'GET', '/appeals?jurisdiction=14&status=nada');
+  await call(anonymous, 'GET', '/request-guarantors');
+  const jalisco = (await call(anonymous, 'GET', '/jurisdictions/14/institutions')).json.data;
+  await call(official, 'PUT', '/request-guarantors/14', { institution_id: jalisco[0].id });
+  const itei = jalisco.find((i) => i.acronym === 'ITEI');
+  await call(admin, 'PUT', '/request-guarantors/14', { institution_id: itei.id });
   await call(anonymous, 'DELETE', '/session');
   await call(admin, 'DELETE', '/session');
 

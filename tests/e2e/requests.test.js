@@ -1,6 +1,7 @@
 // An information request from the citizen's side and the unit's: filed
 // without an account (with similar answered requests shown while typing),
-// clarified with the key, answered by the official. Every page axe-clean.
+// clarified with the key, answered by the official, appealed by the
+// requester and resolved by the guarantor. Every page axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, expectAccessible, signIn } from './support.js';
@@ -9,7 +10,7 @@ let portal;
 before(async () => { portal = await startPortal(); });
 after(async () => { await portal?.stop(); });
 
-test('a citizen files a request anonymously, clarifies it with the key, and the unit answers it', async () => {
+test('a citizen files a request anonymously, clarifies it, the unit answers, the citizen appeals and the guarantor resolves', async () => {
   const citizen = await portal.newPage();
   await citizen.goto(`${portal.url}/solicitudes/nueva`);
   await citizen.getByLabel('¿Qué información buscas?')
@@ -57,6 +58,40 @@ test('a citizen files a request anonymously, clarifies it with the key, and the 
   assert.match(await citizen.locator('.timeline').innerText(), /propios y arrendados de 2026/);
   const csv = await citizen.request.get(portal.url + await citizen.getByRole('link', { name: 'vehiculos-2026.csv' }).getAttribute('href'));
   assert.match(await csv.text(), /JAL-001,Tesorería/);
+  await expectAccessible(citizen);
+
+  // Not satisfied, the requester appeals with the key.
+  await citizen.getByLabel('Clave que recibiste al presentar la solicitud').fill(key);
+  await citizen.getByLabel('Motivo').selectOption('incomplete');
+  await citizen.getByLabel('Por qué no estás de acuerdo').fill('Faltan los vehículos arrendados por la Tesorería.');
+  await citizen.getByRole('button', { name: 'Presentar el recurso' }).click();
+  assert.match(await citizen.getByRole('status').innerText(), /Recibimos tu recurso de revisión RR-/);
+  assert.match(await citizen.locator('#recurso').innerText(), /En espera de admisión/);
+  await expectAccessible(citizen);
+
+  // The guarantor admits and resolves it; the unit reports compliance.
+  const guarantor = await portal.newPage();
+  await signIn(portal, guarantor, 'garante@demo.apertura.mx', 'demo-guarantor-2026');
+  await guarantor.goto(`${portal.url}/solicitudes/recursos?status=open`);
+  await expectAccessible(guarantor);
+  await guarantor.getByRole('link', { name: `RR-${folio}` }).click();
+  await guarantor.getByLabel('Paso').selectOption('admit');
+  await guarantor.getByLabel('Acuerdo o resolución (texto público)').fill('Se admite el recurso; las partes pueden alegar.');
+  await guarantor.getByRole('button', { name: 'Registrar el paso del recurso' }).click();
+  assert.match(await guarantor.locator('#recurso').innerText(), /Admitido/);
+  await guarantor.getByLabel('Paso').selectOption('resolve');
+  await guarantor.getByLabel('Sentido (al resolver)').selectOption('modify');
+  await guarantor.getByLabel('Acuerdo o resolución (texto público)').fill('Se modifica: debe entregar también los arrendados.');
+  await guarantor.getByRole('button', { name: 'Registrar el paso del recurso' }).click();
+  assert.match(await guarantor.locator('#recurso').innerText(), /la institución debe cumplir/);
+  await expectAccessible(guarantor);
+
+  await official.reload();
+  await official.getByLabel('Cómo se cumplió').fill('Se entregó la relación de los vehículos arrendados.');
+  await official.getByRole('button', { name: 'Informar el cumplimiento' }).click();
+  await citizen.reload();
+  assert.match(await citizen.locator('#recurso').innerText(), /Cumplimiento informado/);
+  assert.match(await citizen.locator('.timeline').innerText(), /modifica la respuesta/);
   await expectAccessible(citizen);
   await citizen.setViewportSize({ width: 360, height: 780 });
   await expectAccessible(citizen);

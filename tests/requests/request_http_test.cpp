@@ -254,6 +254,85 @@ TEST_P(RequestHttpTest, TheUnitWorksItsQueueAndTheRequesterClarifiesWithTheKey) 
   EXPECT_EQ(events[3]["kind"], "answered");
 }
 
+TEST_P(RequestHttpTest, AnAnsweredRequestIsAppealedOnItsPageAndTheGuarantorWorksItThroughPageAndApi) {
+  app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  HttpClient anonymous = app_->client();
+  auto created = anonymous.send_json("POST", "/api/v1/requests",
+                                     {{"institution_ids", {finance_}}, {"description", "Pido el padrón de proveedores vigente."}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string folio = created.json()["data"]["items"][0]["folio"];
+  std::string key = created.json()["data"]["items"][0]["requester_key"];
+  std::string page_url = "/solicitudes/" + folio;
+  // Nothing to appeal while the term runs.
+  EXPECT_EQ(anonymous.get(page_url).body.find("Presentar el recurso"), std::string::npos);
+  auto early = anonymous.send_json("POST", "/api/v1/requests/" + folio + "/appeal",
+                                   {{"ground", "no_answer"}, {"reasons", "No me han respondido."}, {"key", key}});
+  EXPECT_EQ(early.status, 409u);
+
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  ASSERT_EQ(official.send_json("POST", "/api/v1/requests/" + folio + "/steps",
+                               {{"action", "answer"}, {"outcome", "partial"}, {"text", "Se entrega el padrón de una de las áreas."}})
+                .status,
+            200u);
+  auto page = anonymous.get(page_url);
+  EXPECT_NE(page.body.find("Presentar el recurso"), std::string::npos);
+  EXPECT_EQ(page.body.find("value=\"no_answer\""), std::string::npos);  // answered: not a ground
+  EXPECT_EQ(official.get(page_url).body.find("Presentar el recurso"), std::string::npos);  // the institution does not appeal
+  auto bad = anonymous.post_form(page_url + "/recurso", {{"key", key}, {"ground", "incomplete"}, {"reasons", "x"}});
+  EXPECT_EQ(bad.status, 422u);
+  EXPECT_NE(bad.body.find("explica por qué recurres la respuesta"), std::string::npos);
+  EXPECT_NE(bad.body.find("aria-invalid=\"true\" aria-describedby=\"error-reasons\""), std::string::npos);
+  auto filed = anonymous.post_form(page_url + "/recurso",
+                                   {{"key", key}, {"ground", "incomplete"}, {"reasons", "Faltan las demás áreas de la Secretaría."}});
+  ASSERT_EQ(filed.status, 303u) << filed.body;
+  EXPECT_EQ(filed.header("location"), page_url + "#recurso");
+  page = anonymous.get(page_url);
+  EXPECT_NE(page.body.find("Recurso de revisión RR-" + folio), std::string::npos);
+  EXPECT_NE(page.body.find("En espera de admisión"), std::string::npos);
+  EXPECT_EQ(page.body.find("Atender el recurso"), std::string::npos);
+
+  // The jurisdiction has no guarantor chosen: its admin works the appeal.
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  EXPECT_EQ(official.post_form(page_url + "/recurso/pasos", {{"action", "admit"}, {"text", "Se admite el recurso."}}).status, 403u);
+  EXPECT_NE(admin.get(page_url).body.find("Atender el recurso"), std::string::npos);
+  ASSERT_EQ(admin.post_form(page_url + "/recurso/pasos", {{"action", "admit"}, {"text", "Se admite el recurso."}}).status, 303u);
+  auto allegation = anonymous.post_form(page_url + "/recurso/pasos",
+                                        {{"action", "allege"}, {"key", key}, {"text", "Reitero que faltan las demás áreas."}});
+  EXPECT_EQ(allegation.status, 303u) << allegation.body;
+  auto resolved = admin.send_json("POST", "/api/v1/requests/" + folio + "/appeal/steps",
+                                  {{"action", "resolve"}, {"result", "revoke"}, {"text", "Se revoca: debe entregar el padrón completo."}});
+  ASSERT_EQ(resolved.status, 200u) << resolved.body;
+  EXPECT_EQ(resolved.json()["data"]["appeal"]["status"], "complying");
+  EXPECT_NE(official.get(page_url).body.find("Informar el cumplimiento"), std::string::npos);
+  auto reported = official.post_file(page_url + "/recurso/pasos",
+                                     {{"action", "report_compliance"}, {"text", "Se entregó el padrón completo."}}, "files",
+                                     "padron.csv", "rfc,nombre\nAAA010101AAA,Proveedora\n");
+  ASSERT_EQ(reported.status, 303u) << reported.body;
+  auto item = anonymous.get("/api/v1/requests/" + folio).json()["data"];
+  EXPECT_EQ(item["appeal"]["status"], "compliance_reported");
+  ASSERT_EQ(item["files"].size(), 1u);
+  EXPECT_EQ(item["files"][0]["event_kind"], "appeal_report_compliance");
+
+  // The public list, its downloads and the guarantors' page.
+  auto list = anonymous.get("/solicitudes/recursos?status=open");
+  EXPECT_EQ(list.status, 200u);
+  EXPECT_NE(list.body.find("RR-" + folio), std::string::npos);
+  EXPECT_NE(anonymous.get("/solicitudes/recursos.csv").body.find("RR-" + folio), std::string::npos);
+  EXPECT_EQ(anonymous.get("/api/v1/appeals?status=nada").status, 400u);
+  EXPECT_EQ(anonymous.get("/api/v1/appeals").json()["data"][0]["number"], "RR-" + folio);
+  EXPECT_EQ(anonymous.get("/solicitudes/garantes").status, 200u);
+  EXPECT_EQ(official.post_form("/solicitudes/garantes", {{"jurisdiction", "14"}, {"institution_id", std::to_string(finance_)}}).status,
+            403u);
+  auto chosen = admin.post_form("/solicitudes/garantes", {{"jurisdiction", "14"}, {"institution_id", std::to_string(finance_)}});
+  EXPECT_EQ(chosen.status, 303u) << chosen.body;
+  EXPECT_NE(anonymous.get("/api/v1/request-guarantors").body.find("Secretaría de la Hacienda Pública"), std::string::npos);
+
+  app_->restart();
+  auto again = app_->client().get("/api/v1/requests/" + folio).json()["data"];
+  EXPECT_EQ(again["appeal"]["status"], "compliance_reported");
+  EXPECT_EQ(again["events"].back()["kind"], "appeal_report_compliance");
+}
+
 TEST_P(RequestHttpTest, StatisticsArePageCsvAndApi) {
   HttpClient anonymous = app_->client();
   auto created = anonymous.send_json("POST", "/api/v1/requests",
