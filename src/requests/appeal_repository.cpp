@@ -74,6 +74,10 @@ bool AppealRepository::update(store::Connection& c, const Appeal& a) {
   return c.changes() == 1;
 }
 
+void AppealRepository::set_reasons(store::Connection& c, int64_t appeal_id, const std::string& reasons) {
+  c.execute("UPDATE request_appeals SET reasons = ?, updated_at = ? WHERE id = ?", {reasons, now_timestamp(), appeal_id});
+}
+
 Paged<Appeal> AppealRepository::list(store::Connection& c, const AppealFilter& filter, const Slice& slice) {
   std::string where = "WHERE 1 = 1";
   store::Params params;

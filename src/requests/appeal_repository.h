@@ -31,6 +31,8 @@ class AppealRepository {
   static std::optional<Appeal> by_request(store::Connection& c, int64_t request_id);
   // Writes the appeal's state if it still has `appeal.version`; false when it changed meanwhile.
   static bool update(store::Connection& c, const Appeal& appeal);
+  // An official's redacted version of the reasons (the original goes to request_redactions).
+  static void set_reasons(store::Connection& c, int64_t appeal_id, const std::string& reasons);
   // Newest received first.
   static Paged<Appeal> list(store::Connection& c, const AppealFilter& filter, const Slice& slice);
   static std::vector<AppealCountsRow> counts(store::Connection& c, const StatsFilter& filter);

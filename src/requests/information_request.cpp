@@ -89,6 +89,13 @@ nlohmann::json InformationRequest::to_public_json() const {
           {"version", version}};
 }
 
+nlohmann::json InformationRequest::to_audit_json() const {
+  nlohmann::json json = to_public_json();
+  json.erase("description");
+  json.erase("location_hint");
+  return json;
+}
+
 nlohmann::json RequestFile::to_json(const std::string& folio) const {
   return {{"id", id},           {"event_kind", event_kind}, {"file_name", file_name}, {"content_type", content_type},
           {"size", size},       {"created_at", created_at},
@@ -96,7 +103,7 @@ nlohmann::json RequestFile::to_json(const std::string& folio) const {
 }
 
 nlohmann::json RequestEvent::to_json() const {
-  return {{"kind", kind}, {"occurred_at", at}, {"actor_name", actor_name}, {"note", note},
+  return {{"id", id}, {"kind", kind}, {"occurred_at", at}, {"actor_name", actor_name}, {"note", note},
           {"due_on", due_on.empty() ? nlohmann::json() : nlohmann::json(due_on)}};
 }
 

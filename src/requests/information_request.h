@@ -89,6 +89,10 @@ struct InformationRequest {
   std::string public_name() const { return show_name ? requester_name : ""; }
   // Everything public: no contact, and the name only when shown.
   nlohmann::json to_public_json() const;
+  // What the public audit log keeps of each change: the public fields but
+  // the requester's own words (description, location hint), which may hold
+  // personal data an official redacts later and the log could never forget.
+  nlohmann::json to_audit_json() const;
 };
 
 // A file attached to a step (an answer's documents), public.

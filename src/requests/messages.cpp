@@ -133,6 +133,12 @@ std::string_view text(Msg message) {
     case Msg::not_complied_event: return "El órgano garante determinó que la institución no cumplió la resolución. {}";
     case Msg::guarantor_institution_field: return "elige una institución de esa jurisdicción";
     case Msg::guarantor_label: return "Órgano garante";
+    case Msg::redaction_target_field: return "elige qué texto testar: la descripción, los datos para encontrarla, un paso de la historia o las razones del recurso";
+    case Msg::redaction_event_field: return "elige el paso de la historia que quieres testar";
+    case Msg::redaction_text_field: return "escribe el texto completo ya testado (entre {} y {} caracteres)";
+    case Msg::redaction_unchanged: return "el texto testado es igual al original: reemplaza los datos personales por [testado]";
+    case Msg::redaction_reason_field: return "di qué datos personales se testaron (entre 5 y 300 caracteres)";
+    case Msg::redacted_event: return "Se testaron datos personales en {}: {}. El texto original no es público.";
     case Msg::not_your_jurisdiction: return "Solo los administradores de esa jurisdicción pueden elegir su órgano garante.";
   }
   return "";
@@ -231,6 +237,13 @@ std::string appeal_result_label_es(AppealResult result) {
     case AppealResult::dismiss: return "sobresee el recurso";
   }
   return "";
+}
+
+std::string redaction_target_label_es(const std::string& target) {
+  if (target == "description") return "la descripción de la solicitud";
+  if (target == "location_hint") return "los datos para encontrar la información";
+  if (target == "appeal_reasons") return "las razones del recurso";
+  return "un paso de la historia";
 }
 
 std::string term_label_es(TermKind term) {

@@ -127,6 +127,12 @@ enum class Msg {
   guarantor_institution_field,
   guarantor_label,
   not_your_jurisdiction,
+  redaction_target_field,
+  redaction_event_field,
+  redaction_text_field,
+  redaction_unchanged,
+  redaction_reason_field,
+  redacted_event,
 };
 
 std::string_view text(Msg message);
@@ -150,6 +156,8 @@ std::string appeal_status_label_es(AppealStatus status);
 std::string ground_label_es(AppealGround ground);
 // "Confirma la respuesta", "Revoca la respuesta"...
 std::string appeal_result_label_es(AppealResult result);
+// "la descripción de la solicitud", "un paso de la historia"...
+std::string redaction_target_label_es(const std::string& target);
 // "Plazo de respuesta", "Ampliación del plazo"...
 std::string term_label_es(TermKind term);
 // "sábado o domingo", "día de descanso obligatorio (LFT art. 74 fr. II)"...

@@ -76,6 +76,10 @@ void register_request_api(web::Router& router, RouteContext ctx) {
     auto result = ctx.requests.clarify(request.actor, request.param("folio"), text_field(body, "key"), text_field(body, "text"));
     return web::api_item(document_view(ctx.requests.find(std::move(result).take().folio).take()));
   });
+  router.post("/api/v1/requests/{folio}/redactions", [ctx](Request& request) {
+    auto result = ctx.requests.redact(request.actor, request.param("folio"), redaction_from_json(web::read_json_object(request)));
+    return web::api_item(document_view(ctx.requests.find(std::move(result).take().folio).take()), 201);
+  });
   router.post("/api/v1/requests/{folio}/appeal", [ctx](Request& request) {
     auto body = web::read_json_object(request);
     auto appeal = ctx.requests.appeal(request.actor, request.param("folio"),

@@ -29,8 +29,10 @@ std::optional<Error> checked_reasons(const std::string& text) {
   return Error::invalid(say(Msg::reasons_field), {{"reasons", say(Msg::reasons_field)}});
 }
 
+// The appeal as the public audit log keeps it: without the requester's reasons (see to_audit_json).
 nlohmann::json appeal_audit(const Appeal& appeal) {
   nlohmann::json json = appeal.to_json();
+  json.erase("reasons");
   json["request_id"] = appeal.request_id;
   return json;
 }

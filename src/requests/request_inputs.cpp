@@ -138,6 +138,22 @@ AppealStepInput appeal_step_from_json(const nlohmann::json& body) {
           text_field(body, "complied"), text_field(body, "key"), version_of(body)};
 }
 
+RedactionInput redaction_from_form(const web::FormData& form) {
+  RedactionInput input{form.text("target"), std::nullopt, form.text("text"), form.text("reason")};
+  if (input.target.rfind("event:", 0) == 0) {
+    input.event_id = number(input.target.substr(6));
+    input.target = "event";
+  }
+  return input;
+}
+
+RedactionInput redaction_from_json(const nlohmann::json& body) {
+  return {text_field(body, "target"),
+          body.contains("event_id") && body["event_id"].is_number_integer() ? std::optional<int64_t>(body["event_id"].get<int64_t>())
+                                                                             : std::nullopt,
+          text_field(body, "text"), text_field(body, "reason")};
+}
+
 AppealQuery appeal_query_of(const Request& request) {
   RequestQuery filters = query_of(request);
   return {filters.jurisdiction, filters.institution_id, filters.status};

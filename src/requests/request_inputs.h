@@ -32,6 +32,10 @@ WorkInput work_from_json(const nlohmann::json& body);
 AppealStepInput appeal_step_from_form(const web::Request& request);
 // An appeal's step as JSON: action, text, result, complied, key, version.
 AppealStepInput appeal_step_from_json(const nlohmann::json& body);
+// A redaction from the form: the target "event:ID" names a step of the history.
+RedactionInput redaction_from_form(const web::FormData& form);
+// A redaction as JSON: target, event_id, text, reason.
+RedactionInput redaction_from_json(const nlohmann::json& body);
 // An appeals list's filters (jurisdiction, institution, status).
 AppealQuery appeal_query_of(const web::Request& request);
 

@@ -1,8 +1,10 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "core/date_text.h"
 #include "core/icalendar.h"
 #include "core/number_text.h"
+#include "core/text.h"
 #include "core/text_pdf.h"
 #include "requests/messages.h"
 #include "requests/request_inputs.h"
@@ -260,6 +262,22 @@ Response request_page(RouteContext ctx, const Request& request, const std::strin
     data["outcomes"] = outcomes;
   }
   add_appeal_forms(ctx, request, document, data);
+  if (ctx.requests.may_work(request.actor, document.request)) {
+    // What an official may black out: the requester's words and each step's note.
+    nlohmann::json targets = options({{"description", "La descripción de la solicitud"}});
+    if (!document.request.location_hint.empty()) {
+      targets.push_back({{"value", "location_hint"}, {"label", "Los datos para encontrar la información"}});
+    }
+    if (document.appeal) targets.push_back({{"value", "appeal_reasons"}, {"label", "Las razones del recurso"}});
+    for (const auto& event : document.events) {
+      std::string start = event.note.substr(0, 60);
+      start.resize(utf8_valid_prefix(start));  // not in the middle of a character
+      targets.push_back({{"value", "event:" + std::to_string(event.id)},
+                         {"label", "Paso del " + date_es(event.at.substr(0, 10)) + ": «" + start + "…»"}});
+    }
+    data["can_redact"] = true;
+    data["redaction_targets"] = targets;
+  }
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "requests/show", data, error ? web::status_for(error->kind) : 200);
 }
@@ -473,6 +491,17 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
   router.get("/solicitudes/{folio}/archivos/{id}", [ctx](Request& request) {
     auto [file, data] = ctx.requests.file(request.param("folio"), web::id_param(request, "id", "el archivo")).take();
     return Response::stored_file(file.content_type, file.file_name, std::move(data));
+  });
+  router.post("/solicitudes/{folio}/testar", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    auto result = ctx.requests.redact(request.actor, folio, redaction_from_form(request.form()));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio);
+    web::set_flash(response, "Se testó el texto. El original queda fuera de la vista pública y en la bitácora privada.");
+    return response;
   });
   router.post("/solicitudes/{folio}/recurso", [ctx](Request& request) {
     std::string folio = request.param("folio");

@@ -459,4 +459,33 @@ std::vector<RequestEvent> RequestRepository::events(store::Connection& c, int64_
   return events;
 }
 
+void RequestRepository::set_texts(store::Connection& c, int64_t request_id, const std::string& description,
+                                  const std::string& location_hint) {
+  c.execute("UPDATE information_requests SET description = ?, location_hint = ?, updated_at = ? WHERE id = ?",
+            {description, location_hint, now_timestamp(), request_id});
+}
+
+void RequestRepository::set_event_note(store::Connection& c, int64_t event_id, const std::string& note) {
+  c.execute("UPDATE request_events SET note = ? WHERE id = ?", {note, event_id});
+}
+
+void RequestRepository::insert_redaction(store::Connection& c, const Redaction& r) {
+  c.execute(
+      "INSERT INTO request_redactions (request_id, target, event_id, original, redacted, reason, created_by, "
+      "created_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.request_id, r.target, r.event_id, r.original, r.redacted, r.reason, r.created_by, r.created_by_name, r.created_at});
+}
+
+std::vector<Redaction> RequestRepository::redactions(store::Connection& c, int64_t request_id) {
+  std::vector<Redaction> found;
+  for (const auto& row : c.query("SELECT request_id, target, event_id, original, redacted, reason, created_by, "
+                                 "created_by_name, created_at FROM request_redactions WHERE request_id = ? ORDER BY id",
+                                 {request_id})) {
+    found.push_back({row.integer("request_id"), row.text("target"), row.optional_integer("event_id"), row.text("original"),
+                     row.text("redacted"), row.text("reason"), row.optional_integer("created_by"),
+                     row.text("created_by_name"), row.text("created_at")});
+  }
+  return found;
+}
+
 }  // namespace apertura::requests

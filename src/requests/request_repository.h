@@ -53,6 +53,19 @@ struct StatsFilter {
 // given, appending its parameters.
 std::string stats_where(const StatsFilter& filter, std::vector<store::Value>& params);
 
+// A public text blacked out by an official; `original` is private.
+struct Redaction {
+  int64_t request_id = 0;
+  std::string target;  // "description", "location_hint", "event", "appeal_reasons"
+  std::optional<int64_t> event_id;
+  std::string original;
+  std::string redacted;
+  std::string reason;
+  std::optional<int64_t> created_by;
+  std::string created_by_name;
+  std::string created_at;
+};
+
 struct ClosedDaysRow {
   int64_t id = 0;
   std::string jurisdiction_code;  // "" everywhere
@@ -111,6 +124,13 @@ class RequestRepository {
   static std::vector<RequestFile> files(store::Connection& c, int64_t request_id);
   static std::optional<RequestFile> file(store::Connection& c, int64_t id);
   static void add_event(store::Connection& c, const RequestEvent& event);
+  // Public texts an official redacts: the request's own, one event's note.
+  static void set_texts(store::Connection& c, int64_t request_id, const std::string& description,
+                        const std::string& location_hint);
+  static void set_event_note(store::Connection& c, int64_t event_id, const std::string& note);
+  // Keeps the original of a redacted text, privately.
+  static void insert_redaction(store::Connection& c, const Redaction& redaction);
+  static std::vector<Redaction> redactions(store::Connection& c, int64_t request_id);
   static std::vector<RequestEvent> events(store::Connection& c, int64_t request_id);
 };
 

@@ -12,6 +12,9 @@
 
 namespace apertura::requests {
 
+// The kind requests are indexed under for full-text search.
+inline constexpr const char* kRequestSearchKind = "information_request";
+
 // The calendar day of a UTC timestamp on a clock `offset_minutes` from UTC.
 std::string local_date(const std::string& timestamp, int offset_minutes);
 Error not_found(const std::string& folio);

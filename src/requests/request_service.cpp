@@ -23,7 +23,6 @@ namespace apertura::requests {
 namespace {
 
 constexpr size_t kMaxInstitutions = 33;  // as the national platform allows
-constexpr const char* kSearchKind = "information_request";
 // "SSJ" from the institution's acronym; "I12" when it has none that fits.
 std::string folio_part(const jurisdictions::Institution& institution) {
   std::string part;
@@ -243,10 +242,10 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
     RequestRepository::add_event(*connection, {0, request.id, "filed", request.filed_at, channel_label_es(request.channel),
                                                say(Msg::filed_event, date_es(request.received_on), response.days),
                                                request.response_due_on});
-    store::SearchIndex::upsert(*connection, {kSearchKind, request.id, request.jurisdiction_id,
+    store::SearchIndex::upsert(*connection, {kRequestSearchKind, request.id, request.jurisdiction_id,
                                              institution->name, request.description + "\n" + request.location_hint});
     audit::AuditLog::append_public(*connection, actor, "create", "information_request", request.id,
-                                   request.jurisdiction_id, nullptr, request.to_public_json());
+                                   request.jurisdiction_id, nullptr, request.to_audit_json());
     mail_.filed(*connection, request, institution->name, requester, units[index++]);
     filed.push_back(request);
   }
@@ -310,9 +309,9 @@ Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& que
   auto connection = database_.connect();
   if (!trim(query.text).empty()) {
     // The best 1,000 matches, then the filters.
-    filter.ids = store::SearchIndex::search(*connection, kSearchKind, query.text, 1000, 0).ids;
+    filter.ids = store::SearchIndex::search(*connection, kRequestSearchKind, query.text, 1000, 0).ids;
   } else if (!trim(query.similar_to).empty()) {
-    filter.ids = store::SearchIndex::search(*connection, kSearchKind, telling_words(query.similar_to), 200, 0,
+    filter.ids = store::SearchIndex::search(*connection, kRequestSearchKind, telling_words(query.similar_to), 200, 0,
                                             store::Match::any_word).ids;
   }
   return RequestRepository::list(*connection, filter, slice);

@@ -146,6 +146,14 @@ struct AppealStepInput {
   std::vector<std::pair<std::string, std::string>> files = {};  // for "report_compliance"
 };
 
+// An official blacks out personal data in a public text of a request.
+struct RedactionInput {
+  std::string target;               // "description", "location_hint", "event" or "appeal_reasons"
+  std::optional<int64_t> event_id;  // for "event"
+  std::string text;                 // the whole text as it must read from now on
+  std::string reason;               // why: what kind of personal data it held
+};
+
 // An appeal in a list, with what a reader needs beside it.
 struct AppealItem {
   Appeal appeal;
@@ -256,6 +264,12 @@ class RequestService {
   // counts); an unknown jurisdiction is not_found, a year outside 2000-2100 invalid.
   Result<RequestStatistics> statistics(const StatsQuery& query);
 
+  // Replaces a public text of the request with `input.text`, keeping the
+  // original only in a private table and a private audit entry (both
+  // versions); every page, API answer, download and search sees the new text
+  // from then on, and the history says that something was redacted and why.
+  // The institution's officials (or admins) do it, whatever the request's state.
+  Result<InformationRequest> redact(const Actor& actor, const std::string& folio, const RedactionInput& input);
   // Files the requester's appeal against the request's answer or silence.
   Result<Appeal> appeal(const Actor& actor, const std::string& folio, const AppealInput& input);
   Result<Appeal> work_appeal(const Actor& actor, const std::string& folio, const AppealStepInput& input);

@@ -160,7 +160,7 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
   store_files(*connection, request.id, *attached, input.files, kind);
   mail_.step(*connection, request, note, requester);
   audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
-                                 before.to_public_json(), request.to_public_json());
+                                 before.to_audit_json(), request.to_audit_json());
   transaction.commit();
   return *RequestRepository::by_folio(*connection, folio);
 }
@@ -207,7 +207,7 @@ Result<InformationRequest> RequestService::clarify(const Actor& actor, const std
                                              request.response_due_on});
   mail_.step(*connection, request, note, unit);
   audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
-                                 before.to_public_json(), request.to_public_json());
+                                 before.to_audit_json(), request.to_audit_json());
   transaction.commit();
   if (too_late) return Error::invalid(note, {{"text", note}});
   return *RequestRepository::by_folio(*connection, folio);
@@ -249,7 +249,7 @@ int64_t RequestService::close_unclarified() {
     if (!RequestRepository::update_state(*connection, request)) continue;  // answered meanwhile
     RequestRepository::add_event(*connection, {0, request.id, "not_filed", now_(), say(Msg::system_label), note, ""});
     audit::AuditLog::append_public(*connection, Actor::system("plazos"), "not_filed", "information_request", request.id,
-                                   request.jurisdiction_id, before.to_public_json(), request.to_public_json());
+                                   request.jurisdiction_id, before.to_audit_json(), request.to_audit_json());
     mail_.step(*connection, request, note, requester);
     transaction.commit();
     ++closed;

@@ -3,6 +3,7 @@
 #include "core/date.h"
 #include "core/date_text.h"
 #include "core/number_text.h"
+#include "core/text.h"
 #include "requests/messages.h"
 
 namespace apertura::requests {
@@ -12,6 +13,13 @@ namespace {
 std::string counted(int value, const char* one, const char* many) {
   return std::to_string(value) + " " + (value == 1 ? one : many);
 }
+// At most `bytes` of `text`, cut at a character and marked with "…" when cut.
+std::string excerpt(const std::string& text, size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::string cut = text.substr(0, bytes - 3);
+  cut.resize(utf8_valid_prefix(cut));
+  return cut + "…";
+}
 }  // namespace
 
 nlohmann::json request_row(const InformationRequest& request, const std::string& institution_name) {
@@ -20,7 +28,7 @@ nlohmann::json request_row(const InformationRequest& request, const std::string&
   row["status_label"] = status_label_es(request.status);
   row["open"] = is_open(request.status);
   row["url"] = "/solicitudes/" + request.folio;
-  row["summary"] = request.description.size() > 280 ? request.description.substr(0, 277) + "…" : request.description;
+  row["summary"] = excerpt(request.description, 280);
   return row;
 }
 
@@ -104,7 +112,7 @@ nlohmann::json appeal_view(const Appeal& appeal) {
 nlohmann::json appeal_item_view(const AppealItem& item) {
   nlohmann::json row = appeal_view(item.appeal);
   row["institution_name"] = item.institution_name;
-  row["summary"] = item.description.size() > 200 ? item.description.substr(0, 197) + "…" : item.description;
+  row["summary"] = excerpt(item.description, 200);
   row["running_due_on"] = item.appeal.running_due_on().empty() ? nlohmann::json() : nlohmann::json(item.appeal.running_due_on());
   if (item.business_days_left) {
     int left = *item.business_days_left;

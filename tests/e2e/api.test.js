@@ -251,6 +251,9 @@ test('every documented operation answers as its document says', async () => {
   compliance.append('text', 'Se entregó el calendario completo.');
   compliance.append('files', new Blob(['mes,monto\ndiciembre,10\n'], { type: 'text/csv' }), 'calendario.csv');
   await call(official, 'POST', appealSteps, compliance);
+  await call(anonymous, 'POST', `/requests/${ours.folio}/redactions`, { target: 'description', text: 'x', reason: 'nombre' });
+  await call(official, 'POST', `/requests/${ours.folio}/redactions`, { target: 'description',
+    text: 'Solicito el calendario de pagos a [testado] de este año.', reason: 'nombre de un proveedor' });
   await call(anonymous, 'GET', '/appeals?status=open');
   await call(anonymous, 'GET', '/appeals?jurisdiction=14&status=nada');
   await call(anonymous, 'GET', '/request-guarantors');

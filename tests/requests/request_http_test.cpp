@@ -333,6 +333,41 @@ TEST_P(RequestHttpTest, AnAnsweredRequestIsAppealedOnItsPageAndTheGuarantorWorks
   EXPECT_EQ(again["events"].back()["kind"], "appeal_report_compliance");
 }
 
+TEST_P(RequestHttpTest, ARedactedTextIsGoneFromThePageTheApiTheDownloadsTheSearchAndThePublicAudit) {
+  app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  HttpClient anonymous = app_->client();
+  auto created = anonymous.send_json("POST", "/api/v1/requests",
+                                     {{"institution_ids", {finance_}},
+                                      {"description", "Soy Rosa Quintanilla Ibarra y pido el padrón de proveedores vigente."}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string folio = created.json()["data"]["items"][0]["folio"];
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  EXPECT_EQ(anonymous.post_form("/solicitudes/" + folio + "/testar", {{"target", "description"}}).status, 401u);
+  auto unchanged = official.post_form("/solicitudes/" + folio + "/testar",
+                                      {{"target", "description"}, {"reason", "nombre"},
+                                       {"text", "Soy Rosa Quintanilla Ibarra y pido el padrón de proveedores vigente."}});
+  EXPECT_EQ(unchanged.status, 422u);
+  EXPECT_NE(unchanged.body.find("el texto testado es igual al original"), std::string::npos);
+  auto redacted = official.post_form("/solicitudes/" + folio + "/testar",
+                                     {{"target", "description"}, {"reason", "nombre de quien solicita"},
+                                      {"text", "Soy [testado] y pido el padrón de proveedores vigente."}});
+  ASSERT_EQ(redacted.status, 303u) << redacted.body;
+  for (const std::string& path : {"/solicitudes/" + folio, "/api/v1/requests/" + folio, std::string("/solicitudes.csv"),
+                                  std::string("/solicitudes.json"), std::string("/api/v1/audit?per_page=100")}) {
+    auto answer = anonymous.get(path);
+    EXPECT_EQ(answer.status, 200u) << path;
+    EXPECT_EQ(answer.body.find("Quintanilla"), std::string::npos) << path;
+  }
+  // Searches echo the words asked, but no longer find the request by them.
+  for (const std::string& path : {std::string("/api/v1/requests?q=Quintanilla"), std::string("/solicitudes?q=Quintanilla"),
+                                  std::string("/api/v1/requests?similar_to=Quintanilla%20Ibarra")}) {
+    auto answer = anonymous.get(path);
+    EXPECT_EQ(answer.status, 200u) << path;
+    EXPECT_EQ(answer.body.find(folio), std::string::npos) << path;
+  }
+  EXPECT_NE(anonymous.get("/solicitudes/" + folio).body.find("Soy [testado] y pido"), std::string::npos);
+}
+
 TEST_P(RequestHttpTest, StatisticsArePageCsvAndApi) {
   HttpClient anonymous = app_->client();
   auto created = anonymous.send_json("POST", "/api/v1/requests",

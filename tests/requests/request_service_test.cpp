@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "audit/audit_log.h"
 #include "notifications/outbox.h"
 #include "requests/request_service_fixture.h"
 
@@ -528,6 +529,71 @@ TEST_P(RequestServiceTest, TheDailyCloseTakesUnclarifiedRequestsAsNotFiledOnceTh
   EXPECT_EQ(closed.events.back().kind, "not_filed");
   EXPECT_NE(closed.events.back().note.find("20 de enero de 2026"), std::string::npos);
   EXPECT_EQ(service_->find(open.folio)->request.status, requests::RequestStatus::received);
+}
+
+TEST_P(RequestServiceTest, RedactedPersonalDataNeverLeavesThePrivateRecord) {
+  now_ = "2026-01-05T17:00:00Z";
+  requests::FilingInput input = asking(finance_);
+  input.description = "Soy Juan Pérez Gómez, CURP PEGJ800101HJCRMNA9, y pido los vehículos oficiales de mi colonia.";
+  input.location_hint = "Vivo en Calle Olmo 12, colonia Centro.";
+  auto filed = service_->file(Actor::anonymous(), input).take().front();
+  auto user = app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  Actor official{Role::official, user.id, "Funcionaria", finance_};
+  Actor elsewhere{Role::official, user.id, "Otra", oaxaca_health_};
+  const std::string redacted = "Soy [testado], CURP [testado], y pido los vehículos oficiales de mi colonia.";
+  requests::RedactionInput redaction{"description", std::nullopt, redacted, "nombre y CURP de quien solicita"};
+  EXPECT_EQ(service_->redact(Actor::anonymous(), filed.folio, redaction).error().kind, ErrorKind::unauthenticated);
+  EXPECT_EQ(service_->redact(elsewhere, filed.folio, redaction).error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(service_->redact(official, filed.folio, {"title", std::nullopt, redacted, "nombre"}).error().fields.at(0).field, "target");
+  EXPECT_EQ(service_->redact(official, filed.folio, {"description", std::nullopt, filed.description, "nombre"}).error().fields.at(0).field,
+            "text");
+  EXPECT_EQ(service_->redact(official, filed.folio, {"description", std::nullopt, redacted, ""}).error().fields.at(0).field, "reason");
+  EXPECT_EQ(service_->redact(official, filed.folio, {"event", 999999, "[testado]", "nombre"}).error().fields.at(0).field, "event_id");
+  ASSERT_TRUE(service_->redact(official, filed.folio, redaction).ok());
+  ASSERT_TRUE(service_->redact(official, filed.folio, {"location_hint", std::nullopt, "Vivo en [testado].", "domicilio"}).ok());
+
+  auto document = service_->find(filed.folio).take();
+  EXPECT_EQ(document.request.description, redacted);
+  EXPECT_EQ(document.request.location_hint, "Vivo en [testado].");
+  EXPECT_EQ(document.events.back().kind, "redacted");
+  EXPECT_NE(document.events.back().note.find("domicilio"), std::string::npos);
+  // Neither search nor "similar requests" finds it by the words taken out.
+  for (const char* word : {"PEGJ800101HJCRMNA9", "Gomez", "Olmo"}) {
+    requests::RequestQuery text;
+    text.text = word;
+    EXPECT_EQ(service_->search(text, {10, 0})->total, 0) << word;
+    requests::RequestQuery similar;
+    similar.similar_to = std::string(word) + " vehiculos";
+    auto hits = service_->search(similar, {10, 0}).take();
+    for (const auto& hit : hits.items) EXPECT_EQ(hit.description.find(word), std::string::npos);
+  }
+  requests::RequestQuery kept_words;
+  kept_words.text = "vehiculos colonia";
+  EXPECT_EQ(service_->search(kept_words, {10, 0})->total, 1);
+  // The public audit log never held the requester's words; the private one has both versions.
+  auto connection = app_->app().database().connect();
+  std::string everything_public;
+  for (const auto& entry : audit::AuditLog::list(*connection, true, 1000, 0)) {
+    everything_public += audit::public_json(entry).dump();
+  }
+  EXPECT_EQ(everything_public.find("PEGJ800101HJCRMNA9"), std::string::npos);
+  EXPECT_EQ(everything_public.find("Olmo"), std::string::npos);
+  std::string everything;
+  for (const auto& entry : audit::AuditLog::list(*connection, false, 1000, 0)) everything += entry.change.before.dump();
+  EXPECT_NE(everything.find("PEGJ800101HJCRMNA9"), std::string::npos);
+  auto kept = requests::RequestRepository::redactions(*connection, filed.id);
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].original, input.description);
+  EXPECT_EQ(kept[0].redacted, redacted);
+  EXPECT_EQ(kept[1].original, input.location_hint);
+
+  // A step's note too (here the answer, which named the requester).
+  now_ = "2026-01-09T17:00:00Z";
+  ASSERT_TRUE(service_->work(official, filed.folio, {"answer", "Juan Pérez: se entrega la relación.", "delivered", "", -1}).ok());
+  int64_t answer_id = service_->find(filed.folio)->events.back().id;
+  ASSERT_TRUE(service_->redact(official, filed.folio, {"event", answer_id, "[testado]: se entrega la relación.", "nombre"}).ok());
+  auto after = service_->find(filed.folio).take();
+  for (const auto& event : after.events) EXPECT_EQ(event.note.find("Juan"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RequestServiceTest, ::testing::ValuesIn(apertura::testing::available_backends()),
