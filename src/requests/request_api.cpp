@@ -15,7 +15,7 @@ void register_request_api(web::Router& router, RouteContext ctx) {
     auto result = ctx.requests.search(query_of(request), {page.per_page, page.offset()}).take();
     nlohmann::json items = nlohmann::json::array();
     for (auto& row : rows_of(ctx, result.items)) items.push_back(std::move(row));
-    return web::api_list(request, items, page, result.total);
+    return web::api_list(request, items, page, result.total, result.total_is_lower_bound);
   });
   router.post("/api/v1/requests", [ctx](Request& request) {
     auto body = web::read_json_object(request);

@@ -309,7 +309,9 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
                              {"requests", rows},
                              {"has_requests", !rows.empty()},
                              {"total", result.total},
-                             {"total_text", grouped(result.total) + (result.total == 1 ? " solicitud" : " solicitudes")},
+                             {"total_text", (result.total_is_lower_bound ? "Más de " : "") + grouped(result.total) +
+                                                (result.total == 1 ? " solicitud" : " solicitudes")},
+                             {"total_is_lower_bound", result.total_is_lower_bound},
                              {"q", query.text},
                              {"jurisdiction_slug", query.jurisdiction},
                              {"jurisdictions", places},

@@ -308,8 +308,20 @@ Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& que
   }
   auto connection = database_.connect();
   if (!trim(query.text).empty()) {
-    // The best 1,000 matches, then the filters.
-    filter.ids = store::SearchIndex::search(*connection, kRequestSearchKind, query.text, 1000, 0).ids;
+    bool only_place = !filter.institution_id && !filter.status && !filter.outcome && filter.received_from.empty() &&
+                      filter.received_to.empty();
+    if (only_place) {
+      // The index filters by state itself: it reads just the page, and counts.
+      auto hits = store::SearchIndex::newest(*connection, kRequestSearchKind, query.text, filter.jurisdiction_id,
+                                             slice.limit, slice.offset);
+      filter.ids = hits.ids;
+      auto page = RequestRepository::list(*connection, filter, {slice.limit, 0});
+      page.total = hits.total;
+      page.total_is_lower_bound = hits.total_is_lower_bound;
+      return page;
+    }
+    // The newest 1,000 matches, then the other filters.
+    filter.ids = store::SearchIndex::newest(*connection, kRequestSearchKind, query.text, filter.jurisdiction_id, 1000, 0).ids;
   } else if (!trim(query.similar_to).empty()) {
     filter.ids = store::SearchIndex::search(*connection, kRequestSearchKind, telling_words(query.similar_to), 200, 0,
                                             store::Match::any_word).ids;

@@ -1,5 +1,7 @@
 #include "store/search_index.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace apertura::store {
@@ -12,6 +14,14 @@ void remove_from_sqlite_fts(Connection& connection, const std::string& kind, int
       "INSERT INTO search_fts (search_fts, rowid, title, body) "
       "SELECT 'delete', id, title, body FROM search_documents WHERE kind = ? AND ref_id = ?",
       {kind, ref_id});
+}
+
+// The rows of `select` counted no further than cap + 1 into `hits`.
+void count_up_to(Connection& connection, const std::string& select, Params params, int64_t cap, SearchHits& hits) {
+  params.emplace_back(cap + 1);
+  int64_t counted = connection.query_one("SELECT COUNT(*) AS n FROM (" + select + " LIMIT ?) AS capped", params)->integer("n");
+  hits.total = std::min(counted, cap);
+  hits.total_is_lower_bound = counted > cap;
 }
 
 }  // namespace
@@ -102,6 +112,55 @@ SearchHits SearchIndex::search(Connection& connection, const std::string& kind,
     // Past the last page: still report how many there are.
     SearchHits first = search(connection, kind, query, 1, 0, match);
     hits.total = first.total;
+  }
+  return hits;
+}
+
+SearchHits SearchIndex::newest(Connection& connection, const std::string& kind, const std::string& query,
+                               std::optional<int64_t> jurisdiction_id, int64_t limit, int64_t offset) {
+  std::vector<std::string> terms = query_terms(query);
+  SearchHits hits;
+  if (terms.empty()) return hits;
+  std::string expression;
+  Params params;
+  std::string place = jurisdiction_id ? " AND d.jurisdiction_id = ?" : "";
+  if (connection.dialect() == Dialect::sqlite) {
+    for (const auto& term : terms) expression += (expression.empty() ? "\"" : " \"") + term + "\"*";
+    params.emplace_back(expression);
+    params.emplace_back(kind);
+    if (jurisdiction_id) params.emplace_back(*jurisdiction_id);
+    // CROSS JOIN keeps the full-text index outermost: it walks its matches in
+    // rowid order (newest first) and stops at the page; the other order would
+    // run the match once per document.
+    std::string from = "FROM search_fts f CROSS JOIN search_documents d ON d.id = f.rowid "
+                       "WHERE search_fts MATCH ? AND d.kind = ?" + place;
+    count_up_to(connection, "SELECT 1 " + from, params, std::max<int64_t>(1000, offset + limit), hits);
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+    for (const Row& row : connection.query("SELECT d.ref_id " + from + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?", params)) {
+      hits.ids.push_back(row.integer("ref_id"));
+    }
+    return hits;
+  }
+  for (const auto& term : terms) expression += (expression.empty() ? "" : " & ") + term + ":*";
+  params.emplace_back(expression);
+  params.emplace_back(kind);
+  if (jurisdiction_id) params.emplace_back(*jurisdiction_id);
+  std::string where = "WHERE d.document @@ to_tsquery('spanish', ?) AND d.kind = ?" + place;
+  count_up_to(connection, "SELECT 1 FROM search_documents d " + where, params, std::max<int64_t>(1000, offset + limit), hits);
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  // PostgreSQL guesses that several words together match almost nothing, and
+  // would fetch and sort every match. When the count says there are many,
+  // walk the documents newest first instead (the subquery, kept apart by
+  // OFFSET 0, reads the primary key backwards) and stop at the page.
+  std::string documents = hits.total_is_lower_bound
+                              ? "(SELECT id, ref_id, kind, jurisdiction_id, document FROM search_documents "
+                                "ORDER BY id DESC OFFSET 0) d "
+                              : "search_documents d ";
+  for (const Row& row : connection.query("SELECT d.ref_id FROM " + documents + where + " ORDER BY d.id DESC LIMIT ? OFFSET ?",
+                                         params)) {
+    hits.ids.push_back(row.integer("ref_id"));
   }
   return hits;
 }

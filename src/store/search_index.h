@@ -28,6 +28,7 @@ enum class Match { all_words, any_word };
 struct SearchHits {
   std::vector<int64_t> ids;
   int64_t total = 0;
+  bool total_is_lower_bound = false;  // counting stopped at `total` (see newest)
 };
 
 class SearchIndex {
@@ -36,6 +37,14 @@ class SearchIndex {
   static void remove(Connection& connection, const std::string& kind, int64_t ref_id);
   static SearchHits search(Connection& connection, const std::string& kind,
                            const std::string& query, int64_t limit, int64_t offset, Match match = Match::all_words);
+  // Documents of `kind` (and of one jurisdiction, when given) that have every
+  // word of `query`, the most recently indexed first: no ranking, so a page
+  // costs the same however many documents match (an archive's search, where
+  // the newest come first). They are counted up to 1,000 (or past the page),
+  // and beyond that the total is that many, marked as a lower bound: a common
+  // word's whole list is never read just to count it.
+  static SearchHits newest(Connection& connection, const std::string& kind, const std::string& query,
+                           std::optional<int64_t> jurisdiction_id, int64_t limit, int64_t offset);
   // The words of a query as the index sees them: folded, letters and digits only.
   static std::vector<std::string> query_terms(const std::string& query);
 };

@@ -148,6 +148,37 @@ TEST_P(StoreTest, SearchUpsertReplacesAndRemoveForgets) {
   EXPECT_TRUE(SearchIndex::search(*connection, "thing", "nuevo", 10, 0).ids.empty());
 }
 
+TEST_P(StoreTest, NewestSearchWalksNewestFirstFiltersByPlaceAndCountsUpToAThousand) {
+  auto connection = db().database().connect();
+  {
+    Transaction transaction(*connection);
+    // 1,205 about water, every fifth in jurisdiction 2 (and so in that order by id), then others.
+    for (int i = 1; i <= 1205; ++i) {
+      SearchIndex::upsert(*connection, {"thing", i, i % 5 == 0 ? std::optional<int64_t>(2) : std::optional<int64_t>(1),
+                                        "Organismo", "pipas de agua potable"});
+    }
+    SearchIndex::upsert(*connection, {"other", 5000, 2, "Agua", "agua potable"});
+    SearchIndex::upsert(*connection, {"thing", 6000, 2, "Organismo", "drenaje"});
+    transaction.commit();
+  }
+  auto first = SearchIndex::newest(*connection, "thing", "agua potable", std::nullopt, 3, 0);
+  EXPECT_EQ(first.ids, (std::vector<int64_t>{1205, 1204, 1203}));
+  EXPECT_EQ(first.total, 1000);
+  EXPECT_TRUE(first.total_is_lower_bound);
+  // In one place the count is exact, and pages go on newest first.
+  auto place = SearchIndex::newest(*connection, "thing", "AGUA", 2, 2, 1);
+  EXPECT_EQ(place.ids, (std::vector<int64_t>{1200, 1195}));  // after 1205
+  EXPECT_EQ(place.total, 241);
+  EXPECT_FALSE(place.total_is_lower_bound);
+  // A page past the cap is still counted up to it.
+  auto deep = SearchIndex::newest(*connection, "thing", "potable", std::nullopt, 10, 1195);
+  EXPECT_EQ(deep.ids, (std::vector<int64_t>{10, 9, 8, 7, 6, 5, 4, 3, 2, 1}));
+  EXPECT_EQ(deep.total, 1205);
+  EXPECT_FALSE(deep.total_is_lower_bound);
+  EXPECT_TRUE(SearchIndex::newest(*connection, "thing", "agua drenaje", std::nullopt, 10, 0).ids.empty());
+  EXPECT_TRUE(SearchIndex::newest(*connection, "thing", "   ", std::nullopt, 10, 0).ids.empty());
+}
+
 TEST_P(StoreTest, SearchPagesAndReportsTheTotalPastTheEnd) {
   auto connection = db().database().connect();
   for (int i = 1; i <= 5; ++i) SearchIndex::upsert(*connection, {"thing", i, std::nullopt, "Municipio", ""});
