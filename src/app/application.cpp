@@ -59,7 +59,7 @@ Application::Application(const Config& config, accounts::AccountSettings account
   participation_ = add<participation::ParticipationDomain>(database, jurisdictions_->service(), *plans_,
                                                            accounts_->service(), config_.public_url);
   requests_ = add<requests::RequestsDomain>(database, jurisdictions_->service(), accounts_->service(), *files_,
-                                            config_.public_url);
+                                            config_.public_url, plans_->plans().measures());
 
   register_system_routes();
   web::Site site{router_, pages_, permissions_, file_uploads_};

@@ -88,6 +88,10 @@ std::string_view text(Msg message) {
     case Msg::completion_date_invalid: return "La fecha de cumplimiento no es válida.";
     case Msg::completion_date_field: return "escribe una fecha AAAA-MM-DD que no sea futura";
     case Msg::indicators_before_publishing: return "Los indicadores se definen antes de publicar el plan.";
+    case Msg::measure_field: return "elige de la lista el dato del portal con que se calcula";
+    case Msg::measure_institution_field: return "elige una institución de la jurisdicción del plan";
+    case Msg::bound_source: return "{}, calculado con los datos de este portal";
+    case Msg::bound_not_typed: return "Este indicador se calcula con los datos del portal; su valor no se escribe a mano.";
     case Msg::indicator_name_field: return "escribe el nombre del indicador (máximo 300 caracteres)";
     case Msg::number_field: return "escribe un número (por ejemplo 12.5)";
     case Msg::indicator_not_found: return "No existe el indicador {}.";

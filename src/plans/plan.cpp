@@ -136,7 +136,10 @@ nlohmann::json Indicator::to_json() const {
           {"target", optional_json(target)},
           {"current_value", optional_json(current_value)},
           {"source", source},
-          {"measured_on", measured_on.empty() ? nlohmann::json() : nlohmann::json(measured_on)}};
+          {"measured_on", measured_on.empty() ? nlohmann::json() : nlohmann::json(measured_on)},
+          {"bound_measure", bound_measure.empty() ? nlohmann::json() : nlohmann::json(bound_measure)},
+          {"bound_institution_id", bound_institution_id ? nlohmann::json(*bound_institution_id) : nlohmann::json()},
+          {"list_url", list_url.empty() ? nlohmann::json() : nlohmann::json(list_url)}};
 }
 
 nlohmann::json Commitment::to_json() const {

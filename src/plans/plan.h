@@ -100,6 +100,12 @@ struct Indicator {
   std::string source;
   std::string measured_on;
   int64_t version = 0;  // bumped by every change; a change on an older copy is a conflict
+  // A figure the platform computes (a MeasureCatalog key), "" when typed by
+  // hand; then current_value and measured_on are computed when read, and
+  // list_url shows the records behind them.
+  std::string bound_measure = "";
+  std::optional<int64_t> bound_institution_id = std::nullopt;
+  std::string list_url = "";
 
   nlohmann::json to_json() const;
 };

@@ -123,7 +123,8 @@ void register_plan_api(web::Router& router, PlanServices services) {
     auto body = web::read_json_object(request);
     auto indicator = plans.add_indicator(request.actor, id_param(request, "id", "el compromiso"),
                                          {text_field(body, "name"), text_field(body, "unit"), number_field(body, "baseline"),
-                                          number_field(body, "target"), text_field(body, "source")});
+                                          number_field(body, "target"), text_field(body, "source"), text_field(body, "measure"),
+                                          number_field(body, "measure_institution_id")});
     return web::api_item(std::move(indicator).take().to_json(), 201);
   });
   router.post("/api/v1/indicators/{id}/values", [&plans](Request& request) {

@@ -149,6 +149,11 @@ Response commitment_page(PageContext ctx, const Request& request, int64_t commit
   }
   data["aims"] = aims_options(commitment.aims);
   data["institutions"] = institution_options(ctx.services.plans, document.plan, commitment.institution_id);
+  nlohmann::json measures = nlohmann::json::array();
+  for (const auto& measure : ctx.services.plans.measures().all()) {
+    measures.push_back({{"value", measure.key}, {"label", measure.label + " (" + measure.unit + ")"}});
+  }
+  data["measures"] = measures;
   data["form"] = web::form_state(request, error);
   return ctx.pages.render(request, "plans/commitment", data, error ? web::status_for(error->kind) : 200);
 }
@@ -368,7 +373,11 @@ void register_plan_pages(web::Router& router, PlanServices services, const web::
     int64_t id = id_param(request, "id", "el compromiso");
     const auto& f = request.form();
     return form_action(
-        [&] { return ctx.services.plans.add_indicator(request.actor, id, {f.text("name"), f.text("unit"), f.text("baseline"), f.text("target"), f.text("source")}); },
+        [&] {
+          return ctx.services.plans.add_indicator(request.actor, id, {f.text("name"), f.text("unit"), f.text("baseline"),
+                                                                      f.text("target"), f.text("source"), f.text("measure"),
+                                                                      f.text("measure_institution")});
+        },
         [&](const Error* e) { return commitment_page(ctx, request, id, e); }, "/compromisos/" + std::to_string(id),
         "Agregamos el indicador.");
   });

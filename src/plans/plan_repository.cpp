@@ -19,7 +19,8 @@ constexpr const char* kCommitmentColumns =
 constexpr const char* kMilestoneColumns =
     "SELECT id, commitment_id, description, responsible, due_on, weight, status, completed_on, version FROM milestones ";
 constexpr const char* kIndicatorColumns =
-    "SELECT id, commitment_id, name, unit, baseline, target, current_value, source, measured_on, version FROM indicators ";
+    "SELECT id, commitment_id, name, unit, baseline, target, current_value, source, measured_on, version, bound_measure, "
+    "bound_institution_id FROM indicators ";
 
 std::optional<double> optional_real(const store::Row& row, const char* column) {
   if (row.is_null(column)) return std::nullopt;
@@ -84,7 +85,7 @@ Indicator indicator_from(const store::Row& row) {
   return {row.integer("id"),           row.integer("commitment_id"), row.text("name"),
           row.text("unit"),            optional_real(row, "baseline"), optional_real(row, "target"),
           optional_real(row, "current_value"), row.text("source"),  row.text("measured_on"),
-          row.integer("version")};
+          row.integer("version"),       row.text("bound_measure"), row.optional_integer("bound_institution_id")};
 }
 
 // Loads the milestones and indicators of the given commitments in two queries.
@@ -256,8 +257,9 @@ int64_t IndicatorRepository::insert(store::Connection& c, const Indicator& i) {
   std::string now = now_timestamp();
   return c.insert_returning_id(
       "INSERT INTO indicators (commitment_id, name, unit, baseline, target, current_value, source, measured_on, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {i.commitment_id, i.name, i.unit, i.baseline, i.target, i.current_value, i.source, i.measured_on, now, now});
+      "bound_measure, bound_institution_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {i.commitment_id, i.name, i.unit, i.baseline, i.target, i.current_value, i.source, i.measured_on, i.bound_measure,
+       i.bound_institution_id, now, now});
 }
 
 std::optional<Indicator> IndicatorRepository::find(store::Connection& c, int64_t id) {

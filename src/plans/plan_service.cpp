@@ -92,7 +92,30 @@ Result<PlanDocument> PlanService::plan(int64_t plan_id) {
   auto connection = database_.connect();
   auto plan = PlanRepository::find(*connection, plan_id);
   if (!plan) return plan_not_found(plan_id);
-  return PlanDocument{*plan, CommitmentRepository::for_plan(*connection, plan_id)};
+  PlanDocument document{*plan, CommitmentRepository::for_plan(*connection, plan_id)};
+  compute_bound(document.plan, document.commitments);
+  return document;
+}
+
+void PlanService::compute_bound(const ActionPlan& plan, std::vector<Commitment>& commitments) const {
+  std::string today = today_iso();
+  for (auto& commitment : commitments) {
+    for (auto& indicator : commitment.indicators) {
+      const Measure* measure = indicator.bound_measure.empty() ? nullptr : measures_.find(indicator.bound_measure);
+      if (!measure) continue;
+      // The plan's period so far: a figure of days that have not come is no figure.
+      MeasureScope scope{plan.jurisdiction_id, indicator.bound_institution_id, plan.starts_on,
+                         std::min(plan.ends_on, today)};
+      indicator.source = say(Msg::bound_source, measure->label);
+      indicator.measured_on = scope.until;
+      indicator.current_value.reset();
+      if (scope.from > scope.until) continue;
+      if (auto measured = measure->compute(scope)) {
+        indicator.current_value = measured->value;
+        indicator.list_url = measured->list_url;
+      }
+    }
+  }
 }
 
 Result<ActionPlan> PlanService::change_status(const Actor& actor, int64_t plan_id, const std::string& target,
@@ -305,7 +328,9 @@ Result<Commitment> PlanService::update_commitment(const Actor& actor, int64_t co
 Result<Commitment> PlanService::commitment(int64_t commitment_id) {
   auto context = context_for(commitment_id);
   if (!context) return context.error();
-  return context->commitment;
+  std::vector<Commitment> one{context->commitment};
+  compute_bound(context->plan, one);
+  return one.front();
 }
 
 std::optional<int64_t> PlanService::commitment_jurisdiction(int64_t commitment_id) {
@@ -460,6 +485,21 @@ Result<Indicator> PlanService::add_indicator(const Actor& actor, int64_t commitm
   indicator.source = trim(input.source);
   validation.require(!indicator.name.empty() && utf8_length(indicator.name) <= 300, "name",
                      say(Msg::indicator_name_field));
+  if (!trim(input.measure).empty()) {
+    const Measure* measure = measures_.find(trim(input.measure));
+    validation.require(measure != nullptr, "measure", say(Msg::measure_field));
+    if (measure) {
+      indicator.bound_measure = measure->key;
+      if (indicator.unit.empty()) indicator.unit = measure->unit;
+    }
+    if (!trim(input.measure_institution).empty()) {
+      auto id = parse_number(input.measure_institution);
+      auto institution = id ? jurisdictions_.institution(static_cast<int64_t>(*id)) : std::nullopt;
+      bool ours = institution && institution->jurisdiction_id == context->plan.jurisdiction_id;
+      validation.require(ours, "measure_institution", say(Msg::measure_institution_field));
+      if (ours) indicator.bound_institution_id = institution->id;
+    }
+  }
   for (const auto& [field, text, slot] :
        {std::tuple<const char*, const std::string&, std::optional<double>*>{"baseline", input.baseline, &indicator.baseline},
         std::tuple<const char*, const std::string&, std::optional<double>*>{"target", input.target, &indicator.target}}) {
@@ -491,6 +531,7 @@ Result<Indicator> PlanService::record_indicator(const Actor& actor, int64_t indi
   if (!reportable(context->plan.status)) {
     return Error::conflict(say(Msg::values_when_published));
   }
+  if (!indicator->bound_measure.empty()) return Error::conflict(say(Msg::bound_not_typed));
   Validation validation;
   auto number = parse_number(value);
   std::string date = trim(measured_on).empty() ? today_iso() : trim(measured_on);

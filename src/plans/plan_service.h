@@ -14,6 +14,7 @@
 
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "plans/indicator_measures.h"
 #include "plans/plan.h"
 #include "plans/plan_rules.h"
 #include "store/database.h"
@@ -54,6 +55,10 @@ struct IndicatorInput {
   std::string baseline;
   std::string target;
   std::string source;
+  // To compute it from the platform's data: a MeasureCatalog key, and
+  // optionally an institution of the plan's jurisdiction (as typed).
+  std::string measure = "";
+  std::string measure_institution = "";
 };
 
 struct PlanDocument {
@@ -130,6 +135,8 @@ class PlanService {
   std::vector<JurisdictionProgress> overview(const std::string& today);
   // The institutions that may be responsible for a commitment of the plan.
   std::vector<jurisdictions::Institution> institutions_for(const ActionPlan& plan);
+  // The figures indicators can be bound to; other domains add theirs.
+  MeasureCatalog& measures() { return measures_; }
   // The responsible institution's name, "" when none or unknown.
   std::string institution_name(std::optional<int64_t> institution_id);
 
@@ -144,8 +151,12 @@ class PlanService {
   Result<Commitment> save_commitment(const Actor& actor, const ActionPlan& plan, Commitment commitment,
                                      nlohmann::json before);
 
+  // Bound indicators' current values, computed for the plan's period up to today.
+  void compute_bound(const ActionPlan& plan, std::vector<Commitment>& commitments) const;
+
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;
+  MeasureCatalog measures_;
 };
 
 }  // namespace apertura::plans

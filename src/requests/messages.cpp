@@ -132,13 +132,19 @@ std::string_view text(Msg message) {
     case Msg::complied_event: return "El órgano garante verificó que la institución cumplió la resolución. {}";
     case Msg::not_complied_event: return "El órgano garante determinó que la institución no cumplió la resolución. {}";
     case Msg::guarantor_institution_field: return "elige una institución de esa jurisdicción";
-    case Msg::guarantor_label: return "Órgano garante";
     case Msg::redaction_target_field: return "elige qué texto testar: la descripción, los datos para encontrarla, un paso de la historia o las razones del recurso";
     case Msg::redaction_event_field: return "elige el paso de la historia que quieres testar";
     case Msg::redaction_text_field: return "escribe el texto completo ya testado (entre {} y {} caracteres)";
     case Msg::redaction_unchanged: return "el texto testado es igual al original: reemplaza los datos personales por [testado]";
     case Msg::redaction_reason_field: return "di qué datos personales se testaron (entre 5 y 300 caracteres)";
     case Msg::redacted_event: return "Se testaron datos personales en {}: {}. El texto original no es público.";
+    case Msg::measure_on_time_share: return "Solicitudes respondidas en plazo (% de las respondidas)";
+    case Msg::measure_received: return "Solicitudes recibidas";
+    case Msg::measure_median_days: return "Mediana de días hábiles para responder";
+    case Msg::measure_appeals_changed_share: return "Recursos resueltos en que el garante revocó o modificó la respuesta (%)";
+    case Msg::unit_percent: return "%";
+    case Msg::unit_requests: return "solicitudes";
+    case Msg::unit_business_days: return "días hábiles";
     case Msg::not_your_jurisdiction: return "Solo los administradores de esa jurisdicción pueden elegir su órgano garante.";
   }
   return "";

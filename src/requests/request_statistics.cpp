@@ -74,6 +74,14 @@ Result<RequestStatistics> RequestService::statistics(const StatsQuery& query) {
   filter.institution_id = query.institution_id;
   filter.from = std::to_string(stats.year) + "-01-01";
   filter.until = std::to_string(stats.year + 1) + "-01-01";
+  if (!query.from.empty() || !query.until.empty()) {
+    if (!is_iso_date(query.from) || !is_iso_date(query.until) || query.until < query.from) {
+      return Error{ErrorKind::bad_request, say(Msg::date_filter_field), {{"from", say(Msg::date_filter_field)}}};
+    }
+    filter.from = query.from;
+    filter.until = add_days(query.until, 1);
+    stats.year = std::stoi(query.from.substr(0, 4));
+  }
 
   std::map<int64_t, RequestTally> by_institution;
   for (const auto& row : RequestRepository::counts(*connection, filter)) {

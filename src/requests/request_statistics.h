@@ -57,6 +57,9 @@ struct StatsQuery {
   std::string jurisdiction;              // slug or INEGI code; "" every one
   std::optional<int64_t> institution_id;
   int year = 0;                          // 0: the current year
+  // A span of receipt days instead of a year (a plan's period), both ISO and inclusive.
+  std::string from = "";
+  std::string until = "";
 };
 
 struct RequestStatistics {

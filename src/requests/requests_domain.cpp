@@ -4,12 +4,14 @@
 
 #include "requests/demo_requests.h"
 #include "requests/permissions.h"
+#include "requests/request_measures.h"
 #include "requests/request_routes.h"
 
 namespace apertura::requests {
 
 RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
-                               accounts::AccountService& accounts, store::FileStore& files, std::string public_url)
+                               accounts::AccountService& accounts, store::FileStore& files, std::string public_url,
+                               plans::MeasureCatalog& measures)
     : database_(database),
       jurisdictions_(jurisdictions),
       requests_(database, jurisdictions, {},
@@ -23,7 +25,9 @@ RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::Jurisdi
       reminders_("warning units of requests about to fall due", std::chrono::hours(1), [this] {
         if (int64_t closed = requests_.close_unclarified()) spdlog::info("{} requests not clarified in time closed", closed);
         if (int64_t queued = requests_.remind_due_soon()) spdlog::info("{} warnings of requests due soon queued", queued);
-      }) {}
+      }) {
+  add_request_measures(measures, requests_, jurisdictions);
+}
 
 void RequestsDomain::start() { reminders_.start(); }
 

@@ -4,6 +4,7 @@
 #include "accounts/account_service.h"
 #include "core/periodic_task.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "plans/indicator_measures.h"
 #include "requests/request_service.h"
 #include "store/database.h"
 #include "web/domain.h"
@@ -12,9 +13,11 @@ namespace apertura::requests {
 
 class RequestsDomain : public web::Domain {
  public:
-  // Accounts answer who hears of each step; `public_url` starts the links in messages.
+  // Accounts answer who hears of each step; `public_url` starts the links in
+  // messages. The requests' figures join the plans' measures, for indicators.
   RequestsDomain(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
-                 accounts::AccountService& accounts, store::FileStore& files, std::string public_url);
+                 accounts::AccountService& accounts, store::FileStore& files, std::string public_url,
+                 plans::MeasureCatalog& measures);
 
   std::string_view name() const override { return "requests"; }
   void install(web::Site& site) override;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/date.h"
 #include "support/test_app.h"
 
 namespace apertura {
@@ -366,6 +367,76 @@ TEST_P(RequestHttpTest, ARedactedTextIsGoneFromThePageTheApiTheDownloadsTheSearc
     EXPECT_EQ(answer.body.find(folio), std::string::npos) << path;
   }
   EXPECT_NE(anonymous.get("/solicitudes/" + folio).body.find("Soy [testado] y pido"), std::string::npos);
+}
+
+TEST_P(RequestHttpTest, AnIndicatorBoundToTheRequestsIsComputedFromThemWithALinkToTheList) {
+  app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  auto& plans = app_->app().plans();
+  Actor system = Actor::system();
+  std::string starts = add_days(today_iso(), -60);
+  auto plan = plans.create_plan(system, "14", {"", starts, add_days(add_years(starts, 1), -1), "", ""}).take();
+  int64_t first = 0;
+  for (int n = 1; n <= 5; ++n) {
+    auto c = plans.add_commitment(system, plan.id, {std::to_string(n), "Compromiso", "Problema", "Objetivo", "c",
+                                                    std::to_string(finance_), "Colectivo", starts, add_days(starts, 300), ""})
+                 .take();
+    plans.add_milestone(system, c.id, {"Primer hito", "", add_days(starts, 90), ""}).take();
+    plans.add_milestone(system, c.id, {"Segundo hito", "", add_days(starts, 200), ""}).take();
+    if (n == 1) first = c.id;
+    else plans.add_indicator(system, c.id, {"Indicador", "%", "0", "100", "Registro propio"}).take();
+  }
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  std::string indicators = "/api/v1/commitments/" + std::to_string(first) + "/indicators";
+  auto unknown = admin.send_json("POST", indicators, {{"name", "En plazo"}, {"measure", "nada"}});
+  EXPECT_EQ(unknown.status, 422u);
+  auto elsewhere = admin.send_json("POST", indicators,
+                                   {{"name", "En plazo"}, {"measure", "requests_on_time_share"}, {"measure_institution_id", 999999}});
+  EXPECT_EQ(elsewhere.status, 422u);
+  auto bound = admin.send_json("POST", indicators,
+                               {{"name", "Solicitudes a Finanzas respondidas en plazo"}, {"baseline", 60}, {"target", 90},
+                                {"measure", "requests_on_time_share"}, {"measure_institution_id", finance_}});
+  ASSERT_EQ(bound.status, 201u) << bound.body;
+  EXPECT_EQ(bound.json()["data"]["unit"], "%");
+  int64_t indicator = bound.json()["data"]["id"];
+
+  // Nothing answered yet: no value. Then one request answered, one still open.
+  auto item = [&] {
+    nlohmann::json commitment = app_->client().get("/api/v1/commitments/" + std::to_string(first)).json();
+    for (const auto& one : commitment["data"]["indicators"]) {
+      if (one["id"] == indicator) return one;
+    }
+    return nlohmann::json();
+  };
+  EXPECT_TRUE(item()["current_value"].is_null());
+  HttpClient anonymous = app_->client();
+  std::string folio;
+  for (int i = 0; i < 2; ++i) {
+    auto created = anonymous.send_json("POST", "/api/v1/requests",
+                                       {{"institution_ids", {finance_}}, {"description", "Pido el padrón de proveedores vigente."}});
+    ASSERT_EQ(created.status, 201u);
+    folio = created.json()["data"]["items"][0]["folio"];
+  }
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  ASSERT_EQ(official.send_json("POST", "/api/v1/requests/" + folio + "/steps",
+                               {{"action", "answer"}, {"outcome", "delivered"}, {"text", "Se entrega el padrón de proveedores."}})
+                .status,
+            200u);
+  auto computed = item();
+  EXPECT_EQ(computed["current_value"], 100.0);
+  EXPECT_EQ(computed["measured_on"], today_iso());
+  EXPECT_EQ(computed["bound_measure"], "requests_on_time_share");
+  std::string list = computed["list_url"];
+  EXPECT_EQ(list, "/solicitudes?jurisdiction=jalisco&institution=" + std::to_string(finance_) + "&from=" + starts + "&to=" + today_iso());
+  EXPECT_NE(anonymous.get(list).body.find(folio), std::string::npos);
+  auto page = anonymous.get("/compromisos/" + std::to_string(first));
+  EXPECT_NE(page.body.find("calculado con los datos de este portal"), std::string::npos);
+  EXPECT_NE(page.body.find("ver los registros"), std::string::npos);
+
+  // A computed value is never typed by hand.
+  plans.change_status(system, plan.id, "co_creation", "").take();
+  plans.change_status(system, plan.id, "published", "").take();
+  auto typed = admin.send_json("POST", "/api/v1/indicators/" + std::to_string(indicator) + "/values", {{"value", 50}});
+  EXPECT_EQ(typed.status, 409u);
 }
 
 TEST_P(RequestHttpTest, StatisticsArePageCsvAndApi) {
