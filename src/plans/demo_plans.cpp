@@ -110,6 +110,12 @@ void load_state(PlanService& plans, SecretariatService& secretariats, EvidenceSe
                        .take();
     for (const auto& m : demo.milestones) plans.add_milestone(loader, c.id, {m.description, "", m.due_on, ""}).take();
     plans.add_indicator(loader, c.id, {demo.indicator, demo.unit, demo.baseline, demo.target, "Reporte de la institución responsable"}).take();
+    // The commitment on the right to know is also measured by the requests the portal receives.
+    if (demo.aims.find('c') != std::string::npos && plans.measures().find("requests_on_time_share")) {
+      plans.add_indicator(loader, c.id, {"Solicitudes de información respondidas en plazo en el estado", "", "70", "95", "",
+                                         "requests_on_time_share", ""})
+          .take();
+    }
     created.emplace_back(c, demo);
   }
   plans.change_status(loader, plan.id, "co_creation", "").take();
