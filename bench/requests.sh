@@ -27,24 +27,29 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && 
 
 # Searches a citizen types: common and rare words, one to three of them, with
 # and without a state.
+paths=(
+  "/api/v1/requests?q=vehiculos"
+  "/api/v1/requests?q=contratos%20arrendamiento"
+  "/api/v1/requests?q=medicamentos&jurisdiction=14"
+  "/api/v1/requests?q=viaticos%20mandos%20superiores"
+  "/api/v1/requests?q=padron%20beneficiarios&jurisdiction=20"
+  "/api/v1/requests?q=fideicomisos"
+  "/api/v1/requests?q=basura&page=3"
+  "/api/v1/requests?q=hospital%20regional"
+)
 script=$(mktemp --suffix=.lua)
-cat >"$script" <<'LUA'
-queries = {
-  "/api/v1/requests?q=vehiculos",
-  "/api/v1/requests?q=contratos%20arrendamiento",
-  "/api/v1/requests?q=medicamentos&jurisdiction=14",
-  "/api/v1/requests?q=viaticos%20mandos%20superiores",
-  "/api/v1/requests?q=padron%20beneficiarios&jurisdiction=20",
-  "/api/v1/requests?q=fideicomisos",
-  "/api/v1/requests?q=basura&page=3",
-  "/api/v1/requests?q=hospital%20regional",
-}
+{
+  echo "queries = {"
+  printf '  "%s",\n' "${paths[@]}"
+  echo "}"
+  cat <<'LUA'
 local i = 0
 request = function()
   i = i + 1
   return wrk.format("GET", queries[(i % #queries) + 1])
 end
 LUA
+} >"$script"
 wrk -t2 -c8 -d5s -s "$script" "http://127.0.0.1:$port" >/dev/null  # warm-up
 out=$(wrk -t2 -c8 -d15s --latency -s "$script" "http://127.0.0.1:$port")
 rm -f "$script"
@@ -52,18 +57,7 @@ total=$(curl -s "http://127.0.0.1:$port/api/v1/requests?per_page=1" | sed -n 's/
 echo "search over $total requests (wrk -t2 -c8 -d15s, 8 queries in rotation): $(awk '/Requests\/sec/ {print $2}' <<<"$out") requests/s," \
      "p50 $(awk '$1 == "50%" {print $2}' <<<"$out"), p99 $(awk '$1 == "99%" {print $2}' <<<"$out")"
 # One reader at a time: the 8 searches 25 times each, sorted.
-paths=$(sed -n 's/^  "\(.*\)",$/\1/p' <<'LIST'
-  "/api/v1/requests?q=vehiculos",
-  "/api/v1/requests?q=contratos%20arrendamiento",
-  "/api/v1/requests?q=medicamentos&jurisdiction=14",
-  "/api/v1/requests?q=viaticos%20mandos%20superiores",
-  "/api/v1/requests?q=padron%20beneficiarios&jurisdiction=20",
-  "/api/v1/requests?q=fideicomisos",
-  "/api/v1/requests?q=basura&page=3",
-  "/api/v1/requests?q=hospital%20regional",
-LIST
-)
-times=$(for _ in $(seq 25); do for path in $paths; do
+times=$(for _ in $(seq 25); do for path in "${paths[@]}"; do
   curl -s -o /dev/null -w "%{time_total}\n" "http://127.0.0.1:$port$path"; done; done | sort -n)
 echo "one search at a time (200): median $(sed -n 100p <<<"$times") s, p99 $(sed -n 198p <<<"$times") s, max $(tail -1 <<<"$times") s"
 
