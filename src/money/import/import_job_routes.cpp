@@ -126,7 +126,8 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
                           request.query("license").value_or(""), request.query("encoding").value_or("")};
     ImportJob job = queue_from(jobs, request, choices, "api").take();
     std::string wait = request.query("wait").value_or("");
-    if (wait == "1" || wait == "true") {
+    bool waited = wait == "1" || wait == "true";
+    if (waited) {
       job = jobs.wait(request.actor, job.id, kApiWait).take();
       if (job.status == ImportJobStatus::failed) {
         Error error = Error::invalid(job.error, {{"file", job.error}});
@@ -135,7 +136,10 @@ void register_import_job_routes(web::Router& router, ImportJobService& jobs, con
         return response;
       }
     }
-    Response response = web::api_item(import_job_json(job), job.finished() ? 201 : 202);
+    // Without waiting it is 202 even when the worker already ended the job
+    // (a small file can be done before this answer is written): the answer
+    // does not depend on that race.
+    Response response = web::api_item(import_job_json(job), waited && job.finished() ? 201 : 202);
     response.set_header("Location", api_location(job));
     return response;
   });
