@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "audit/audit_log.h"
-#include "core/crypto.h"
 #include "core/date.h"
 #include "core/date_text.h"
 #include "core/text.h"
@@ -17,16 +16,6 @@ namespace {
 Error appeal_refused(AppealStatus status) {
   std::string message = say(Msg::appeal_step_refused, appeal_status_label_es(status));
   return Error::conflict(message);
-}
-
-bool key_matches(const InformationRequest& request, const std::string& key) {
-  return !trim(key).empty() && !request.requester_key_hash.empty() &&
-         constant_time_equal(sha256_hex(trim(key)), request.requester_key_hash);
-}
-
-std::optional<Error> checked_reasons(const std::string& text) {
-  if (utf8_length(text) >= 10 && utf8_length(text) <= 20000 && is_valid_utf8(text)) return std::nullopt;
-  return Error::invalid(say(Msg::reasons_field), {{"reasons", say(Msg::reasons_field)}});
 }
 
 // The appeal as the public audit log keeps it: without the requester's reasons (see to_audit_json).
@@ -65,7 +54,7 @@ Result<Appeal> RequestService::appeal(const Actor& actor, const std::string& fol
   auto connection = database_.connect();
   auto request = RequestRepository::by_folio(*connection, folio);
   if (!request) return not_found(folio);
-  if (!is_requester(actor, *request) && !key_matches(*request, input.key)) {
+  if (!is_requester(actor, *request) && !requester_key_matches(*request, input.key)) {
     return Error::invalid(say(Msg::key_wrong), {{"key", say(Msg::key_wrong)}});
   }
   if (auto existing = AppealRepository::by_request(*connection, request->id)) {
@@ -92,7 +81,7 @@ Result<Appeal> RequestService::appeal(const Actor& actor, const std::string& fol
     return Error::invalid(say(Msg::ground_answered), {{"ground", say(Msg::ground_answered)}});
   }
   std::string reasons = trim(input.reasons);
-  if (auto error = checked_reasons(reasons)) return *error;
+  if (auto error = checked_text(reasons, "reasons", Msg::reasons_field)) return *error;
 
   Appeal appeal;
   appeal.number = "RR-" + request->folio;
@@ -104,11 +93,11 @@ Result<Appeal> RequestService::appeal(const Actor& actor, const std::string& fol
   appeal.filed_at = now_();
   appeal.received_on = calendar.on_or_after(today);
   appeal.filing_due_on = until;
-  std::string note = say(Msg::appeal_filed_event, guarantor_name_of(*connection, *request, *regime),
-                         ground_label_es(*ground), reasons);
+  Guarantor guarantor = guarantor_of(*connection, *request, *regime);
+  std::string note = say(Msg::appeal_filed_event, guarantor.name, ground_label_es(*ground), reasons);
   std::vector<std::string> recipients = mail_.unit_addresses(*request);
-  if (auto guarantor = AppealRepository::guarantor_of(*connection, request->jurisdiction_id)) {
-    for (auto& address : mail_.officials_addresses(*guarantor)) recipients.push_back(std::move(address));
+  if (guarantor.institution_id) {
+    for (auto& address : mail_.officials_addresses(*guarantor.institution_id)) recipients.push_back(std::move(address));
   }
   store::Transaction transaction(*connection);
   appeal.id = AppealRepository::insert(*connection, appeal);
@@ -137,7 +126,7 @@ Result<Appeal> RequestService::work_appeal(const Actor& actor, const std::string
   }
   // Who is acting, and for whom: the guarantor, the institution, or the requester.
   bool institution = may_work(actor, *request);
-  bool requester = is_requester(actor, *request) || key_matches(*request, input.key);
+  bool requester = is_requester(actor, *request) || requester_key_matches(*request, input.key);
   if (guarantor_step) {
     if (auto error = request_permissions().check(actor, RequestAction::work_appeal)) return *error;
     if (!may_work_appeal(actor, request->jurisdiction_id)) return Error::forbidden(say(Msg::not_guarantor));
@@ -162,10 +151,10 @@ Result<Appeal> RequestService::work_appeal(const Actor& actor, const std::string
   if (!regime || !jurisdiction || !unit) return not_found(folio);
   BusinessCalendar calendar = calendar_for(*connection, jurisdiction->code);
   std::string today = today_for(*regime);
-  std::string guarantor = guarantor_name_of(*connection, *request, *regime);
+  Guarantor guarantor = guarantor_of(*connection, *request, *regime);
   auto late = [&](const std::string& due) { return today > due ? say(Msg::late_suffix, date_es(due)) : std::string(); };
   std::string kind = "appeal_" + action;
-  std::string actor_name = guarantor;
+  std::string actor_name = guarantor.name;
   std::string note;
   if (action == "admit" || action == "reject") {
     if (appeal.status != AppealStatus::filed) return appeal_refused(appeal.status);
@@ -246,10 +235,8 @@ Result<Appeal> RequestService::work_appeal(const Actor& actor, const std::string
   if (actor_name != unit->name) {
     for (auto& address : mail_.unit_addresses(*request)) recipients.push_back(std::move(address));
   }
-  if (!guarantor_step) {
-    if (auto office = AppealRepository::guarantor_of(*connection, request->jurisdiction_id)) {
-      for (auto& address : mail_.officials_addresses(*office)) recipients.push_back(std::move(address));
-    }
+  if (!guarantor_step && guarantor.institution_id) {
+    for (auto& address : mail_.officials_addresses(*guarantor.institution_id)) recipients.push_back(std::move(address));
   }
   store::Transaction transaction(*connection);
   if (!AppealRepository::update(*connection, appeal)) return Error::conflict(say(Msg::appeal_changed_meanwhile));
@@ -288,6 +275,14 @@ Result<Paged<AppealItem>> RequestService::appeals(const AppealQuery& query, cons
   Paged<AppealItem> items;
   items.total = page.total;
   std::string today = today_in(*connection, "");
+  // The requests' descriptions, in one query.
+  RequestFilter of_page;
+  of_page.ids = std::vector<int64_t>{};
+  for (const auto& appeal : page.items) of_page.ids->push_back(appeal.request_id);
+  std::map<int64_t, std::string> descriptions;
+  for (auto& request : RequestRepository::list(*connection, of_page, {static_cast<int64_t>(page.items.size()), 0}).items) {
+    descriptions[request.id] = std::move(request.description);
+  }
   for (auto& appeal : page.items) {
     AppealItem item;
     if (!names.count(appeal.institution_id)) {
@@ -295,8 +290,7 @@ Result<Paged<AppealItem>> RequestService::appeals(const AppealQuery& query, cons
       names[appeal.institution_id] = found ? found->name : "";
     }
     item.institution_name = names[appeal.institution_id];
-    auto request = RequestRepository::by_folio(*connection, appeal.folio());
-    item.description = request ? request->description : "";
+    item.description = descriptions[appeal.request_id];
     if (!appeal.running_due_on().empty()) {
       item.business_days_left =
           calendar_of(*connection, calendars, appeal.jurisdiction_id).business_days_left(today, appeal.running_due_on());
@@ -320,12 +314,12 @@ Result<Paged<AppealItem>> RequestService::appeals(const AppealQuery& query, cons
   return items;
 }
 
-std::string RequestService::guarantor_name_of(store::Connection& connection, const InformationRequest& request,
-                                              const Regime& regime) {
+RequestService::Guarantor RequestService::guarantor_of(store::Connection& connection, const InformationRequest& request,
+                                                       const Regime& regime) {
   if (auto id = AppealRepository::guarantor_of(connection, request.jurisdiction_id)) {
-    if (auto institution = jurisdictions_.institution(*id)) return institution->name;
+    if (auto institution = jurisdictions_.institution(*id)) return {institution->id, institution->name};
   }
-  return regime.guarantor;
+  return {std::nullopt, regime.guarantor};
 }
 
 std::vector<GuarantorRow> RequestService::guarantors() {

@@ -24,21 +24,25 @@ using web::Response;
 // A bot fills every field; people never see this one.
 constexpr const char* kHoneypot = "sitio_web";
 
+nlohmann::json jurisdiction_options(RouteContext ctx, const std::string& chosen) {
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& place : ctx.jurisdictions.list({}, {200, 0}).items) {
+    places.push_back({{"value", place.slug}, {"label", place.name}, {"selected", chosen == place.slug || chosen == place.code}});
+  }
+  return places;
+}
+
 Response statistics_page(RouteContext ctx, Request& request) {
   StatsQuery query = stats_query_of(request);
   auto stats = ctx.requests.statistics(query).take();
   nlohmann::json data = statistics_view(stats);
-  nlohmann::json places = nlohmann::json::array();
-  for (const auto& place : ctx.jurisdictions.list({}, {200, 0}).items) {
-    places.push_back({{"value", place.slug}, {"label", place.name}, {"selected", stats.jurisdiction_slug == place.slug}});
-  }
   nlohmann::json years = nlohmann::json::array();
   for (int year : stats.years) years.push_back({{"value", year}, {"selected", year == stats.year}});
   if (std::find(stats.years.begin(), stats.years.end(), stats.year) == stats.years.end()) {
     years.push_back({{"value", stats.year}, {"selected", true}});
   }
   data["title"] = "Estadísticas de las solicitudes de información";
-  data["jurisdictions"] = places;
+  data["jurisdictions"] = jurisdiction_options(ctx, stats.jurisdiction_slug);
   data["years"] = years;
   data["place"] = stats.jurisdiction_name;
   data["place_slug"] = stats.jurisdiction_slug;
@@ -123,13 +127,6 @@ Response calendar_page(RouteContext ctx, const Request& request, const Error* er
                           error ? web::status_for(error->kind) : 200);
 }
 
-nlohmann::json jurisdiction_options(RouteContext ctx, const std::string& chosen) {
-  nlohmann::json places = nlohmann::json::array();
-  for (const auto& place : ctx.jurisdictions.list({}, {200, 0}).items) {
-    places.push_back({{"value", place.slug}, {"label", place.name}, {"selected", chosen == place.slug || chosen == place.code}});
-  }
-  return places;
-}
 
 Response appeals_page(RouteContext ctx, Request& request) {
   auto page = web::PageRequest::from(request, 30);

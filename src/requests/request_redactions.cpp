@@ -4,7 +4,6 @@
 #include "requests/messages.h"
 #include "requests/request_rules.h"
 #include "requests/request_service.h"
-#include "store/search_index.h"
 
 namespace apertura::requests {
 
@@ -64,8 +63,7 @@ Result<InformationRequest> RequestService::redact(const Actor& actor, const std:
     else request.location_hint = text;
     RequestRepository::set_texts(*connection, request.id, request.description, request.location_hint);
     // The index forgets the original words with the text it replaces.
-    store::SearchIndex::upsert(*connection, {kRequestSearchKind, request.id, request.jurisdiction_id, institution->name,
-                                             request.description + "\n" + request.location_hint});
+    index_for_search(*connection, request, institution->name);
   } else if (target == "appeal_reasons") {
     AppealRepository::set_reasons(*connection, appeal->id, text);
   } else {

@@ -5,8 +5,10 @@
 #include <cstdio>
 
 #include "core/clock.h"
+#include "core/crypto.h"
 #include "core/text.h"
 #include "requests/messages.h"
+#include "store/search_index.h"
 
 namespace apertura::requests {
 
@@ -39,9 +41,20 @@ std::string term_end(const BusinessCalendar& calendar, const Regime& regime, Ter
 // A step the state of the request does not allow, said on the form's step field.
 Error refused(const std::string& message) { return Error::invalid(message, {{"action", message}}); }
 
-std::optional<Error> checked_text(const std::string& text) {
+std::optional<Error> checked_text(const std::string& text, const char* field, Msg message) {
   if (utf8_length(text) >= 10 && utf8_length(text) <= 20000 && is_valid_utf8(text)) return std::nullopt;
-  return Error::invalid(say(Msg::action_text_field), {{"text", say(Msg::action_text_field)}});
+  return Error::invalid(say(message), {{field, say(message)}});
+}
+
+bool requester_key_matches(const InformationRequest& request, const std::string& key) {
+  return !trim(key).empty() && !request.requester_key_hash.empty() &&
+         constant_time_equal(sha256_hex(trim(key)), request.requester_key_hash);
+}
+
+void index_for_search(store::Connection& connection, const InformationRequest& request,
+                      const std::string& institution_name) {
+  store::SearchIndex::upsert(connection, {kRequestSearchKind, request.id, request.jurisdiction_id, institution_name,
+                                          request.description + "\n" + request.location_hint});
 }
 
 }  // namespace apertura::requests

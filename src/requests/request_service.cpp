@@ -242,8 +242,7 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
     RequestRepository::add_event(*connection, {0, request.id, "filed", request.filed_at, channel_label_es(request.channel),
                                                say(Msg::filed_event, date_es(request.received_on), response.days),
                                                request.response_due_on});
-    store::SearchIndex::upsert(*connection, {kRequestSearchKind, request.id, request.jurisdiction_id,
-                                             institution->name, request.description + "\n" + request.location_hint});
+    index_for_search(*connection, request, institution->name);
     audit::AuditLog::append_public(*connection, actor, "create", "information_request", request.id,
                                    request.jurisdiction_id, nullptr, request.to_audit_json());
     mail_.filed(*connection, request, institution->name, requester, units[index++]);
@@ -281,7 +280,7 @@ Result<RequestDocument> RequestService::find(const std::string& folio) {
                          overdue,
                          std::move(appeal),
                          std::move(appeal_until),
-                         guarantor_name_of(*connection, *request, *regime)};
+                         guarantor_of(*connection, *request, *regime).name};
 }
 
 Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& query, const Slice& slice) {

@@ -309,8 +309,13 @@ class RequestService {
   // The last day the requester may appeal, if the request can be appealed
   // (answered, not competent, or its response term over); "" otherwise.
   std::string appeal_deadline(const BusinessCalendar& calendar, const Regime& regime, const InformationRequest& request);
-  // Who resolves the request's appeals: the chosen guarantor's name, else the regime's words.
-  std::string guarantor_name_of(store::Connection& connection, const InformationRequest& request, const Regime& regime);
+  // Who resolves the request's appeals: the chosen institution (its id and
+  // name), else no id and the regime's words.
+  struct Guarantor {
+    std::optional<int64_t> institution_id;
+    std::string name;
+  };
+  Guarantor guarantor_of(store::Connection& connection, const InformationRequest& request, const Regime& regime);
   // The calendar day now in the request's jurisdiction.
   std::string today_for(const Regime& regime) const;
   // The calendar day now where the regime in force in the jurisdiction

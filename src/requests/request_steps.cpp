@@ -4,7 +4,6 @@
 
 #include "audit/audit_log.h"
 #include "core/clock.h"
-#include "core/crypto.h"
 #include "core/date.h"
 #include "core/date_text.h"
 #include "core/document_upload.h"
@@ -172,9 +171,7 @@ Result<InformationRequest> RequestService::clarify(const Actor& actor, const std
   if (!found) return not_found(folio);
   InformationRequest request = *found;
   const InformationRequest before = request;
-  bool by_key = !trim(key).empty() && !request.requester_key_hash.empty() &&
-                constant_time_equal(sha256_hex(trim(key)), request.requester_key_hash);
-  if (!is_requester(actor, request) && !by_key) return Error::invalid(say(Msg::key_wrong), {{"key", say(Msg::key_wrong)}});
+  if (!is_requester(actor, request) && !requester_key_matches(request, key)) return Error::invalid(say(Msg::key_wrong), {{"key", say(Msg::key_wrong)}});
   if (request.status != RequestStatus::clarification_requested) {
     return Error::conflict(say(Msg::not_waiting_clarification));
   }
