@@ -23,4 +23,13 @@ std::string percent_text(double part, double whole) {
   return text;
 }
 
+std::string cents_text(int64_t cents, const std::string& currency) {
+  bool negative = cents < 0;
+  int64_t magnitude = negative ? -cents : cents;
+  int64_t rest = magnitude % 100;
+  std::string text = (negative ? "-$" : "$") + grouped(magnitude / 100) + "." + (rest < 10 ? "0" : "") +
+                     std::to_string(rest);
+  return currency.empty() ? text : text + " " + currency;
+}
+
 }  // namespace apertura

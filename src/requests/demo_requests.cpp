@@ -49,11 +49,12 @@ constexpr Answer kAnswers[] = {
 struct Happening {
   std::string at;   // UTC, ISO 8601
   size_t request;   // index into the planned requests
-  enum Kind { file, work, clarify, appeal, appeal_step } kind = file;
+  enum Kind { file, work, clarify, appeal, appeal_step, cost_step } kind = file;
   WorkInput step;
   std::string text;  // the requester's clarification, or the appeal's reasons
   AppealStepInput appeal_step_input = {};
   std::string ground = "";
+  CostStepInput cost_step_input = {};
 };
 
 // What a guarantor's resolution says, by result.
@@ -103,6 +104,9 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
 
   std::mt19937_64 random(demo.seed);
   auto pick = [&random](size_t size) { return static_cast<size_t>(random() % size); };
+  // Copies' costs draw from their own sequence, so the other fates stay as they were.
+  std::mt19937_64 cost_random(demo.seed + 1);
+  auto cost_pick = [&cost_random](size_t size) { return static_cast<size_t>(cost_random() % size); };
   auto in_office_hours = [&pick](const std::string& day) {  // 15:00 to 22:59 UTC, office hours in Mexico City
     char time[32];
     std::snprintf(time, sizeof time, "T%02d:%02d:00Z", 15 + static_cast<int>(pick(8)), static_cast<int>(pick(60)));
@@ -151,6 +155,13 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
       const Answer& answer = kAnswers[pick(std::size(kAnswers))];
       std::string reference = *answer.reference ? std::string(answer.reference) + "-" + std::to_string(10 + pick(80)) + "/2026" : "";
       WorkInput answering{"answer", answer.text, answer.outcome, reference, -1};
+      std::string outcome = answer.outcome;
+      bool copies = inputs.back().delivery == "copies" &&
+                    (outcome == "delivered" || outcome == "partial" || outcome == "classified");
+      if (copies) {
+        answering.pages = std::to_string(8 + cost_pick(150));
+        answering.shipping = cost_pick(4) == 0;
+      }
       size_t fate = pick(100);
       if (fate < 45) {  // answered on time
         happenings.push_back({after(day, 3 + static_cast<int>(pick(12))), index, Happening::work, answering, ""});
@@ -183,6 +194,16 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
         if (it->kind == Happening::work && it->step.action != "extend" && it->step.action != "clarify") {
           answered_on = it->at.substr(0, 10);
           break;
+        }
+      }
+      // Most copies are paid for and collected; some never are.
+      if (copies && !answered_on.empty() && cost_pick(10) < 7) {
+        std::string paid = calendar.add_business_days(answered_on, 2 + static_cast<int>(cost_pick(15))).due;
+        happenings.push_back({paid + "T17:30:00Z", index, Happening::cost_step, {}, "", {}, "",
+                              {"paid", "LC-" + std::to_string(100000 + cost_pick(900000))}});
+        if (cost_pick(2) == 0) {
+          happenings.push_back({calendar.add_business_days(paid, 1 + static_cast<int>(cost_pick(10))).due + "T18:00:00Z",
+                                index, Happening::cost_step, {}, "", {}, "", {"collected", ""}});
         }
       }
       bool silent = answered_on.empty() && fate >= 98;
@@ -244,6 +265,8 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
       (void)service.clarify(Actor::anonymous(), request->folio, request->requester_key, happening.text);
     } else if (request && happening.kind == Happening::appeal) {
       (void)service.appeal(Actor::anonymous(), request->folio, {happening.ground, happening.text, request->requester_key});
+    } else if (request && happening.kind == Happening::cost_step) {
+      (void)service.work_cost(*workers[happening.request], request->folio, happening.cost_step_input);
     } else if (request) {
       // The guarantor's steps by the loader; the institution's by its worker.
       const std::string& action = happening.appeal_step_input.action;

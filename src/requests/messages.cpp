@@ -4,6 +4,37 @@ namespace apertura::requests {
 
 std::string_view text(Msg message) {
   switch (message) {
+    case Msg::cost_simple_pages: return "Copias simples: {} hojas, las primeras {} sin costo";
+    case Msg::cost_certified_pages: return "Copias certificadas: {} hojas";
+    case Msg::cost_media: return "Discos o memorias USB";
+    case Msg::cost_shipping: return "Envío por correo";
+    case Msg::cost_free_late:
+      return "La respuesta llegó fuera de plazo: la reproducción y el envío corren a cargo de la institución.";
+    case Msg::cost_waived: return "La Unidad de Transparencia exentó el pago: {}";
+    case Msg::quantity_field: return "escribe un número entero de 0 a 100,000";
+    case Msg::waiver_field: return "explica en hasta 300 caracteres por qué se exenta el pago";
+    case Msg::cost_only_when_delivering:
+      return "solo una respuesta que entrega información (completa, en parte o en versión pública) tiene costo de reproducción";
+    case Msg::no_fee_schedule:
+      return "No hay cuotas de reproducción registradas para {} en {}; un administrador debe registrarlas en «Cuotas de reproducción».";
+    case Msg::cost_to_pay_suffix: return " Costo de reproducción: {}; puede pagarse hasta el {}.";
+    case Msg::cost_free_suffix: return " La reproducción no tiene costo; la información queda disponible hasta el {}.";
+    case Msg::cost_not_found: return "La solicitud {} no tiene costo de reproducción.";
+    case Msg::cost_action_field: return "elige el paso: registrar el pago o la entrega";
+    case Msg::cost_step_refused: return "Ese paso no es posible ahora: el costo está «{}».";
+    case Msg::cost_changed_meanwhile:
+      return "El costo de esta solicitud cambió mientras lo consultabas; vuelve a cargar la página para ver su estado.";
+    case Msg::payment_too_late: return "El plazo para pagar venció el {}; la solicitud quedó concluida sin pago.";
+    case Msg::payment_reference_field: return "escribe el número del comprobante de pago (hasta 120 caracteres)";
+    case Msg::paid_event: return "Se registró el pago de {} (comprobante {}). La información queda disponible hasta el {}.";
+    case Msg::collected_event: return "Quien solicita recibió la información reproducida.";
+    case Msg::unpaid_event:
+      return "No se pagó la reproducción a más tardar el {}; la solicitud se concluye y el material reproducido puede destruirse. Puede presentarse una nueva solicitud.";
+    case Msg::fee_year_field: return "escribe un año entre 2000 y 2100";
+    case Msg::fee_price_field: return "escribe el precio en pesos, como 2.50 (hasta 100,000)";
+    case Msg::fee_instructions_field: return "explica en hasta 2,000 caracteres dónde y cómo se paga";
+    case Msg::fee_changed_meanwhile:
+      return "Las cuotas cambiaron mientras las editabas; vuelve a cargar la página y repite el cambio.";
     case Msg::request_not_found: return "No existe la solicitud con folio {}.";
     case Msg::regime_not_found: return "No existe el régimen {}.";
     case Msg::no_regime_in_force:
@@ -250,6 +281,16 @@ std::string redaction_target_label_es(const std::string& target) {
   if (target == "location_hint") return "los datos para encontrar la información";
   if (target == "appeal_reasons") return "las razones del recurso";
   return "un paso de la historia";
+}
+
+std::string cost_status_label_es(CostStatus status) {
+  switch (status) {
+    case CostStatus::awaiting_payment: return "Por pagar";
+    case CostStatus::available: return "Disponible para recoger";
+    case CostStatus::collected: return "Entregada";
+    case CostStatus::unpaid: return "Concluida sin pago";
+  }
+  return "";
 }
 
 std::string term_label_es(TermKind term) {

@@ -9,6 +9,7 @@
 #include "requests/appeal.h"
 #include "requests/information_request.h"
 #include "requests/regime.h"
+#include "requests/reproduction_cost.h"
 
 namespace apertura::requests {
 
@@ -139,6 +140,31 @@ enum class Msg {
   redaction_unchanged,
   redaction_reason_field,
   redacted_event,
+  cost_simple_pages,
+  cost_certified_pages,
+  cost_media,
+  cost_shipping,
+  cost_free_late,
+  cost_waived,
+  quantity_field,
+  waiver_field,
+  cost_only_when_delivering,
+  no_fee_schedule,
+  cost_to_pay_suffix,
+  cost_free_suffix,
+  cost_not_found,
+  cost_action_field,
+  cost_step_refused,
+  cost_changed_meanwhile,
+  payment_too_late,
+  payment_reference_field,
+  paid_event,
+  collected_event,
+  unpaid_event,
+  fee_year_field,
+  fee_price_field,
+  fee_instructions_field,
+  fee_changed_meanwhile,
 };
 
 std::string_view text(Msg message);
@@ -164,6 +190,8 @@ std::string ground_label_es(AppealGround ground);
 std::string appeal_result_label_es(AppealResult result);
 // "la descripción de la solicitud", "un paso de la historia"...
 std::string redaction_target_label_es(const std::string& target);
+// "Por pagar", "Disponible para recoger"...
+std::string cost_status_label_es(CostStatus status);
 // "Plazo de respuesta", "Ampliación del plazo"...
 std::string term_label_es(TermKind term);
 // "sábado o domingo", "día de descanso obligatorio (LFT art. 74 fr. II)"...

@@ -113,6 +113,17 @@ void register_request_api(web::Router& router, RouteContext ctx) {
                               : -1;
     return web::api_item(guarantor_view(ctx.requests.set_guarantor(request.actor, request.param("jurisdiction"), institution).take()));
   });
+  router.post("/api/v1/requests/{folio}/cost", [ctx](Request& request) {
+    auto body = web::read_json_object(request);
+    ctx.requests.work_cost(request.actor, request.param("folio"), cost_step_from_json(body)).take();
+    return web::api_item(document_view(ctx.requests.find(request.param("folio")).take()));
+  });
+  router.get("/api/v1/request-fees", [ctx](Request&) { return web::api_item({{"items", fee_schedule_rows(ctx)}}); });
+  router.post("/api/v1/request-fees", [ctx](Request& request) {
+    auto body = web::read_json_object(request);
+    auto saved = ctx.requests.save_fee_schedule(request.actor, fee_schedule_from_json(body)).take();
+    return web::api_item(fee_schedule_view(saved, jurisdiction_name_of(ctx, saved.jurisdiction_code)));
+  });
   router.get("/api/v1/request-regimes", [ctx](Request&) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& regime : ctx.requests.regimes()) items.push_back(regime.to_json());

@@ -119,12 +119,56 @@ int64_t version_of(const nlohmann::json& body) {
   return body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
 }
 
+// A count sent as a number or as text; "" when absent, "?" (which the
+// service refuses) when of another type.
+std::string count_field(const nlohmann::json& body, const char* name) {
+  if (!body.contains(name) || body[name].is_null()) return "";
+  if (body[name].is_number_integer()) return std::to_string(body[name].get<int64_t>());
+  return body[name].is_string() ? body[name].get<std::string>() : "?";
+}
+
+// A price sent in cents, as the form's pesos ("2.50"); "?" when not a whole number.
+std::string pesos_field(const nlohmann::json& body, const char* name) {
+  if (!body.contains(name) || !body[name].is_number_integer() || body[name].get<int64_t>() < 0) return "?";
+  int64_t cents = body[name].get<int64_t>();
+  std::string rest = std::to_string(cents % 100);
+  return std::to_string(cents / 100) + "." + (rest.size() == 1 ? "0" : "") + rest;
+}
+
 }  // namespace
+
+CostStepInput cost_step_from_form(const web::FormData& form) {
+  return {form.text("action"), form.text("reference"), number(form.text("version")).value_or(-1)};
+}
+
+CostStepInput cost_step_from_json(const nlohmann::json& body) {
+  return {text_field(body, "action"), text_field(body, "reference"), version_of(body)};
+}
+
+FeeScheduleInput fee_schedule_from_form(const web::FormData& form) {
+  return {form.text("jurisdiction"), form.text("year"), form.text("simple_page"), form.text("certified_page"),
+          form.text("medium"), form.text("shipping"), form.text("payment_instructions"), form.text("legal_basis"),
+          form.text("verified") == "1", number(form.text("version")).value_or(-1)};
+}
+
+FeeScheduleInput fee_schedule_from_json(const nlohmann::json& body) {
+  return {text_field(body, "jurisdiction"),
+          count_field(body, "year"),
+          pesos_field(body, "simple_page_cents"),
+          pesos_field(body, "certified_page_cents"),
+          pesos_field(body, "medium_cents"),
+          pesos_field(body, "shipping_cents"),
+          text_field(body, "payment_instructions"),
+          text_field(body, "legal_basis"),
+          body.contains("verified") && body["verified"] == true,
+          version_of(body)};
+}
 
 WorkInput work_from_form(const Request& request) {
   const auto& f = request.form();
   return {f.text("action"), f.text("text"), f.text("outcome"), f.text("reference"),
-          number(f.text("version")).value_or(-1), files_of(request)};
+          number(f.text("version")).value_or(-1), files_of(request), f.text("pages"), f.text("media"),
+          f.text("shipping") == "1", f.text("waiver")};
 }
 
 AppealStepInput appeal_step_from_form(const Request& request) {
@@ -161,7 +205,8 @@ AppealQuery appeal_query_of(const Request& request) {
 
 WorkInput work_from_json(const nlohmann::json& body) {
   return {text_field(body, "action"), text_field(body, "text"), text_field(body, "outcome"), text_field(body, "reference"),
-          version_of(body)};
+          version_of(body), {}, count_field(body, "pages"), count_field(body, "media"),
+          body.contains("shipping") && body["shipping"] == true, text_field(body, "waiver")};
 }
 
 }  // namespace apertura::requests

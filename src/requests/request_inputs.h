@@ -26,7 +26,8 @@ RegimeInput regime_from_form(const web::FormData& form);
 RegimeInput regime_from_json(const nlohmann::json& body);
 // A step from a urlencoded or multipart form: its fields, and its "files" parts.
 WorkInput work_from_form(const web::Request& request);
-// A step as JSON: action, text, outcome, reference, version.
+// A step as JSON: action, text, outcome, reference, version; for an answer
+// also pages, media (numbers), shipping (true/false) and waiver.
 WorkInput work_from_json(const nlohmann::json& body);
 // An appeal's step from a urlencoded or multipart form (with its "files" parts).
 AppealStepInput appeal_step_from_form(const web::Request& request);
@@ -36,6 +37,12 @@ AppealStepInput appeal_step_from_json(const nlohmann::json& body);
 RedactionInput redaction_from_form(const web::FormData& form);
 // A redaction as JSON: target, event_id, text, reason.
 RedactionInput redaction_from_json(const nlohmann::json& body);
+// A step on a delivery's cost: action, reference, version.
+CostStepInput cost_step_from_form(const web::FormData& form);
+CostStepInput cost_step_from_json(const nlohmann::json& body);
+// A fee schedule: the form's prices in pesos; JSON's in cents (simple_page_cents...).
+FeeScheduleInput fee_schedule_from_form(const web::FormData& form);
+FeeScheduleInput fee_schedule_from_json(const nlohmann::json& body);
 // An appeals list's filters (jurisdiction, institution, status).
 AppealQuery appeal_query_of(const web::Request& request);
 

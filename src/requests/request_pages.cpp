@@ -114,6 +114,19 @@ Response regime_page(RouteContext ctx, const Request& request, int64_t id, const
   return ctx.pages.render(request, "requests/regime", data, error ? web::status_for(error->kind) : 200);
 }
 
+Response fees_page(RouteContext ctx, const Request& request, const Error* error = nullptr) {
+  nlohmann::json rows = fee_schedule_rows(ctx);
+  return ctx.pages.render(request, "requests/fees",
+                          {{"title", "Cuotas de reproducción"},
+                           {"schedules", rows},
+                           {"has_schedules", !rows.empty()},
+                           {"can_manage", ctx.requests.may_manage_regimes(request.actor)},
+                           {"jurisdictions", jurisdiction_options(ctx, request.form().text("jurisdiction"))},
+                           {"form", web::form_state(request, error)},
+                           {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}},
+                          error ? web::status_for(error->kind) : 200);
+}
+
 Response calendar_page(RouteContext ctx, const Request& request, const Error* error = nullptr) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& row : ctx.requests.closed_days()) rows.push_back(closed_days_view(row));
@@ -259,6 +272,13 @@ Response request_page(RouteContext ctx, const Request& request, const std::strin
     data["outcomes"] = outcomes;
   }
   add_appeal_forms(ctx, request, document, data);
+  data["reproduced"] = document.request.delivery == Delivery::copies ||
+                       document.request.delivery == Delivery::certified_copies;
+  data["free_pages"] = document.regime.days(TermKind::free_pages);
+  if (document.cost && ctx.requests.may_work(request.actor, document.request)) {
+    data["can_work_cost"] = document.cost->status == CostStatus::awaiting_payment ||
+                            document.cost->status == CostStatus::available;
+  }
   if (ctx.requests.may_work(request.actor, document.request)) {
     // What an official may black out: the requester's words and each step's note.
     nlohmann::json targets = options({{"description", "La descripción de la solicitud"}});
@@ -425,6 +445,29 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
     }
     Response response = Response::redirect("/solicitudes/regimenes/" + std::to_string(id));
     web::set_flash(response, "Guardamos los cambios del régimen; quedan en la bitácora.");
+    return response;
+  });
+  router.get("/solicitudes/cuotas", [ctx](Request& request) { return fees_page(ctx, request); });
+  router.post("/solicitudes/cuotas", [ctx](Request& request) {
+    auto saved = ctx.requests.save_fee_schedule(request.actor, fee_schedule_from_form(request.form()));
+    if (!saved.ok()) {
+      throw_unless_form_error(saved.error());
+      return fees_page(ctx, request, &saved.error());
+    }
+    Response response = Response::redirect("/solicitudes/cuotas");
+    web::set_flash(response, "Guardamos las cuotas de " + std::to_string(saved->year) +
+                                 ". Valen para las respuestas que se den desde ahora; las ya cotizadas conservan su costo.");
+    return response;
+  });
+  router.post("/solicitudes/{folio}/costo", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    auto result = ctx.requests.work_cost(request.actor, folio, cost_step_from_form(request.form()));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio + "#costo");
+    web::set_flash(response, "Registramos el paso; la historia de la solicitud lo muestra y quien solicita recibe el aviso.");
     return response;
   });
   router.get("/solicitudes/calendario", [ctx](Request& request) { return calendar_page(ctx, request); });

@@ -206,6 +206,12 @@ std::optional<InformationRequest> RequestRepository::by_folio(store::Connection&
   return request_from(*row);
 }
 
+std::optional<InformationRequest> RequestRepository::by_id(store::Connection& c, int64_t id) {
+  auto row = c.query_one(std::string(kRequestColumns) + "WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return request_from(*row);
+}
+
 Paged<InformationRequest> RequestRepository::list(store::Connection& c, const RequestFilter& filter,
                                                   const Slice& slice) {
   std::string where = "WHERE 1 = 1";

@@ -102,6 +102,7 @@ class RequestRepository {
   static int64_t next_folio_number(store::Connection& c, const std::string& prefix);
   static int64_t insert(store::Connection& c, const InformationRequest& request);
   static std::optional<InformationRequest> by_folio(store::Connection& c, const std::string& folio);
+  static std::optional<InformationRequest> by_id(store::Connection& c, int64_t id);
   static Paged<InformationRequest> list(store::Connection& c, const RequestFilter& filter, const Slice& slice);
   // Requests whose terms still run, in the jurisdictions with these codes ("" every one).
   static std::vector<InformationRequest> open_in(store::Connection& c, const std::string& jurisdiction_code);

@@ -22,6 +22,20 @@ std::vector<nlohmann::json> rows_of(RouteContext ctx, const std::vector<Informat
   return rows;
 }
 
+std::string jurisdiction_name_of(RouteContext ctx, const std::string& code) {
+  if (code.empty()) return "";
+  auto place = ctx.jurisdictions.find(code);
+  return place ? place->name : code;
+}
+
+nlohmann::json fee_schedule_rows(RouteContext ctx) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& schedule : ctx.requests.fee_schedules()) {
+    rows.push_back(fee_schedule_view(schedule, jurisdiction_name_of(ctx, schedule.jurisdiction_code)));
+  }
+  return rows;
+}
+
 void register_request_routes(web::Router& router, RequestService& requests,
                              jurisdictions::JurisdictionService& jurisdictions, const web::Pages& pages) {
   RouteContext ctx{requests, jurisdictions, pages};

@@ -27,6 +27,11 @@ void register_request_routes(web::Router& router, RequestService& requests,
 void register_request_pages(web::Router& router, RouteContext ctx);
 void register_request_api(web::Router& router, RouteContext ctx);
 
+// The fee schedules as pages and the API show them, with their jurisdictions' names.
+nlohmann::json fee_schedule_rows(RouteContext ctx);
+// A jurisdiction's name by its INEGI code; "" for "" (every jurisdiction).
+std::string jurisdiction_name_of(RouteContext ctx, const std::string& code);
+
 // Rows of a list with each institution's name (looked up once per institution).
 std::vector<nlohmann::json> rows_of(RouteContext ctx, const std::vector<InformationRequest>& items);
 

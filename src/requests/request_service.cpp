@@ -13,6 +13,7 @@
 #include "core/date_text.h"
 #include "core/document_upload.h"
 #include "core/text.h"
+#include "requests/cost_repository.h"
 #include "requests/messages.h"
 #include "requests/request_rules.h"
 #include "store/rate_events.h"
@@ -268,6 +269,13 @@ Result<RequestDocument> RequestService::find(const std::string& folio) {
   auto appeal = AppealRepository::by_request(*connection, request->id);
   std::string appeal_until = appeal ? "" : appeal_deadline(calendar, *regime, *request);
   if (appeal_until < today) appeal_until.clear();
+  auto cost = CostRepository::of_request(*connection, request->id);
+  std::string payment_instructions;
+  if (cost && cost->fee_schedule_id) {
+    if (auto schedule = CostRepository::schedule(*connection, *cost->fee_schedule_id)) {
+      payment_instructions = schedule->payment_instructions;
+    }
+  }
   return RequestDocument{*request,
                          *institution,
                          *jurisdiction,
@@ -280,7 +288,9 @@ Result<RequestDocument> RequestService::find(const std::string& folio) {
                          overdue,
                          std::move(appeal),
                          std::move(appeal_until),
-                         guarantor_of(*connection, *request, *regime).name};
+                         guarantor_of(*connection, *request, *regime).name,
+                         std::move(cost),
+                         std::move(payment_instructions)};
 }
 
 Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& query, const Slice& slice) {

@@ -41,7 +41,13 @@
 //   documents), and the guarantor says whether it complied. A late
 //   resolution or compliance is recorded as late. Each step joins the
 //   request's history and the audit log;
-// - admins add and amend regimes and closed days; each change is audited.
+// - an answer that delivers copies, media or a shipment is priced with the
+//   fee schedule in force (reproduction_cost.h says how); the requester
+//   pays within the regime's payment term, the officials record the receipt
+//   and the collection, and an unpaid cost closes the delivery when its term
+//   ends;
+// - admins add and amend regimes, closed days and fee schedules; each change
+//   is audited.
 #include <functional>
 #include <map>
 #include <optional>
@@ -60,6 +66,7 @@
 #include "requests/request_statistics.h"
 #include "requests/permissions.h"
 #include "requests/regime.h"
+#include "requests/reproduction_cost.h"
 #include "requests/request_repository.h"
 #include "store/database.h"
 #include "store/file_store.h"
@@ -100,9 +107,40 @@ struct WorkInput {
   // For "answer": the documents delivered (at most kMaxAnswerFiles, each a
   // PDF, PNG, JPEG or CSV up to 10 MB), public with the request.
   std::vector<std::pair<std::string, std::string>> files = {};  // (file name, bytes)
+  // For "answer", what is reproduced for the requester (numbers as typed,
+  // "" for none) and, when the unit waives the cost, why.
+  std::string pages = "";
+  std::string media = "";
+  bool shipping = false;
+  std::string waiver = "";
 };
 
 constexpr size_t kMaxAnswerFiles = 10;
+
+// A step on a delivery's cost, by the institution's officials: "paid" (the
+// requester showed the receipt `reference`) or "collected" (they took the
+// copies).
+struct CostStepInput {
+  std::string action;
+  std::string reference;
+  int64_t version = -1;  // the cost's version read; -1 takes the current one
+};
+
+// A fee schedule as typed: prices in pesos ("2.50"); the jurisdiction's
+// slug or code, "" for the general one. Saving a jurisdiction's year again
+// amends it (at `version`).
+struct FeeScheduleInput {
+  std::string jurisdiction;
+  std::string year;
+  std::string simple_page;
+  std::string certified_page;
+  std::string medium;
+  std::string shipping;
+  std::string payment_instructions;
+  std::string legal_basis;
+  bool verified = false;
+  int64_t version = -1;
+};
 
 // An open request in an official's queue.
 struct QueueItem {
@@ -195,6 +233,9 @@ struct RequestDocument {
   std::string appeal_until;
   // Who resolves its appeals: the chosen institution's name, else the regime's words.
   std::string guarantor_name;
+  // What delivering the answer costs and how its payment goes, when copies were priced.
+  std::optional<RequestCost> cost;
+  std::string payment_instructions;  // from the schedule that priced it
 };
 
 struct RegimeInput {
@@ -282,6 +323,16 @@ class RequestService {
   // Chooses the institution (of that jurisdiction) whose officials work its appeals.
   Result<GuarantorRow> set_guarantor(const Actor& actor, const std::string& jurisdiction, int64_t institution_id);
 
+  // Records the payment of a delivery's cost (within the regime's payment
+  // term; the copies then wait the availability term) or its collection.
+  Result<RequestCost> work_cost(const Actor& actor, const std::string& folio, const CostStepInput& input);
+  // The daily close: a cost not paid within its term closes the request's
+  // delivery, with an event, an audit entry and a notice. Returns how many.
+  int64_t close_unpaid();
+  std::vector<FeeSchedule> fee_schedules();
+  // Adds a jurisdiction's schedule for a year, or amends the one it has.
+  Result<FeeSchedule> save_fee_schedule(const Actor& actor, const FeeScheduleInput& input);
+
   std::vector<Regime> regimes();
   Result<Regime> regime(int64_t id);
   Result<Regime> add_regime(const Actor& actor, const RegimeInput& input);
@@ -306,6 +357,13 @@ class RequestService {
   // Stores the checked documents' bytes and rows, inside the caller's transaction.
   void store_files(store::Connection& connection, int64_t request_id, std::vector<RequestFile>& files,
                    const std::vector<std::pair<std::string, std::string>>& data, const std::string& event_kind);
+  // The cost of an answer's delivery, priced by the schedule in force
+  // today; nullopt when nothing is reproduced; an error names a wrong
+  // quantity, an answer that delivers nothing, or a missing schedule.
+  Result<std::optional<RequestCost>> priced_delivery(store::Connection& connection, const WorkInput& input,
+                                                     const InformationRequest& answered, const Regime& regime,
+                                                     const BusinessCalendar& calendar,
+                                                     const jurisdictions::Jurisdiction& jurisdiction);
   // The last day the requester may appeal, if the request can be appealed
   // (answered, not competent, or its response term over); "" otherwise.
   std::string appeal_deadline(const BusinessCalendar& calendar, const Regime& regime, const InformationRequest& request);

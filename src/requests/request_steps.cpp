@@ -7,7 +7,9 @@
 #include "core/date.h"
 #include "core/date_text.h"
 #include "core/document_upload.h"
+#include "core/number_text.h"
 #include "core/text.h"
+#include "requests/cost_repository.h"
 #include "requests/messages.h"
 #include "requests/request_rules.h"
 #include "requests/request_service.h"
@@ -151,12 +153,27 @@ Result<InformationRequest> RequestService::work(const Actor& actor, const std::s
     note = say(Msg::answered_event, outcome_label_es(*outcome), text) +
            (reference.empty() ? "" : say(Msg::committee_suffix, reference)) + late;
   }
+  // What the answer's copies cost, when the unit reproduces something.
+  std::optional<RequestCost> cost;
+  if (action == "answer") {
+    auto priced = priced_delivery(*connection, input, request, *regime, calendar, *jurisdiction);
+    if (!priced) return priced.error();
+    cost = *priced;
+  } else if (!trim(input.pages).empty() || !trim(input.media).empty() || input.shipping) {
+    return Error::invalid(say(Msg::cost_only_when_delivering), {{"pages", say(Msg::cost_only_when_delivering)}});
+  }
+  if (cost) {
+    note += cost->status == CostStatus::awaiting_payment
+                ? say(Msg::cost_to_pay_suffix, cents_text(cost->quote.amount_cents), date_es(cost->payment_due_on))
+                : say(Msg::cost_free_suffix, date_es(cost->available_until));
+  }
 
   std::vector<std::string> requester = mail_.requester_addresses(request);
   store::Transaction transaction(*connection);
   if (!RequestRepository::update_state(*connection, request)) return Error::conflict(say(Msg::request_changed_meanwhile));
   RequestRepository::add_event(*connection, {0, request.id, kind, now_(), institution->name, note, request.response_due_on});
   store_files(*connection, request.id, *attached, input.files, kind);
+  if (cost) CostRepository::insert(*connection, *cost);
   mail_.step(*connection, request, note, requester);
   audit::AuditLog::append_public(*connection, actor, kind, "information_request", request.id, request.jurisdiction_id,
                                  before.to_audit_json(), request.to_audit_json());

@@ -95,6 +95,44 @@ nlohmann::json document_view(const RequestDocument& d) {
   if (d.appeal) view["appeal"] = appeal_view(*d.appeal);
   view["appeal_until"] = d.appeal_until.empty() ? nlohmann::json() : nlohmann::json(d.appeal_until);
   view["guarantor_name"] = d.guarantor_name;
+  if (d.cost) {
+    nlohmann::json cost = cost_view(*d.cost);
+    cost["payment_instructions"] = d.payment_instructions;
+    view["cost"] = cost;
+  }
+  return view;
+}
+
+nlohmann::json cost_view(const RequestCost& cost) {
+  nlohmann::json view = cost.to_json();
+  view["status_label"] = cost_status_label_es(cost.status);
+  view["awaiting_payment"] = cost.status == CostStatus::awaiting_payment;
+  view["available"] = cost.status == CostStatus::available;
+  for (auto& line : view["lines"]) {
+    line["unit_text"] = cents_text(line["unit_cents"].get<int64_t>());
+    line["amount_text"] = cents_text(line["cents"].get<int64_t>());
+  }
+  for (const char* date : {"payment_due_on", "paid_on", "available_until", "collected_on"}) {
+    if (view[date].is_string()) view[std::string(date) + "_text"] = date_es(view[date].get<std::string>());
+  }
+  return view;
+}
+
+nlohmann::json fee_schedule_view(const FeeSchedule& schedule, const std::string& jurisdiction_name) {
+  nlohmann::json view = schedule.to_json();
+  view["jurisdiction_name"] = jurisdiction_name.empty() ? "Todas las jurisdicciones sin cuotas propias" : jurisdiction_name;
+  view["simple_page_text"] = cents_text(schedule.simple_page_cents);
+  view["certified_page_text"] = cents_text(schedule.certified_page_cents);
+  view["medium_text"] = cents_text(schedule.medium_cents);
+  view["shipping_text"] = cents_text(schedule.shipping_cents);
+  auto pesos = [](int64_t cents) {
+    std::string rest = std::to_string(cents % 100);
+    return std::to_string(cents / 100) + "." + (rest.size() == 1 ? "0" : "") + rest;
+  };
+  view["simple_page_pesos"] = pesos(schedule.simple_page_cents);
+  view["certified_page_pesos"] = pesos(schedule.certified_page_cents);
+  view["medium_pesos"] = pesos(schedule.medium_cents);
+  view["shipping_pesos"] = pesos(schedule.shipping_cents);
   return view;
 }
 

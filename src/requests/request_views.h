@@ -21,6 +21,10 @@ nlohmann::json count_view(const BusinessCount& count);
 nlohmann::json document_view(const RequestDocument& document);
 // A regime with each term labelled, in the order of the procedure.
 nlohmann::json regime_view(const Regime& regime);
+// A delivery's cost with its lines, status and dates in words.
+nlohmann::json cost_view(const RequestCost& cost);
+// A fee schedule with its prices as money and as the form's pesos ("2.50").
+nlohmann::json fee_schedule_view(const FeeSchedule& schedule, const std::string& jurisdiction_name);
 nlohmann::json closed_days_view(const ClosedDaysRow& row);
 web::Table requests_table(const std::vector<nlohmann::json>& rows);
 // The filing receipt's paragraphs (public facts only: never the contact or the key).

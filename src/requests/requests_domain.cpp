@@ -24,6 +24,7 @@ RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::Jurisdi
                 {}, &files),
       reminders_("warning units of requests about to fall due", std::chrono::hours(1), [this] {
         if (int64_t closed = requests_.close_unclarified()) spdlog::info("{} requests not clarified in time closed", closed);
+        if (int64_t closed = requests_.close_unpaid()) spdlog::info("{} deliveries not paid in time closed", closed);
         if (int64_t queued = requests_.remind_due_soon()) spdlog::info("{} warnings of requests due soon queued", queued);
       }) {
   add_request_measures(measures, requests_, jurisdictions);

@@ -76,12 +76,12 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   // 158 entries for the plans and accounts, one per imported batch of
   // releases, one for computing the red flags, one per state's budget, 22 for
   // the buying units, 14 for the evidence of the milestones reported done,
-  // and one per information request filed, per step taken on one or on its
-  // appeal, and per guarantor chosen. How many steps have happened depends
+  // and one per information request filed, per step taken on one, on its
+  // appeal or on its copies' payment, and per guarantor chosen. How many steps have happened depends
   // on today's date (the demo's requests are dated around it), so those are
   // counted from the database.
   std::string counted = (dir / "steps.txt").string();
-  std::string sql = "SELECT count(*) FROM audit_log WHERE entity_kind IN ('information_request', 'request_appeal') "
+  std::string sql = "SELECT count(*) FROM audit_log WHERE entity_kind IN ('information_request', 'request_appeal', 'request_cost') "
                     "OR action = 'guarantor_chosen'";
   ASSERT_EQ(std::system(("sqlite3 " + (dir / "cli.db").string() + " \"" + sql + "\" > " + counted).c_str()), 0);
   int request_entries = 0;
@@ -95,6 +95,12 @@ TEST_F(CliTest, DemoIsIdempotentAndTheAuditChainVerifies) {
   int appeal_states = 0;
   std::ifstream(counted) >> appeal_states;
   EXPECT_GE(appeal_states, 5);
+  // Copies waiting to be paid, paid and waiting, and collected.
+  sql = "SELECT count(DISTINCT status) FROM request_costs";
+  ASSERT_EQ(std::system(("sqlite3 " + (dir / "cli.db").string() + " \"" + sql + "\" > " + counted).c_str()), 0);
+  int cost_states = 0;
+  std::ifstream(counted) >> cost_states;
+  EXPECT_GE(cost_states, 3);
 }
 
 TEST_F(CliTest, TheDemoTripsEveryRedFlag) {

@@ -255,6 +255,85 @@ TEST_P(RequestHttpTest, TheUnitWorksItsQueueAndTheRequesterClarifiesWithTheKey) 
   EXPECT_EQ(events[3]["kind"], "answered");
 }
 
+TEST_P(RequestHttpTest, CopiesArePricedOnTheAnswerPaidAndCollectedThroughPageAndApiAndAdminsKeepTheFees) {
+  app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  HttpClient anonymous = app_->client();
+  auto created = anonymous.send_json("POST", "/api/v1/requests",
+                                     {{"institution_ids", {finance_}},
+                                      {"delivery", "copies"},
+                                      {"description", "Pido copia de las actas del comité de adquisiciones de 2026."}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string folio = created.json()["data"]["items"][0]["folio"];
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  EXPECT_NE(official.get("/solicitudes/" + folio).body.find("Las primeras 20 hojas simples no tienen costo"),
+            std::string::npos);
+  auto wrong = official.post_form("/solicitudes/" + folio + "/pasos",
+                                  {{"action", "answer"}, {"outcome", "delivered"}, {"pages", "muchas"},
+                                   {"text", "Se entregan las actas en copia simple."}});
+  EXPECT_EQ(wrong.status, 422u);
+  EXPECT_NE(wrong.body.find("escribe un número entero de 0 a 100,000"), std::string::npos);
+  EXPECT_EQ(anonymous.get("/api/v1/requests/" + folio).json()["data"]["status"], "received");
+  auto answered = official.send_json("POST", "/api/v1/requests/" + folio + "/steps",
+                                     {{"action", "answer"}, {"outcome", "delivered"}, {"pages", 120},
+                                      {"text", "Se entregan las actas en copia simple."}});
+  ASSERT_EQ(answered.status, 200u) << answered.body;
+  auto cost = answered.json()["data"]["cost"];
+  EXPECT_EQ(cost["status"], "awaiting_payment");
+  EXPECT_EQ(cost["amount_cents"], 100 * 200);  // 120 pages, 20 free, at the shipped example price
+  EXPECT_EQ(cost["amount"], "$200.00 MXN");
+  auto page = anonymous.get("/solicitudes/" + folio);
+  EXPECT_NE(page.body.find("Costo de la reproducción"), std::string::npos);
+  EXPECT_NE(page.body.find("Copias simples: 120 hojas, las primeras 20 sin costo"), std::string::npos);
+  EXPECT_NE(page.body.find("Cómo pagar:"), std::string::npos);
+  EXPECT_EQ(page.body.find("Registrar el pago"), std::string::npos);  // not for the public
+
+  auto unnamed = official.post_form("/solicitudes/" + folio + "/costo", {{"action", "paid"}, {"reference", ""}});
+  EXPECT_EQ(unnamed.status, 422u);
+  EXPECT_NE(unnamed.body.find("escribe el número del comprobante de pago"), std::string::npos);
+  EXPECT_EQ(anonymous.send_json("POST", "/api/v1/requests/" + folio + "/cost", {{"action", "paid"}, {"reference", "X"}}).status,
+            401u);
+  auto paid = official.post_form("/solicitudes/" + folio + "/costo", {{"action", "paid"}, {"reference", "LC-778812"}});
+  ASSERT_EQ(paid.status, 303u) << paid.body;
+  auto collected = official.send_json("POST", "/api/v1/requests/" + folio + "/cost", {{"action", "collected"}});
+  ASSERT_EQ(collected.status, 200u) << collected.body;
+  EXPECT_EQ(collected.json()["data"]["cost"]["status"], "collected");
+  EXPECT_EQ(collected.json()["data"]["cost"]["payment_reference"], "LC-778812");
+  auto again = official.send_json("POST", "/api/v1/requests/" + folio + "/cost", {{"action", "collected"}});
+  EXPECT_EQ(again.status, 422u);
+
+  // The fee schedules: public, kept by admins.
+  auto fees = anonymous.get("/api/v1/request-fees").json()["data"]["items"];
+  ASSERT_EQ(fees.size(), 1u);
+  EXPECT_EQ(fees[0]["simple_page_cents"], 200);
+  EXPECT_EQ(official.send_json("POST", "/api/v1/request-fees", {{"year", 2027}}).status, 403u);
+  HttpClient admin = app_->signed_in_client("admin@example.mx");
+  auto bad = admin.send_json("POST", "/api/v1/request-fees", {{"jurisdiction", "jalisco"}, {"year", 2027}});
+  EXPECT_EQ(bad.status, 422u);
+  auto saved = admin.send_json("POST", "/api/v1/request-fees",
+                               {{"jurisdiction", "jalisco"}, {"year", 2027}, {"simple_page_cents", 150},
+                                {"certified_page_cents", 3000}, {"medium_cents", 2500}, {"shipping_cents", 20000},
+                                {"payment_instructions", "En cualquier recaudadora del estado."},
+                                {"legal_basis", "Ley de Ingresos del Estado de Jalisco 2027"}});
+  ASSERT_EQ(saved.status, 200u) << saved.body;
+  EXPECT_EQ(saved.json()["data"]["jurisdiction_name"], "Jalisco");
+  auto form = admin.post_form("/solicitudes/cuotas", {{"jurisdiction", "jalisco"}, {"year", "2028"}, {"simple_page", "1.80"},
+                                                      {"certified_page", "x"}, {"medium", "25"}, {"shipping", "200"},
+                                                      {"payment_instructions", "En la recaudadora."},
+                                                      {"legal_basis", "Ley de Ingresos 2028"}});
+  EXPECT_EQ(form.status, 422u);
+  EXPECT_NE(form.body.find("escribe el precio en pesos"), std::string::npos);
+  auto listed = anonymous.get("/solicitudes/cuotas");
+  EXPECT_EQ(listed.status, 200u);
+  EXPECT_NE(listed.body.find("$1.50 MXN"), std::string::npos);
+  EXPECT_NE(listed.body.find("Cifras no cotejadas"), std::string::npos);
+  EXPECT_EQ(listed.body.find("Guardar las cuotas"), std::string::npos);
+
+  app_->restart();
+  auto kept = app_->client().get("/api/v1/requests/" + folio).json()["data"];
+  EXPECT_EQ(kept["cost"]["status"], "collected");
+  EXPECT_EQ(kept["events"].size(), 4u);
+}
+
 TEST_P(RequestHttpTest, AnAnsweredRequestIsAppealedOnItsPageAndTheGuarantorWorksItThroughPageAndApi) {
   app_->create_user("funcionaria@example.mx", Role::official, finance_);
   HttpClient anonymous = app_->client();

@@ -67,17 +67,7 @@ std::string stage_label(const std::string& stage) {
 
 std::string money_text(std::optional<double> amount, const std::string& currency) {
   if (!amount) return "";
-  double value = std::round(*amount * 100) / 100;
-  bool negative = value < 0;
-  value = std::fabs(value);
-  auto whole = static_cast<int64_t>(value);
-  auto cents = static_cast<int>(std::llround((value - static_cast<double>(whole)) * 100));
-  if (cents == 100) {
-    ++whole;
-    cents = 0;
-  }
-  std::string text = (negative ? "-$" : "$") + grouped(whole) + "." + (cents < 10 ? "0" : "") + std::to_string(cents);
-  return currency.empty() ? text : text + " " + currency;
+  return cents_text(std::llround(*amount * 100), currency);
 }
 
 json process_json(const ProcessRow& row) {
