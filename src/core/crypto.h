@@ -12,6 +12,8 @@ void init_crypto();
 std::string random_token(size_t bytes = 32);
 std::string sha256_hex(std::string_view data);
 bool constant_time_equal(std::string_view a, std::string_view b);
+// HMAC-SHA-256 of `data` under `key`, in lowercase hex.
+std::string hmac_sha256_hex(std::string_view key, std::string_view data);
 
 enum class PasswordCost { interactive, minimal };
 // Argon2id hash in the PHC string format. `minimal` exists for tests and demo

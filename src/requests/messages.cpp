@@ -35,6 +35,10 @@ std::string_view text(Msg message) {
     case Msg::fee_instructions_field: return "explica en hasta 2,000 caracteres dónde y cómo se paga";
     case Msg::fee_changed_meanwhile:
       return "Las cuotas cambiaron mientras las editabas; vuelve a cargar la página y repite el cambio.";
+    case Msg::proof_failed:
+      return "no pudimos comprobar que eres una persona: responde con un número la pregunta de comprobación";
+    case Msg::proof_expired:
+      return "la comprobación de este formulario venció o ya se usó: responde la nueva pregunta y envíalo otra vez";
     case Msg::request_not_found: return "No existe la solicitud con folio {}.";
     case Msg::regime_not_found: return "No existe el régimen {}.";
     case Msg::no_regime_in_force:

@@ -165,6 +165,8 @@ enum class Msg {
   fee_price_field,
   fee_instructions_field,
   fee_changed_meanwhile,
+  proof_failed,
+  proof_expired,
 };
 
 std::string_view text(Msg message);

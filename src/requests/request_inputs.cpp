@@ -62,7 +62,7 @@ FilingInput filing_from(const Request& request) {
   return {chosen_institutions(form), form.text("requester_name"), form.text("show_name") == "1",
           form.text("contact"),      form.text("description"),    form.text("location_hint"),
           form.text("delivery"),     form.text("notify_by"),      form.text("channel"),
-          request.remote_address};
+          request.remote_address,    HumanProof{form.text("proof_token"), form.text("proof_nonce"), form.text("proof_answer")}};
 }
 
 RegimeInput regime_from_form(const web::FormData& form) {

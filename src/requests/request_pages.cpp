@@ -90,7 +90,11 @@ Response filing_page(RouteContext ctx, const Request& request, const Error* erro
                          {"honeypot", kHoneypot},
                          {"form", web::form_state(request, error)},
                          {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}};
-  data["scripts"] = {"js/similar-requests.js"};
+  if (!request.actor.signed_in()) {
+    HumanChallenge check = ctx.requests.human_challenge();
+    data["check"] = {{"token", check.token}, {"bits", check.bits}, {"question", check.question}};
+  }
+  data["scripts"] = {"js/similar-requests.js", "js/human-check.js"};
   return ctx.pages.render(request, "requests/new", data, error ? web::status_for(error->kind) : 200);
 }
 

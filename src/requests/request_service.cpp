@@ -17,6 +17,7 @@
 #include "requests/messages.h"
 #include "requests/request_rules.h"
 #include "store/rate_events.h"
+#include "store/server_secrets.h"
 #include "store/search_index.h"
 
 namespace apertura::requests {
@@ -105,6 +106,37 @@ Result<std::vector<std::string>> RequestService::filing_quota(store::Connection&
   }
   store::RateEvents::forget_before(c, format_timestamp(*now - std::chrono::hours(48)));
   return subjects;
+}
+
+std::string RequestService::human_key(store::Connection& connection) {
+  std::lock_guard lock(human_key_mutex_);
+  if (human_key_.empty()) human_key_ = store::server_secret(connection, "human_check");
+  return human_key_;
+}
+
+HumanChallenge RequestService::human_challenge() {
+  auto connection = database_.connect();
+  auto now = parse_timestamp(now_());
+  int64_t seconds = now ? std::chrono::duration_cast<std::chrono::seconds>(now->time_since_epoch()).count() : 0;
+  return issue_human_challenge(human_key(*connection), seconds, limits_.proof_bits);
+}
+
+Result<std::string> RequestService::checked_proof(store::Connection& connection, const HumanProof& proof) {
+  auto now = parse_timestamp(now_());
+  int64_t seconds = now ? std::chrono::duration_cast<std::chrono::seconds>(now->time_since_epoch()).count() : 0;
+  auto check = check_human(human_key(connection), proof.token, proof.nonce, proof.answer, seconds,
+                           limits_.proof_max_age_seconds);
+  std::string subject = "proof:" + check.id;
+  if (check.result == HumanCheckResult::passed &&
+      store::RateEvents::count_since(connection, subject, "0000-01-01T00:00:00Z") > 0) {
+    check.result = HumanCheckResult::expired;  // used already: a copied form
+  }
+  switch (check.result) {
+    case HumanCheckResult::passed: return subject;
+    case HumanCheckResult::expired:
+      return Error::invalid(say(Msg::proof_expired), {{"proof_answer", say(Msg::proof_expired)}});
+    default: return Error::invalid(say(Msg::proof_failed), {{"proof_answer", say(Msg::proof_failed)}});
+  }
 }
 
 bool RequestService::may_file(const Actor& actor) const {
@@ -229,6 +261,12 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
     auto quota = filing_quota(*connection, actor, input);
     if (!quota.ok()) return quota.error();
     counted = *quota;
+  }
+  // The portal's form asks a person without an account to prove it, once per challenge.
+  if (input.proof && !actor.signed_in()) {
+    auto used = checked_proof(*connection, *input.proof);
+    if (!used.ok()) return used.error();
+    counted.push_back(*used);
   }
 
   std::vector<InformationRequest> filed;

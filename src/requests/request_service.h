@@ -50,12 +50,14 @@
 //   is audited.
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/actor.h"
 #include "core/business_calendar.h"
+#include "core/human_check.h"
 #include "core/paging.h"
 #include "core/result.h"
 #include "jurisdictions/jurisdiction_service.h"
@@ -73,6 +75,14 @@
 
 namespace apertura::requests {
 
+// What the portal's form sends to show a person filled it (core/human_check.h):
+// the challenge it was given, and the script's nonce or the typed answer.
+struct HumanProof {
+  std::string token;
+  std::string nonce;
+  std::string answer;
+};
+
 struct FilingInput {
   std::vector<int64_t> institution_ids;
   std::string requester_name;
@@ -84,6 +94,10 @@ struct FilingInput {
   std::string notify_by;  // "" is the portal
   std::string channel;    // "" is the portal; others are typed in by officials
   std::string remote_address;  // set by the handler, for the rate limits
+  // Set by the portal's form: a filing without an account must then prove a
+  // person sent it, and each challenge serves once. The API goes without
+  // (its clients are programs), under the same rate limits.
+  std::optional<HumanProof> proof = std::nullopt;
 };
 
 // Filings from the portal (not those staff type in) are limited, counted in
@@ -95,6 +109,8 @@ struct FilingLimits {
   int per_address_day = 30;        // ... in a day
   int per_account_day = 30;        // by one signed-in account, in a day
   int per_institution_day = 300;   // to one institution from the portal, in a day
+  int proof_bits = 16;             // the form's proof of work: about 65,000 hashes, well under a second
+  int64_t proof_max_age_seconds = 12 * 3600;  // time to write the request before the form's check expires
 };
 
 // A step an official takes on a request.
@@ -274,6 +290,8 @@ class RequestService {
   // Whether `actor` chooses guarantors (of that jurisdiction, when given).
   bool may_manage_guarantors(const Actor& actor, std::optional<int64_t> jurisdiction_id = std::nullopt) const;
 
+  // A new check for the filing form (see FilingInput::proof).
+  HumanChallenge human_challenge();
   // One request per institution, in the order given.
   Result<std::vector<InformationRequest>> file(const Actor& actor, const FilingInput& input);
   Result<RequestDocument> find(const std::string& folio);
@@ -349,6 +367,11 @@ class RequestService {
 
  private:
   Result<Regime> checked_regime(const RegimeInput& input, Regime regime);
+  // The key human checks are signed with, read once.
+  std::string human_key(store::Connection& connection);
+  // The rate-limit subject that marks the proof's challenge used, or the
+  // error on "proof_answer" when it fails, expired or was used already.
+  Result<std::string> checked_proof(store::Connection& connection, const HumanProof& proof);
   // The rate-limit subjects a portal filing counts against, or an error when one is full.
   Result<std::vector<std::string>> filing_quota(store::Connection& c, const Actor& actor, const FilingInput& input);
   // Documents attached to a step, checked (at most kMaxAnswerFiles, each of
@@ -389,6 +412,8 @@ class RequestService {
   RequestMail mail_;
   FilingLimits limits_;
   store::FileStore* files_;  // where answers' documents go; nullptr: answers take no files
+  std::mutex human_key_mutex_;
+  std::string human_key_;
 };
 
 }  // namespace apertura::requests

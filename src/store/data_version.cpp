@@ -9,8 +9,8 @@ namespace apertura::store {
 namespace {
 
 // Tables no public page shows: writing them must not make cached pages stale.
-constexpr std::array<std::string_view, 6> kPrivateTables = {
-    "sessions", "login_failures", "password_resets", "outbox", "schema_migrations", "data_version"};
+constexpr std::array<std::string_view, 7> kPrivateTables = {
+    "sessions", "login_failures", "password_resets", "outbox", "schema_migrations", "data_version", "server_secrets"};
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 

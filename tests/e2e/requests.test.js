@@ -20,6 +20,8 @@ test('a citizen files a request anonymously, clarifies it, the unit answers, the
   assert.match(await citizen.locator('#solicitudes-parecidas').innerText(), /ya se respondieron/);
   await citizen.locator('details.institution-group', { hasText: 'Jalisco' }).first().locator('summary').click();
   await citizen.getByLabel('Secretaría de Finanzas del Estado de Jalisco', { exact: false }).first().check();
+  // The page's script proves a person is here, so the question goes away.
+  await citizen.getByText('Tu navegador ya hizo la comprobación').waitFor();
   await expectAccessible(citizen);
   await citizen.getByRole('button', { name: /Enviar/ }).click();
   const flash = await citizen.getByRole('status').innerText();
@@ -95,4 +97,24 @@ test('a citizen files a request anonymously, clarifies it, the unit answers, the
   await expectAccessible(citizen);
   await citizen.setViewportSize({ width: 360, height: 780 });
   await expectAccessible(citizen);
+});
+
+test('without JavaScript the filing form asks a sum instead, and answering it files the request', async () => {
+  const page = await portal.newPage({ javaScriptEnabled: false });
+  await page.goto(`${portal.url}/solicitudes/nueva`);
+  await page.getByLabel('¿Qué información buscas?').fill('Solicito el padrón de beneficiarios del programa de becas de 2026.');
+  await page.locator('details.institution-group', { hasText: 'Jalisco' }).first().locator('summary').click();
+  await page.getByLabel('Secretaría de Finanzas del Estado de Jalisco', { exact: false }).first().check();
+  const words = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'];
+  const question = await page.locator('label[for="campo-proof"]').innerText();
+  const [, a, b] = question.match(/Cuánto es (\S+) más (\S+)\?/);
+  await page.getByLabel(/Cuánto es/).fill('5000');
+  await page.getByRole('button', { name: /Enviar/ }).click();
+  assert.match(await page.locator('.field-error').first().innerText(), /no pudimos comprobar que eres una persona/);
+  const again = await page.locator('label[for="campo-proof"]').innerText();
+  const [, c, d] = again.match(/Cuánto es (\S+) más (\S+)\?/);
+  await page.getByLabel(/Cuánto es/).fill(String(words.indexOf(c) + words.indexOf(d)));
+  await page.getByRole('button', { name: /Enviar/ }).click();
+  assert.match(await page.getByRole('status').innerText(), /Recibimos tu solicitud con el folio/);
+  assert.ok(words.includes(a) && words.includes(b));
 });

@@ -1,12 +1,31 @@
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "core/date.h"
+#include "core/human_check.h"
 #include "support/test_app.h"
 
 namespace apertura {
 namespace {
 
 using apertura::testing::HttpClient;
+
+// The filing form's check as a browser runs it: the challenge the page
+// gives, and the nonce its script finds (or, with `answer`, a typed answer).
+apertura::testing::Fields human_check(HttpClient& client, const std::string& answer = "") {
+  auto page = client.get("/solicitudes/nueva");
+  std::smatch token, bits;
+  EXPECT_TRUE(std::regex_search(page.body, token, std::regex("name=\"proof_token\" value=\"([^\"]+)\"")));
+  EXPECT_TRUE(std::regex_search(page.body, bits, std::regex("data-bits=\"([0-9]+)\"")));
+  if (!answer.empty()) return {{"proof_token", token[1]}, {"proof_answer", answer}};
+  return {{"proof_token", token[1]}, {"proof_nonce", solve_work(token[1], std::stoi(bits[1]))}};
+}
+
+apertura::testing::Fields with(apertura::testing::Fields fields, const apertura::testing::Fields& more) {
+  fields.insert(fields.end(), more.begin(), more.end());
+  return fields;
+}
 
 class RequestHttpTest : public apertura::testing::AppTest {
  protected:
@@ -36,11 +55,12 @@ TEST_P(RequestHttpTest, AnyoneFilesAPageShowsHowTheDueDateWasCountedAndItSurvive
                                                   {"sitio_web", "http://spam.example"}});
   EXPECT_EQ(bot.status, 400u);
 
-  auto filed = anonymous.post_form("/solicitudes", {{"institution_ids", institution},
-                                                    {"description", "Solicito los contratos de limpieza de 2026."},
-                                                    {"requester_name", "Ana Ruiz"},
-                                                    {"contact", "ana@example.mx"},
-                                                    {"notify_by", "email"}});
+  auto filed = anonymous.post_form("/solicitudes", with({{"institution_ids", institution},
+                                                         {"description", "Solicito los contratos de limpieza de 2026."},
+                                                         {"requester_name", "Ana Ruiz"},
+                                                         {"contact", "ana@example.mx"},
+                                                         {"notify_by", "email"}},
+                                                        human_check(anonymous)));
   ASSERT_EQ(filed.status, 303u) << filed.body;
   std::string url = filed.header("location");
   std::string folio = url.substr(std::string("/solicitudes/").size());
@@ -84,6 +104,51 @@ TEST_P(RequestHttpTest, AnyoneFilesAPageShowsHowTheDueDateWasCountedAndItSurvive
   EXPECT_EQ(csv.body.find("ana@example.mx"), std::string::npos);
   EXPECT_EQ(again.get("/solicitudes/2026-NADA-000001").status, 404u);
   EXPECT_EQ(again.get("/api/v1/requests?status=perdida").status, 400u);
+}
+
+TEST_P(RequestHttpTest, TheFormAsksAPersonWithoutAnAccountForAProofOnceAndTheApiAndAccountsGoWithout) {
+  HttpClient anonymous = app_->client();
+  apertura::testing::Fields request = {{"institution_ids", std::to_string(finance_)},
+                                       {"description", "Solicito la plantilla de personal de 2026."}};
+  auto none = anonymous.post_form("/solicitudes", request);
+  EXPECT_EQ(none.status, 422u);
+  EXPECT_NE(none.body.find("no pudimos comprobar que eres una persona"), std::string::npos);
+  EXPECT_NE(none.body.find("name=\"proof_token\""), std::string::npos);  // a new question
+  EXPECT_EQ(anonymous.post_form("/solicitudes", with(request, human_check(anonymous, "cien"))).status, 422u);
+  auto forged = human_check(anonymous);
+  forged[0].second[10] = forged[0].second[10] == '1' ? '2' : '1';
+  EXPECT_EQ(anonymous.post_form("/solicitudes", with(request, forged)).status, 422u);
+
+  // Without JavaScript: the sum the page asks, written in digits.
+  auto page = anonymous.get("/solicitudes/nueva");
+  std::smatch question;
+  ASSERT_TRUE(std::regex_search(page.body, question, std::regex("¿Cuánto es ([a-z]+) más ([a-z]+)\\?")));
+  const std::vector<std::string> words = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"};
+  auto value = [&words](const std::string& word) {
+    return static_cast<int>(std::find(words.begin(), words.end(), word) - words.begin());
+  };
+  std::smatch token;
+  ASSERT_TRUE(std::regex_search(page.body, token, std::regex("name=\"proof_token\" value=\"([^\"]+)\"")));
+  apertura::testing::Fields answered = {{"proof_token", token[1]},
+                                        {"proof_answer", std::to_string(value(question[1]) + value(question[2]))}};
+  auto filed = anonymous.post_form("/solicitudes", with(request, answered));
+  EXPECT_EQ(filed.status, 303u) << filed.body;
+  // A form sent again with the same check is refused, and nothing is filed twice.
+  auto again = anonymous.post_form("/solicitudes", with(request, answered));
+  EXPECT_EQ(again.status, 422u);
+  EXPECT_NE(again.body.find("venció o ya se usó"), std::string::npos);
+  EXPECT_EQ(anonymous.get("/api/v1/requests?q=plantilla").json()["data"].size(), 1u);
+  // The script's proof of work passes too.
+  EXPECT_EQ(anonymous.post_form("/solicitudes", with(request, human_check(anonymous))).status, 303u);
+
+  // Signed in, there is no question; the API goes without (under the rate limits).
+  HttpClient ana = app_->signed_in_client("ana@example.mx");
+  EXPECT_EQ(ana.get("/solicitudes/nueva").body.find("proof_token"), std::string::npos);
+  EXPECT_EQ(ana.post_form("/solicitudes", request).status, 303u);
+  EXPECT_EQ(anonymous.send_json("POST", "/api/v1/requests", {{"institution_ids", {finance_}},
+                                                               {"description", "Solicito la plantilla de personal de 2026."}})
+                .status,
+            201u);
 }
 
 TEST_P(RequestHttpTest, TheApiFilesWithoutAnAccountAndNamesEveryBadField) {
