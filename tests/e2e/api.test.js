@@ -254,6 +254,21 @@ test('every documented operation answers as its document says', async () => {
   await call(anonymous, 'POST', `/requests/${ours.folio}/redactions`, { target: 'description', text: 'x', reason: 'nombre' });
   await call(official, 'POST', `/requests/${ours.folio}/redactions`, { target: 'description',
     text: 'Solicito el calendario de pagos a [testado] de este año.', reason: 'nombre de un proveedor' });
+  // Copies priced on the answer, then paid; the fee schedules admins keep.
+  const copies = (await call(anonymous, 'POST', '/requests', { institution_ids: [queue[0].institution_id], delivery: 'copies',
+    description: 'Solicito copia de los contratos de arrendamiento de este año.' })).json.data.items[0];
+  await call(official, 'POST', `/requests/${copies.folio}/steps`, { action: 'answer', outcome: 'delivered', pages: 60,
+    shipping: true, text: 'Se entregan los contratos en copia simple.' });
+  const cost = `/requests/${copies.folio}/cost`;
+  await call(anonymous, 'POST', cost, { action: 'paid', reference: 'LC-100200' });
+  await call(official, 'POST', cost, { action: 'paid', reference: 'LC-100200' });
+  await call(official, 'POST', cost, { action: 'paid', reference: 'LC-100200' });  // paid already: 422
+  await call(anonymous, 'GET', '/request-fees');
+  const fees = { jurisdiction: '14', year: 2027, simple_page_cents: 150, certified_page_cents: 3000, medium_cents: 2500,
+    shipping_cents: 20000, payment_instructions: 'En la recaudadora del estado.', legal_basis: 'Ley de Ingresos de prueba' };
+  await call(official, 'POST', '/request-fees', fees);
+  await call(admin, 'POST', '/request-fees', fees);
+  await call(admin, 'POST', '/request-fees', { ...fees, simple_page_cents: -1 });
   await call(anonymous, 'GET', '/appeals?status=open');
   await call(anonymous, 'GET', '/appeals?jurisdiction=14&status=nada');
   await call(anonymous, 'GET', '/request-guarantors');
