@@ -186,7 +186,7 @@ std::optional<std::string> AccountService::request_password_reset(const std::str
                                   in_future(std::chrono::hours(1)));
   notifications::Outbox::enqueue(
       *connection, email, say(Msg::reset_subject),
-      say(Msg::reset_body, stored->user.display_name, reset_url_base + "?token=" + token));
+      say(Msg::reset_body, stored->user.display_name, reset_url_base + "?token=" + token), false);
   transaction.commit();
   return token;
 }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "accounts/demo_accounts.h"
+#include "accounts/inbox_routes.h"
 #include "accounts/permissions.h"
 
 namespace apertura::accounts {
@@ -16,10 +17,13 @@ AccountsDomain::AccountsDomain(store::Database& database, jurisdictions::Jurisdi
             auto found = jurisdictions_.find(code);
             return found ? std::optional<int64_t>(found->id) : std::nullopt;
           }),
+      inbox_(database, service_),
       options_(std::move(options)) {}
 
 void AccountsDomain::install(web::Site& site) {
   register_account_routes(site.router, service_, site.pages, options_);
+  register_inbox_routes(site.router, inbox_, site.pages);
+  site.pages.navigation().add({"Mis avisos", "/avisos", 5, web::Menu::account});
   site.pages.navigation().add({"Cuentas", "/admin/usuarios", 90, web::Menu::account, {Role::admin}});
   site.permissions.add("accounts", account_permissions());
 }

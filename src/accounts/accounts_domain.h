@@ -4,6 +4,7 @@
 // the jurisdictions domain keeps.
 #include "accounts/account_routes.h"
 #include "accounts/account_service.h"
+#include "accounts/inbox_service.h"
 #include "jurisdictions/jurisdictions_domain.h"
 #include "store/database.h"
 #include "web/domain.h"
@@ -26,6 +27,7 @@ class AccountsDomain : public web::Domain {
  private:
   jurisdictions::JurisdictionService& jurisdictions_;
   AccountService service_;
+  InboxService inbox_;
   AccountRoutesOptions options_;
 };
 

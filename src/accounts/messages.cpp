@@ -4,6 +4,8 @@ namespace apertura::accounts {
 
 std::string_view text(Msg message) {
   switch (message) {
+    case Msg::sign_in_for_inbox: return "Inicia sesión para leer tus avisos.";
+    case Msg::inbox_message_not_found: return "No tienes un aviso {} sin leer.";
     case Msg::wrong_credentials: return "El correo o la contraseña no son correctos.";
     case Msg::wrong_credentials_field: return "revisa el correo y la contraseña";
     case Msg::password_too_short: return "debe tener al menos {} caracteres";

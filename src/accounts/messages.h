@@ -36,6 +36,8 @@ enum class Msg {
   no_account_with_email,
   account_elsewhere,
   account_not_found,
+  sign_in_for_inbox,
+  inbox_message_not_found,
 };
 
 // The Spanish sentence, with {} where values go.

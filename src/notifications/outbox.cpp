@@ -9,7 +9,8 @@ namespace apertura::notifications {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, recipient, subject, body, created_at, sent_at, attempts, last_error, next_attempt_at FROM outbox ";
+    "SELECT id, recipient, subject, body, created_at, sent_at, attempts, last_error, next_attempt_at, read_at "
+    "FROM outbox ";
 
 Message message_from(const store::Row& row) {
   return {row.integer("id"),
@@ -20,16 +21,17 @@ Message message_from(const store::Row& row) {
           row.optional_text("sent_at"),
           row.integer("attempts"),
           row.text("last_error"),
-          row.optional_text("next_attempt_at")};
+          row.optional_text("next_attempt_at"),
+          row.optional_text("read_at")};
 }
 
 }  // namespace
 
 int64_t Outbox::enqueue(store::Connection& connection, const std::string& recipient,
-                        const std::string& subject, const std::string& body) {
+                        const std::string& subject, const std::string& body, bool in_inbox) {
   int64_t id = connection.insert_returning_id(
-      "INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-      {recipient, subject, body, now_timestamp()});
+      "INSERT INTO outbox (recipient, subject, body, created_at, in_inbox) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      {recipient, subject, body, now_timestamp(), in_inbox ? 1 : 0});
   // The body may hold a password-reset link: the log names the message, not its text.
   spdlog::info("outbox message {} to {}: {}", id, recipient, subject);
   return id;
@@ -43,6 +45,39 @@ std::vector<Message> Outbox::latest_for(store::Connection& connection, const std
     messages.push_back(message_from(row));
   }
   return messages;
+}
+
+Paged<Message> Outbox::inbox(store::Connection& connection, const std::string& recipient, const Slice& slice,
+                             bool unread_only) {
+  std::string where = "WHERE recipient = ? AND in_inbox = 1" + std::string(unread_only ? " AND read_at IS NULL " : " ");
+  Paged<Message> page;
+  for (const auto& row : connection.query(std::string(kColumns) + where + "ORDER BY id DESC LIMIT ? OFFSET ?",
+                                          {recipient, slice.limit, slice.offset})) {
+    page.items.push_back(message_from(row));
+  }
+  page.total = needs_count(page.items.size(), slice)
+                   ? connection.query_one("SELECT COUNT(*) AS n FROM outbox " + where, {recipient})->integer("n")
+                   : slice.offset + static_cast<int64_t>(page.items.size());
+  return page;
+}
+
+int64_t Outbox::unread(store::Connection& connection, const std::string& recipient) {
+  return connection
+      .query_one("SELECT COUNT(*) AS n FROM outbox WHERE recipient = ? AND in_inbox = 1 AND read_at IS NULL", {recipient})
+      ->integer("n");
+}
+
+int64_t Outbox::mark_read(store::Connection& connection, const std::string& recipient, std::optional<int64_t> id,
+                          const std::string& when) {
+  if (id) {
+    connection.execute(
+        "UPDATE outbox SET read_at = ? WHERE id = ? AND recipient = ? AND in_inbox = 1 AND read_at IS NULL",
+        {when, *id, recipient});
+  } else {
+    connection.execute("UPDATE outbox SET read_at = ? WHERE recipient = ? AND in_inbox = 1 AND read_at IS NULL",
+                       {when, recipient});
+  }
+  return connection.changes();
 }
 
 std::optional<Message> Outbox::find(store::Connection& connection, int64_t id) {

@@ -23,12 +23,22 @@ struct Message {
   int64_t attempts = 0;
   std::string last_error;
   std::optional<std::string> next_attempt_at;
+  std::optional<std::string> read_at;  // when its reader marked it read in the inbox
 };
 
 class Outbox {
  public:
+  // `in_inbox`: the message also shows in the inbox of the account with that
+  // address (false for what is meant for e-mail only, a password-reset link).
   static int64_t enqueue(store::Connection& connection, const std::string& recipient,
-                         const std::string& subject, const std::string& body);
+                         const std::string& subject, const std::string& body, bool in_inbox = true);
+  // The inbox of an address: its messages, newest first (only the unread ones when asked).
+  static Paged<Message> inbox(store::Connection& connection, const std::string& recipient, const Slice& slice,
+                              bool unread_only = false);
+  static int64_t unread(store::Connection& connection, const std::string& recipient);
+  // Marks one of the address's messages (or, without `id`, all) read; returns how many changed.
+  static int64_t mark_read(store::Connection& connection, const std::string& recipient, std::optional<int64_t> id,
+                           const std::string& when);
   // Newest first.
   static std::vector<Message> latest_for(store::Connection& connection, const std::string& recipient,
                                          int64_t limit = 10);

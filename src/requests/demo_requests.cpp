@@ -77,14 +77,14 @@ bool is_guarantor(const jurisdictions::Institution& institution) {
 }  // namespace
 
 int64_t load_demo_requests(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
-                           const DemoRun& demo) {
+                           const DemoRun& demo, Correspondents correspondents) {
   std::vector<jurisdictions::Institution> institutions;
   for (const auto& place : jurisdictions.list({}, {200, 0}).items) {
     for (const auto& institution : jurisdictions.institutions(place.id, {1000, 0}).items) institutions.push_back(institution);
   }
   if (institutions.empty()) return 0;
   std::string now;
-  RequestService service(database, jurisdictions, [&now] { return now; });
+  RequestService service(database, jurisdictions, [&now] { return now; }, std::move(correspondents));
   if (service.search({}, {1, 0})->total > 0) return 0;
   now = now_timestamp();
   for (const auto& row : service.guarantors()) {
@@ -104,7 +104,7 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
 
   std::mt19937_64 random(demo.seed);
   auto pick = [&random](size_t size) { return static_cast<size_t>(random() % size); };
-  // Copies' costs draw from their own sequence, so the other fates stay as they were.
+  // Copies' costs and who files draw from their own sequence, so the other fates stay as they were.
   std::mt19937_64 cost_random(demo.seed + 1);
   auto cost_pick = [&cost_random](size_t size) { return static_cast<size_t>(cost_random() % size); };
   auto in_office_hours = [&pick](const std::string& day) {  // 15:00 to 22:59 UTC, office hours in Mexico City
@@ -131,6 +131,8 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
   std::vector<FilingInput> inputs;
   std::vector<const Actor*> workers;
   std::vector<Happening> happenings;
+  std::vector<bool> by_citizen;
+  auto citizen = demo.accounts.find(Role::citizen);
   auto after = [&](const std::string& day, int business_days) {
     return in_office_hours(calendar.add_business_days(day, business_days).due);
   };
@@ -148,6 +150,8 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
       input.channel = channel < 8 ? "web" : channel == 8 ? "in_person" : "phone";
       input.delivery = pick(6) == 0 ? "copies" : "electronic";
       size_t index = inputs.size();
+      // The demo citizen files some from her account, so her inbox follows them.
+      by_citizen.push_back(citizen != demo.accounts.end() && input.channel == "web" && cost_pick(8) == 0);
       inputs.push_back(std::move(input));
       workers.push_back(ours ? &unit_actor : &demo.loader);
       happenings.push_back({in_office_hours(day), index, Happening::file, {}, ""});
@@ -254,7 +258,10 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
     auto& request = filed[happening.request];
     if (happening.kind == Happening::file) {
       const FilingInput& input = inputs[happening.request];
-      auto result = service.file(input.channel == "web" ? Actor::anonymous() : *workers[happening.request], input);
+      Actor filer = input.channel != "web"            ? *workers[happening.request]
+                    : by_citizen[happening.request] ? citizen->second
+                                                    : Actor::anonymous();
+      auto result = service.file(filer, input);
       if (result.ok()) {
         request = result->front();
         ++count;

@@ -6,12 +6,15 @@
 
 #include "core/demo_run.h"
 #include "jurisdictions/jurisdiction_service.h"
+#include "requests/request_mail.h"
 #include "store/database.h"
 
 namespace apertura::requests {
 
-// Files them unless the demo states already have requests; returns how many it filed.
+// Files them unless the demo states already have requests; returns how many
+// it filed. Their notices go where `correspondents` say (the demo accounts'
+// inboxes and the outbox), as a real filing's would.
 int64_t load_demo_requests(store::Database& database, jurisdictions::JurisdictionService& jurisdictions,
-                           const DemoRun& demo);
+                           const DemoRun& demo, Correspondents correspondents = {});
 
 }  // namespace apertura::requests

@@ -14,14 +14,13 @@ RequestsDomain::RequestsDomain(store::Database& database, jurisdictions::Jurisdi
                                plans::MeasureCatalog& measures)
     : database_(database),
       jurisdictions_(jurisdictions),
-      requests_(database, jurisdictions, {},
-                Correspondents{[&accounts](int64_t user_id) -> std::optional<std::string> {
-                                 auto user = accounts.find(user_id);
-                                 return user ? std::optional<std::string>(user->email) : std::nullopt;
-                               },
-                               [&accounts](int64_t institution_id) { return accounts.official_emails(institution_id); },
-                               std::move(public_url)},
-                {}, &files),
+      correspondents_{[&accounts](int64_t user_id) -> std::optional<std::string> {
+                        auto user = accounts.find(user_id);
+                        return user ? std::optional<std::string>(user->email) : std::nullopt;
+                      },
+                      [&accounts](int64_t institution_id) { return accounts.official_emails(institution_id); },
+                      std::move(public_url)},
+      requests_(database, jurisdictions, {}, correspondents_, {}, &files),
       reminders_("warning units of requests about to fall due", std::chrono::hours(1), [this] {
         if (int64_t closed = requests_.close_unclarified()) spdlog::info("{} requests not clarified in time closed", closed);
         if (int64_t closed = requests_.close_unpaid()) spdlog::info("{} deliveries not paid in time closed", closed);
@@ -45,7 +44,7 @@ void RequestsDomain::install(web::Site& site) {
 }
 
 void RequestsDomain::load_demo(DemoRun& demo) {
-  int64_t filed = load_demo_requests(database_, jurisdictions_, demo);
+  int64_t filed = load_demo_requests(database_, jurisdictions_, demo, correspondents_);
   demo.report.push_back("solicitudes de información de demostración: " + std::to_string(filed) + " nuevas");
 }
 

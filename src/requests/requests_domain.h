@@ -34,6 +34,7 @@ class RequestsDomain : public web::Domain {
  private:
   store::Database& database_;
   jurisdictions::JurisdictionService& jurisdictions_;
+  Correspondents correspondents_;  // who hears of each step: the accounts domain answers
   RequestService requests_;
   PeriodicTask reminders_;
 };

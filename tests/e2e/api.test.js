@@ -269,6 +269,13 @@ test('every documented operation answers as its document says', async () => {
   await call(official, 'POST', '/request-fees', fees);
   await call(admin, 'POST', '/request-fees', fees);
   await call(admin, 'POST', '/request-fees', { ...fees, simple_page_cents: -1 });
+  // The official's inbox holds the unit's notices; one is marked read, then all.
+  await call(anonymous, 'GET', '/inbox');
+  const inbox = (await call(official, 'GET', '/inbox?unread=1')).json.data;
+  assert.ok(inbox.length > 0, 'the unit was told of the new requests');
+  await call(official, 'POST', '/inbox/read', { id: inbox[0].id });
+  await call(official, 'POST', '/inbox/read', { id: inbox[0].id });  // read already: 404
+  await call(official, 'POST', '/inbox/read', {});
   await call(anonymous, 'GET', '/appeals?status=open');
   await call(anonymous, 'GET', '/appeals?jurisdiction=14&status=nada');
   await call(anonymous, 'GET', '/request-guarantors');
