@@ -94,7 +94,7 @@ Response filing_page(RouteContext ctx, const Request& request, const Error* erro
     HumanChallenge check = ctx.requests.human_challenge();
     data["check"] = {{"token", check.token}, {"bits", check.bits}, {"question", check.question}};
   }
-  data["scripts"] = {"js/similar-requests.js", "js/human-check.js"};
+  data["scripts"] = {"js/similar-requests.js", "js/human-check.js", "js/institution-filter.js"};
   return ctx.pages.render(request, "requests/new", data, error ? web::status_for(error->kind) : 200);
 }
 

@@ -18,7 +18,11 @@ test('a citizen files a request anonymously, clarifies it, the unit answers, the
   // The demo has answered requests about official vehicles.
   await citizen.locator('#solicitudes-parecidas li').first().waitFor();
   assert.match(await citizen.locator('#solicitudes-parecidas').innerText(), /ya se respondieron/);
-  await citizen.locator('details.institution-group', { hasText: 'Jalisco' }).first().locator('summary').click();
+  // The picker narrows the list to what one types, accents and case aside.
+  await citizen.getByLabel('Buscar la institución por su nombre o siglas').fill('zzzz');
+  assert.match(await citizen.locator('.institution-filter').innerText(), /Ninguna institución coincide/);
+  await citizen.getByLabel('Buscar la institución por su nombre o siglas').fill('finanzas del estado de jalisco');
+  assert.match(await citizen.locator('.institution-filter').innerText(), /Una institución coincide/);
   await citizen.getByLabel('Secretaría de Finanzas del Estado de Jalisco', { exact: false }).first().check();
   // The page's script proves a person is here, so the question goes away.
   await citizen.getByText('Tu navegador ya hizo la comprobación').waitFor();
