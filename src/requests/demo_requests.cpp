@@ -26,6 +26,11 @@ constexpr const char* kQuestions[] = {
     "Pido copia de las facturas pagadas por servicios de consultoría este año, con el nombre de cada empresa y el producto entregado.",
     "Solicito el padrón de beneficiarios de los apoyos entregados este año, por municipio, sin datos personales.",
 };
+// The topic of each question, in the archive.
+constexpr const char* kQuestionTopics[] = {"personal",      "contrataciones", "gasto",     "bienes",
+                                           "transparencia", "contrataciones", "atencion",  "gasto",
+                                           "bienes",        "desempeno",      "contrataciones", "programas"};
+static_assert(std::size(kQuestionTopics) == std::size(kQuestions));
 constexpr int kDemoRequests = 300;
 constexpr const char* kNames[] = {"Ana Ruiz", "Colectivo Vigila", "J. Pérez", "Observatorio Ciudadano", "Lucía M."};
 
@@ -141,7 +146,9 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
       FilingInput input;
       bool ours = unit && pick(4) == 0;
       input.institution_ids = {ours ? unit : institutions[pick(institutions.size())].id};
-      input.description = kQuestions[pick(std::size(kQuestions))];
+      size_t question = pick(std::size(kQuestions));
+      input.description = kQuestions[question];
+      input.topic = kQuestionTopics[question];
       if (pick(3) == 0) {
         input.requester_name = kNames[pick(std::size(kNames))];
         input.show_name = true;

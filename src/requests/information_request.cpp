@@ -72,6 +72,7 @@ nlohmann::json InformationRequest::to_public_json() const {
           {"requester_name", name.empty() ? nlohmann::json() : nlohmann::json(name)},
           {"description", description},
           {"location_hint", location_hint},
+          {"topic", topic.empty() ? nlohmann::json() : nlohmann::json(topic)},
           {"delivery", delivery_name(delivery)},
           {"notify_by", notify_by_name(notify_by)},
           {"channel", channel_name(channel)},

@@ -59,6 +59,7 @@ struct InformationRequest {
   std::string contact;  // where to notify them; private
   std::string description;
   std::string location_hint;  // data that helps find it
+  std::string topic;          // a request_topics slug; "" when none yet
   Delivery delivery = Delivery::electronic;
   NotifyBy notify_by = NotifyBy::portal;
   Channel channel = Channel::web;

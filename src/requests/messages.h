@@ -166,6 +166,8 @@ enum class Msg {
   fee_instructions_field,
   fee_changed_meanwhile,
   proof_failed,
+  topic_field,
+  topic_filter_field,
   proof_expired,
 };
 

@@ -28,6 +28,7 @@ void register_request_api(web::Router& router, RouteContext ctx) {
     input.contact = text_field(body, "contact");
     input.description = text_field(body, "description");
     input.location_hint = text_field(body, "location_hint");
+    input.topic = text_field(body, "topic");
     input.delivery = text_field(body, "delivery");
     input.notify_by = text_field(body, "notify_by");
     input.channel = text_field(body, "channel");
@@ -117,6 +118,17 @@ void register_request_api(web::Router& router, RouteContext ctx) {
     auto body = web::read_json_object(request);
     ctx.requests.work_cost(request.actor, request.param("folio"), cost_step_from_json(body)).take();
     return web::api_item(document_view(ctx.requests.find(request.param("folio")).take()));
+  });
+  router.add("PUT", "/api/v1/requests/{folio}/topic", [ctx](Request& request) {
+    auto body = web::read_json_object(request);
+    int64_t version = body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
+    ctx.requests.set_topic(request.actor, request.param("folio"), text_field(body, "topic"), version).take();
+    return web::api_item(document_view(ctx.requests.find(request.param("folio")).take()));
+  });
+  router.get("/api/v1/request-topics", [ctx](Request&) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& [slug, name] : ctx.requests.topics()) items.push_back({{"slug", slug}, {"name", name}});
+    return web::api_item({{"items", items}});
   });
   router.get("/api/v1/request-fees", [ctx](Request&) { return web::api_item({{"items", fee_schedule_rows(ctx)}}); });
   router.post("/api/v1/request-fees", [ctx](Request& request) {

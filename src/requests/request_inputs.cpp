@@ -25,6 +25,7 @@ RequestQuery query_of(const Request& request) {
   query.status = request.query("status").value_or("");
   query.similar_to = request.query("similar_to").value_or("");
   query.outcome = request.query("outcome").value_or("");
+  query.topic = request.query("topic").value_or("");
   query.from = request.query("from").value_or("");
   query.to = request.query("to").value_or("");
   std::string institution = request.query("institution").value_or("");
@@ -62,7 +63,8 @@ FilingInput filing_from(const Request& request) {
   return {chosen_institutions(form), form.text("requester_name"), form.text("show_name") == "1",
           form.text("contact"),      form.text("description"),    form.text("location_hint"),
           form.text("delivery"),     form.text("notify_by"),      form.text("channel"),
-          request.remote_address,    HumanProof{form.text("proof_token"), form.text("proof_nonce"), form.text("proof_answer")}};
+          request.remote_address,    HumanProof{form.text("proof_token"), form.text("proof_nonce"), form.text("proof_answer")},
+          form.text("topic")};
 }
 
 RegimeInput regime_from_form(const web::FormData& form) {

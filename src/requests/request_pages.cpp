@@ -88,6 +88,7 @@ Response filing_page(RouteContext ctx, const Request& request, const Error* erro
                          {"can_capture", ctx.requests.may_capture(request.actor)},
                          {"signed_in", request.actor.signed_in()},
                          {"honeypot", kHoneypot},
+                         {"topics", topic_options(ctx, error ? request.form().text("topic") : "")},
                          {"form", web::form_state(request, error)},
                          {"breadcrumbs", nlohmann::json::array({{{"label", "Solicitudes de información"}, {"url", "/solicitudes"}}})}};
   if (!request.actor.signed_in()) {
@@ -276,6 +277,11 @@ Response request_page(RouteContext ctx, const Request& request, const std::strin
     data["outcomes"] = outcomes;
   }
   add_appeal_forms(ctx, request, document, data);
+  data["topics"] = topic_options(ctx, document.request.topic);
+  for (const auto& topic : data["topics"]) {
+    if (topic["selected"].get<bool>()) data["topic_name"] = topic["label"];
+  }
+  data["can_set_topic"] = ctx.requests.may_work(request.actor, document.request);
   data["reproduced"] = document.request.delivery == Delivery::copies ||
                        document.request.delivery == Delivery::certified_copies;
   data["free_pages"] = document.regime.days(TermKind::free_pages);
@@ -338,6 +344,7 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
                              {"jurisdictions", places},
                              {"statuses", statuses},
                              {"outcomes", outcomes},
+                             {"topics", topic_options(ctx, query.topic)},
                              {"from", query.from},
                              {"to", query.to},
                              {"csv_url", "/solicitudes.csv" + request.query_suffix()},
@@ -461,6 +468,18 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
     Response response = Response::redirect("/solicitudes/cuotas");
     web::set_flash(response, "Guardamos las cuotas de " + std::to_string(saved->year) +
                                  ". Valen para las respuestas que se den desde ahora; las ya cotizadas conservan su costo.");
+    return response;
+  });
+  router.post("/solicitudes/{folio}/tema", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    const auto& f = request.form();
+    auto result = ctx.requests.set_topic(request.actor, folio, f.text("topic"), number(f.text("version")).value_or(-1));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio);
+    web::set_flash(response, "Guardamos el tema de la solicitud; el archivo la muestra con él.");
     return response;
   });
   router.post("/solicitudes/{folio}/costo", [ctx](Request& request) {

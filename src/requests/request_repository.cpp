@@ -53,7 +53,7 @@ constexpr const char* kRequestColumns =
     "SELECT id, folio, jurisdiction_id, institution_id, regime_id, requester_id, requester_name, show_name, contact, "
     "description, location_hint, delivery, notify_by, channel, captured_by, filed_at, received_on, status, "
     "term_start_on, extended_days, response_due_on, clarification_asked_on, clarification_due_on, outcome, answered_on, "
-    "answered_late, requester_key_hash, created_at, updated_at, version FROM information_requests ";
+    "answered_late, requester_key_hash, topic, created_at, updated_at, version FROM information_requests ";
 
 InformationRequest request_from(const store::Row& row) {
   InformationRequest r;
@@ -84,6 +84,7 @@ InformationRequest request_from(const store::Row& row) {
   r.answered_on = row.text("answered_on");
   r.answered_late = row.integer("answered_late") != 0;
   r.requester_key_hash = row.text("requester_key_hash");
+  r.topic = row.text("topic");
   r.created_at = row.text("created_at");
   r.updated_at = row.text("updated_at");
   r.version = row.integer("version");
@@ -192,18 +193,32 @@ int64_t RequestRepository::insert(store::Connection& c, const InformationRequest
   return c.insert_returning_id(
       "INSERT INTO information_requests (folio, jurisdiction_id, institution_id, regime_id, requester_id, "
       "requester_name, show_name, contact, description, location_hint, delivery, notify_by, channel, captured_by, "
-      "filed_at, received_on, status, term_start_on, response_due_on, requester_key_hash, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "filed_at, received_on, status, term_start_on, response_due_on, requester_key_hash, topic, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {r.folio, r.jurisdiction_id, r.institution_id, r.regime_id, r.requester_id, r.requester_name, r.show_name,
        r.contact, r.description, r.location_hint, delivery_name(r.delivery), notify_by_name(r.notify_by),
        channel_name(r.channel), r.captured_by, r.filed_at, r.received_on, status_name(r.status), r.term_start_on,
-       r.response_due_on, r.requester_key_hash, now, now});
+       r.response_due_on, r.requester_key_hash, r.topic, now, now});
 }
 
 std::optional<InformationRequest> RequestRepository::by_folio(store::Connection& c, const std::string& folio) {
   auto row = c.query_one(std::string(kRequestColumns) + "WHERE folio = ?", {folio});
   if (!row) return std::nullopt;
   return request_from(*row);
+}
+
+std::vector<std::pair<std::string, std::string>> RequestRepository::topics(store::Connection& c) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& row : c.query("SELECT slug, name FROM request_topics ORDER BY position")) {
+    out.emplace_back(row.text("slug"), row.text("name"));
+  }
+  return out;
+}
+
+bool RequestRepository::set_topic(store::Connection& c, const InformationRequest& r, const std::string& topic) {
+  c.execute("UPDATE information_requests SET topic = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+            {topic, now_timestamp(), r.id, r.version});
+  return c.changes() == 1;
 }
 
 std::optional<InformationRequest> RequestRepository::by_id(store::Connection& c, int64_t id) {
@@ -231,6 +246,10 @@ Paged<InformationRequest> RequestRepository::list(store::Connection& c, const Re
   if (filter.outcome) {
     where += " AND outcome = ?";
     params.push_back(std::string(outcome_name(*filter.outcome)));
+  }
+  if (!filter.topic.empty()) {
+    where += " AND topic = ?";
+    params.push_back(filter.topic);
   }
   if (!filter.received_from.empty()) {
     where += " AND received_on >= ?";

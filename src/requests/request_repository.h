@@ -19,6 +19,7 @@ struct RequestFilter {
   std::optional<int64_t> institution_id;
   std::optional<RequestStatus> status;
   std::optional<Outcome> outcome;
+  std::string topic;  // a topic's slug; "" any
   std::string received_from;  // YYYY-MM-DD, inclusive; "" unbounded
   std::string received_to;
   std::optional<std::vector<int64_t>> ids;  // a text search's hits, in their order
@@ -103,6 +104,10 @@ class RequestRepository {
   static int64_t insert(store::Connection& c, const InformationRequest& request);
   static std::optional<InformationRequest> by_folio(store::Connection& c, const std::string& folio);
   static std::optional<InformationRequest> by_id(store::Connection& c, int64_t id);
+  // The topics requests are filed under, in their order: (slug, name).
+  static std::vector<std::pair<std::string, std::string>> topics(store::Connection& c);
+  // Files the request under `topic` if it still has `request.version`; false when it changed meanwhile.
+  static bool set_topic(store::Connection& c, const InformationRequest& request, const std::string& topic);
   static Paged<InformationRequest> list(store::Connection& c, const RequestFilter& filter, const Slice& slice);
   // Requests whose terms still run, in the jurisdictions with these codes ("" every one).
   static std::vector<InformationRequest> open_in(store::Connection& c, const std::string& jurisdiction_code);

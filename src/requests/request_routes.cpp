@@ -17,9 +17,23 @@ std::string institution_name(RouteContext ctx, std::map<int64_t, std::string>& n
 
 std::vector<nlohmann::json> rows_of(RouteContext ctx, const std::vector<InformationRequest>& items) {
   std::map<int64_t, std::string> names;
+  std::map<std::string, std::string> topics;
+  for (const auto& [slug, name] : ctx.requests.topics()) topics[slug] = name;
   std::vector<nlohmann::json> rows;
-  for (const auto& item : items) rows.push_back(request_row(item, institution_name(ctx, names, item.institution_id)));
+  for (const auto& item : items) {
+    rows.push_back(request_row(item, institution_name(ctx, names, item.institution_id)));
+    auto topic = topics.find(item.topic);
+    rows.back()["topic_name"] = topic == topics.end() ? nlohmann::json() : nlohmann::json(topic->second);
+  }
   return rows;
+}
+
+nlohmann::json topic_options(RouteContext ctx, const std::string& chosen) {
+  nlohmann::json options = nlohmann::json::array();
+  for (const auto& [slug, name] : ctx.requests.topics()) {
+    options.push_back({{"value", slug}, {"label", name}, {"selected", slug == chosen}});
+  }
+  return options;
 }
 
 std::string jurisdiction_name_of(RouteContext ctx, const std::string& code) {

@@ -32,7 +32,9 @@ nlohmann::json fee_schedule_rows(RouteContext ctx);
 // A jurisdiction's name by its INEGI code; "" for "" (every jurisdiction).
 std::string jurisdiction_name_of(RouteContext ctx, const std::string& code);
 
-// Rows of a list with each institution's name (looked up once per institution).
+// The topics as a select's options, `chosen` selected.
+nlohmann::json topic_options(RouteContext ctx, const std::string& chosen);
+// Rows of a list with each institution's and topic's name (looked up once per institution).
 std::vector<nlohmann::json> rows_of(RouteContext ctx, const std::vector<InformationRequest>& items);
 
 }  // namespace apertura::requests

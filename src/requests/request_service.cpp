@@ -139,6 +139,38 @@ Result<std::string> RequestService::checked_proof(store::Connection& connection,
   }
 }
 
+bool RequestService::is_topic(store::Connection& connection, const std::string& slug) {
+  for (const auto& [known, name] : RequestRepository::topics(connection)) {
+    if (known == slug) return true;
+  }
+  return false;
+}
+
+std::vector<std::pair<std::string, std::string>> RequestService::topics() {
+  auto connection = database_.connect();
+  return RequestRepository::topics(*connection);
+}
+
+Result<InformationRequest> RequestService::set_topic(const Actor& actor, const std::string& folio,
+                                                     const std::string& topic_in, int64_t version) {
+  if (auto error = request_permissions().check(actor, RequestAction::work)) return *error;
+  auto connection = database_.connect();
+  auto request = RequestRepository::by_folio(*connection, folio);
+  if (!request) return not_found(folio);
+  if (!may_work(actor, *request)) return Error::forbidden(say(Msg::not_your_institution));
+  std::string topic = trim(topic_in);
+  if (!topic.empty() && !is_topic(*connection, topic)) return Error::invalid(say(Msg::topic_field), {{"topic", say(Msg::topic_field)}});
+  if (version >= 0 && version != request->version) return Error::conflict(say(Msg::request_changed_meanwhile));
+  InformationRequest after = *request;
+  after.topic = topic;
+  store::Transaction transaction(*connection);
+  if (!RequestRepository::set_topic(*connection, *request, topic)) return Error::conflict(say(Msg::request_changed_meanwhile));
+  audit::AuditLog::append_public(*connection, actor, "topic_set", "information_request", request->id,
+                                 request->jurisdiction_id, request->to_audit_json(), after.to_audit_json());
+  transaction.commit();
+  return *RequestRepository::by_folio(*connection, folio);
+}
+
 bool RequestService::may_file(const Actor& actor) const {
   return request_permissions().allows(actor.role, RequestAction::file);
 }
@@ -217,13 +249,15 @@ Result<std::vector<InformationRequest>> RequestService::file(const Actor& actor,
   }
   if (input.institution_ids.empty()) validation.fail("institution_ids", say(Msg::institution_field));
   if (institutions.size() > kMaxInstitutions) validation.fail("institution_ids", say(Msg::too_many_institutions));
+  auto connection = database_.connect();
+  base.topic = trim(input.topic);
+  if (!base.topic.empty() && !is_topic(*connection, base.topic)) validation.fail("topic", say(Msg::topic_field));
   if (!validation.ok()) return validation.error();
 
   base.filed_at = now_();
   // One key for the cases of one filing, shown to the requester once.
   base.requester_key = random_token(12);
   base.requester_key_hash = sha256_hex(base.requester_key);
-  auto connection = database_.connect();
   // Everything is read before the transaction: the regimes and calendars.
   struct Case {
     InformationRequest request;
@@ -354,9 +388,15 @@ Result<Paged<InformationRequest>> RequestService::search(const RequestQuery& que
     *target = value;
   }
   auto connection = database_.connect();
+  if (!trim(query.topic).empty()) {
+    filter.topic = trim(query.topic);
+    if (!is_topic(*connection, filter.topic)) {
+      return Error{ErrorKind::bad_request, say(Msg::topic_filter_field), {{"topic", say(Msg::topic_filter_field)}}};
+    }
+  }
   if (!trim(query.text).empty()) {
-    bool only_place = !filter.institution_id && !filter.status && !filter.outcome && filter.received_from.empty() &&
-                      filter.received_to.empty();
+    bool only_place = !filter.institution_id && !filter.status && !filter.outcome && filter.topic.empty() &&
+                      filter.received_from.empty() && filter.received_to.empty();
     if (only_place) {
       // The index filters by state itself: it reads just the page, and counts.
       auto hits = store::SearchIndex::newest(*connection, kRequestSearchKind, query.text, filter.jurisdiction_id,

@@ -98,6 +98,7 @@ struct FilingInput {
   // person sent it, and each challenge serves once. The API goes without
   // (its clients are programs), under the same rate limits.
   std::optional<HumanProof> proof = std::nullopt;
+  std::string topic = "";  // a topic's slug (topics()); "" none
 };
 
 // Filings from the portal (not those staff type in) are limited, counted in
@@ -171,6 +172,7 @@ struct RequestQuery {
   std::optional<int64_t> institution_id;
   std::string status;  // a status name
   std::string outcome;  // an outcome name
+  std::string topic;    // a topic's slug
   std::string from;     // received on or after, YYYY-MM-DD
   std::string to;       // received on or before
   // Requests like this text (any of its telling words, best first) instead
@@ -295,6 +297,12 @@ class RequestService {
   // One request per institution, in the order given.
   Result<std::vector<InformationRequest>> file(const Actor& actor, const FilingInput& input);
   Result<RequestDocument> find(const std::string& folio);
+  // The topics requests are filed under, in order: (slug, name).
+  std::vector<std::pair<std::string, std::string>> topics();
+  // Files a request under a topic ("" none): its institution's officials or
+  // admins, at the version they read; audited.
+  Result<InformationRequest> set_topic(const Actor& actor, const std::string& folio, const std::string& topic,
+                                       int64_t version = -1);
   bool may_work(const Actor& actor, const InformationRequest& request) const;
   Result<InformationRequest> work(const Actor& actor, const std::string& folio, const WorkInput& input);
   // The requester's answer to a request to clarify.
@@ -367,6 +375,7 @@ class RequestService {
 
  private:
   Result<Regime> checked_regime(const RegimeInput& input, Regime regime);
+  bool is_topic(store::Connection& connection, const std::string& slug);
   // The key human checks are signed with, read once.
   std::string human_key(store::Connection& connection);
   // The rate-limit subject that marks the proof's challenge used, or the

@@ -150,7 +150,7 @@ test('every documented operation answers as its document says', async () => {
     `/processes/${id.ocid}/budget-lines`, '/processes/ocds-no-existe', `/organizations/${id.organization}`,
     '/ocds/records?per_page=2', '/ocds/releases?per_page=2', '/flags', '/flags?per_page=2&page=2',
     '/budget/trail?jurisdiction=14', '/budget/lines?jurisdiction=14', '/audit', '/audit?per_page=3',
-    '/me', '/users', '/outbox', '/ocds/imports', '/requests?q=vehiculos&status=received', '/requests?status=nada',
+    '/me', '/users', '/outbox', '/ocds/imports', '/requests?q=vehiculos&status=received', '/requests?status=nada', '/requests?topic=bienes', '/requests?topic=nada', '/request-topics',
     `/requests/${id.folio}`, '/requests/2026-NADA-000001', '/closed-days', '/requests/stats?jurisdiction=14',
     '/requests/stats?year=abc', '/requests/stats?jurisdiction=99'];
   for (const path of reads) await call(anonymous, 'GET', path);
@@ -264,6 +264,9 @@ test('every documented operation answers as its document says', async () => {
   await call(official, 'POST', cost, { action: 'paid', reference: 'LC-100200' });
   await call(official, 'POST', cost, { action: 'paid', reference: 'LC-100200' });  // paid already: 422
   await call(anonymous, 'GET', '/request-fees');
+  await call(anonymous, 'PUT', `/requests/${copies.folio}/topic`, { topic: 'contrataciones' });
+  await call(official, 'PUT', `/requests/${copies.folio}/topic`, { topic: 'contrataciones' });
+  await call(official, 'PUT', `/requests/${copies.folio}/topic`, { topic: 'nada' });
   const fees = { jurisdiction: '14', year: 2027, simple_page_cents: 150, certified_page_cents: 3000, medium_cents: 2500,
     shipping_cents: 20000, payment_instructions: 'En la recaudadora del estado.', legal_basis: 'Ley de Ingresos de prueba' };
   await call(official, 'POST', '/request-fees', fees);

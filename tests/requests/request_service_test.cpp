@@ -130,6 +130,42 @@ TEST_P(RequestServiceTest, BadFilingsAreRefusedFieldByFieldAndNothingIsWritten) 
   EXPECT_EQ(service_->search({}, {100, 0})->total, 1);
 }
 
+TEST_P(RequestServiceTest, ARequestIsFiledUnderATopicTheUnitCorrectsAndTheArchiveFiltersByIt) {
+  auto topics = service_->topics();
+  ASSERT_GE(topics.size(), 10u);
+  EXPECT_EQ(topics.front().first, "personal");
+  auto input = asking(finance_);
+  input.topic = "astrologia";
+  EXPECT_EQ(service_->file(Actor::anonymous(), input).error().fields.at(0).field, "topic");
+  input.topic = "bienes";
+  auto vehicles = service_->file(Actor::anonymous(), input).take()[0];
+  EXPECT_EQ(vehicles.topic, "bienes");
+  auto untopical = file_at("2026-01-06T17:00:00Z", finance_);
+  EXPECT_EQ(untopical.topic, "");
+
+  auto user = app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  Actor official{Role::official, user.id, "Funcionaria", finance_};
+  Actor elsewhere{Role::official, user.id, "Otra", oaxaca_health_};
+  EXPECT_EQ(service_->set_topic(Actor::anonymous(), untopical.folio, "bienes").error().kind, ErrorKind::unauthenticated);
+  EXPECT_EQ(service_->set_topic(elsewhere, untopical.folio, "bienes").error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(service_->set_topic(official, untopical.folio, "nada").error().fields.at(0).field, "topic");
+  EXPECT_EQ(service_->set_topic(official, untopical.folio, "bienes", untopical.version + 3).error().kind, ErrorKind::conflict);
+  auto set = service_->set_topic(official, untopical.folio, "bienes", untopical.version);
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set->topic, "bienes");
+
+  requests::RequestQuery query;
+  query.topic = "bienes";
+  EXPECT_EQ(service_->search(query, {10, 0}).take().total, 2);
+  query.text = "vehiculos";
+  EXPECT_EQ(service_->search(query, {10, 0}).take().total, 2);
+  query.text = "";
+  query.topic = "salud";
+  EXPECT_EQ(service_->search(query, {10, 0}).take().total, 0);
+  query.topic = "nada";
+  EXPECT_EQ(service_->search(query, {10, 0}).error().kind, ErrorKind::bad_request);
+}
+
 TEST_P(RequestServiceTest, TheContactIsNeverPublicAndTheNameOnlyWhenChosen) {
   FilingInput input = asking(finance_);
   input.requester_name = "Ana Ruiz";
