@@ -236,6 +236,8 @@ web::Table requests_table(const std::vector<nlohmann::json>& rows) {
                     {"institution_name", "Institución"},
                     {"received_on", "Recibida"},
                     {"status", "Estado"},
+                    {"outcome", "Sentido de la respuesta"},
+                    {"topic_name", "Tema"},
                     {"response_due_on", "Vence"},
                     {"channel", "Canal"},
                     {"delivery", "Modalidad de entrega"},
