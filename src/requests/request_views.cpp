@@ -108,6 +108,7 @@ nlohmann::json cost_view(const RequestCost& cost) {
   view["status_label"] = cost_status_label_es(cost.status);
   view["awaiting_payment"] = cost.status == CostStatus::awaiting_payment;
   view["available"] = cost.status == CostStatus::available;
+  view["free"] = cost.quote.amount_cents == 0;
   for (auto& line : view["lines"]) {
     line["unit_text"] = cents_text(line["unit_cents"].get<int64_t>());
     line["amount_text"] = cents_text(line["cents"].get<int64_t>());
