@@ -167,6 +167,7 @@ enum class Msg {
   fee_changed_meanwhile,
   proof_failed,
   topic_field,
+  clarification_moved_event,
   topic_filter_field,
   proof_expired,
 };

@@ -170,8 +170,19 @@ Result<int64_t> RequestService::add_closed_days(const Actor& actor, const Closed
     }
     if (!regimes.count(request.regime_id)) regimes[request.regime_id] = *RegimeRepository::find(*connection, request.regime_id);
     // A request waiting for its requester's clarification has no running
-    // response term; its clarification term is not moved (yet).
-    if (request.status == RequestStatus::clarification_requested) continue;
+    // response term: the requester's term to clarify moves instead.
+    if (request.status == RequestStatus::clarification_requested) {
+      std::string due = term_end(calendar->second, regimes[request.regime_id], TermKind::clarification_answer,
+                                 request.clarification_asked_on);
+      if (due == request.clarification_due_on) continue;
+      if (!RequestRepository::set_clarification_due(*connection, request, due)) continue;
+      RequestRepository::add_event(*connection, {0, request.id, "due_date_moved", now_(), actor.display_name,
+                                                 say(Msg::clarification_moved_event, date_es(request.clarification_due_on),
+                                                     date_es(due), days.basis),
+                                                 request.response_due_on});
+      ++moved;
+      continue;
+    }
     std::string due = response_count(calendar->second, regimes[request.regime_id], request).due;
     if (due == request.response_due_on) continue;
     if (!RequestRepository::set_due_date(*connection, request, due)) continue;  // changed meanwhile: counted by its own step

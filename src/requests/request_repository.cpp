@@ -309,6 +309,15 @@ bool RequestRepository::set_due_date(store::Connection& c, const InformationRequ
   return c.changes() == 1;
 }
 
+bool RequestRepository::set_clarification_due(store::Connection& c, const InformationRequest& r,
+                                              const std::string& due_on) {
+  c.execute(
+      "UPDATE information_requests SET clarification_due_on = ?, updated_at = ?, version = version + 1 "
+      "WHERE id = ? AND version = ? AND status = 'clarification_requested'",
+      {due_on, now_timestamp(), r.id, r.version});
+  return c.changes() == 1;
+}
+
 bool RequestRepository::update_state(store::Connection& c, const InformationRequest& r) {
   c.execute(
       "UPDATE information_requests SET status = ?, term_start_on = ?, extended_days = ?, response_due_on = ?, "

@@ -113,6 +113,8 @@ class RequestRepository {
   static std::vector<InformationRequest> open_in(store::Connection& c, const std::string& jurisdiction_code);
   // Moves the response due date if the request still has `version`; false when it changed meanwhile.
   static bool set_due_date(store::Connection& c, const InformationRequest& request, const std::string& due_on);
+  // Moves the requester's last day to clarify, likewise.
+  static bool set_clarification_due(store::Connection& c, const InformationRequest& request, const std::string& due_on);
   // Writes the request's state (status, terms, outcome) if it still has `request.version`.
   static bool update_state(store::Connection& c, const InformationRequest& request);
   // Open requests, soonest due first (at most 1,000), of one institution or jurisdiction when given.

@@ -14,8 +14,9 @@
 //   the jurisdiction's calendar (weekends, the Ley Federal del Trabajo's rest
 //   days, the guarantor's non-working days and suspensions), and the page
 //   shows how that date was counted;
-// - days closed after a request was filed move its due date, and its history
-//   says so;
+// - days closed after a request was filed move its due date (or, while a
+//   clarification is awaited, the requester's last day to clarify), and its
+//   history says so;
 // - requests, their history and their due dates are public; the contact
 //   never is, and the name only when the requester chose to show it;
 // - the institution's officials (or an admin of its jurisdiction) work it:

@@ -99,6 +99,28 @@ TEST_P(RequestServiceTest, ClosedDaysAddedLaterMoveTheDueDatesOfOpenRequestsAndT
   EXPECT_EQ(service_->find(jalisco.folio)->request.response_due_on, "2026-02-11");
 }
 
+TEST_P(RequestServiceTest, ClosedDaysAddedWhileAClarificationIsAwaitedMoveTheRequestersTerm) {
+  auto filed = file_at("2026-01-05T17:00:00Z", finance_);
+  auto user = app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  Actor official{Role::official, user.id, "Funcionaria", finance_};
+  now_ = "2026-01-09T17:00:00Z";
+  auto asked = service_->work(official, filed.folio, {"clarify", "Indique el periodo que busca, por favor.", "", "", -1});
+  ASSERT_TRUE(asked.ok()) << asked.error().message;
+  EXPECT_EQ(asked->clarification_due_on, "2026-01-23");  // 10 business days, 12 to 23 January
+  // A suspension of 19 to 23 January: the ten days are 12-16 and 26-30 January.
+  Actor admin{Role::admin, 1, "Administración", std::nullopt};
+  EXPECT_EQ(*service_->add_closed_days(admin, {"jalisco", "2026-01-19", "2026-01-23", "suspension", "Acuerdo del garante"}), 1);
+  auto document = service_->find(filed.folio).take();
+  EXPECT_EQ(document.request.clarification_due_on, "2026-01-30");
+  EXPECT_EQ(document.events.back().kind, "due_date_moved");
+  EXPECT_NE(document.events.back().note.find("El plazo para aclarar la solicitud pasó del 23 de enero de 2026 al 30 de enero de 2026"),
+            std::string::npos)
+      << document.events.back().note;
+  // The daily close counts from the moved day.
+  now_ = "2026-01-27T17:00:00Z";
+  EXPECT_EQ(service_->close_unclarified(), 0);
+}
+
 TEST_P(RequestServiceTest, BadFilingsAreRefusedFieldByFieldAndNothingIsWritten) {
   FilingInput input = asking(finance_);
   input.description = "corto";
