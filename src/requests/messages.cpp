@@ -35,6 +35,9 @@ std::string_view text(Msg message) {
     case Msg::fee_instructions_field: return "explica en hasta 2,000 caracteres dónde y cómo se paga";
     case Msg::fee_changed_meanwhile:
       return "Las cuotas cambiaron mientras las editabas; vuelve a cargar la página y repite el cambio.";
+    case Msg::redacted_file_field: return "adjunta la versión testada del documento";
+    case Msg::redacted_file_event:
+      return "Se testaron datos personales en el documento «{}»: {}. Se publica su versión testada; el original no es público.";
     case Msg::clarification_moved_event: return "El plazo para aclarar la solicitud pasó del {} al {}: {}.";
     case Msg::topic_field: return "elige un tema de la lista";
     case Msg::topic_filter_field: return "tema desconocido";

@@ -168,6 +168,8 @@ enum class Msg {
   proof_failed,
   topic_field,
   clarification_moved_event,
+  redacted_file_field,
+  redacted_file_event,
   topic_filter_field,
   proof_expired,
 };

@@ -81,6 +81,16 @@ void register_request_api(web::Router& router, RouteContext ctx) {
     auto result = ctx.requests.redact(request.actor, request.param("folio"), redaction_from_json(web::read_json_object(request)));
     return web::api_item(document_view(ctx.requests.find(std::move(result).take().folio).take()), 201);
   });
+  router.post("/api/v1/requests/{folio}/files/{id}/redaction", [ctx](Request& request) {
+    if (!web::multipart_boundary(request.header("content-type"))) {
+      throw DomainException(Error::bad_request("Envía la versión testada como multipart/form-data, en el campo «file», con «reason»."));
+    }
+    ctx.requests
+        .redact_file(request.actor, request.param("folio"), web::id_param(request, "id", "el archivo"),
+                     upload_of(request, "file"), request.form().text("reason"))
+        .take();
+    return web::api_item(document_view(ctx.requests.find(request.param("folio")).take()));
+  });
   router.post("/api/v1/requests/{folio}/appeal", [ctx](Request& request) {
     auto body = web::read_json_object(request);
     auto appeal = ctx.requests.appeal(request.actor, request.param("folio"),

@@ -139,6 +139,15 @@ std::string pesos_field(const nlohmann::json& body, const char* name) {
 
 }  // namespace
 
+std::pair<std::string, std::string> upload_of(const Request& request, const std::string& field) {
+  for (const auto& part : request.uploads()) {
+    if (part.name == field && part.filename && !(part.filename->empty() && part.data.empty())) {
+      return {*part.filename, part.data};
+    }
+  }
+  return {};
+}
+
 CostStepInput cost_step_from_form(const web::FormData& form) {
   return {form.text("action"), form.text("reference"), number(form.text("version")).value_or(-1)};
 }

@@ -37,6 +37,8 @@ AppealStepInput appeal_step_from_json(const nlohmann::json& body);
 RedactionInput redaction_from_form(const web::FormData& form);
 // A redaction as JSON: target, event_id, text, reason.
 RedactionInput redaction_from_json(const nlohmann::json& body);
+// The first file sent in the multipart form's `field`; empty when none was chosen.
+std::pair<std::string, std::string> upload_of(const web::Request& request, const std::string& field);
 // A step on a delivery's cost: action, reference, version.
 CostStepInput cost_step_from_form(const web::FormData& form);
 CostStepInput cost_step_from_json(const nlohmann::json& body);

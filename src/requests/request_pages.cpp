@@ -470,6 +470,19 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
                                  ". Valen para las respuestas que se den desde ahora; las ya cotizadas conservan su costo.");
     return response;
   });
+  // A document's redacted version, the document chosen in the form.
+  router.post("/solicitudes/{folio}/archivos/testar", [ctx](Request& request) {
+    std::string folio = request.param("folio");
+    auto result = ctx.requests.redact_file(request.actor, folio, number(request.form().text("file_id")).value_or(-1),
+                                           upload_of(request, "file"), request.form().text("reason"));
+    if (!result.ok()) {
+      throw_unless_form_error(result.error());
+      return request_page(ctx, request, folio, &result.error());
+    }
+    Response response = Response::redirect("/solicitudes/" + folio);
+    web::set_flash(response, "Se publicó la versión testada del documento. El original queda fuera de la vista pública.");
+    return response;
+  });
   router.post("/solicitudes/{folio}/tema", [ctx](Request& request) {
     std::string folio = request.param("folio");
     const auto& f = request.form();

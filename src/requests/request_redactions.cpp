@@ -81,4 +81,42 @@ Result<InformationRequest> RequestService::redact(const Actor& actor, const std:
   return *RequestRepository::by_folio(*connection, folio);
 }
 
+Result<RequestFile> RequestService::redact_file(const Actor& actor, const std::string& folio, int64_t file_id,
+                                                const std::pair<std::string, std::string>& redacted,
+                                                const std::string& reason_in) {
+  if (auto error = request_permissions().check(actor, RequestAction::work)) return *error;
+  auto connection = database_.connect();
+  auto request = RequestRepository::by_folio(*connection, folio);
+  if (!request) return not_found(folio);
+  if (!may_work(actor, *request)) return Error::forbidden(say(Msg::not_your_institution));
+  auto institution = jurisdictions_.institution(request->institution_id);
+  auto original = RequestRepository::file(*connection, file_id);
+  if (!institution || !original || original->request_id != request->id) return Error::not_found(say(Msg::file_not_found));
+  std::string reason = trim(reason_in);
+  if (utf8_length(reason) < 5 || utf8_length(reason) > 300 || !is_valid_utf8(reason)) {
+    return Error::invalid(say(Msg::redaction_reason_field), {{"reason", say(Msg::redaction_reason_field)}});
+  }
+  if (redacted.second.empty()) return Error::invalid(say(Msg::redacted_file_field), {{"file", say(Msg::redacted_file_field)}});
+  auto checked = checked_files({redacted});
+  if (!checked) return checked.error();
+  RequestFile version = checked->front();
+  std::string now = now_();
+  store::Transaction transaction(*connection);
+  version.sha256 = files_->save(*connection, redacted.second);
+  version.storage = files_->kind();
+  if (version.sha256 == original->sha256) {
+    return Error::invalid(say(Msg::redaction_unchanged), {{"file", say(Msg::redaction_unchanged)}});
+  }
+  RequestRepository::replace_file(*connection, *original, version, reason, actor.user_id, actor.display_name, now);
+  RequestRepository::add_event(*connection, {0, request->id, "redacted", now, institution->name,
+                                             say(Msg::redacted_file_event, original->file_name, reason), ""});
+  // Both digests, in an entry only the audit's private view shows.
+  audit::AuditLog::append(*connection, actor,
+                          {"redact_file", "information_request", std::to_string(request->id), request->jurisdiction_id,
+                           false, nlohmann::json{{"file_id", file_id}, {"file_name", original->file_name}, {"sha256", original->sha256}},
+                           nlohmann::json{{"file_name", version.file_name}, {"sha256", version.sha256}, {"reason", reason}}});
+  transaction.commit();
+  return *RequestRepository::file(*connection, file_id);
+}
+
 }  // namespace apertura::requests

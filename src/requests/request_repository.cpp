@@ -476,6 +476,18 @@ std::optional<RequestFile> RequestRepository::file(store::Connection& c, int64_t
   return file_from(*row);
 }
 
+void RequestRepository::replace_file(store::Connection& c, const RequestFile& original, const RequestFile& redacted,
+                                     const std::string& reason, std::optional<int64_t> by, const std::string& by_name,
+                                     const std::string& at) {
+  c.execute(
+      "INSERT INTO request_file_redactions (request_id, file_id, original_name, original_sha256, original_size, "
+      "redacted_sha256, reason, created_by, created_by_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {original.request_id, original.id, original.file_name, original.sha256, original.size, redacted.sha256, reason, by,
+       by_name, at});
+  c.execute("UPDATE request_files SET file_name = ?, content_type = ?, size = ?, sha256 = ?, storage = ? WHERE id = ?",
+            {redacted.file_name, redacted.content_type, redacted.size, redacted.sha256, redacted.storage, original.id});
+}
+
 void RequestRepository::add_event(store::Connection& c, const RequestEvent& e) {
   c.execute("INSERT INTO request_events (request_id, kind, at, actor_name, note, due_on) VALUES (?, ?, ?, ?, ?, ?)",
             {e.request_id, e.kind, e.at.empty() ? now_timestamp() : e.at, e.actor_name, e.note, e.due_on});

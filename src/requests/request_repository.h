@@ -132,6 +132,11 @@ class RequestRepository {
   static std::vector<RequestFile> files(store::Connection& c, int64_t request_id);
   static std::optional<RequestFile> file(store::Connection& c, int64_t id);
   static void add_event(store::Connection& c, const RequestEvent& event);
+  // Points the public file row to its redacted version and keeps the
+  // original's name and digest in the private table.
+  static void replace_file(store::Connection& c, const RequestFile& original, const RequestFile& redacted,
+                           const std::string& reason, std::optional<int64_t> by, const std::string& by_name,
+                           const std::string& at);
   // Public texts an official redacts: the request's own, one event's note.
   static void set_texts(store::Connection& c, int64_t request_id, const std::string& description,
                         const std::string& location_hint);

@@ -338,6 +338,12 @@ class RequestService {
   // from then on, and the history says that something was redacted and why.
   // The institution's officials (or admins) do it, whatever the request's state.
   Result<InformationRequest> redact(const Actor& actor, const std::string& folio, const RedactionInput& input);
+  // Replaces a document of the request with its redacted version (one file,
+  // of an accepted type): from then on its download gives the new bytes and
+  // the original is kept only privately; the history says a document was
+  // redacted and why.
+  Result<RequestFile> redact_file(const Actor& actor, const std::string& folio, int64_t file_id,
+                                  const std::pair<std::string, std::string>& redacted, const std::string& reason);
   // Files the requester's appeal against the request's answer or silence.
   Result<Appeal> appeal(const Actor& actor, const std::string& folio, const AppealInput& input);
   Result<Appeal> work_appeal(const Actor& actor, const std::string& folio, const AppealStepInput& input);

@@ -251,6 +251,13 @@ test('every documented operation answers as its document says', async () => {
   compliance.append('text', 'Se entregó el calendario completo.');
   compliance.append('files', new Blob(['mes,monto\ndiciembre,10\n'], { type: 'text/csv' }), 'calendario.csv');
   await call(official, 'POST', appealSteps, compliance);
+  // The compliance's document, replaced by its redacted version.
+  const reported = (await call(anonymous, 'GET', `/requests/${ours.folio}`)).json.data.files.at(-1);
+  const redactedFile = new FormData();
+  redactedFile.append('reason', 'nombre de un proveedor');
+  redactedFile.append('file', new Blob(['mes,monto\n[testado],10\n'], { type: 'text/csv' }), 'calendario-publico.csv');
+  await call(anonymous, 'POST', `/requests/${ours.folio}/files/${reported.id}/redaction`, new FormData());
+  await call(official, 'POST', `/requests/${ours.folio}/files/${reported.id}/redaction`, redactedFile);
   await call(anonymous, 'POST', `/requests/${ours.folio}/redactions`, { target: 'description', text: 'x', reason: 'nombre' });
   await call(official, 'POST', `/requests/${ours.folio}/redactions`, { target: 'description',
     text: 'Solicito el calendario de pagos a [testado] de este año.', reason: 'nombre de un proveedor' });

@@ -513,6 +513,57 @@ TEST_P(RequestHttpTest, ARedactedTextIsGoneFromThePageTheApiTheDownloadsTheSearc
   EXPECT_NE(anonymous.get("/solicitudes/" + folio).body.find("Soy [testado] y pido"), std::string::npos);
 }
 
+TEST_P(RequestHttpTest, ADocumentsRedactedVersionReplacesItEverywhereAndTheOriginalIsNeverServed) {
+  app_->create_user("funcionaria@example.mx", Role::official, finance_);
+  HttpClient anonymous = app_->client();
+  auto created = anonymous.send_json("POST", "/api/v1/requests",
+                                     {{"institution_ids", {finance_}}, {"description", "Pido la nómina de la Tesorería de 2026."}});
+  std::string folio = created.json()["data"]["items"][0]["folio"];
+  HttpClient official = app_->signed_in_client("funcionaria@example.mx");
+  std::string original = "puesto,nombre,sueldo\nTesorera,María Gómez,50000\n";
+  auto answered = official.post_file("/solicitudes/" + folio + "/pasos",
+                                     {{"action", "answer"}, {"outcome", "delivered"}, {"text", "Se entrega la nómina de 2026."}},
+                                     "files", "nomina.csv", original);
+  ASSERT_EQ(answered.status, 303u) << answered.body;
+  auto file = anonymous.get("/api/v1/requests/" + folio).json()["data"]["files"][0];
+  std::string id = std::to_string(file["id"].get<int64_t>());
+  std::string url = file["url"];
+  EXPECT_EQ(anonymous.get(url).body, original);
+  EXPECT_NE(official.get("/solicitudes/" + folio).body.find("Testar un documento"), std::string::npos);
+
+  HttpClient ana = app_->signed_in_client("ana@example.mx");
+  EXPECT_EQ(ana.post_file("/solicitudes/" + folio + "/archivos/testar", {{"file_id", id}, {"reason", "nombre de una persona"}},
+                          "file", "nomina.csv", "x").status,
+            403u);
+  auto wrong = official.post_file("/solicitudes/" + folio + "/archivos/testar",
+                                  {{"file_id", id}, {"reason", "nombre de una persona"}}, "file", "nomina.exe", "MZ\x90");
+  EXPECT_EQ(wrong.status, 422u);
+  auto unnamed = official.post_file("/solicitudes/" + folio + "/archivos/testar", {{"file_id", id}, {"reason", ""}},
+                                    "file", "nomina.csv", "puesto,nombre\n");
+  EXPECT_EQ(unnamed.status, 422u);
+  EXPECT_EQ(anonymous.get(url).body, original);  // nothing changed
+
+  std::string redacted = "puesto,nombre,sueldo\nTesorera,[testado],50000\n";
+  auto done = official.post_file("/solicitudes/" + folio + "/archivos/testar",
+                                 {{"file_id", id}, {"reason", "nombre de una persona"}}, "file", "nomina-publica.csv", redacted);
+  ASSERT_EQ(done.status, 303u) << done.body;
+  EXPECT_EQ(anonymous.get(url).body, redacted);
+  auto api = anonymous.get("/api/v1/requests/" + folio);
+  EXPECT_EQ(api.body.find("María Gómez"), std::string::npos);
+  EXPECT_EQ(api.json()["data"]["files"][0]["file_name"], "nomina-publica.csv");
+  EXPECT_EQ(api.json()["data"]["events"].back()["kind"], "redacted");
+  EXPECT_EQ(anonymous.get("/api/v1/audit?per_page=100").body.find("María Gómez"), std::string::npos);
+  // The API takes a further version the same way.
+  auto again = official.post_file("/api/v1/requests/" + folio + "/files/" + id + "/redaction",
+                                  {{"reason", "también el puesto"}}, "file", "nomina-publica.csv",
+                                  "puesto,nombre,sueldo\n[testado],[testado],50000\n");
+  ASSERT_EQ(again.status, 200u) << again.body;
+  EXPECT_EQ(anonymous.get(url).body.find("Tesorera"), std::string::npos);
+  EXPECT_EQ(official.post_file("/api/v1/requests/" + folio + "/files/999999/redaction", {{"reason", "nombre de una persona"}},
+                               "file", "x.csv", "a,b\n").status,
+            404u);
+}
+
 TEST_P(RequestHttpTest, AnIndicatorBoundToTheRequestsIsComputedFromThemWithALinkToTheList) {
   app_->create_user("funcionaria@example.mx", Role::official, finance_);
   auto& plans = app_->app().plans();
