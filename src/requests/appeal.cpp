@@ -10,8 +10,9 @@ namespace apertura::requests {
 
 namespace {
 
-constexpr std::array<std::pair<AppealStatus, std::string_view>, 8> kStatuses{{
+constexpr std::array<std::pair<AppealStatus, std::string_view>, 9> kStatuses{{
     {AppealStatus::filed, "filed"},
+    {AppealStatus::prevented, "prevented"},
     {AppealStatus::admitted, "admitted"},
     {AppealStatus::rejected, "rejected"},
     {AppealStatus::resolved, "resolved"},
@@ -62,11 +63,12 @@ const std::vector<AppealGround>& all_grounds() {
 }
 
 bool is_open(AppealStatus status) {
-  return status == AppealStatus::filed || status == AppealStatus::admitted || status == AppealStatus::complying ||
-         status == AppealStatus::compliance_reported;
+  return status == AppealStatus::filed || status == AppealStatus::prevented || status == AppealStatus::admitted ||
+         status == AppealStatus::complying || status == AppealStatus::compliance_reported;
 }
 
 std::string Appeal::running_due_on() const {
+  if (status == AppealStatus::prevented) return prevention_due_on;
   if (status == AppealStatus::admitted) return resolution_due_on;
   if (status == AppealStatus::complying) return compliance_due_on;
   return "";
@@ -80,6 +82,8 @@ nlohmann::json Appeal::to_json() const {
           {"received_on", received_on},
           {"filing_due_on", filing_due_on},
           {"status", appeal_status_name(status)},
+          {"prevented_on", date_or_null(prevented_on)},
+          {"prevention_due_on", date_or_null(prevention_due_on)},
           {"admitted_on", date_or_null(admitted_on)},
           {"allegations_due_on", date_or_null(allegations_due_on)},
           {"resolution_due_on", date_or_null(resolution_due_on)},

@@ -17,6 +17,7 @@ namespace apertura::requests {
 
 enum class AppealStatus {
   filed,                // waiting for the guarantor to admit or reject it
+  prevented,            // the guarantor asked the appellant to complete it (prevención), once
   admitted,             // allegations and the resolution term run
   rejected,             // desechado: not admitted
   resolved,             // confirmed or dismissed (sobreseído): nothing left to do
@@ -65,6 +66,8 @@ struct Appeal {
   std::string received_on;     // the business day it counts as received
   std::string filing_due_on;   // the last day it could have been filed
   AppealStatus status = AppealStatus::filed;
+  std::string prevented_on;       // "" unless the guarantor asked to complete it
+  std::string prevention_due_on;  // the appellant's last day to complete it
   std::string admitted_on;
   std::string allegations_due_on;  // the parties' last day for allegations; "" when the regime sets none
   std::string resolution_due_on;

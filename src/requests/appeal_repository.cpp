@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kAppealColumns =
     "SELECT id, number, request_id, jurisdiction_id, institution_id, ground, reasons, filed_at, received_on, "
-    "filing_due_on, status, admitted_on, allegations_due_on, resolution_due_on, extended, result, resolved_on, "
+    "filing_due_on, status, prevented_on, prevention_due_on, admitted_on, allegations_due_on, resolution_due_on, extended, result, resolved_on, "
     "resolved_late, compliance_due_on, compliance_reported_on, compliance_late, created_at, updated_at, version "
     "FROM request_appeals ";
 
@@ -25,6 +25,8 @@ Appeal appeal_from(const store::Row& row) {
   a.received_on = row.text("received_on");
   a.filing_due_on = row.text("filing_due_on");
   a.status = parse_appeal_status(row.text("status")).value_or(AppealStatus::filed);
+  a.prevented_on = row.text("prevented_on");
+  a.prevention_due_on = row.text("prevention_due_on");
   a.admitted_on = row.text("admitted_on");
   a.allegations_due_on = row.text("allegations_due_on");
   a.resolution_due_on = row.text("resolution_due_on");
@@ -41,7 +43,7 @@ Appeal appeal_from(const store::Row& row) {
   return a;
 }
 
-constexpr const char* kOpenStatuses = "('filed', 'admitted', 'complying', 'compliance_reported')";
+constexpr const char* kOpenStatuses = "('filed', 'prevented', 'admitted', 'complying', 'compliance_reported')";
 
 }  // namespace
 
@@ -63,11 +65,13 @@ std::optional<Appeal> AppealRepository::by_request(store::Connection& c, int64_t
 
 bool AppealRepository::update(store::Connection& c, const Appeal& a) {
   c.execute(
-      "UPDATE request_appeals SET status = ?, admitted_on = ?, allegations_due_on = ?, resolution_due_on = ?, "
+      "UPDATE request_appeals SET status = ?, prevented_on = ?, prevention_due_on = ?, admitted_on = ?, "
+      "allegations_due_on = ?, resolution_due_on = ?, "
       "extended = ?, result = ?, resolved_on = ?, resolved_late = ?, compliance_due_on = ?, "
       "compliance_reported_on = ?, compliance_late = ?, updated_at = ?, version = version + 1 "
       "WHERE id = ? AND version = ?",
-      {std::string(appeal_status_name(a.status)), a.admitted_on, a.allegations_due_on, a.resolution_due_on,
+      {std::string(appeal_status_name(a.status)), a.prevented_on, a.prevention_due_on, a.admitted_on,
+       a.allegations_due_on, a.resolution_due_on,
        a.extended ? 1 : 0, a.result ? std::string(appeal_result_name(*a.result)) : std::string(), a.resolved_on,
        a.resolved_late ? 1 : 0, a.compliance_due_on, a.compliance_reported_on, a.compliance_late ? 1 : 0,
        now_timestamp(), a.id, a.version});

@@ -35,6 +35,14 @@ std::string_view text(Msg message) {
     case Msg::fee_instructions_field: return "explica en hasta 2,000 caracteres dónde y cómo se paga";
     case Msg::fee_changed_meanwhile:
       return "Las cuotas cambiaron mientras las editabas; vuelve a cargar la página y repite el cambio.";
+    case Msg::appeal_prevent_once: return "El órgano garante solo puede prevenir una vez a quien recurre.";
+    case Msg::appeal_prevented_event:
+      return "Se previno a quien recurre para que complete su recurso a más tardar el {}; mientras tanto no corre el plazo para resolverlo. {}";
+    case Msg::appeal_completed_event: return "Quien recurre completó su recurso: {}";
+    case Msg::appeal_prevention_over:
+      return "El plazo para completar el recurso venció el {}; el órgano garante lo desechará.";
+    case Msg::appeal_prevention_running:
+      return "Quien recurre puede completar el recurso hasta el {}; solo después puede desecharse por no hacerlo.";
     case Msg::redacted_file_field: return "adjunta la versión testada del documento";
     case Msg::redacted_file_event:
       return "Se testaron datos personales en el documento «{}»: {}. Se publica su versión testada; el original no es público.";
@@ -247,6 +255,7 @@ std::string outcome_label_es(Outcome outcome) {
 std::string appeal_status_label_es(AppealStatus status) {
   switch (status) {
     case AppealStatus::filed: return "En espera de admisión";
+    case AppealStatus::prevented: return "Prevenido: quien recurre debe completarlo";
     case AppealStatus::admitted: return "Admitido, en trámite";
     case AppealStatus::rejected: return "Desechado";
     case AppealStatus::resolved: return "Resuelto";
@@ -321,6 +330,7 @@ std::string term_label_es(TermKind term) {
     case TermKind::appeal_extension: return "Ampliación del plazo para resolver el recurso";
     case TermKind::appeal_compliance: return "Plazo para cumplir la resolución";
     case TermKind::appeal_allegations: return "Plazo de las partes para alegatos en el recurso";
+    case TermKind::appeal_prevention: return "Plazo de quien recurre para completar el recurso si se le previene";
   }
   return "";
 }

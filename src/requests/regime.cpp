@@ -20,6 +20,7 @@ constexpr std::pair<TermKind, std::string_view> kNames[] = {
     {TermKind::appeal_extension, "appeal_extension"},
     {TermKind::appeal_compliance, "appeal_compliance"},
     {TermKind::appeal_allegations, "appeal_allegations"},
+    {TermKind::appeal_prevention, "appeal_prevention"},
 };
 }  // namespace
 
@@ -83,7 +84,8 @@ ParsedTerms parse_terms(const nlohmann::json& json) {
   for (TermKind kind : all_terms()) {
     std::string name(term_name(kind));
     const nlohmann::json* entry = json.is_object() && json.contains(name) ? &json.at(name) : nullptr;
-    if (!entry && kind == TermKind::appeal_allegations) continue;  // added later: see the header
+    bool added_later = kind == TermKind::appeal_allegations || kind == TermKind::appeal_prevention;
+    if (!entry && added_later) continue;  // see the header
     if (!entry || !entry->is_object() || !entry->contains("value") || !entry->at("value").is_number_integer() ||
         entry->at("value").get<int64_t>() < 0 || entry->at("value").get<int64_t>() > 365 ||
         (entry->contains("article") && !entry->at("article").is_string())) {

@@ -35,6 +35,7 @@ enum class TermKind {
   appeal_extension,
   appeal_compliance,
   appeal_allegations,  // the parties' allegations once an appeal is admitted
+  appeal_prevention,   // the appellant's time to complete an appeal the guarantor found wanting
 };
 
 const std::vector<TermKind>& all_terms();
@@ -71,8 +72,8 @@ struct Regime {
 
 // The terms in `json` ({"response": {"value": 20, "article": "134"}, ...}),
 // or the name of the first term that is missing or malformed. A term added
-// after a regime was stored (appeal_allegations) may be missing: it reads as
-// absent, and the regime's page asks for it.
+// after a regime was stored (appeal_allegations, appeal_prevention) may be
+// missing: it reads as absent, and the regime's page asks for it.
 struct ParsedTerms {
   std::map<TermKind, Term> terms;
   std::string problem;  // the term's name, "" when all are there

@@ -120,8 +120,8 @@ Result<Appeal> RequestService::work_appeal(const Actor& actor, const std::string
   const Appeal before = appeal;
   std::string action = trim(input.action);
   bool guarantor_step = action == "admit" || action == "reject" || action == "extend" || action == "resolve" ||
-                        action == "verify";
-  if (!guarantor_step && action != "allege" && action != "report_compliance") {
+                        action == "verify" || action == "prevent";
+  if (!guarantor_step && action != "allege" && action != "report_compliance" && action != "complete") {
     return Error::invalid(say(Msg::appeal_action_field), {{"action", say(Msg::appeal_action_field)}});
   }
   // Who is acting, and for whom: the guarantor, the institution, or the requester.
@@ -133,6 +133,8 @@ Result<Appeal> RequestService::work_appeal(const Actor& actor, const std::string
   } else if (action == "report_compliance") {
     if (auto error = request_permissions().check(actor, RequestAction::work)) return *error;
     if (!institution) return Error::forbidden(say(Msg::not_your_institution));
+  } else if (action == "complete") {
+    if (!requester) return Error::invalid(say(Msg::key_wrong), {{"key", say(Msg::key_wrong)}});
   } else if (!institution && !requester) {
     return Error::invalid(say(Msg::not_party), {{"key", say(Msg::not_party)}});
   }
@@ -156,7 +158,27 @@ Result<Appeal> RequestService::work_appeal(const Actor& actor, const std::string
   std::string kind = "appeal_" + action;
   std::string actor_name = guarantor.name;
   std::string note;
-  if (action == "admit" || action == "reject") {
+  if (action == "prevent") {
+    // Once, before admission; the appellant then has the regime's term to complete it.
+    if (appeal.status != AppealStatus::filed) return appeal_refused(appeal.status);
+    if (!appeal.prevented_on.empty()) return refused(say(Msg::appeal_prevent_once));
+    appeal.status = AppealStatus::prevented;
+    appeal.prevented_on = today;
+    appeal.prevention_due_on = term_end(calendar, *regime, TermKind::appeal_prevention, today);
+    note = say(Msg::appeal_prevented_event, date_es(appeal.prevention_due_on), text);
+  } else if (action == "complete") {
+    if (appeal.status != AppealStatus::prevented) return appeal_refused(appeal.status);
+    if (today > appeal.prevention_due_on) return refused(say(Msg::appeal_prevention_over, date_es(appeal.prevention_due_on)));
+    appeal.status = AppealStatus::filed;
+    actor_name = say(Msg::requester_label);
+    note = say(Msg::appeal_completed_event, text);
+  } else if (action == "reject" && appeal.status == AppealStatus::prevented) {
+    // Not completed in time: the law's consequence is the rejection.
+    if (today <= appeal.prevention_due_on) return refused(say(Msg::appeal_prevention_running, date_es(appeal.prevention_due_on)));
+    appeal.status = AppealStatus::rejected;
+    appeal.resolved_on = today;
+    note = say(Msg::appeal_rejected_event, text);
+  } else if (action == "admit" || action == "reject") {
     if (appeal.status != AppealStatus::filed) return appeal_refused(appeal.status);
     if (action == "reject") {
       appeal.status = AppealStatus::rejected;

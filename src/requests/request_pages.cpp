@@ -152,7 +152,7 @@ Response appeals_page(RouteContext ctx, Request& request) {
   auto result = ctx.requests.appeals(query, {page.per_page, page.offset()}).take();
   nlohmann::json statuses = nlohmann::json::array();
   statuses.push_back({{"value", "open"}, {"label", "En trámite (con algo pendiente)"}, {"selected", query.status == "open"}});
-  for (AppealStatus status : {AppealStatus::filed, AppealStatus::admitted, AppealStatus::rejected, AppealStatus::resolved,
+  for (AppealStatus status : {AppealStatus::filed, AppealStatus::prevented, AppealStatus::admitted, AppealStatus::rejected, AppealStatus::resolved,
                               AppealStatus::complying, AppealStatus::compliance_reported, AppealStatus::complied,
                               AppealStatus::not_complied}) {
     statuses.push_back({{"value", appeal_status_name(status)}, {"label", appeal_status_label_es(status)},
@@ -234,6 +234,11 @@ void add_appeal_forms(RouteContext ctx, const Request& request, const RequestDoc
   if (guarantor) {
     if (appeal.status == AppealStatus::filed) {
       steps = options({{"admit", "Admitir el recurso"}, {"reject", "Desechar el recurso"}});
+      if (appeal.prevented_on.empty()) {
+        steps.push_back({{"value", "prevent"}, {"label", "Prevenir a quien recurre para que lo complete (una vez)"}});
+      }
+    } else if (appeal.status == AppealStatus::prevented) {
+      steps = options({{"reject", "Desechar el recurso (no se completó a tiempo)"}});
     } else if (appeal.status == AppealStatus::admitted) {
       steps = options({{"resolve", "Resolver"}, {"extend", "Ampliar el plazo para resolver (una vez)"}});
     } else if (appeal.status == AppealStatus::compliance_reported || appeal.status == AppealStatus::complying) {
@@ -251,6 +256,7 @@ void add_appeal_forms(RouteContext ctx, const Request& request, const RequestDoc
   data["can_allege"] = allegations_open && !guarantor;
   data["allege_as_institution"] = institution;
   data["can_report_compliance"] = institution && appeal.status == AppealStatus::complying;
+  data["can_complete_appeal"] = appeal.status == AppealStatus::prevented && !institution && !guarantor;
 }
 
 Response request_page(RouteContext ctx, const Request& request, const std::string& folio, const Error* error = nullptr) {

@@ -191,6 +191,55 @@ TEST_P(AppealServiceTest, TheGuarantorAdmitsHearsResolvesAndChecksComplianceWith
   EXPECT_EQ(stats.total.appeals_open, 0);
 }
 
+TEST_P(AppealServiceTest, ThePreventionAsksTheAppellantOnceToCompleteItWithinItsTerm) {
+  now_ = "2026-01-12T17:00:00Z";
+  ASSERT_TRUE(service_->appeal(Actor::anonymous(), request_.folio,
+                               {"inexistence", "No buscaron bien.", request_.requester_key}).ok());
+  EXPECT_EQ(step(unit_, "2026-01-14T17:00:00Z", {"prevent", "Precise en qué áreas no se buscó la información."}).error().kind,
+            ErrorKind::forbidden);
+  // Wednesday 14 January: five business days, 15 to 21 January.
+  auto prevented = step(guarantor_, "2026-01-14T17:00:00Z", {"prevent", "Precise en qué áreas no se buscó la información."});
+  ASSERT_TRUE(prevented.ok()) << prevented.error().message;
+  EXPECT_EQ(prevented->status, AppealStatus::prevented);
+  EXPECT_EQ(prevented->prevention_due_on, "2026-01-21");
+  EXPECT_EQ(prevented->running_due_on(), "2026-01-21");
+  EXPECT_EQ(step(guarantor_, "2026-01-15T17:00:00Z", {"admit", "Se admite el recurso de revisión."}).error().kind,
+            ErrorKind::conflict);  // waiting for the appellant
+  EXPECT_EQ(step(guarantor_, "2026-01-21T17:00:00Z", {"reject", "No se completó el recurso en el plazo."}).error().kind,
+            ErrorKind::invalid);  // the term still runs
+  AppealStepInput complete{"complete", "No buscaron en la Dirección de Recursos Materiales ni en el archivo."};
+  complete.key = "otra";
+  EXPECT_EQ(step(Actor::anonymous(), "2026-01-21T17:00:00Z", complete).error().fields.at(0).field, "key");
+  complete.key = request_.requester_key;
+  auto completed = step(Actor::anonymous(), "2026-01-21T17:00:00Z", complete);
+  ASSERT_TRUE(completed.ok()) << completed.error().message;
+  EXPECT_EQ(completed->status, AppealStatus::filed);
+  EXPECT_EQ(step(guarantor_, "2026-01-22T17:00:00Z", {"prevent", "Precise otra vez, por favor, qué le falta."}).error().kind,
+            ErrorKind::invalid);  // only once
+  auto admitted = step(guarantor_, "2026-01-22T17:00:00Z", {"admit", "Se admite el recurso de revisión."});
+  ASSERT_TRUE(admitted.ok()) << admitted.error().message;
+  auto document = service_->find(request_.folio).take();
+  std::vector<std::string> kinds;
+  for (const auto& event : document.events) kinds.push_back(event.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"filed", "answered", "appeal_filed", "appeal_prevent", "appeal_complete",
+                                             "appeal_admit"}));
+}
+
+TEST_P(AppealServiceTest, AnAppealNotCompletedInItsTermIsRejectedAndCannotBeCompletedLate) {
+  now_ = "2026-01-12T17:00:00Z";
+  ASSERT_TRUE(service_->appeal(Actor::anonymous(), request_.folio,
+                               {"inexistence", "No buscaron bien.", request_.requester_key}).ok());
+  ASSERT_TRUE(step(guarantor_, "2026-01-14T17:00:00Z", {"prevent", "Precise en qué áreas no se buscó la información."}).ok());
+  AppealStepInput late{"complete", "No buscaron en la Dirección de Recursos Materiales ni en el archivo."};
+  late.key = request_.requester_key;
+  auto refused = step(Actor::anonymous(), "2026-01-22T17:00:00Z", late);
+  EXPECT_EQ(refused.error().kind, ErrorKind::invalid);
+  EXPECT_NE(refused.error().message.find("venció el 21 de enero de 2026"), std::string::npos) << refused.error().message;
+  auto rejected = step(guarantor_, "2026-01-22T17:00:00Z", {"reject", "No se completó el recurso en el plazo."});
+  ASSERT_TRUE(rejected.ok()) << rejected.error().message;
+  EXPECT_EQ(rejected->status, AppealStatus::rejected);
+}
+
 TEST_P(AppealServiceTest, ALateResolutionIsMarkedAndRejectedAppealsEndThere) {
   auto other = file_at("2026-01-05T17:00:00Z", finance_);
   now_ = "2026-01-12T17:00:00Z";
