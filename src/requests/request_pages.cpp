@@ -149,6 +149,14 @@ Response calendar_page(RouteContext ctx, const Request& request, const Error* er
 Response appeals_page(RouteContext ctx, Request& request) {
   auto page = web::PageRequest::from(request, 30);
   AppealQuery query = appeal_query_of(request);
+  // Staff see their own jurisdiction's appeals first ("Todas" shows every one).
+  if (!request.query("jurisdiction") && request.actor.signed_in()) {
+    std::optional<int64_t> place = request.actor.jurisdiction_id;
+    if (!place && request.actor.institution_id) {
+      if (auto institution = ctx.jurisdictions.institution(*request.actor.institution_id)) place = institution->jurisdiction_id;
+    }
+    if (auto jurisdiction = place ? ctx.jurisdictions.by_id(*place) : std::nullopt) query.jurisdiction = jurisdiction->slug;
+  }
   auto result = ctx.requests.appeals(query, {page.per_page, page.offset()}).take();
   nlohmann::json statuses = nlohmann::json::array();
   statuses.push_back({{"value", "open"}, {"label", "En trámite (con algo pendiente)"}, {"selected", query.status == "open"}});
@@ -563,8 +571,7 @@ void register_request_pages(web::Router& router, RouteContext ctx) {
   // The filing receipt: the request and its computed terms, to print or keep.
   router.get("/solicitudes/{folio}/acuse.pdf", [ctx](Request& request) {
     auto document = ctx.requests.find(request.param("folio")).take();
-    std::string host = request.header("host");
-    std::string url = (host.empty() ? "" : "http://" + host) + "/solicitudes/" + document.request.folio;
+    std::string url = ctx.public_url + "/solicitudes/" + document.request.folio;
     Response response{200, "application/pdf",
                       text_pdf("Acuse de recibo de la solicitud de información " + document.request.folio,
                                receipt_paragraphs(document, url)),

@@ -51,8 +51,9 @@ nlohmann::json fee_schedule_rows(RouteContext ctx) {
 }
 
 void register_request_routes(web::Router& router, RequestService& requests,
-                             jurisdictions::JurisdictionService& jurisdictions, const web::Pages& pages) {
-  RouteContext ctx{requests, jurisdictions, pages};
+                             jurisdictions::JurisdictionService& jurisdictions, const web::Pages& pages,
+                             std::string public_url) {
+  RouteContext ctx{requests, jurisdictions, pages, std::move(public_url)};
   register_request_pages(router, ctx);
   register_request_api(router, ctx);
 }

@@ -20,10 +20,12 @@ struct RouteContext {
   RequestService& requests;
   jurisdictions::JurisdictionService& jurisdictions;
   const web::Pages& pages;
+  std::string public_url;  // the portal's address, for links that leave the page (the receipt's)
 };
 
 void register_request_routes(web::Router& router, RequestService& requests,
-                             jurisdictions::JurisdictionService& jurisdictions, const web::Pages& pages);
+                             jurisdictions::JurisdictionService& jurisdictions, const web::Pages& pages,
+                             std::string public_url);
 void register_request_pages(web::Router& router, RouteContext ctx);
 void register_request_api(web::Router& router, RouteContext ctx);
 

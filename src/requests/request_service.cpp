@@ -25,13 +25,32 @@ namespace apertura::requests {
 namespace {
 
 constexpr size_t kMaxInstitutions = 33;  // as the national platform allows
-// "SSJ" from the institution's acronym; "I12" when it has none that fits.
+// "SSJ" from the institution's acronym; without one, the initials of its
+// name's words that are not articles or prepositions ("Congreso del Estado
+// de Jalisco": "CEJ"); "I12" when neither fits. Institutions sharing a prefix
+// share its numbers, so folios stay unique.
 std::string folio_part(const jurisdictions::Institution& institution) {
-  std::string part;
-  for (char c : institution.acronym) {
-    if (std::isalnum(static_cast<unsigned char>(c))) part += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto letters = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  std::string part = letters(institution.acronym);
+  if (part.empty()) {
+    static const std::set<std::string> small = {"de", "del", "la", "las", "el", "los", "y", "e", "para", "en", "a"};
+    std::string word;
+    for (char c : fold_for_search(institution.name) + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        word += c;
+      } else if (!word.empty()) {
+        if (!small.count(word)) part += letters(word.substr(0, 1));
+        word.clear();
+      }
+    }
   }
-  if (part.empty() || part.size() > 12) part = "I" + std::to_string(institution.id);
+  if (part.size() < 2 || part.size() > 12) part = "I" + std::to_string(institution.id);
   return part;
 }
 

@@ -34,7 +34,7 @@ void RequestsDomain::start() { reminders_.start(); }
 void RequestsDomain::stop() { reminders_.stop(); }
 
 void RequestsDomain::install(web::Site& site) {
-  register_request_routes(site.router, requests_, jurisdictions_, site.pages);
+  register_request_routes(site.router, requests_, jurisdictions_, site.pages, correspondents_.public_url);
   site.pages.navigation().add({"Solicitudes", "/solicitudes", 20});
   site.pages.navigation().add({"Solicitudes por atender", "/solicitudes/unidad", 12, web::Menu::account,
                                {Role::official, Role::admin}});

@@ -466,6 +466,10 @@ TEST_P(RequestHttpTest, AnAnsweredRequestIsAppealedOnItsPageAndTheGuarantorWorks
   EXPECT_EQ(anonymous.get("/api/v1/appeals?status=nada").status, 400u);
   EXPECT_EQ(anonymous.get("/api/v1/appeals").json()["data"][0]["number"], "RR-" + folio);
   EXPECT_EQ(anonymous.get("/solicitudes/garantes").status, 200u);
+  // Staff see their jurisdiction's appeals first; "Todos" (an empty choice) shows every one.
+  EXPECT_NE(official.get("/solicitudes/recursos").body.find("<option value=\"jalisco\" selected>"), std::string::npos);
+  EXPECT_EQ(official.get("/solicitudes/recursos?jurisdiction=").body.find("<option value=\"jalisco\" selected>"), std::string::npos);
+  EXPECT_EQ(anonymous.get("/solicitudes/recursos").body.find("<option value=\"jalisco\" selected>"), std::string::npos);
   EXPECT_EQ(official.post_form("/solicitudes/garantes", {{"jurisdiction", "14"}, {"institution_id", std::to_string(finance_)}}).status,
             403u);
   auto chosen = admin.post_form("/solicitudes/garantes", {{"jurisdiction", "14"}, {"institution_id", std::to_string(finance_)}});

@@ -49,6 +49,14 @@ TEST_P(RequestServiceTest, AResponseIsDueAfterTheRegimesTermInBusinessDaysFromTh
   EXPECT_EQ(file_at("2026-01-08T17:00:00Z", jalisco_sso->id).folio, "2026-SSO-000002");
 }
 
+TEST_P(RequestServiceTest, AnInstitutionWithoutAcronymGetsItsNamesInitialsInTheFolio) {
+  auto& places = app_->app().jurisdictions();
+  auto congress = places.add_institution(Actor::system(), "14", {"Congreso del Estado de Jalisco", "", ""}).take().id;
+  auto court = places.add_institution(Actor::system(), "14", {"Órgano de Administración Judicial", "", ""}).take().id;
+  EXPECT_EQ(file_at("2026-01-05T17:00:00Z", congress).folio, "2026-CEJ-000001");
+  EXPECT_EQ(file_at("2026-01-05T17:00:00Z", court).folio, "2026-OAJ-000001");
+}
+
 TEST_P(RequestServiceTest, ARequestKeepsTheRegimeInForceOnTheDayItWasReceived) {
   auto before = file_at("2025-03-20T17:00:00Z", finance_);
   auto after = file_at("2025-03-21T17:00:00Z", finance_);
