@@ -1,8 +1,7 @@
 #include "accounts/inbox_routes.h"
 
-#include <charconv>
-
 #include "core/date_text.h"
+#include "core/number_text.h"
 #include "web/api.h"
 #include "web/middleware.h"
 #include "web/pagination.h"
@@ -49,13 +48,6 @@ nlohmann::json message_view(const notifications::Message& message) {
   return view;
 }
 
-std::optional<int64_t> id_of(const std::string& text) {
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 }  // namespace
 
 void register_inbox_routes(web::Router& router, InboxService& inbox, const web::Pages& pages) {
@@ -80,7 +72,7 @@ void register_inbox_routes(web::Router& router, InboxService& inbox, const web::
   });
   router.post("/avisos/leidos", [&inbox](Request& request) {
     std::string id = request.form().text("id");
-    inbox.mark_read(request.actor, id.empty() ? std::nullopt : std::optional<int64_t>(id_of(id).value_or(-1))).take();
+    inbox.mark_read(request.actor, id.empty() ? std::nullopt : std::optional<int64_t>(whole_number(id).value_or(-1))).take();
     Response response = Response::redirect("/avisos");
     web::set_flash(response, id.empty() ? "Marcamos todos tus avisos como leídos." : "Marcamos el aviso como leído.");
     return response;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/crypto.h"
+#include "core/number_text.h"
 #include "core/text.h"
 
 namespace apertura {
@@ -26,13 +27,6 @@ std::vector<std::string> split(const std::string& text, char separator) {
     else parts.back() += c;
   }
   return parts;
-}
-
-std::optional<int64_t> whole(const std::string& text) {
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
 }
 
 std::string signed_part(int64_t issued, const std::string& id, int bits, int a, int b) {
@@ -72,10 +66,10 @@ HumanCheck check_human(std::string_view key, const std::string& token, const std
   if (token.empty()) return {HumanCheckResult::missing, ""};
   auto parts = split(token, '.');
   if (parts.size() != 7 || parts[0] != "v1" || token.size() > 200) return {HumanCheckResult::malformed, ""};
-  auto issued = whole(parts[1]);
-  auto bits = whole(parts[3]);
-  auto a = whole(parts[4]);
-  auto b = whole(parts[5]);
+  auto issued = whole_number(parts[1]);
+  auto bits = whole_number(parts[3]);
+  auto a = whole_number(parts[4]);
+  auto b = whole_number(parts[5]);
   if (!issued || !bits || !a || !b || *bits < 0 || *bits > 32 || *a < 0 || *a > 9 || *b < 0 || *b > 9) {
     return {HumanCheckResult::malformed, ""};
   }
@@ -87,7 +81,7 @@ HumanCheck check_human(std::string_view key, const std::string& token, const std
   if (proves_work(token, nonce, static_cast<int>(*bits))) return {HumanCheckResult::passed, parts[2]};
   std::string typed = to_lower_ascii(trim(answer));
   int64_t sum = *a + *b;
-  if (whole(typed) == sum || typed == kWords[sum]) return {HumanCheckResult::passed, parts[2]};
+  if (whole_number(typed) == sum || typed == kWords[sum]) return {HumanCheckResult::passed, parts[2]};
   return {answer.empty() && nonce.empty() ? HumanCheckResult::missing : HumanCheckResult::failed, parts[2]};
 }
 

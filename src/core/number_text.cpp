@@ -1,5 +1,6 @@
 #include "core/number_text.h"
 
+#include <charconv>
 #include <cstdio>
 
 namespace apertura {
@@ -21,6 +22,19 @@ std::string percent_text(double part, double whole) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f %%", 100.0 * part / whole);
   return text;
+}
+
+std::optional<int64_t> whole_number(std::string_view text) {
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::string cents_decimal(int64_t cents) {
+  int64_t magnitude = cents < 0 ? -cents : cents;
+  std::string rest = std::to_string(magnitude % 100);
+  return (cents < 0 ? "-" : "") + std::to_string(magnitude / 100) + "." + (rest.size() == 1 ? "0" : "") + rest;
 }
 
 std::string cents_text(int64_t cents, const std::string& currency) {

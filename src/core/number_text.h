@@ -1,7 +1,9 @@
 #pragma once
 // Numbers written for people, as Mexican pages write them.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace apertura {
 
@@ -9,6 +11,10 @@ namespace apertura {
 std::string grouped(int64_t whole);
 // part / whole as "84.5 %"; "" when whole is not positive.
 std::string percent_text(double part, double whole);
+// A whole decimal number ("42", "-7"), or nullopt for anything else ("", "4a", "1.5").
+std::optional<int64_t> whole_number(std::string_view text);
+// Cents as the decimal a form shows: 250 -> "2.50".
+std::string cents_decimal(int64_t cents);
 // An amount in cents as money: 123450 -> "$1,234.50 MXN" (no currency when "").
 std::string cents_text(int64_t cents, const std::string& currency = "MXN");
 

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/error.h"
+#include "core/number_text.h"
 #include "requests/messages.h"
 #include "web/api.h"
 
@@ -11,12 +12,7 @@ namespace apertura::requests {
 using web::Request;
 using web::text_field;
 
-std::optional<int64_t> number(const std::string& text) {
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
+std::optional<int64_t> number(const std::string& text) { return whole_number(text); }
 
 RequestQuery query_of(const Request& request) {
   RequestQuery query;
@@ -132,9 +128,7 @@ std::string count_field(const nlohmann::json& body, const char* name) {
 // A price sent in cents, as the form's pesos ("2.50"); "?" when not a whole number.
 std::string pesos_field(const nlohmann::json& body, const char* name) {
   if (!body.contains(name) || !body[name].is_number_integer() || body[name].get<int64_t>() < 0) return "?";
-  int64_t cents = body[name].get<int64_t>();
-  std::string rest = std::to_string(cents % 100);
-  return std::to_string(cents / 100) + "." + (rest.size() == 1 ? "0" : "") + rest;
+  return cents_decimal(body[name].get<int64_t>());
 }
 
 }  // namespace

@@ -126,14 +126,6 @@ nlohmann::json fee_schedule_view(const FeeSchedule& schedule, const std::string&
   view["certified_page_text"] = cents_text(schedule.certified_page_cents);
   view["medium_text"] = cents_text(schedule.medium_cents);
   view["shipping_text"] = cents_text(schedule.shipping_cents);
-  auto pesos = [](int64_t cents) {
-    std::string rest = std::to_string(cents % 100);
-    return std::to_string(cents / 100) + "." + (rest.size() == 1 ? "0" : "") + rest;
-  };
-  view["simple_page_pesos"] = pesos(schedule.simple_page_cents);
-  view["certified_page_pesos"] = pesos(schedule.certified_page_cents);
-  view["medium_pesos"] = pesos(schedule.medium_cents);
-  view["shipping_pesos"] = pesos(schedule.shipping_cents);
   return view;
 }
 

@@ -23,7 +23,7 @@ nlohmann::json document_view(const RequestDocument& document);
 nlohmann::json regime_view(const Regime& regime);
 // A delivery's cost with its lines, status and dates in words.
 nlohmann::json cost_view(const RequestCost& cost);
-// A fee schedule with its prices as money and as the form's pesos ("2.50").
+// A fee schedule with its prices as money and its jurisdiction's name.
 nlohmann::json fee_schedule_view(const FeeSchedule& schedule, const std::string& jurisdiction_name);
 nlohmann::json closed_days_view(const ClosedDaysRow& row);
 web::Table requests_table(const std::vector<nlohmann::json>& rows);
