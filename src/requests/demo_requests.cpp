@@ -231,6 +231,17 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
                               {}, ground});
         std::string admitted = calendar.add_business_days(appealed, 1 + static_cast<int>(pick(4))).due;
         bool rejected = pick(10) == 0;
+        // Some appeals are first sent back to be completed (prevención), and completed.
+        if (!rejected && cost_pick(5) == 0) {
+          std::string prevented = calendar.add_business_days(appealed, 1).due;
+          std::string completed = calendar.add_business_days(prevented, 2).due;
+          happenings.push_back({prevented + "T17:00:00Z", index, Happening::appeal_step, {}, "",
+                                {"prevent", "Precise qué parte de la respuesta impugna y qué información le falta."}});
+          happenings.push_back({completed + "T18:00:00Z", index, Happening::appeal_step, {}, "",
+                                {"complete", "Impugno la falta de los datos del último trimestre, que no se entregaron."}});
+          std::string after_completion = calendar.add_business_days(completed, 1).due;
+          if (admitted < after_completion) admitted = after_completion;
+        }
         AppealStepInput admit{rejected ? "reject" : "admit",
                               rejected ? "Se desecha: el recurso impugna la veracidad de la respuesta, lo que la ley no permite."
                                        : "Se admite el recurso y se pone el expediente a disposición de las partes."};
@@ -283,10 +294,14 @@ int64_t load_demo_requests(store::Database& database, jurisdictions::Jurisdictio
       (void)service.work_cost(*workers[happening.request], request->folio, happening.cost_step_input);
     } else if (request) {
       // The guarantor's steps by the loader; the institution's by its worker.
-      const std::string& action = happening.appeal_step_input.action;
-      bool institution = action == "allege" || action == "report_compliance";
-      (void)service.work_appeal(institution ? *workers[happening.request] : demo.loader, request->folio,
-                                happening.appeal_step_input);
+      AppealStepInput step = happening.appeal_step_input;
+      bool institution = step.action == "allege" || step.action == "report_compliance";
+      if (step.action == "complete") {  // the requester, with the key
+        step.key = request->requester_key;
+        (void)service.work_appeal(Actor::anonymous(), request->folio, step);
+        continue;
+      }
+      (void)service.work_appeal(institution ? *workers[happening.request] : demo.loader, request->folio, step);
     }
   }
   return count;
