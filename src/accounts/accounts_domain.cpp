@@ -23,7 +23,12 @@ AccountsDomain::AccountsDomain(store::Database& database, jurisdictions::Jurisdi
 void AccountsDomain::install(web::Site& site) {
   register_account_routes(site.router, service_, site.pages, options_);
   register_inbox_routes(site.router, inbox_, site.pages);
-  site.pages.navigation().add({"Mis avisos", "/avisos", 5, web::Menu::account});
+  web::NavigationEntry inbox{"Mis avisos", "/avisos", 5, web::Menu::account};
+  inbox.count = [this](const Actor& actor) {
+    auto unread = inbox_.unread(actor);
+    return unread.ok() ? *unread : int64_t{0};
+  };
+  site.pages.navigation().add(std::move(inbox));
   site.pages.navigation().add({"Cuentas", "/admin/usuarios", 90, web::Menu::account, {Role::admin}});
   site.permissions.add("accounts", account_permissions());
 }

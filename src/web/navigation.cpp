@@ -17,7 +17,11 @@ nlohmann::json Navigation::view(Menu menu, const Actor& actor, std::string_view 
     if (menu == Menu::account && (!actor.signed_in() || (!entry.roles.empty() && !entry.roles.count(actor.role)))) {
       continue;
     }
-    out.push_back({{"label", entry.label}, {"href", entry.href}, {"current", entry.href == path}});
+    nlohmann::json item = {{"label", entry.label}, {"href", entry.href}, {"current", entry.href == path}};
+    if (entry.count) {
+      if (int64_t waiting = entry.count(actor); waiting > 0) item["count"] = waiting;
+    }
+    out.push_back(std::move(item));
   }
   return out;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // The portal's menus, filled by the domains as they install: the main
 // navigation every visitor sees, and the menu of a signed-in account.
+#include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -24,13 +26,17 @@ struct NavigationEntry {
   Menu menu = Menu::main;
   // For the account menu: the roles that see it (every signed-in role when empty).
   std::set<Role> roles;
+  // For the account menu: how many things wait for the actor there (unread
+  // notices), shown beside the label when more than none; none when empty.
+  std::function<int64_t(const Actor&)> count = {};
 };
 
 class Navigation {
  public:
   void add(NavigationEntry entry);
   // The entries of `menu` that `actor` sees, in order, as {label, href,
-  // current}; `current` marks the entry whose page `path` is.
+  // current, count}; `current` marks the entry whose page `path` is, and
+  // `count` (only when above zero) what waits there.
   nlohmann::json view(Menu menu, const Actor& actor, std::string_view path) const;
 
  private:

@@ -57,6 +57,9 @@ TEST_P(InboxHttpTest, ARequestersAndAUnitsNoticesReachTheirInboxesAndOnlyTheirOw
   auto page = ana.get("/avisos");
   EXPECT_EQ(page.status, 200u);
   EXPECT_NE(page.body.find("Tienes 2 avisos sin leer."), std::string::npos);
+  // The account menu says how many wait, on every page.
+  EXPECT_NE(ana.get("/solicitudes").body.find("Mis avisos <span class=\"badge badge-warn\">2<span class=\"visually-hidden\"> sin leer</span>"),
+            std::string::npos);
   EXPECT_NE(page.body.find("Se entrega el inventario de bienes muebles de 2026."), std::string::npos);
   EXPECT_NE(page.body.find("<a href=\"http"), std::string::npos);  // the request's address is a link
 
@@ -72,6 +75,7 @@ TEST_P(InboxHttpTest, ARequestersAndAUnitsNoticesReachTheirInboxesAndOnlyTheirOw
 
   auto all = ana.post_form("/avisos/leidos", {});
   EXPECT_EQ(all.status, 303u);
+  EXPECT_EQ(ana.get("/solicitudes").body.find("sin leer</span>"), std::string::npos);
   app_->restart();
   HttpClient again = app_->signed_in_client("ana@example.mx");
   EXPECT_NE(again.get("/avisos").body.find("No tienes avisos sin leer."), std::string::npos);
