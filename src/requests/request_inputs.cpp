@@ -102,15 +102,20 @@ RegimeInput regime_from_json(const nlohmann::json& body) {
 
 namespace {
 
-// The "files" parts of a multipart form, leaving out the empty part a form sends when none was chosen.
-std::vector<std::pair<std::string, std::string>> files_of(const Request& request) {
+// The parts of a multipart form named `field` that carry a file, leaving
+// out the empty part a form sends when none was chosen.
+std::vector<std::pair<std::string, std::string>> uploads_named(const Request& request, const std::string& field) {
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& part : request.uploads()) {
-    if (part.name == "files" && part.filename && !(part.filename->empty() && part.data.empty())) {
+    if (part.name == field && part.filename && !(part.filename->empty() && part.data.empty())) {
       files.emplace_back(*part.filename, part.data);
     }
   }
   return files;
+}
+
+std::vector<std::pair<std::string, std::string>> files_of(const Request& request) {
+  return uploads_named(request, "files");
 }
 
 int64_t version_of(const nlohmann::json& body) {
@@ -134,12 +139,8 @@ std::string pesos_field(const nlohmann::json& body, const char* name) {
 }  // namespace
 
 std::pair<std::string, std::string> upload_of(const Request& request, const std::string& field) {
-  for (const auto& part : request.uploads()) {
-    if (part.name == field && part.filename && !(part.filename->empty() && part.data.empty())) {
-      return {*part.filename, part.data};
-    }
-  }
-  return {};
+  auto files = uploads_named(request, field);
+  return files.empty() ? std::pair<std::string, std::string>{} : files.front();
 }
 
 CostStepInput cost_step_from_form(const web::FormData& form) {

@@ -127,23 +127,23 @@ Result<std::vector<std::string>> RequestService::filing_quota(store::Connection&
   return subjects;
 }
 
-std::string RequestService::human_key(store::Connection& connection) {
+std::string RequestService::human_key() {
   std::lock_guard lock(human_key_mutex_);
-  if (human_key_.empty()) human_key_ = store::server_secret(connection, "human_check");
+  if (human_key_.empty()) human_key_ = store::server_secret(*database_.connect(), "human_check");
   return human_key_;
 }
 
-HumanChallenge RequestService::human_challenge() {
-  auto connection = database_.connect();
+int64_t RequestService::now_seconds() const {
   auto now = parse_timestamp(now_());
-  int64_t seconds = now ? std::chrono::duration_cast<std::chrono::seconds>(now->time_since_epoch()).count() : 0;
-  return issue_human_challenge(human_key(*connection), seconds, limits_.proof_bits);
+  return now ? std::chrono::duration_cast<std::chrono::seconds>(now->time_since_epoch()).count() : 0;
+}
+
+HumanChallenge RequestService::human_challenge() {
+  return issue_human_challenge(human_key(), now_seconds(), limits_.proof_bits);
 }
 
 Result<std::string> RequestService::checked_proof(store::Connection& connection, const HumanProof& proof) {
-  auto now = parse_timestamp(now_());
-  int64_t seconds = now ? std::chrono::duration_cast<std::chrono::seconds>(now->time_since_epoch()).count() : 0;
-  auto check = check_human(human_key(connection), proof.token, proof.nonce, proof.answer, seconds,
+  auto check = check_human(human_key(), proof.token, proof.nonce, proof.answer, now_seconds(),
                            limits_.proof_max_age_seconds);
   std::string subject = "proof:" + check.id;
   if (check.result == HumanCheckResult::passed &&

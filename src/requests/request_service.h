@@ -383,8 +383,10 @@ class RequestService {
  private:
   Result<Regime> checked_regime(const RegimeInput& input, Regime regime);
   bool is_topic(store::Connection& connection, const std::string& slug);
-  // The key human checks are signed with, read once.
-  std::string human_key(store::Connection& connection);
+  // The key human checks are signed with, read (on a connection of its own) once.
+  std::string human_key();
+  // The clock's now, in seconds since 1970.
+  int64_t now_seconds() const;
   // The rate-limit subject that marks the proof's challenge used, or the
   // error on "proof_answer" when it fails, expired or was used already.
   Result<std::string> checked_proof(store::Connection& connection, const HumanProof& proof);
