@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "accounts/api_token_routes.h"
 #include "accounts/demo_accounts.h"
 #include "accounts/inbox_routes.h"
 #include "accounts/permissions.h"
@@ -18,17 +19,20 @@ AccountsDomain::AccountsDomain(store::Database& database, jurisdictions::Jurisdi
             return found ? std::optional<int64_t>(found->id) : std::nullopt;
           }),
       inbox_(database, service_),
+      tokens_(database),
       options_(std::move(options)) {}
 
 void AccountsDomain::install(web::Site& site) {
   register_account_routes(site.router, service_, site.pages, options_);
   register_inbox_routes(site.router, inbox_, site.pages);
+  register_api_token_routes(site.router, tokens_, site.pages);
   web::NavigationEntry inbox{"Mis avisos", "/avisos", 5, web::Menu::account};
   inbox.count = [this](const Actor& actor) {
     auto unread = inbox_.unread(actor);
     return unread.ok() ? *unread : int64_t{0};
   };
   site.pages.navigation().add(std::move(inbox));
+  site.pages.navigation().add({"Tokens de API", "/cuenta/tokens", 80, web::Menu::account});
   site.pages.navigation().add({"Cuentas", "/admin/usuarios", 90, web::Menu::account, {Role::admin}});
   site.permissions.add("accounts", account_permissions());
 }

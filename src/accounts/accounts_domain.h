@@ -4,6 +4,7 @@
 // the jurisdictions domain keeps.
 #include "accounts/account_routes.h"
 #include "accounts/account_service.h"
+#include "accounts/api_token_service.h"
 #include "accounts/inbox_service.h"
 #include "jurisdictions/jurisdictions_domain.h"
 #include "store/database.h"
@@ -23,11 +24,13 @@ class AccountsDomain : public web::Domain {
   void load_demo(DemoRun& demo) override;
 
   AccountService& service() { return service_; }
+  ApiTokenService& tokens() { return tokens_; }
 
  private:
   jurisdictions::JurisdictionService& jurisdictions_;
   AccountService service_;
   InboxService inbox_;
+  ApiTokenService tokens_;
   AccountRoutesOptions options_;
 };
 

@@ -36,6 +36,11 @@ std::string_view text(Msg message) {
     case Msg::no_account_with_email: return "No existe una cuenta con el correo {}.";
     case Msg::account_elsewhere: return "Esa cuenta no pertenece a la jurisdicción que administras.";
     case Msg::account_not_found: return "No existe la cuenta {}.";
+    case Msg::sign_in_for_tokens: return "Inicia sesión para administrar tus tokens de API.";
+    case Msg::token_name_field: return "escribe para qué programa es el token (de 1 a 100 caracteres)";
+    case Msg::too_many_tokens: return "Ya tienes {} tokens activos; revoca alguno que ya no uses.";
+    case Msg::token_not_found: return "No existe el token {} entre los tuyos.";
+    case Msg::token_invalid: return "El token de API no es válido o fue revocado. Crea otro en /cuenta/tokens.";
   }
   return "";
 }

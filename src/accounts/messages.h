@@ -38,6 +38,11 @@ enum class Msg {
   account_not_found,
   sign_in_for_inbox,
   inbox_message_not_found,
+  sign_in_for_tokens,
+  token_name_field,
+  too_many_tokens,
+  token_not_found,
+  token_invalid,
 };
 
 // The Spanish sentence, with {} where values go.

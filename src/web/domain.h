@@ -34,6 +34,10 @@ struct Site {
   Pages& pages;  // pages.navigation() takes its menu entries
   PermissionCatalog& permissions;
   std::vector<FileUpload>& file_uploads;
+  // Path prefixes whose callers are programs of other projects (CKAN clients):
+  // they act only through an API token, never the session cookie, so they
+  // need no CSRF token (web/middleware.h).
+  std::vector<std::string>& token_only_paths;
 };
 
 class Domain {

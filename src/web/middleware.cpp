@@ -22,6 +22,9 @@ bool csrf_ok(const Request& request, const std::string& cookie_token) {
   return constant_time_equal(sent, cookie_token);
 }
 
+constexpr const char* kInvalidToken =
+    "El token de API no es válido o fue revocado. Crea otro en «Tokens de API», en el menú de tu cuenta.";
+
 // RFC 9112 §3.2: an HTTP/1.1 request names its host once, no more, no less.
 bool host_ok(const Request& request) {
   if (request.http_version < 11) return true;
@@ -80,7 +83,19 @@ Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOpti
       return pages.error(request, Error::not_found("No existe el archivo " + request.path + "."));
     }
 
-    std::string session_token = request.cookie(kSessionCookie);
+    // Programs send an API token; then the token alone says who acts.
+    std::string api_token = request.header("authorization");
+    if (api_token.empty()) api_token = request.header("x-ckan-api-key");
+    bool api_path = request.path.rfind("/api/", 0) == 0;
+    bool token_only = std::any_of(options.token_only_paths.begin(), options.token_only_paths.end(),
+                                  [&request](const std::string& prefix) { return request.path.rfind(prefix, 0) == 0; });
+    if (api_path && !api_token.empty() && options.find_token) {
+      auto actor = options.find_token(api_token);
+      if (!actor) return pages.error(request, Error::unauthenticated(kInvalidToken));
+      request.actor = std::move(*actor);
+      token_only = true;
+    }
+    std::string session_token = token_only ? std::string() : request.cookie(kSessionCookie);
     if (!session_token.empty() && options.find_session) {
       if (auto actor = options.find_session(session_token)) {
         request.actor = std::move(*actor);
@@ -93,7 +108,7 @@ Handler with_middleware(const Router& router, const Pages& pages, MiddlewareOpti
     request.csrf_token = new_csrf ? random_token(24) : csrf_cookie;
 
     std::optional<Error> refused;
-    if (!request.is_safe_method()) {
+    if (!request.is_safe_method() && !token_only) {
       try {
         if (!csrf_ok(request, csrf_cookie)) {
           refused = Error::forbidden("El formulario caducó o no proviene de este sitio (falta el token CSRF). "

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "web/page_cache.h"
 #include "web/pages.h"
@@ -21,6 +22,14 @@ struct MiddlewareOptions {
   bool secure_cookies = false;  // set behind TLS
   // Finds the actor for a session token; nullopt for an unknown or expired one.
   std::function<std::optional<Actor>(const std::string& token)> find_session;
+  // Finds the actor for an API token as sent in the Authorization header
+  // ("Bearer X", "Token X" or X). An /api/ request that carries one acts
+  // through it alone: the session cookie is ignored and no CSRF token is
+  // needed (a header is not sent by a browser on its own, unlike a cookie).
+  std::function<std::optional<Actor>(const std::string& token)> find_token;
+  // Path prefixes that never use the session cookie (the CKAN API): anonymous
+  // unless a token is sent, and without CSRF token.
+  std::vector<std::string> token_only_paths;
   // Anonymous GET answers are kept here (web/page_cache.h) when set, keyed by
   // what `data_version` says (store/data_version.h).
   PageCache* cache = nullptr;
