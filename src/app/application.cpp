@@ -60,9 +60,10 @@ Application::Application(const Config& config, accounts::AccountSettings account
                                                            accounts_->service(), config_.public_url);
   requests_ = add<requests::RequestsDomain>(database, jurisdictions_->service(), accounts_->service(), *files_,
                                             config_.public_url, plans_->plans().measures());
+  catalog_ = add<catalog::CatalogDomain>(database, *files_, jurisdictions_->service(), config_.public_url);
 
   register_system_routes();
-  web::Site site{router_, pages_, permissions_, file_uploads_};
+  web::Site site{router_, pages_, permissions_, file_uploads_, token_only_paths_};
   for (auto& domain : domains_) domain->install(site);
 }
 
@@ -119,6 +120,8 @@ web::MiddlewareOptions Application::middleware_options() {
   web::MiddlewareOptions options;
   options.secure_cookies = config_.secure_cookies;
   options.find_session = [this](const std::string& token) { return accounts().actor_for_session(token); };
+  options.find_token = [this](const std::string& token) { return accounts_->tokens().actor_for_token(token); };
+  options.token_only_paths = token_only_paths_;
   if (page_cache_) {
     options.cache = page_cache_.get();
     options.data_version = [this] {

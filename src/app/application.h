@@ -13,6 +13,7 @@
 #include "jurisdictions/jurisdictions_domain.h"
 #include "money/money_domain.h"
 #include "notifications/notifications_domain.h"
+#include "catalog/catalog_domain.h"
 #include "participation/participation_domain.h"
 #include "plans/plans_domain.h"
 #include "requests/requests_domain.h"
@@ -57,6 +58,7 @@ class Application {
   plans::PlanService& plans() { return plans_->plans(); }
   participation::ProposalService& proposals() { return participation_->proposals(); }
   requests::RequestService& requests() { return requests_->requests(); }
+  catalog::DatasetService& datasets() { return catalog_->datasets(); }
   plans::EvidenceService& evidence() { return plans_->evidence(); }
   plans::SessionService& sessions() { return plans_->sessions(); }
   plans::SecretariatService& secretariats() { return plans_->secretariats(); }
@@ -91,6 +93,7 @@ class Application {
   web::Router router_;
   PermissionCatalog permissions_;
   std::vector<web::FileUpload> file_uploads_;
+  std::vector<std::string> token_only_paths_;
   std::vector<std::unique_ptr<web::Domain>> domains_;
   std::unique_ptr<web::PageCache> page_cache_;  // null when page_cache_mb is 0
   notifications::NotificationsDomain* notifications_ = nullptr;
@@ -101,6 +104,7 @@ class Application {
   plans::PlansDomain* plans_ = nullptr;
   participation::ParticipationDomain* participation_ = nullptr;
   requests::RequestsDomain* requests_ = nullptr;
+  catalog::CatalogDomain* catalog_ = nullptr;
 };
 
 }  // namespace apertura::app

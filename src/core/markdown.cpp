@@ -15,4 +15,25 @@ std::string markdown_to_safe_html(std::string_view markdown) {
   return html ? std::string(html.get()) : std::string();
 }
 
+std::string markdown_as_plain_text(const std::string& markdown) {
+  std::string out;
+  bool line_start = true;
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    char c = markdown[i];
+    if (line_start && (c == '#' || c == '>' || c == ' ')) continue;  // headings and quotes
+    line_start = c == '\n';
+    if (c == '`' || c == '*' || c == '[') continue;
+    if (c == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
+      size_t close = markdown.find(')', i);  // a link keeps its text, not its address
+      if (close != std::string::npos) {
+        i = close;
+        continue;
+      }
+    }
+    if (c == ']') continue;
+    out.push_back(c == '\n' ? ' ' : c);
+  }
+  return out;
+}
+
 }  // namespace apertura

@@ -9,4 +9,7 @@ namespace apertura {
 
 std::string markdown_to_safe_html(std::string_view markdown);
 
+// The text without its marks, on one line, for excerpts: "# A\n**b** [c](d)" -> "A b c".
+std::string markdown_as_plain_text(const std::string& markdown);
+
 }  // namespace apertura

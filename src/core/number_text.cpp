@@ -1,5 +1,6 @@
 #include "core/number_text.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -44,6 +45,16 @@ std::string cents_text(int64_t cents, const std::string& currency) {
   std::string text = (negative ? "-$" : "$") + grouped(magnitude / 100) + "." + (rest < 10 ? "0" : "") +
                      std::to_string(rest);
   return currency.empty() ? text : text + " " + currency;
+}
+
+std::string byte_size_text(int64_t bytes) {
+  char text[32];
+  if (bytes >= 1024 * 1024) {
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  } else {
+    std::snprintf(text, sizeof text, "%.0f kB", std::max(1.0, static_cast<double>(bytes) / 1024.0));
+  }
+  return text;
 }
 
 }  // namespace apertura

@@ -18,4 +18,7 @@ std::string cents_decimal(int64_t cents);
 // An amount in cents as money: 123450 -> "$1,234.50 MXN" (no currency when "").
 std::string cents_text(int64_t cents, const std::string& currency = "MXN");
 
+// A file's size for people: "1.5 MB", "12 kB" (at least 1 kB).
+std::string byte_size_text(int64_t bytes);
+
 }  // namespace apertura

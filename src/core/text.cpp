@@ -130,4 +130,11 @@ std::string for_log(std::string_view text, size_t limit) {
   return std::string(text.substr(0, cut)) + "… (" + std::to_string(text.size() - cut) + " bytes más)";
 }
 
+std::string excerpt(const std::string& text, size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::string cut = text.substr(0, bytes - 3);
+  cut.resize(utf8_valid_prefix(cut));
+  return cut + "…";
+}
+
 }  // namespace apertura

@@ -19,6 +19,8 @@ bool is_valid_utf8(std::string_view text);
 size_t utf8_valid_prefix(std::string_view text);
 // Number of Unicode code points (not bytes).
 size_t utf8_length(std::string_view text);
+// At most `bytes` of `text`, cut at a character and marked with "…" when cut.
+std::string excerpt(const std::string& text, size_t bytes);
 std::vector<std::string> split(std::string_view text, char separator);
 bool looks_like_email(std::string_view text);
 // At most `limit` bytes of `text` for a log line, cut at a character boundary

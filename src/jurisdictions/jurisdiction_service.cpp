@@ -182,4 +182,9 @@ std::optional<Institution> JurisdictionService::institution(int64_t institution_
   return InstitutionRepository::find_by_id(*connection, institution_id);
 }
 
+std::optional<Institution> JurisdictionService::institution_by_slug(int64_t jurisdiction_id, const std::string& slug) {
+  auto connection = database_.connect();
+  return InstitutionRepository::find(*connection, jurisdiction_id, slug);
+}
+
 }  // namespace apertura::jurisdictions

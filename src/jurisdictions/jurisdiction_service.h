@@ -57,6 +57,8 @@ class JurisdictionService {
                                       const NewInstitution& input);
   bool institution_exists(int64_t institution_id);
   std::optional<Institution> institution(int64_t institution_id);
+  // The institution with this slug in that jurisdiction, if any.
+  std::optional<Institution> institution_by_slug(int64_t jurisdiction_id, const std::string& slug);
 
  private:
   store::Database& database_;

@@ -13,13 +13,6 @@ namespace {
 std::string counted(int value, const char* one, const char* many) {
   return std::to_string(value) + " " + (value == 1 ? one : many);
 }
-// At most `bytes` of `text`, cut at a character and marked with "…" when cut.
-std::string excerpt(const std::string& text, size_t bytes) {
-  if (text.size() <= bytes) return text;
-  std::string cut = text.substr(0, bytes - 3);
-  cut.resize(utf8_valid_prefix(cut));
-  return cut + "…";
-}
 }  // namespace
 
 nlohmann::json request_row(const InformationRequest& request, const std::string& institution_name) {
@@ -86,8 +79,7 @@ nlohmann::json document_view(const RequestDocument& d) {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& file : d.files) {
     nlohmann::json item = file.to_json(d.request.folio);
-    item["size_text"] = file.size >= 1024 * 1024 ? std::to_string((file.size + 524288) / 1048576) + " MB"
-                                                  : std::to_string((file.size + 1023) / 1024) + " KB";
+    item["size_text"] = byte_size_text(file.size);
     files.push_back(item);
   }
   view["files"] = files;

@@ -116,6 +116,26 @@ SearchHits SearchIndex::search(Connection& connection, const std::string& kind,
   return hits;
 }
 
+std::optional<SearchMatches> SearchIndex::matches(Dialect dialect, const std::string& kind, const std::string& query,
+                                                 const std::string& name) {
+  std::vector<std::string> terms = query_terms(query);
+  if (terms.empty()) return std::nullopt;
+  std::string expression;
+  if (dialect == Dialect::sqlite) {
+    for (const auto& term : terms) expression += (expression.empty() ? "\"" : " \"") + term + "\"*";
+    // bm25() only works in a plain scan of the FTS table: rank there first.
+    return SearchMatches{name + "_fts AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0) AS score "
+                                "FROM search_fts WHERE search_fts MATCH ?), " +
+                             name + " AS MATERIALIZED (SELECT d.ref_id, f.score FROM " + name +
+                             "_fts f JOIN search_documents d ON d.id = f.id WHERE d.kind = ?)",
+                         {expression, kind}};
+  }
+  for (const auto& term : terms) expression += (expression.empty() ? "" : " & ") + term + ":*";
+  return SearchMatches{name + " AS MATERIALIZED (SELECT ref_id, -ts_rank_cd(document, to_tsquery('spanish', ?)) AS score "
+                              "FROM search_documents WHERE document @@ to_tsquery('spanish', ?) AND kind = ?)",
+                       {expression, expression, kind}};
+}
+
 SearchHits SearchIndex::newest(Connection& connection, const std::string& kind, const std::string& query,
                                std::optional<int64_t> jurisdiction_id, int64_t limit, int64_t offset) {
   std::vector<std::string> terms = query_terms(query);

@@ -25,6 +25,15 @@ struct SearchDocument {
 
 enum class Match { all_words, any_word };
 
+// The WITH part of a statement that names, as a table, the documents of one
+// kind matching a query, for a domain that filters and counts them together
+// with its own columns: `with` defines `<name>(ref_id, score)`, the best
+// matches having the lowest score; `params` are its parameters, in order.
+struct SearchMatches {
+  std::string with;
+  Params params;
+};
+
 struct SearchHits {
   std::vector<int64_t> ids;
   int64_t total = 0;
@@ -45,6 +54,9 @@ class SearchIndex {
   // word's whole list is never read just to count it.
   static SearchHits newest(Connection& connection, const std::string& kind, const std::string& query,
                            std::optional<int64_t> jurisdiction_id, int64_t limit, int64_t offset);
+  // Every word of `query` must match, as a prefix; nullopt when it has no words.
+  static std::optional<SearchMatches> matches(Dialect dialect, const std::string& kind, const std::string& query,
+                                              const std::string& name);
   // The words of a query as the index sees them: folded, letters and digits only.
   static std::vector<std::string> query_terms(const std::string& query);
 };

@@ -42,6 +42,9 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"file_appeal", {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system}},
     {"work_appeal", {Role::official, Role::admin, Role::system}},
     {"manage_guarantors", {Role::admin, Role::system}},
+    {"create_dataset", {Role::official, Role::admin, Role::system}},  // catalog
+    {"edit_dataset", {Role::official, Role::admin, Role::system}},
+    {"publish_dataset", {Role::official, Role::admin, Role::system}},
 };
 
 const Role kAllRoles[] = {Role::anonymous, Role::citizen, Role::civil_society, Role::official, Role::admin, Role::system};
@@ -66,7 +69,7 @@ TEST(PermissionMatrix, EveryInstalledPermissionIsInTheMatrixAndBack) {
   }
   std::set<std::string> domains;
   for (const auto& entry : app.app().permissions().entries()) domains.insert(entry.domain);
-  EXPECT_EQ(domains, (std::set<std::string>{"accounts", "audit", "jurisdictions", "money/budget", "money/import",
+  EXPECT_EQ(domains, (std::set<std::string>{"accounts", "audit", "catalog", "jurisdictions", "money/budget", "money/import",
                                             "notifications", "participation", "plans", "requests"}));
 }
 

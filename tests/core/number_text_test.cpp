@@ -10,6 +10,9 @@ TEST(NumberText, MoneyAndNumbersAsPeopleAndFormsWriteThem) {
   EXPECT_EQ(cents_text(5), "$0.05 MXN");
   EXPECT_EQ(cents_text(-250, ""), "-$2.50");
   EXPECT_EQ(cents_decimal(250), "2.50");
+  EXPECT_EQ(byte_size_text(3 * 1024 * 1024 / 2), "1.5 MB");
+  EXPECT_EQ(byte_size_text(12 * 1024), "12 kB");
+  EXPECT_EQ(byte_size_text(10), "1 kB");
   EXPECT_EQ(cents_decimal(3000), "30.00");
   EXPECT_EQ(cents_decimal(-7), "-0.07");
   EXPECT_EQ(whole_number("42"), 42);

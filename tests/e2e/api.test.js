@@ -293,6 +293,42 @@ test('every documented operation answers as its document says', async () => {
   await call(official, 'PUT', '/request-guarantors/14', { institution_id: jalisco[0].id });
   const itei = jalisco.find((i) => i.acronym === 'ITEI');
   await call(admin, 'PUT', '/request-guarantors/14', { institution_id: itei.id });
+  // The open-data catalog: search, a draft made, filled, published, versioned and edited.
+  await call(anonymous, 'GET', '/datasets?q=presupuesto&format=CSV');
+  await call(anonymous, 'GET', '/datasets?sort=nada');
+  await call(anonymous, 'GET', '/dataset-groups');
+  await call(anonymous, 'POST', '/datasets', { title: 'Sin sesión' });
+  await call(official, 'POST', '/datasets', { title: '', license: 'GPL' });
+  const dataset = (await call(official, 'POST', '/datasets', { title: 'Proveedores sancionados', tags: ['proveedores'], groups: ['dinero-publico'] })).json.data;
+  await call(official, 'POST', '/datasets', { title: 'Otro', slug: dataset.slug });
+  await call(anonymous, 'GET', `/datasets/${dataset.slug}`);
+  await call(official, 'GET', `/datasets/${dataset.slug}`);
+  await call(official, 'POST', `/datasets/${dataset.slug}/publication`, {});
+  await call(official, 'POST', `/datasets/${dataset.slug}/versions`, { notes: 'Antes de publicar' });
+  await call(official, 'POST', `/datasets/${dataset.slug}/resources`, { name: 'Malo', url: 'ftp://x' });
+  const upload = new FormData();
+  upload.append('name', 'Sancionados');
+  upload.append('file', new Blob(['rfc,sancion\nAAA010101AAA,inhabilitación\n'], { type: 'text/csv' }), 'sancionados.csv');
+  const file = (await call(official, 'POST', `/datasets/${dataset.slug}/resources`, upload)).json.data;
+  await call(official, 'POST', `/datasets/${dataset.slug}/resources`, { name: 'Fuente', url: 'https://www.gob.mx/sfp' });
+  await call(official, 'POST', `/datasets/${dataset.slug}/publication`, {});
+  await call(official, 'POST', `/datasets/${dataset.slug}/versions`, { version_label: '2', notes: 'Actualización' });
+  const current = (await call(anonymous, 'GET', `/datasets/${dataset.slug}`)).json.data;
+  await call(official, 'DELETE', `/datasets/${dataset.slug}/resources/${file.id}`);
+  await call(official, 'DELETE', `/datasets/${dataset.slug}/resources/${current.resources[0].id}`);
+  const latest = (await call(anonymous, 'GET', `/datasets/${dataset.slug}`)).json.data;
+  await call(official, 'PUT', `/datasets/${dataset.slug}`, { title: 'Proveedores sancionados', version: latest.version - 1 });
+  await call(official, 'PUT', `/datasets/${dataset.slug}`, { title: 'Proveedores y contratistas sancionados', version: latest.version });
+  await call(civil, 'PUT', `/datasets/${dataset.slug}`, { title: 'Ajeno', version: latest.version + 1 });
+  // API tokens: made, listed, used without CSRF, revoked.
+  await call(anonymous, 'GET', '/tokens');
+  await call(official, 'POST', '/tokens', { name: '' });
+  const made = (await call(official, 'POST', '/tokens', { name: 'Pruebas de la API' })).json.data;
+  await call(official, 'GET', '/tokens');
+  const me = await fetch(`${server.url}/api/v1/me`, { headers: { Authorization: `Bearer ${made.token}`, Accept: 'application/json' } });
+  assert.equal(me.status, 200);
+  await call(official, 'DELETE', `/tokens/${made.id}`);
+  await call(official, 'DELETE', `/tokens/${made.id}`);
   await call(anonymous, 'DELETE', '/session');
   await call(admin, 'DELETE', '/session');
 

@@ -16,7 +16,8 @@ TEST(OpenApi, DescribesEveryRegisteredApiRoute) {
   ASSERT_TRUE(document.contains("paths"));
   int checked = 0;
   for (const auto& route : app.app().router().routes()) {
-    if (route.pattern.rfind("/api/", 0) != 0) continue;
+    // The CKAN-compatible API (/api/3/action/...) follows CKAN's own contract, not this document.
+    if (route.pattern.rfind("/api/v1/", 0) != 0) continue;
     std::string path = route.pattern.substr(std::string("/api/v1").size());
     std::string method = route.method;
     std::transform(method.begin(), method.end(), method.begin(), ::tolower);

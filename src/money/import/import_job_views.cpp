@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/number_text.h"
 #include "money/contracting/contracting_views.h"
 #include "money/ocds/merge_rules.h"
 #include "web/downloads.h"
@@ -12,16 +13,6 @@ namespace apertura::money {
 namespace {
 
 using nlohmann::json;
-
-std::string size_text(int64_t bytes) {
-  char text[32];
-  if (bytes >= 1024 * 1024) {
-    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-  } else {
-    std::snprintf(text, sizeof text, "%.0f kB", std::max(1.0, static_cast<double>(bytes) / 1024.0));
-  }
-  return text;
-}
 
 // Of the file read; while reading, under 100 (the last batches are still to
 // write).
@@ -99,7 +90,7 @@ json import_job_json(const ImportJob& job) {
 
 json import_job_view(const ImportJob& job) {
   json view = import_job_json(job);
-  view["size"] = size_text(job.size_bytes);
+  view["size"] = byte_size_text(job.size_bytes);
   view["waiting"] = !job.finished();
   view["queued"] = job.status == ImportJobStatus::queued;
   view["running"] = job.status == ImportJobStatus::running;

@@ -1,0 +1,27 @@
+#include "catalog/catalog_domain.h"
+
+#include "catalog/catalog_routes.h"
+#include "catalog/demo_datasets.h"
+
+namespace apertura::catalog {
+
+CatalogDomain::CatalogDomain(store::Database& database, store::FileStore& files,
+                             jurisdictions::JurisdictionService& jurisdictions, std::string public_url)
+    : datasets_(database, files, jurisdictions), public_url_(std::move(public_url)) {}
+
+void CatalogDomain::install(web::Site& site) {
+  register_dataset_pages(site.router, datasets_, site.pages, public_url_);
+  register_dataset_api(site.router, datasets_, public_url_);
+  register_ckan_api(site.router, datasets_, public_url_);
+  site.token_only_paths.push_back("/api/3/");
+  site.token_only_paths.push_back("/api/action/");
+  site.pages.navigation().add({"Datos abiertos", "/datos", 25});
+  site.permissions.add("catalog", catalog_permissions());
+}
+
+void CatalogDomain::load_demo(DemoRun& demo) {
+  int created = load_demo_datasets(datasets_, demo.loader);
+  demo.report.push_back("conjuntos de datos de demostración: " + std::to_string(created) + " nuevos");
+}
+
+}  // namespace apertura::catalog

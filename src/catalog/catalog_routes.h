@@ -1,0 +1,18 @@
+#pragma once
+// The open-data catalog's pages (/datos), its JSON API (/api/v1/datasets)
+// and its CKAN-compatible Action API (/api/3/action/...).
+#include <string>
+
+#include "catalog/dataset_service.h"
+#include "web/pages.h"
+#include "web/router.h"
+
+namespace apertura::catalog {
+
+// `public_url` starts the absolute links that downloads and APIs carry.
+void register_dataset_pages(web::Router& router, DatasetService& datasets, const web::Pages& pages,
+                            const std::string& public_url);
+void register_dataset_api(web::Router& router, DatasetService& datasets, const std::string& public_url);
+void register_ckan_api(web::Router& router, DatasetService& datasets, const std::string& public_url);
+
+}  // namespace apertura::catalog

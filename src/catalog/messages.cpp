@@ -1,0 +1,83 @@
+#include "catalog/messages.h"
+
+namespace apertura::catalog {
+
+std::string_view text(Msg message) {
+  switch (message) {
+    case Msg::dataset_not_found: return "No existe el conjunto de datos «{}».";
+    case Msg::resource_not_found: return "No existe el recurso {}.";
+    case Msg::group_not_found: return "No existe el grupo temático «{}».";
+    case Msg::publisher_not_found: return "No existe la institución publicadora «{}».";
+    case Msg::sign_in_to_publish: return "Inicia sesión con una cuenta de institución para publicar datos.";
+    case Msg::title_field: return "escribe un título (máximo 200 caracteres)";
+    case Msg::slug_field:
+      return "usa de 3 a 100 letras minúsculas sin acento, dígitos y guiones (por ejemplo, contratos-2026), o déjalo "
+             "vacío para formarlo con el título";
+    case Msg::slug_taken: return "Ya existe un conjunto de datos con la dirección «{}».";
+    case Msg::slug_taken_field: return "elige otra dirección; esta ya está en uso";
+    case Msg::description_field: return "describe qué contiene, de dónde sale y cómo se usa (máximo 20,000 caracteres)";
+    case Msg::institution_field: return "elige una institución de la jurisdicción";
+    case Msg::own_institution_only: return "publicas solo a nombre de tu propia institución";
+    case Msg::frequency_field: return "elige cada cuánto se actualiza";
+    case Msg::date_field: return "escribe la fecha como AAAA-MM-DD, o déjala vacía";
+    case Msg::temporal_order: return "la fecha final no puede ser anterior a la inicial";
+    case Msg::at_most_200: return "usa como máximo 200 caracteres";
+    case Msg::contact_email_field: return "escribe un correo electrónico válido, o déjalo vacío";
+    case Msg::version_label_field: return "usa como máximo 40 caracteres (por ejemplo, 2026.1)";
+    case Msg::tag_field: return "cada etiqueta lleva de 2 a 50 caracteres; «{}» no";
+    case Msg::too_many_tags: return "usa como máximo 20 etiquetas";
+    case Msg::group_field: return "no existe el grupo temático «{}»";
+    case Msg::invalid_characters: return "el texto contiene caracteres no válidos";
+    case Msg::changed_meanwhile:
+      return "Alguien cambió este conjunto de datos mientras lo editabas; vuelve a cargarlo para ver sus cambios antes de guardar los tuyos.";
+    case Msg::already_published: return "El conjunto de datos ya está publicado.";
+    case Msg::publish_needs_resource: return "Agrega al menos un recurso (un archivo o un enlace) antes de publicar.";
+    case Msg::version_needs_publication: return "Publica el conjunto de datos antes de abrir una nueva versión.";
+    case Msg::version_notes_field: return "di qué cambió en esta versión (máximo 2,000 caracteres)";
+    case Msg::resource_name_field: return "escribe un nombre para el recurso (máximo 200 caracteres)";
+    case Msg::resource_source_field: return "sube un archivo o escribe un enlace (uno de los dos)";
+    case Msg::resource_url_field: return "escribe una dirección que empiece con https:// o http://";
+    case Msg::resource_format_field: return "escribe el formato en mayúsculas, de 1 a 12 letras o dígitos (CSV, XLSX, JSON)";
+    case Msg::file_empty: return "el archivo está vacío";
+    case Msg::file_too_large: return "el archivo pesa más de {} MB; publícalo como enlace";
+    case Msg::resource_not_current: return "Solo se retiran recursos de la versión vigente; los de versiones anteriores se conservan.";
+    case Msg::draft_file: return "El recurso pertenece a un borrador.";
+  }
+  return "";
+}
+
+std::string dataset_status_label_es(DatasetStatus status) {
+  return status == DatasetStatus::published ? "Publicado" : "Borrador";
+}
+
+std::string frequency_label_es(Frequency frequency) {
+  switch (frequency) {
+    case Frequency::continuous: return "Continua";
+    case Frequency::daily: return "Diaria";
+    case Frequency::weekly: return "Semanal";
+    case Frequency::monthly: return "Mensual";
+    case Frequency::quarterly: return "Trimestral";
+    case Frequency::semiannual: return "Semestral";
+    case Frequency::annual: return "Anual";
+    case Frequency::irregular: return "Sin periodicidad fija";
+    case Frequency::never: return "No se actualiza";
+  }
+  return "";
+}
+
+std::string frequency_phrase_es(Frequency frequency) {
+  switch (frequency) {
+    case Frequency::continuous: return "se actualiza continuamente";
+    case Frequency::daily: return "se actualiza cada día";
+    case Frequency::weekly: return "se actualiza cada semana";
+    case Frequency::monthly: return "se actualiza cada mes";
+    case Frequency::quarterly: return "se actualiza cada trimestre";
+    case Frequency::semiannual: return "se actualiza cada seis meses";
+    case Frequency::annual: return "se actualiza cada año";
+    case Frequency::irregular: return "se actualiza sin periodicidad fija";
+    case Frequency::never: return "ya no se actualiza";
+  }
+  return "";
+}
+
+}  // namespace apertura::catalog
