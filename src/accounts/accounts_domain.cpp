@@ -32,7 +32,6 @@ void AccountsDomain::install(web::Site& site) {
     return unread.ok() ? *unread : int64_t{0};
   };
   site.pages.navigation().add(std::move(inbox));
-  site.pages.navigation().add({"Tokens de API", "/cuenta/tokens", 80, web::Menu::account});
   site.pages.navigation().add({"Cuentas", "/admin/usuarios", 90, web::Menu::account, {Role::admin}});
   site.permissions.add("accounts", account_permissions());
 }

@@ -16,6 +16,7 @@ Response tokens_page(ApiTokenService& tokens, const web::Pages& pages, const Req
   nlohmann::json revoked = nlohmann::json::array();
   for (const auto& token : tokens.mine(request.actor).take()) (token.active() ? active : revoked).push_back(token.to_json());
   nlohmann::json data = {{"title", "Tokens de API"},
+                         {"breadcrumbs", nlohmann::json::array({{{"label", "Mi cuenta"}, {"url", "/cuenta"}}})},
                          {"tokens", active},
                          {"has_tokens", !active.empty()},
                          {"revoked", revoked},

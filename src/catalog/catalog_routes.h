@@ -1,6 +1,6 @@
 #pragma once
-// The open-data catalog's pages (/datos), its JSON API (/api/v1/datasets)
-// and its CKAN-compatible Action API (/api/3/action/...).
+// The open-data catalog's pages (/datos), its JSON API (/api/v1/datasets),
+// its CKAN-compatible Action API (/api/3/action/...) and its DCAT documents.
 #include <string>
 
 #include "catalog/dataset_service.h"
@@ -13,6 +13,8 @@ namespace apertura::catalog {
 void register_dataset_pages(web::Router& router, DatasetService& datasets, const web::Pages& pages,
                             const std::string& public_url);
 void register_dataset_api(web::Router& router, DatasetService& datasets, const std::string& public_url);
+// DCAT (Turtle, JSON-LD) and Project Open Data's data.json, for harvesters.
+void register_dcat_routes(web::Router& router, DatasetService& datasets, const std::string& public_url);
 void register_ckan_api(web::Router& router, DatasetService& datasets, const std::string& public_url);
 
 }  // namespace apertura::catalog
