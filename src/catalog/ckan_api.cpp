@@ -413,12 +413,10 @@ json package_create(Context& ctx, const Params& p, const Request& request) {
 json resource_create(Context& ctx, const Params& p, const Request& request) {
   Dataset dataset = ctx.datasets.find(request.actor, p.text("package_id")).take();
   ResourceInput input{p.text("name"), p.text("description"), p.text("format"), p.text("url"), "", std::nullopt};
-  for (const auto& part : request.uploads()) {
-    if (part.name == "upload" && part.filename) {
-      input.file_name = *part.filename;
-      input.data = part.data;
-      input.url.clear();  // CKAN clients send the file's name as url beside an upload
-    }
+  for (auto& [name, data] : request.files_named("upload")) {
+    input.file_name = name;
+    input.data = std::move(data);
+    input.url.clear();  // CKAN clients send the file's name as url beside an upload
   }
   Resource resource = ctx.datasets.add_resource(request.actor, dataset.slug, input).take();
   return ckan_resource(dataset, resource, ctx.public_url);

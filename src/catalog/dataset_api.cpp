@@ -108,11 +108,9 @@ void register_dataset_api(web::Router& router, DatasetService& datasets, const s
     if (web::multipart_boundary(request.header("content-type"))) {
       const auto& f = request.form();
       input = {f.text("name"), f.text("description"), f.text("format"), f.text("url"), "", std::nullopt};
-      for (const auto& part : request.uploads()) {
-        if (part.name == "file" && part.filename) {
-          input.file_name = *part.filename;
-          input.data = part.data;
-        }
+      for (auto& [name, data] : request.files_named("file")) {
+        input.file_name = name;
+        input.data = std::move(data);
       }
     } else {
       auto body = web::read_json_object(request);

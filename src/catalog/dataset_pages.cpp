@@ -428,11 +428,9 @@ void register_dataset_pages(web::Router& router, DatasetService& datasets, const
     std::string slug = request.param("slug");
     const auto& f = request.form();
     ResourceInput input{f.text("name"), f.text("description"), f.text("format"), f.text("url"), "", std::nullopt};
-    for (const auto& part : request.uploads()) {
-      if (part.name == "file" && part.filename && !(part.filename->empty() && part.data.empty())) {
-        input.file_name = *part.filename;
-        input.data = part.data;
-      }
+    for (auto& [name, data] : request.files_named("file")) {
+      input.file_name = name;
+      input.data = std::move(data);
     }
     return step(ctx, request, slug, "resource_form", [&] { return ctx.datasets.add_resource(request.actor, slug, input); },
                 "Agregamos el recurso.");

@@ -1,6 +1,7 @@
 #include "catalog/dcat.h"
 
 #include "catalog/dataset_views.h"
+#include "catalog/messages.h"
 #include "catalog/resource_format.h"
 #include "core/license.h"
 
@@ -132,9 +133,8 @@ RdfGraph dcat_catalog(const std::vector<Published>& datasets, const CatalogPage&
   prefixes(graph);
   RdfTerm catalog = RdfTerm::iri(public_url + "/datos");
   graph.add(catalog, kType, RdfTerm::iri(kDcat + "Catalog"));
-  graph.add(catalog, kDct + "title", RdfTerm::text("Datos abiertos de Apertura", "es"));
-  graph.add(catalog, kDct + "description",
-            RdfTerm::text("Los conjuntos de datos que publican las instituciones en este portal de gobierno abierto.", "es"));
+  graph.add(catalog, kDct + "title", RdfTerm::text(say(Msg::catalog_title), "es"));
+  graph.add(catalog, kDct + "description", RdfTerm::text(say(Msg::catalog_description), "es"));
   graph.add(catalog, kFoaf + "homepage", RdfTerm::iri(public_url + "/"));
   graph.add(catalog, kDct + "language", RdfTerm::iri("http://publications.europa.eu/resource/authority/language/SPA"));
   graph.add(catalog, kDct + "license", RdfTerm::iri(License::cc_by_4().url));

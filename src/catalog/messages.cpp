@@ -41,7 +41,8 @@ std::string_view text(Msg message) {
     case Msg::file_empty: return "el archivo está vacío";
     case Msg::file_too_large: return "el archivo pesa más de {} MB; publícalo como enlace";
     case Msg::resource_not_current: return "Solo se retiran recursos de la versión vigente; los de versiones anteriores se conservan.";
-    case Msg::draft_file: return "El recurso pertenece a un borrador.";
+    case Msg::catalog_title: return "Datos abiertos de Apertura";
+    case Msg::catalog_description: return "Los conjuntos de datos que publican las instituciones en este portal de gobierno abierto.";
   }
   return "";
 }

@@ -44,7 +44,8 @@ enum class Msg {
   file_empty,
   file_too_large,
   resource_not_current,
-  draft_file,
+  catalog_title,
+  catalog_description,
 };
 
 // The Spanish sentence, with {} where values go.

@@ -102,21 +102,7 @@ RegimeInput regime_from_json(const nlohmann::json& body) {
 
 namespace {
 
-// The parts of a multipart form named `field` that carry a file, leaving
-// out the empty part a form sends when none was chosen.
-std::vector<std::pair<std::string, std::string>> uploads_named(const Request& request, const std::string& field) {
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& part : request.uploads()) {
-    if (part.name == field && part.filename && !(part.filename->empty() && part.data.empty())) {
-      files.emplace_back(*part.filename, part.data);
-    }
-  }
-  return files;
-}
-
-std::vector<std::pair<std::string, std::string>> files_of(const Request& request) {
-  return uploads_named(request, "files");
-}
+std::vector<std::pair<std::string, std::string>> files_of(const Request& request) { return request.files_named("files"); }
 
 int64_t version_of(const nlohmann::json& body) {
   return body.contains("version") && body["version"].is_number_integer() ? body["version"].get<int64_t>() : -1;
@@ -139,7 +125,7 @@ std::string pesos_field(const nlohmann::json& body, const char* name) {
 }  // namespace
 
 std::pair<std::string, std::string> upload_of(const Request& request, const std::string& field) {
-  auto files = uploads_named(request, field);
+  auto files = request.files_named(field);
   return files.empty() ? std::pair<std::string, std::string>{} : files.front();
 }
 

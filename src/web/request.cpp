@@ -141,6 +141,16 @@ const std::vector<FormPart>& Request::uploads() const {
   return uploads_;
 }
 
+std::vector<std::pair<std::string, std::string>> Request::files_named(std::string_view field) const {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& part : uploads()) {
+    if (part.name == field && part.filename && !(part.filename->empty() && part.data.empty())) {
+      files.emplace_back(*part.filename, part.data);
+    }
+  }
+  return files;
+}
+
 std::string Request::param(const std::string& name) const {
   auto it = path_params.find(name);
   return it == path_params.end() ? std::string() : it->second;

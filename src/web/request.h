@@ -65,6 +65,9 @@ struct Request {
   const FormData& form() const;
   // Files of a multipart body.
   const std::vector<FormPart>& uploads() const;
+  // The files sent in one field of a multipart body, as (file name, data),
+  // leaving out the empty part a form sends when no file was chosen.
+  std::vector<std::pair<std::string, std::string>> files_named(std::string_view field) const;
   std::string param(const std::string& name) const;
   bool is_api() const;
   // JSON for /api/ paths and for clients that ask for JSON and not HTML.
