@@ -60,7 +60,8 @@ Application::Application(const Config& config, accounts::AccountSettings account
                                                            accounts_->service(), config_.public_url);
   requests_ = add<requests::RequestsDomain>(database, jurisdictions_->service(), accounts_->service(), *files_,
                                             config_.public_url, plans_->plans().measures());
-  catalog_ = add<catalog::CatalogDomain>(database, *files_, jurisdictions_->service(), config_.public_url);
+  catalog_ = add<catalog::CatalogDomain>(database, *files_, jurisdictions_->service(), config_.public_url,
+                                         config_.check_links);
 
   register_system_routes();
   web::Site site{router_, pages_, permissions_, file_uploads_, token_only_paths_};

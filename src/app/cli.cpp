@@ -242,7 +242,7 @@ int run_cli(int argc, char** argv) {
   auto* serve_cmd = app.add_subcommand("serve", "Sirve el portal y la API");
   for (const char* key :
        {"address", "port", "threads", "assets_dir", "secure_cookies", "public_url", "access_log", "upload_dir",
-        "smtp_url", "smtp_from", "page_cache_mb", "trusted_proxies"}) {
+        "smtp_url", "smtp_from", "page_cache_mb", "trusted_proxies", "check_links"}) {
     add_flag(*serve_cmd, flags, key, std::string("(APERTURA_") + key + ")");
   }
 

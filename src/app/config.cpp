@@ -38,7 +38,7 @@ const std::vector<std::string>& config_keys() {
                                                 "threads",    "assets_dir",     "secure_cookies",
                                                 "public_url", "log_level",      "access_log", "files_dir",
                                                 "flags_settings", "upload_dir", "smtp_url", "smtp_from",
-                                                "page_cache_mb", "trusted_proxies"};
+                                                "page_cache_mb", "trusted_proxies", "check_links"};
   return keys;
 }
 
@@ -121,10 +121,10 @@ Result<Config> resolve_config(const std::map<std::string, std::string>& flags,
       if (megabytes) config.page_cache_mb = *megabytes;
       else validation.fail(source, "debe ser un número de megabytes de 0 a 65536 (0: sin caché)");
     }
-    if (key == "secure_cookies" || key == "access_log") {
+    if (key == "secure_cookies" || key == "access_log" || key == "check_links") {
       auto flag = parse_bool(*value);
       if (!flag) validation.fail(source, "debe ser true o false");
-      else (key == "secure_cookies" ? config.secure_cookies : config.access_log) = *flag;
+      else (key == "secure_cookies" ? config.secure_cookies : key == "access_log" ? config.access_log : config.check_links) = *flag;
     }
   }
   if (!validation.ok()) return validation.error("La configuración no es válida.");

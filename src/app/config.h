@@ -28,6 +28,8 @@ struct Config {
   std::string public_url;  // empty: http://localhost:<port>
   std::string log_level = "info";
   bool access_log = true;
+  // The hourly check that the catalog's links still answer (it reaches their servers).
+  bool check_links = true;
   unsigned page_cache_mb = 64;  // anonymous pages and API answers kept in memory (web/page_cache.h); 0: none
   // Addresses of the reverse proxies in front (e.g. "127.0.0.1"): from them the
   // client's address is read from X-Forwarded-For, for the rate limits.

@@ -6,8 +6,12 @@
 namespace apertura::catalog {
 
 CatalogDomain::CatalogDomain(store::Database& database, store::FileStore& files,
-                             jurisdictions::JurisdictionService& jurisdictions, std::string public_url)
-    : datasets_(database, files, jurisdictions), public_url_(std::move(public_url)) {}
+                             jurisdictions::JurisdictionService& jurisdictions, std::string public_url,
+                             bool check_links)
+    : datasets_(database, files, jurisdictions),
+      public_url_(std::move(public_url)),
+      check_links_(check_links),
+      link_checks_("checking the catalog's links", std::chrono::hours(1), [this] { datasets_.check_links(200); }) {}
 
 void CatalogDomain::install(web::Site& site) {
   register_dataset_pages(site.router, datasets_, site.pages, public_url_);

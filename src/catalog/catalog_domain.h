@@ -5,6 +5,7 @@
 #include <string>
 
 #include "catalog/dataset_service.h"
+#include "core/periodic_task.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "store/database.h"
 #include "store/file_store.h"
@@ -14,9 +15,10 @@ namespace apertura::catalog {
 
 class CatalogDomain : public web::Domain {
  public:
-  // `public_url` starts the absolute links the APIs and downloads carry.
+  // `public_url` starts the absolute links the APIs and downloads carry;
+  // `check_links` runs the hourly check of the resources' links.
   CatalogDomain(store::Database& database, store::FileStore& files, jurisdictions::JurisdictionService& jurisdictions,
-                std::string public_url);
+                std::string public_url, bool check_links = true);
 
   std::string_view name() const override { return "catalog"; }
   void install(web::Site& site) override;
@@ -24,10 +26,17 @@ class CatalogDomain : public web::Domain {
   void load_demo(DemoRun& demo) override;
 
   DatasetService& datasets() { return datasets_; }
+  // The hourly check of the resources' links.
+  void start() override {
+    if (check_links_) link_checks_.start();
+  }
+  void stop() override { link_checks_.stop(); }
 
  private:
   DatasetService datasets_;
   std::string public_url_;
+  bool check_links_;
+  PeriodicTask link_checks_;
 };
 
 }  // namespace apertura::catalog

@@ -83,7 +83,11 @@ nlohmann::json Resource::to_json() const {
           {"sha256", file_sha256.empty() ? nlohmann::json() : nlohmann::json(file_sha256)},
           {"size_bytes", size_bytes ? nlohmann::json(*size_bytes) : nlohmann::json()},
           {"last_modified", last_modified},
-          {"created_at", created_at}};
+          {"created_at", created_at},
+          {"link_checked_at", link_checked_at ? nlohmann::json(*link_checked_at) : nlohmann::json()},
+          {"link_status", link_status ? nlohmann::json(*link_status) : nlohmann::json()},
+          {"link_error", link_error},
+          {"downloads", downloads}};
 }
 
 nlohmann::json DatasetEdition::to_json() const {

@@ -59,8 +59,15 @@ struct Resource {
   std::optional<int64_t> size_bytes;
   std::string last_modified;
   std::string created_at;
+  // A link's last check (catalog/link_checker.h): when, the HTTP status (0 when nothing answered), why not.
+  std::optional<std::string> link_checked_at;
+  std::optional<int64_t> link_status;
+  std::string link_error;
+  int64_t downloads = 0;  // of a kept file (derived)
 
   bool is_file() const { return !file_sha256.empty(); }
+  // Checked, and the link did not answer with a page or a file.
+  bool link_broken() const { return link_checked_at && (!link_status || *link_status == 0 || *link_status >= 400); }
   nlohmann::json to_json() const;
 };
 

@@ -49,7 +49,9 @@ CatalogSort api_sort(const std::string& name) {
 
 void register_dataset_api(web::Router& router, DatasetService& datasets, const std::string& public_url) {
   auto item = [&datasets, public_url](const Dataset& d) {
-    return dataset_api_item(d, d.institution_id ? datasets.publisher(*d.institution_id) : std::nullopt, public_url);
+    nlohmann::json data = dataset_api_item(d, d.institution_id ? datasets.publisher(*d.institution_id) : std::nullopt, public_url);
+    data["quality"] = datasets.quality(d).to_json();
+    return data;
   };
   router.get("/api/v1/datasets", [&datasets, item](Request& request) {
     auto page = web::PageRequest::from(request);

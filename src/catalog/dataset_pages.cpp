@@ -236,6 +236,7 @@ Response dataset_page(Context ctx, const Request& request, const std::string& sl
       {"tags", tags},
       {"has_topics", !groups.empty() || !tags.empty()},
       {"citation", citation(dataset, publisher, ctx.public_url + dataset_path(dataset))},
+      {"quality", quality_view(ctx.datasets.quality(dataset))},
       {"can_edit", can_edit},
       {"breadcrumbs", breadcrumbs(nullptr)},
   };
@@ -451,9 +452,11 @@ void register_dataset_pages(web::Router& router, DatasetService& datasets, const
     if (resource.dataset_id != dataset.id) throw DomainException(Error::not_found(say(Msg::resource_not_found, id)));
     if (!resource.is_file()) return Response::redirect(resource.url, 302);
     ResourceFile file = ctx.datasets.resource_file(request.actor, id).take();
+    if (dataset.published()) ctx.datasets.count_download(id);
     Response response = Response::stored_file(file.media_type, file.file_name, std::move(file.data));
     response.set_header("Link", "<" + file.license.url + ">; rel=\"license\"");
-    if (!dataset.published()) response.set_header("Cache-Control", "private, no-store");
+    // Not stored by any cache, the portal's included, so each download is counted.
+    response.set_header("Cache-Control", "no-store");
     return response;
   });
 }

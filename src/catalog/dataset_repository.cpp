@@ -16,7 +16,9 @@ constexpr const char* kColumns =
 
 constexpr const char* kResourceColumns =
     "SELECT id, dataset_id, edition, position, name, description, format, media_type, url, file_sha256, file_name, "
-    "size_bytes, last_modified, created_at FROM dataset_resources ";
+    "size_bytes, last_modified, created_at, link_checked_at, link_status, link_error, "
+    "COALESCE((SELECT downloads FROM resource_downloads WHERE resource_id = dataset_resources.id), 0) AS downloads "
+    "FROM dataset_resources ";
 
 Dataset dataset_from(const store::Row& row) {
   Dataset d;
@@ -60,6 +62,10 @@ Resource resource_from(const store::Row& row) {
   r.size_bytes = row.optional_integer("size_bytes");
   r.last_modified = row.text("last_modified");
   r.created_at = row.text("created_at");
+  r.link_checked_at = row.optional_text("link_checked_at");
+  r.link_status = row.optional_integer("link_status");
+  r.link_error = row.text("link_error");
+  r.downloads = row.integer("downloads");
   return r;
 }
 
@@ -83,9 +89,9 @@ void decorate(store::Connection& c, std::vector<Dataset>& datasets) {
     by_id[row.integer("dataset_id")]->groups.push_back(
         {row.integer("id"), row.text("slug"), row.text("title"), row.text("description"), row.text("created_at"), 0});
   }
-  for (const auto& row : c.query(std::string(kResourceColumns) + "r WHERE r.dataset_id IN " + in +
-                                     " AND r.edition = (SELECT edition FROM datasets WHERE id = r.dataset_id) "
-                                     "ORDER BY r.position, r.id",
+  for (const auto& row : c.query(std::string(kResourceColumns) + "WHERE dataset_id IN " + in +
+                                     " AND edition = (SELECT edition FROM datasets d WHERE d.id = dataset_resources.dataset_id) "
+                                     "ORDER BY position, id",
                                  ids)) {
     Resource r = resource_from(row);
     by_id[r.dataset_id]->resources.push_back(std::move(r));
@@ -392,6 +398,30 @@ int64_t DatasetRepository::next_position(store::Connection& c, int64_t dataset_i
 
 void DatasetRepository::delete_resource(store::Connection& c, int64_t id) {
   c.execute("DELETE FROM dataset_resources WHERE id = ?", {id});
+}
+
+void DatasetRepository::count_download(store::Connection& c, int64_t resource_id) {
+  c.execute("INSERT INTO resource_downloads (resource_id, downloads) VALUES (?, 1) ON CONFLICT (resource_id) DO UPDATE "
+            "SET downloads = resource_downloads.downloads + 1",
+            {resource_id});
+}
+
+std::vector<Resource> DatasetRepository::links_due(store::Connection& c, const std::string& checked_before, int64_t limit) {
+  std::vector<Resource> out;
+  for (const auto& row : c.query(std::string(kResourceColumns) +
+                                     "WHERE url <> '' AND (link_checked_at IS NULL OR link_checked_at < ?) "
+                                     "AND edition = (SELECT edition FROM datasets WHERE id = dataset_resources.dataset_id) "
+                                     "ORDER BY link_checked_at IS NOT NULL, link_checked_at, id LIMIT ?",
+                                 {checked_before, limit})) {
+    out.push_back(resource_from(row));
+  }
+  return out;
+}
+
+void DatasetRepository::save_link_check(store::Connection& c, int64_t resource_id, const std::string& at, int64_t status,
+                                        const std::string& error) {
+  c.execute("UPDATE dataset_resources SET link_checked_at = ?, link_status = ?, link_error = ? WHERE id = ?",
+            {at, status, error, resource_id});
 }
 
 void DatasetRepository::copy_resources(store::Connection& c, int64_t dataset_id, int64_t from_edition, int64_t to_edition) {

@@ -84,6 +84,12 @@ class DatasetRepository {
   static std::vector<Resource> all_resources(store::Connection& c, int64_t dataset_id);
   static int64_t next_position(store::Connection& c, int64_t dataset_id, int64_t edition);
   static void delete_resource(store::Connection& c, int64_t id);
+  // One more download of a kept file (a private table: no page goes stale for it).
+  static void count_download(store::Connection& c, int64_t resource_id);
+  // Links of current versions never checked or last checked before `checked_before`, the oldest first.
+  static std::vector<Resource> links_due(store::Connection& c, const std::string& checked_before, int64_t limit);
+  static void save_link_check(store::Connection& c, int64_t resource_id, const std::string& at, int64_t status,
+                              const std::string& error);
   static void copy_resources(store::Connection& c, int64_t dataset_id, int64_t from_edition, int64_t to_edition);
 };
 

@@ -1,6 +1,7 @@
 #include "catalog/dataset_service.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include "audit/audit_log.h"
@@ -455,6 +456,28 @@ std::vector<DatasetEdition> DatasetService::editions(const Dataset& dataset) {
   auto connection = database_.connect();
   return DatasetRepository::editions(*connection, dataset.id);
 }
+
+int DatasetService::check_links(int64_t limit) {
+  auto now = std::chrono::system_clock::now();
+  std::vector<Resource> due;
+  {
+    auto connection = database_.connect();
+    due = DatasetRepository::links_due(*connection, format_timestamp(now - std::chrono::hours(24)), limit);
+  }
+  for (const auto& resource : due) {
+    LinkCheck check = probe_(resource.url);  // outside any transaction: it may take seconds
+    auto connection = database_.connect();
+    DatasetRepository::save_link_check(*connection, resource.id, now_timestamp(), check.status, check.error);
+  }
+  return static_cast<int>(due.size());
+}
+
+void DatasetService::count_download(int64_t resource_id) {
+  auto connection = database_.connect();
+  DatasetRepository::count_download(*connection, resource_id);
+}
+
+DatasetQuality DatasetService::quality(const Dataset& dataset) const { return assess_quality(dataset, today_iso()); }
 
 std::vector<Dataset> DatasetService::drafts(const Actor& actor) {
   if (!may_create(actor)) return {};

@@ -24,7 +24,9 @@
 
 #include "catalog/dataset.h"
 #include "catalog/dataset_repository.h"
+#include "catalog/link_checker.h"
 #include "catalog/permissions.h"
+#include "catalog/quality.h"
 #include "core/license.h"
 #include "core/paging.h"
 #include "core/result.h"
@@ -107,8 +109,10 @@ struct ResourceFile {
 
 class DatasetService {
  public:
-  DatasetService(store::Database& database, store::FileStore& files, jurisdictions::JurisdictionService& jurisdictions)
-      : database_(database), files_(files), jurisdictions_(jurisdictions) {}
+  // `probe` checks a link (the network's, unless a test gives its own).
+  DatasetService(store::Database& database, store::FileStore& files, jurisdictions::JurisdictionService& jurisdictions,
+                 LinkProbe probe = [](const std::string& url) { return probe_link(url); })
+      : database_(database), files_(files), jurisdictions_(jurisdictions), probe_(std::move(probe)) {}
 
   // A draft; with `resources` added and, when `publish`, published, all in one transaction.
   Result<Dataset> create(const Actor& actor, const DatasetInput& input, const std::vector<ResourceInput>& resources = {},
@@ -127,6 +131,13 @@ class DatasetService {
   // Every resource of every version, newest version first.
   std::vector<Resource> all_resources(const Dataset& dataset);
   std::vector<DatasetEdition> editions(const Dataset& dataset);
+  // Checks up to `limit` links of current versions not checked in the last
+  // day, the oldest checks first, and records what each answered; how many it checked.
+  int check_links(int64_t limit);
+  // One more download of a kept file.
+  void count_download(int64_t resource_id);
+  // How reusable it is (catalog/quality.h), today.
+  DatasetQuality quality(const Dataset& dataset) const;
   // The drafts this account keeps.
   std::vector<Dataset> drafts(const Actor& actor);
 
@@ -160,6 +171,7 @@ class DatasetService {
   store::Database& database_;
   store::FileStore& files_;
   jurisdictions::JurisdictionService& jurisdictions_;
+  LinkProbe probe_;
 };
 
 }  // namespace apertura::catalog

@@ -56,6 +56,8 @@ nlohmann::json resource_view(const Dataset& dataset, const Resource& resource) {
   view["size_text"] = resource.size_bytes ? byte_size_text(*resource.size_bytes) : "";
   view["current"] = resource.edition == dataset.edition;
   view["last_modified_text"] = date_es(resource.last_modified);
+  view["link_broken"] = resource.link_broken();
+  view["downloads_text"] = resource.downloads == 1 ? "1 descarga" : grouped(resource.downloads) + " descargas";
   return view;
 }
 
@@ -70,6 +72,14 @@ nlohmann::json dataset_api_item(const Dataset& dataset, const std::optional<Publ
     item["resources"][i]["download_url"] = r.is_file() ? public_url + resource_download_path(dataset, r) : r.url;
   }
   return item;
+}
+
+nlohmann::json quality_view(const DatasetQuality& quality) {
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& r : quality.results) {
+    checks.push_back({{"label", quality_check_label_es(r.check)}, {"passed", r.passed}});
+  }
+  return {{"score", quality.score}, {"checks", checks}};
 }
 
 std::string citation(const Dataset& dataset, const std::optional<Publisher>& publisher, const std::string& url) {

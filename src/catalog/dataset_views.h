@@ -28,6 +28,8 @@ nlohmann::json dataset_api_item(const Dataset& dataset, const std::optional<Publ
 // "Secretaría de Finanzas (2026). Compras públicas 2026 (versión 2026.1) [conjunto de datos]. Publicado en
 // <url>. Licencia CC BY 4.0."
 std::string citation(const Dataset& dataset, const std::optional<Publisher>& publisher, const std::string& url);
+// The score and each check, passed or missing, in words.
+nlohmann::json quality_view(const DatasetQuality& quality);
 // The catalog's search results as a downloadable list.
 web::Table datasets_table(const std::vector<Dataset>& datasets, const std::vector<std::optional<Publisher>>& publishers,
                           const std::string& public_url);

@@ -42,6 +42,7 @@ std::string_view text(Msg message) {
     case Msg::file_too_large: return "el archivo pesa más de {} MB; publícalo como enlace";
     case Msg::resource_not_current: return "Solo se retiran recursos de la versión vigente; los de versiones anteriores se conservan.";
     case Msg::catalog_title: return "Datos abiertos de Apertura";
+    case Msg::link_check_unprepared: return "no se pudo preparar la consulta";
     case Msg::catalog_description: return "Los conjuntos de datos que publican las instituciones en este portal de gobierno abierto.";
   }
   return "";
@@ -62,6 +63,23 @@ std::string frequency_label_es(Frequency frequency) {
     case Frequency::annual: return "Anual";
     case Frequency::irregular: return "Sin periodicidad fija";
     case Frequency::never: return "No se actualiza";
+  }
+  return "";
+}
+
+std::string quality_check_label_es(QualityCheck check) {
+  switch (check) {
+    case QualityCheck::description: return "Una descripción de al menos 80 caracteres";
+    case QualityCheck::publisher: return "La institución que lo publica";
+    case QualityCheck::contact: return "Un correo de contacto";
+    case QualityCheck::period: return "El periodo que cubre";
+    case QualityCheck::place: return "El lugar que cubre";
+    case QualityCheck::tags: return "Etiquetas";
+    case QualityCheck::groups: return "Un grupo temático";
+    case QualityCheck::open_format: return "Un recurso en formato abierto (CSV, JSON, XML, ODS…)";
+    case QualityCheck::machine_readable: return "Un recurso que un programa lee como datos (no solo PDF o imágenes)";
+    case QualityCheck::fresh: return "Actualizado a tiempo según su periodicidad";
+    case QualityCheck::links: return "Enlaces que responden";
   }
   return "";
 }

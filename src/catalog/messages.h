@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "catalog/dataset.h"
+#include "catalog/quality.h"
 #include "core/messages.h"
 
 namespace apertura::catalog {
@@ -46,6 +47,7 @@ enum class Msg {
   resource_not_current,
   catalog_title,
   catalog_description,
+  link_check_unprepared,
 };
 
 // The Spanish sentence, with {} where values go.
@@ -62,5 +64,7 @@ std::string dataset_status_label_es(DatasetStatus status);
 std::string frequency_label_es(Frequency frequency);
 // As a sentence goes on: "se actualiza cada mes", "ya no se actualiza".
 std::string frequency_phrase_es(Frequency frequency);
+// What a quality check asks: "Correo de contacto".
+std::string quality_check_label_es(QualityCheck check);
 
 }  // namespace apertura::catalog

@@ -9,9 +9,9 @@ namespace apertura::store {
 namespace {
 
 // Tables no public page shows: writing them must not make cached pages stale.
-constexpr std::array<std::string_view, 8> kPrivateTables = {
-    "sessions",          "login_failures", "password_resets", "outbox",
-    "schema_migrations", "data_version",   "server_secrets",  "api_tokens"};
+constexpr std::array<std::string_view, 9> kPrivateTables = {
+    "sessions",     "login_failures", "password_resets", "outbox",           "schema_migrations",
+    "data_version", "server_secrets", "api_tokens",      "resource_downloads"};
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 

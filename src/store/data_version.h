@@ -7,7 +7,7 @@
 //
 // VersionedConnection raises it: it wraps a backend's connection, notes each
 // INSERT, UPDATE or DELETE that changed rows outside the private tables (sessions, failed
-// logins, password resets, the outbox, the migrations' own record, the server secrets, the API tokens), and adds
+// logins, password resets, the outbox, the migrations' own record, the server secrets, the API tokens, the download counts), and adds
 // the raise just before COMMIT, or in a transaction of its own around a write
 // made outside one. Schema changes (CREATE, DROP, PRAGMA) and writes that
 // matched no row (a worker polling its queue) do not count.

@@ -59,7 +59,9 @@ void PageCache::keep(const Request& request, int64_t version, Response& response
   std::string etag = "\"" + sha256_hex(response.body).substr(0, 32) + "\"";
   response.set_header("ETag", etag);
   // Not shared: an answer that sets a cookie, or holds this visitor's CSRF token in a form.
+  // Nor one its handler says no cache may store (a download it counts).
   bool personal = !response.header("set-cookie").empty() ||
+                  response.header("cache-control").find("no-store") != std::string::npos ||
                   (!request.csrf_token.empty() && response.body.find(request.csrf_token) != std::string::npos);
   if (personal || response.body.size() > max_bytes_ / 10) return;
   std::lock_guard lock(mutex_);

@@ -197,7 +197,7 @@ Response Pages::error_as(const Request& request, const Error& error, unsigned st
     nlohmann::json body = error_json(error);
     body["error"]["status"] = status;
     body["error"]["code"] = code;
-    response.body = body.dump();
+    response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // a path that is not UTF-8
   }
   return response;
 }

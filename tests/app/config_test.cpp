@@ -20,6 +20,11 @@ TEST(Config, DefaultsApplyWhenNothingIsSet) {
   EXPECT_EQ(config->port, 8080);
   EXPECT_EQ(config->public_url, "http://localhost:8080");
   EXPECT_EQ(config->upload_dir, "apertura-uploads");
+  EXPECT_TRUE(config->check_links);
+  auto quiet = resolve_config({{"check_links", "false"}}, env_of({}), {});
+  ASSERT_TRUE(quiet.ok());
+  EXPECT_FALSE(quiet->check_links);
+  EXPECT_FALSE(resolve_config({}, env_of({{"APERTURA_CHECK_LINKS", "a veces"}}), {}).ok());
 }
 
 TEST(Config, UploadsWaitBesideTheSqliteFileTheyAreQueuedIn) {

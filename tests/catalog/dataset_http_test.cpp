@@ -114,6 +114,10 @@ TEST_P(DatasetHttpTest, AnOfficialDraftsUploadsAndPublishesAndEveryoneFindsAndDo
   EXPECT_EQ(linked.status, 302u);
   EXPECT_EQ(linked.header("location"), "https://periodicooficial.jalisco.gob.mx/decreto.pdf");
   EXPECT_EQ(dataset["tags"], (nlohmann::json{"egresos", "presupuesto"}));  // each once, sorted
+  // Short description, no contact, no place: 4 of the 7 descriptive checks, and the rest.
+  EXPECT_EQ(dataset["quality"]["score"], 87);
+  EXPECT_NE(page.body.find("Calidad: 87 de 100"), std::string::npos);
+  EXPECT_NE(page.body.find("Falta:</strong> Un correo de contacto"), std::string::npos);
 
   // It all survives a restart.
   app_->restart();
@@ -234,6 +238,43 @@ TEST_P(DatasetHttpTest, TheJsonApiCreatesPublishesAndSearches) {
                                                std::to_string(resource.json()["data"]["id"].get<int64_t>()),
                                  "", "", {{"x-csrf-token", laura.cookie("apertura_csrf")}});
   EXPECT_EQ(withdrawn.status, 200u) << withdrawn.body;
+}
+
+TEST_P(DatasetHttpTest, LinksAreCheckedAndDownloadsCounted) {
+  HttpClient laura = app_->signed_in_client("laura@finanzas.mx");
+  std::string slug = create_draft(laura);
+  std::string url = "/datos/" + slug;
+  std::string self = "http://127.0.0.1:" + std::to_string(app_->port());
+  ASSERT_EQ(laura.post_file(url + "/recursos", {}, "file", "datos.csv", kCsv).status, 303u);
+  for (const auto& [name, link] : std::vector<std::pair<std::string, std::string>>{
+           {"Vivo", self + "/healthz"}, {"Borrado", self + "/no-existe"}, {"Apagado", "http://127.0.0.1:1/nada"}}) {
+    ASSERT_EQ(laura.post_form(url + "/recursos", {{"name", name}, {"url", link}}).status, 303u);
+  }
+  ASSERT_EQ(laura.post_form(url + "/publicacion", {}).status, 303u);
+  EXPECT_EQ(app_->app().datasets().check_links(10), 3);
+  EXPECT_EQ(app_->app().datasets().check_links(10), 0);  // checked today already
+
+  HttpClient anonymous = app_->client();
+  auto dataset = anonymous.get("/api/v1/datasets/" + slug).json()["data"];
+  ASSERT_EQ(dataset["resources"].size(), 4u);
+  EXPECT_EQ(dataset["resources"][1]["link_status"], 200);
+  EXPECT_EQ(dataset["resources"][2]["link_status"], 404);
+  EXPECT_EQ(dataset["resources"][3]["link_status"], 0);
+  EXPECT_FALSE(dataset["resources"][3]["link_error"].get<std::string>().empty());
+  EXPECT_EQ(dataset["quality"]["score"], 72);  // 87 less the 15 of links that answer
+  auto page = anonymous.get(url);
+  EXPECT_NE(page.body.find("El enlace no respondió"), std::string::npos);
+  auto resource_page = anonymous.get(url + "/recursos/" + std::to_string(dataset["resources"][2]["id"].get<int64_t>()));
+  EXPECT_NE(resource_page.body.find("No respondió"), std::string::npos);
+  EXPECT_NE(resource_page.body.find("código 404"), std::string::npos);
+
+  // Every download counts, even when the portal's page cache is on. (Counting
+  // one does not make cached pages stale: an anonymous page already kept shows
+  // the new count after the next change to public data.)
+  std::string file = url + "/recursos/" + std::to_string(dataset["resources"][0]["id"].get<int64_t>());
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(anonymous.get(file + "/descarga").body, kCsv);
+  EXPECT_EQ(laura.get("/api/v1/datasets/" + slug).json()["data"]["resources"][0]["downloads"], 3);
+  EXPECT_NE(anonymous.get(file).body.find("3 descargas"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DatasetHttpTest, ::testing::ValuesIn(apertura::testing::available_backends()),

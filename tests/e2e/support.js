@@ -24,7 +24,7 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'apertura-e
     db = `sqlite:${join(dir, 'e2e.db')}`;
     execFileSync(binary, ['--db', db, '--log-level', 'warn', 'demo']);
   }
-  const server = spawn(binary, ['--db', db, ...options, 'serve', '--port', '0', '--access-log', 'false'], {
+  const server = spawn(binary, ['--db', db, ...options, 'serve', '--port', '0', '--access-log', 'false', '--check-links', 'false'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise((resolve, reject) => {

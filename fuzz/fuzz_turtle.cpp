@@ -1,0 +1,21 @@
+// Turtle read with serd (core/rdf.h): what DCAT harvesting will read from
+// other catalogs. Whatever it reads must write back as Turtle that reads again.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "core/rdf.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (text.find('\0') != std::string_view::npos) return 0;  // serd reads a C string
+  auto triples = apertura::RdfGraph::parse_turtle(text, "http://example.org/");
+  if (!triples.ok()) return 0;
+  apertura::RdfGraph graph;
+  for (const auto& t : *triples) graph.add(t.subject, t.predicate, t.object);
+  auto again = apertura::RdfGraph::parse_turtle(graph.to_turtle(), "http://example.org/");
+  if (!again.ok()) std::abort();
+  return 0;
+}
