@@ -153,6 +153,10 @@ Result<std::vector<RdfTriple>> RdfGraph::parse_turtle(std::string_view text, con
   };
   SerdReader* reader = serd_reader_new(SERD_TURTLE, &parsed, nullptr, nullptr, on_prefix, on_statement, nullptr);
   serd_reader_set_strict(reader, true);
+  // The document's blank node labels get a prefix of their own, so none looks
+  // like the "b1" serd makes for [ ] (it would rename one to "B1", which it
+  // then refuses to read back beside a "b1").
+  serd_reader_add_blank_prefix(reader, reinterpret_cast<const uint8_t*>("n"));
   auto on_error = [](void* handle, const SerdError* error) -> SerdStatus {
     auto& p = *static_cast<Parsed*>(handle);
     char message[512];

@@ -50,7 +50,8 @@ class RdfGraph {
   // JSON-LD: the prefixes as @context and one node object per subject in @graph.
   nlohmann::json to_jsonld() const;
   // The triples of a Turtle document (relative IRIs against `base`); an error
-  // names what serd could not read.
+  // names what serd could not read. Blank node labels come back prefixed
+  // with "n" ("_:x" is "nx").
   static Result<std::vector<RdfTriple>> parse_turtle(std::string_view text, const std::string& base);
 
  private:

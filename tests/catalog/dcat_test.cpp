@@ -134,6 +134,12 @@ TEST_P(DcatTest, ADatasetInTurtleParsesBackAndSaysWhatThePageSays) {
     });
     return list;
   };
+  // The reader prefixes the Turtle's blank node labels with "n".
+  for (auto& t : triples) {
+    for (RdfTerm* term : {&t.subject, &t.object}) {
+      if (term->kind == RdfTerm::Kind::blank) term->value.erase(0, 1);
+    }
+  }
   EXPECT_EQ(sorted(from_json), sorted(triples));
   EXPECT_EQ(app_->client().get("/dataset/no-existe.ttl").status, 404u);
   EXPECT_EQ(app_->client().get("/dataset/obras-2026.rdf").status, 404u);
