@@ -169,7 +169,8 @@ Result<std::vector<RdfTriple>> RdfGraph::parse_turtle(std::string_view text, con
   SerdStatus status = serd_reader_read_string(reader, bytes(input));
   serd_reader_free(reader);
   serd_env_free(parsed.env);
-  if (status != SERD_SUCCESS) {
+  // SERD_FAILURE is the end of a document that held no statement (empty, or comments only).
+  if (status != SERD_SUCCESS && !(status == SERD_FAILURE && parsed.error.empty())) {
     return Error::bad_request("El Turtle no se pudo leer: " + (parsed.error.empty() ? std::string(reinterpret_cast<const char*>(serd_strerror(status))) : parsed.error));
   }
   return parsed.triples;
