@@ -10,6 +10,7 @@
 #include "catalog/catalog_routes.h"
 #include "catalog/ckan_dicts.h"
 #include "catalog/messages.h"
+#include "core/number_text.h"
 #include "core/text.h"
 #include "web/multipart.h"
 
@@ -46,8 +47,7 @@ class Params {
     std::optional<int64_t> number;
     if (v.is_number_integer()) number = v.get<int64_t>();
     if (v.is_string()) {
-      std::string t = trim(v.get<std::string>());
-      if (!t.empty() && t.size() < 12 && t.find_first_not_of("0123456789") == std::string::npos) number = std::stoll(t);
+      number = whole_number(trim(v.get<std::string>()));
     }
     if (!number || *number < low || *number > high) {
       throw DomainException(Error::invalid("Revisa los parámetros.",
@@ -273,8 +273,8 @@ json organization_list(Context& ctx, const Params& p, const Request&) {
 }
 
 Publisher find_publisher(Context& ctx, const std::string& id) {
-  if (!id.empty() && id.size() < 18 && id.find_first_not_of("0123456789") == std::string::npos) {
-    if (auto p = ctx.datasets.publisher(std::stoll(id))) return *p;
+  if (auto number = whole_number(id)) {
+    if (auto p = ctx.datasets.publisher(*number)) return *p;
   }
   return ctx.datasets.publisher_named(id).take();
 }
@@ -341,10 +341,9 @@ json package_show(Context& ctx, const Params& p, const Request& request) {
 
 json resource_show(Context& ctx, const Params& p, const Request& request) {
   std::string id = p.text("id");
-  if (id.empty() || id.size() > 17 || id.find_first_not_of("0123456789") != std::string::npos) {
-    throw DomainException(Error::not_found(say(Msg::resource_not_found, id)));
-  }
-  Resource resource = ctx.datasets.resource(request.actor, std::stoll(id)).take();
+  auto number = whole_number(id);
+  if (!number) throw DomainException(Error::not_found(say(Msg::resource_not_found, id)));
+  Resource resource = ctx.datasets.resource(request.actor, *number).take();
   Dataset dataset = ctx.datasets.find(request.actor, std::to_string(resource.dataset_id)).take();
   return ckan_resource(dataset, resource, ctx.public_url);
 }

@@ -9,6 +9,7 @@
 #include "catalog/resource_format.h"
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/number_text.h"
 #include "core/document_upload.h"
 #include "core/text.h"
 #include "store/search_index.h"
@@ -195,8 +196,8 @@ Result<Dataset> DatasetService::create(const Actor& actor, const DatasetInput& i
   std::string institution_text = trim(input.institution_id);
   if (institution_text.empty() && actor.role == Role::official) institution_id = actor.institution_id;
   if (!institution_text.empty()) {
-    if (all_digits(institution_text) && institution_text.size() < 18) institution_id = std::stoll(institution_text);
-    else validation.fail("institution_id", say(Msg::institution_field));
+    institution_id = whole_number(institution_text);
+    if (!institution_id) validation.fail("institution_id", say(Msg::institution_field));
   }
   std::optional<jurisdictions::Institution> institution;
   if (institution_id) {
@@ -296,7 +297,7 @@ Result<Dataset> DatasetService::update(const Actor& actor, const std::string& sl
   std::string institution_text = trim(input.institution_id);
   if (!institution_text.empty()) {
     std::optional<jurisdictions::Institution> institution;
-    if (all_digits(institution_text) && institution_text.size() < 18) institution = jurisdictions_.institution(std::stoll(institution_text));
+    if (auto id = whole_number(institution_text)) institution = jurisdictions_.institution(*id);
     if (!institution || institution->jurisdiction_id != d.jurisdiction_id) validation.fail("institution_id", say(Msg::institution_field));
     else if (actor.role == Role::official && institution->id != actor.institution_id) validation.fail("institution_id", say(Msg::own_institution_only));
     else d.institution_id = institution->id;
@@ -417,9 +418,7 @@ Result<Dataset> DatasetService::withdraw_resource(const Actor& actor, const std:
 Result<Dataset> DatasetService::find(const Actor& actor, const std::string& slug_or_id) {
   auto connection = database_.connect();
   auto dataset = DatasetRepository::find_by_slug(*connection, slug_or_id);
-  if (!dataset && all_digits(slug_or_id) && slug_or_id.size() < 18) {
-    dataset = DatasetRepository::find_by_id(*connection, std::stoll(slug_or_id));
-  }
+  if (auto id = whole_number(slug_or_id); !dataset && id) dataset = DatasetRepository::find_by_id(*connection, *id);
   if (!dataset || (!dataset->published() && !may_edit(actor, *dataset))) return not_found(slug_or_id);
   return *dataset;
 }
