@@ -11,7 +11,7 @@ packages=(
   libboost-dev libsqlite3-dev libpq-dev libsimdjson-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev
   libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev libzstd-dev libjemalloc-dev
-  libcurl4-openssl-dev libserd-dev
+  libcurl4-openssl-dev libserd-dev libuchardet-dev
   clang libclang-rt-14-dev
   sqlite3 postgresql chromium wrk nginx-light curl
 )

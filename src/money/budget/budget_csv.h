@@ -16,13 +16,13 @@
 namespace apertura::money {
 
 struct BudgetRowProblem {
-  int line = 0;  // 0: the file as a whole
+  int64_t line = 0;  // 0: the file as a whole
   std::string message;
 };
 
 struct BudgetFile {
   std::vector<BudgetLine> lines;
-  std::vector<int> line_numbers;  // where each line was in the file
+  std::vector<int64_t> line_numbers;  // where each line was in the file
   std::vector<BudgetRowProblem> problems;
 };
 

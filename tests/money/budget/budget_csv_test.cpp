@@ -45,7 +45,7 @@ TEST(BudgetCsv, ReadsLinesWithColumnsInAnyOrderAndAmountsAsWritten) {
   EXPECT_DOUBLE_EQ(line.moments.approved, 2000);
   EXPECT_DOUBLE_EQ(line.moments.modified, 1900.75);
   EXPECT_DOUBLE_EQ(line.moments.paid, 1000.5);
-  EXPECT_EQ(file.line_numbers, std::vector<int>{2});
+  EXPECT_EQ(file.line_numbers, std::vector<int64_t>{2});
 }
 
 TEST(BudgetCsv, EveryBadRowIsReportedWithItsLine) {
