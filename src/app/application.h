@@ -59,6 +59,7 @@ class Application {
   participation::ProposalService& proposals() { return participation_->proposals(); }
   requests::RequestService& requests() { return requests_->requests(); }
   catalog::DatasetService& datasets() { return catalog_->datasets(); }
+  catalog::DatastoreService& datastore() { return catalog_->datastore(); }
   plans::EvidenceService& evidence() { return plans_->evidence(); }
   plans::SessionService& sessions() { return plans_->sessions(); }
   plans::SecretariatService& secretariats() { return plans_->secretariats(); }

@@ -9,9 +9,17 @@ CatalogDomain::CatalogDomain(store::Database& database, store::FileStore& files,
                              jurisdictions::JurisdictionService& jurisdictions, std::string public_url,
                              bool check_links)
     : datasets_(database, files, jurisdictions),
+      datastore_(database, files, datasets_),
       public_url_(std::move(public_url)),
       check_links_(check_links),
-      link_checks_("checking the catalog's links", std::chrono::hours(1), [this] { datasets_.check_links(200); }) {}
+      link_checks_("checking the catalog's links", std::chrono::hours(1), [this] { datasets_.check_links(200); }) {
+  datasets_.set_resource_hooks({[this](const Resource& resource, const std::string& data) {
+                                  datastore_.load_added(resource, data);
+                                },
+                                [](store::Connection& connection, int64_t resource_id) {
+                                  DatastoreService::forget(connection, resource_id);
+                                }});
+}
 
 void CatalogDomain::install(web::Site& site) {
   register_dataset_pages(site.router, datasets_, site.pages, public_url_);

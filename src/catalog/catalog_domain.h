@@ -5,6 +5,7 @@
 #include <string>
 
 #include "catalog/dataset_service.h"
+#include "catalog/datastore/datastore_service.h"
 #include "core/periodic_task.h"
 #include "jurisdictions/jurisdiction_service.h"
 #include "store/database.h"
@@ -26,6 +27,7 @@ class CatalogDomain : public web::Domain {
   void load_demo(DemoRun& demo) override;
 
   DatasetService& datasets() { return datasets_; }
+  DatastoreService& datastore() { return datastore_; }
   // The hourly check of the resources' links.
   void start() override {
     if (check_links_) link_checks_.start();
@@ -34,6 +36,7 @@ class CatalogDomain : public web::Domain {
 
  private:
   DatasetService datasets_;
+  DatastoreService datastore_;
   std::string public_url_;
   bool check_links_;
   PeriodicTask link_checks_;

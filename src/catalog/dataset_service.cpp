@@ -4,6 +4,8 @@
 #include <chrono>
 #include <set>
 
+#include <spdlog/spdlog.h>
+
 #include "audit/audit_log.h"
 #include "catalog/messages.h"
 #include "catalog/resource_format.h"
@@ -266,6 +268,9 @@ Result<Dataset> DatasetService::create(const Actor& actor, const DatasetInput& i
     stored = *DatasetRepository::find_by_id(*connection, d.id);
     index(*connection, stored);
     transaction.commit();
+    for (size_t i = 0; i < read.size(); ++i) {
+      if (resources[i].data) added(read[i], *resources[i].data);
+    }
     return stored;
   } catch (const store::UniqueViolation&) {
     // Another request took the address in between.
@@ -365,6 +370,10 @@ Result<Dataset> DatasetService::new_version(const Actor& actor, const std::strin
   audit::AuditLog::append_public(*connection, actor, "new_version", "dataset", stored.id, stored.jurisdiction_id,
                                  current->to_json(), stored.to_json());
   transaction.commit();
+  for (const auto& resource : stored.resources) {
+    if (!resource.is_file() || !hooks_.added) continue;
+    if (auto data = files_.load(*connection, resource.file_sha256)) added(resource, *data);
+  }
   return stored;
 }
 
@@ -380,7 +389,23 @@ Result<Resource> DatasetService::add_resource(const Actor& actor, const std::str
   store_resource(*connection, actor, *current, input, r);
   if (current->published()) index(*connection, *DatasetRepository::find_by_id(*connection, current->id));
   transaction.commit();
+  if (input.data) added(r, *input.data);
   return r;
+}
+
+void DatasetService::added(const Resource& resource, const std::string& data) {
+  if (!hooks_.added) return;
+  try {
+    hooks_.added(resource, data);
+  } catch (const std::exception& e) {
+    // The resource is kept either way; its table can be loaded again.
+    spdlog::warn("catalog: resource {} kept, but what follows its addition failed: {}", resource.id, e.what());
+  }
+}
+
+Result<Dataset> DatasetService::for_editing(const Actor& actor, const std::string& slug) {
+  auto connection = database_.connect();
+  return editable(*connection, actor, slug, CatalogAction::edit_dataset);
 }
 
 void DatasetService::store_resource(store::Connection& connection, const Actor& actor, const Dataset& dataset,
@@ -407,6 +432,7 @@ Result<Dataset> DatasetService::withdraw_resource(const Actor& actor, const std:
   if (resource->edition != current->edition) return Error::conflict(say(Msg::resource_not_current));
   store::Transaction transaction(*connection);
   if (!DatasetRepository::touch(*connection, current->id, current->version)) return Error::conflict(say(Msg::changed_meanwhile));
+  if (hooks_.removed) hooks_.removed(*connection, resource_id);
   DatasetRepository::delete_resource(*connection, resource_id);
   Dataset stored = *DatasetRepository::find_by_id(*connection, current->id);
   audit::AuditLog::append_public(*connection, actor, "delete", "dataset_resource", resource_id, current->jurisdiction_id,

@@ -17,6 +17,7 @@
 //   versions are never withdrawn;
 // - every change is audited, in the same transaction, and a change made on
 //   an older copy (`version`) is refused as a conflict.
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -156,6 +157,19 @@ class DatasetService {
   std::vector<std::pair<jurisdictions::Jurisdiction, std::vector<jurisdictions::Institution>>> publishing_choices(
       const Actor& actor);
 
+  // A dataset this account may edit, for other parts of the catalog that change what belongs to it.
+  Result<Dataset> for_editing(const Actor& actor, const std::string& slug);
+
+  // What another part of the catalog does as resources come and go (the
+  // datastore loads kept CSV files): `added` runs after the transaction that
+  // kept a file (also each file a new version carries over), with its bytes;
+  // `removed` inside the one that withdraws a resource.
+  struct ResourceHooks {
+    std::function<void(const Resource&, const std::string& data)> added;
+    std::function<void(store::Connection&, int64_t resource_id)> removed;
+  };
+  void set_resource_hooks(ResourceHooks hooks) { hooks_ = std::move(hooks); }
+
   // What the pages offer, by the rules above.
   bool may_create(const Actor& actor) const;
   bool may_edit(const Actor& actor, const Dataset& dataset) const;
@@ -167,11 +181,13 @@ class DatasetService {
   // Keeps a validated resource (and its file) in the dataset's current version, audited.
   void store_resource(store::Connection& connection, const Actor& actor, const Dataset& dataset,
                       const ResourceInput& input, Resource& resource);
+  void added(const Resource& resource, const std::string& data);
 
   store::Database& database_;
   store::FileStore& files_;
   jurisdictions::JurisdictionService& jurisdictions_;
   LinkProbe probe_;
+  ResourceHooks hooks_;
 };
 
 }  // namespace apertura::catalog

@@ -6,6 +6,16 @@ std::string_view text(Msg message) {
   switch (message) {
     case Msg::dataset_not_found: return "No existe el conjunto de datos «{}».";
     case Msg::resource_not_found: return "No existe el recurso {}.";
+    case Msg::datastore_none: return "El recurso {} no tiene una tabla consultable: solo los archivos CSV guardados en el portal se cargan como tabla, y solo si no tienen errores.";
+    case Msg::datastore_not_csv: return "Solo los archivos CSV guardados en el portal se cargan como tabla.";
+    case Msg::datastore_field_unknown: return "la tabla no tiene el campo «{}»";
+    case Msg::datastore_filter_value: return "«{}» no es un valor del campo «{}», que es de tipo {}";
+    case Msg::datastore_sort: return "ordena por campos de la tabla, cada uno seguido de asc o desc (por ejemplo, «monto desc»)";
+    case Msg::datastore_type_field: return "elige uno de los tipos de la lista para la columna «{}»";
+    case Msg::datastore_type_count: return "indica el tipo de cada una de las {} columnas";
+    case Msg::datastore_search_invalid: return "Revisa la consulta de la tabla.";
+    case Msg::datastore_limit: return "debe ser un número entero entre 0 y {}";
+    case Msg::datastore_offset: return "debe ser un número entero de 0 en adelante";
     case Msg::group_not_found: return "No existe el grupo temático «{}».";
     case Msg::publisher_not_found: return "No existe la institución publicadora «{}».";
     case Msg::sign_in_to_publish: return "Inicia sesión con una cuenta de institución para publicar datos.";
@@ -82,6 +92,62 @@ std::string quality_check_label_es(QualityCheck check) {
     case QualityCheck::links: return "Enlaces que responden";
   }
   return "";
+}
+
+std::string field_type_label_es(FieldType type) {
+  switch (type) {
+    case FieldType::string: return "Texto";
+    case FieldType::integer: return "Número entero";
+    case FieldType::number: return "Número con decimales";
+    case FieldType::boolean: return "Sí o no (true/false)";
+    case FieldType::date: return "Fecha";
+    case FieldType::datetime: return "Fecha y hora";
+  }
+  return "";
+}
+
+std::string data_error_kind_label_es(DataErrorKind kind) {
+  switch (kind) {
+    case DataErrorKind::encoding_error: return "Bytes que no son texto";
+    case DataErrorKind::source_error: return "El archivo no se lee como CSV";
+    case DataErrorKind::blank_header: return "Columnas sin nombre";
+    case DataErrorKind::duplicate_header: return "Nombres de columna repetidos";
+    case DataErrorKind::too_many_columns: return "Demasiadas columnas";
+    case DataErrorKind::extra_cell: return "Filas con más celdas que columnas";
+    case DataErrorKind::missing_cell: return "Filas con menos celdas que columnas";
+    case DataErrorKind::type_error: return "Celdas de un tipo distinto al de su columna";
+  }
+  return "";
+}
+
+std::string data_error_text_es(const DataError& e) {
+  std::string where = e.row > 0 ? "Fila " + std::to_string(e.row) : std::string("El archivo");
+  if (e.column > 0) where += ", columna " + std::to_string(e.column);
+  if (!e.field.empty()) where += " («" + e.field + "»)";
+  switch (e.kind) {
+    case DataErrorKind::encoding_error:
+      return where + ": el byte " + e.detail + " del archivo no es texto en su juego de caracteres; guárdalo como UTF-8 y súbelo de nuevo.";
+    case DataErrorKind::source_error:
+      if (e.detail == "open-quote") return where + ": abre comillas que no se cierran.";
+      if (e.detail == "long-cell") return where + ": una celda pasa de un megabyte; seguramente faltan unas comillas de cierre.";
+      if (e.detail == "empty") return "El archivo está vacío: le falta al menos la fila de encabezados.";
+      if (e.detail.rfind("schema:", 0) == 0) return "El esquema no tiene tantos campos como columnas el archivo.";
+      return where + ": no se lee como CSV.";
+    case DataErrorKind::blank_header: return where + ": la columna no tiene nombre.";
+    case DataErrorKind::duplicate_header: return where + ": el nombre «" + e.cell + "» se repite.";
+    case DataErrorKind::too_many_columns:
+      return "El archivo tiene " + e.detail + " columnas; la tabla consultable admite hasta 1000.";
+    case DataErrorKind::extra_cell:
+      return where + ": la fila tiene " + e.detail + " celdas, más que columnas el encabezado.";
+    case DataErrorKind::missing_cell:
+      return where + ": la fila tiene solo " + e.detail + " celdas, menos que columnas el encabezado.";
+    case DataErrorKind::type_error: {
+      auto type = parse_field_type(e.detail);
+      std::string label = type ? field_type_label_es(*type) : e.detail;
+      return where + ": «" + e.cell + "» no es del tipo de la columna: " + label + ".";
+    }
+  }
+  return where;
 }
 
 std::string frequency_phrase_es(Frequency frequency) {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "catalog/dataset.h"
+#include "catalog/datastore/datastore_table.h"
 #include "catalog/quality.h"
 #include "core/messages.h"
 
@@ -48,6 +49,16 @@ enum class Msg {
   catalog_title,
   catalog_description,
   link_check_unprepared,
+  datastore_none,
+  datastore_not_csv,
+  datastore_field_unknown,
+  datastore_filter_value,
+  datastore_sort,
+  datastore_type_field,
+  datastore_type_count,
+  datastore_search_invalid,
+  datastore_limit,
+  datastore_offset,
 };
 
 // The Spanish sentence, with {} where values go.
@@ -64,6 +75,12 @@ std::string dataset_status_label_es(DatasetStatus status);
 std::string frequency_label_es(Frequency frequency);
 // As a sentence goes on: "se actualiza cada mes", "ya no se actualiza".
 std::string frequency_phrase_es(Frequency frequency);
+// "Texto", "Número entero", "Fecha".
+std::string field_type_label_es(FieldType type);
+// A validation error as a sentence: "Fila 12, columna «monto»: «N/D» no es un número."
+std::string data_error_text_es(const DataError& error);
+// What a validation error's kind means, for the report's totals: "Celdas de un tipo distinto al de su columna".
+std::string data_error_kind_label_es(DataErrorKind kind);
 // What a quality check asks: "Correo de contacto".
 std::string quality_check_label_es(QualityCheck check);
 

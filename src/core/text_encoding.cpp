@@ -39,10 +39,12 @@ std::string detect_encoding(std::string_view sample, bool cut_at_end) {
     uchardet_data_end(detector.get());
     name = uchardet_get_charset(detector.get());
   }
-  // ISO-8859-1 is Windows-1252 without its letters and signs at 0x80-0x9F (€ “ ” –).
-  if (name.empty() || name == "ASCII" || name == "UTF-8" || name == "ISO-8859-1" || name == "ISO-8859-15") {
-    return "WINDOWS-1252";
-  }
+  // uchardet tells the Latin single-byte sets apart by letter frequencies, and
+  // on short Spanish samples it may answer Central European (1250) or Latin-9.
+  // Windows-1252 is the one spreadsheets in Spanish write (and ISO-8859-1 is it
+  // without its letters and signs at 0x80-0x9F: € “ ” –).
+  bool latin = name.rfind("WINDOWS-125", 0) == 0 || name.rfind("ISO-8859-", 0) == 0;
+  if (name.empty() || name == "ASCII" || name == "UTF-8" || latin) return "WINDOWS-1252";
   iconv_t probe = iconv_open("UTF-8", name.c_str());
   if (probe == reinterpret_cast<iconv_t>(-1)) return "WINDOWS-1252";
   iconv_close(probe);
