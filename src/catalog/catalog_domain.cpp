@@ -24,7 +24,7 @@ CatalogDomain::CatalogDomain(store::Database& database, store::FileStore& files,
 void CatalogDomain::install(web::Site& site) {
   register_dataset_pages(site.router, datasets_, site.pages, public_url_);
   register_dataset_api(site.router, datasets_, public_url_);
-  register_ckan_api(site.router, datasets_, public_url_);
+  register_ckan_api(site.router, datasets_, datastore_, public_url_);
   register_dcat_routes(site.router, datasets_, public_url_);
   site.token_only_paths.push_back("/api/3/");
   site.token_only_paths.push_back("/api/action/");

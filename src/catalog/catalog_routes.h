@@ -4,6 +4,7 @@
 #include <string>
 
 #include "catalog/dataset_service.h"
+#include "catalog/datastore/datastore_service.h"
 #include "web/pages.h"
 #include "web/router.h"
 
@@ -15,6 +16,7 @@ void register_dataset_pages(web::Router& router, DatasetService& datasets, const
 void register_dataset_api(web::Router& router, DatasetService& datasets, const std::string& public_url);
 // DCAT (Turtle, JSON-LD) and Project Open Data's data.json, for harvesters.
 void register_dcat_routes(web::Router& router, DatasetService& datasets, const std::string& public_url);
-void register_ckan_api(web::Router& router, DatasetService& datasets, const std::string& public_url);
+void register_ckan_api(web::Router& router, DatasetService& datasets, DatastoreService& datastore,
+                       const std::string& public_url);
 
 }  // namespace apertura::catalog

@@ -5,6 +5,7 @@
 // {"help", "success", "result"} or {"help", "success": false, "error":
 // {"__type", "message", <field>: [messages]}}.
 #include <functional>
+#include <limits>
 #include <map>
 
 #include "catalog/catalog_routes.h"
@@ -87,6 +88,7 @@ class Params {
 
 struct Context {
   DatasetService& datasets;
+  DatastoreService& datastore;
   std::string public_url;
 };
 
@@ -421,6 +423,96 @@ json resource_create(Context& ctx, const Params& p, const Request& request) {
   return ckan_resource(dataset, resource, ctx.public_url);
 }
 
+// A datastore_search parameter that CKAN takes as a list or as text separated by commas.
+std::vector<std::string> names_of(const Params& p, const char* name) {
+  if (!p.has(name)) return {};
+  const json& v = p.raw()[name];
+  if (v.is_array()) return p.list(name);
+  std::string text = p.text(name);
+  if (!text.empty() && text[0] == '[') return p.list(name);
+  std::vector<std::string> out;
+  for (const auto& part : split(text, ',')) {
+    if (!trim(part).empty()) out.emplace_back(trim(part));
+  }
+  return out;
+}
+
+json datastore_search(Context& ctx, const Params& p, const Request& request) {
+  DatastoreQuery query;
+  std::string id = p.text("resource_id", p.text("id"));
+  auto resource_id = whole_number(trim(id));
+  if (!resource_id) throw DomainException(Error::not_found(say(Msg::resource_not_found, id)));
+  query.resource_id = *resource_id;
+  if (p.has("q")) {
+    if (!p.raw()["q"].is_string()) {
+      throw DomainException(Error::invalid(say(Msg::datastore_search_invalid), {{"q", "debe ser un texto"}}));
+    }
+    query.text = p.text("q");
+  }
+  if (p.has("filters")) {
+    json filters = p.raw()["filters"];
+    if (filters.is_string()) filters = json::parse(filters.get<std::string>(), nullptr, false);
+    if (!filters.is_object()) {
+      throw DomainException(Error::invalid(say(Msg::datastore_search_invalid), {{"filters", "debe ser un objeto JSON"}}));
+    }
+    for (const auto& [field, value] : filters.items()) {
+      std::vector<std::string> values;
+      for (const auto& item : value.is_array() ? value : json::array({value})) {
+        if (item.is_string()) values.push_back(item.get<std::string>());
+        else if (item.is_boolean()) values.push_back(item.get<bool>() ? "true" : "false");
+        else if (item.is_number_integer()) values.push_back(std::to_string(item.get<int64_t>()));
+        else if (item.is_number()) values.push_back(item.dump());
+        else throw DomainException(Error::invalid(say(Msg::datastore_search_invalid), {{"filters", "cada valor debe ser un texto, número o booleano"}}));
+      }
+      query.filters.emplace_back(field, std::move(values));
+    }
+  }
+  query.fields = names_of(p, "fields");
+  for (const auto& part : names_of(p, "sort")) query.sort += (query.sort.empty() ? "" : ", ") + part;
+  query.limit = p.integer("limit", 100, 0, kMaxDatastoreRows);
+  query.offset = p.integer("offset", 0, 0, std::numeric_limits<int32_t>::max());
+  query.include_total = p.flag("include_total", true);
+  std::string format = p.text("records_format", "objects");
+  if (format != "objects" && format != "lists") {
+    throw DomainException(Error::invalid(say(Msg::datastore_search_invalid), {{"records_format", "usa objects o lists"}}));
+  }
+  DatastoreResult found = ctx.datastore.search(request.actor, query).take();
+  json fields = json::array({{{"id", "_id"}, {"type", "int"}}});
+  for (const auto& field : found.fields) fields.push_back({{"id", field.name}, {"type", ckan_field_type(field.type)}});
+  json records = json::array();
+  for (size_t r = 0; r < found.rows.ids.size(); ++r) {
+    const auto& values = found.rows.values[r];
+    if (format == "lists") {
+      json row = json::array({found.rows.ids[r]});
+      for (size_t i = 0; i < values.size(); ++i) row.push_back(cell_json(found.fields[i], values[i]));
+      records.push_back(std::move(row));
+    } else {
+      json row = {{"_id", found.rows.ids[r]}};
+      for (size_t i = 0; i < values.size(); ++i) row[found.fields[i].name] = cell_json(found.fields[i], values[i]);
+      records.push_back(std::move(row));
+    }
+  }
+  std::string base = "/api/3/action/datastore_search?resource_id=" + std::to_string(query.resource_id);
+  if (p.has("limit")) base += "&limit=" + std::to_string(query.limit);
+  json result = {{"include_total", query.include_total},
+                 {"total_estimation_threshold", nullptr},
+                 {"total_was_estimated", false},
+                 {"resource_id", std::to_string(query.resource_id)},
+                 {"fields", fields},
+                 {"records_format", format},
+                 {"records", records},
+                 {"limit", found.limit},
+                 {"_links", {{"start", base}, {"next", base + "&offset=" + std::to_string(found.offset + found.limit)}}}};
+  if (found.offset) result["offset"] = found.offset;
+  if (found.rows.total) result["total"] = *found.rows.total;
+  if (!query.text.empty()) result["q"] = query.text;
+  if (p.has("filters")) result["filters"] = p.raw()["filters"].is_string()
+                                               ? json::parse(p.raw()["filters"].get<std::string>(), nullptr, false)
+                                               : p.raw()["filters"];
+  if (!query.sort.empty()) result["sort"] = query.sort;
+  return result;
+}
+
 const std::map<std::string, std::pair<Action, const char*>>& actions() {
   static const std::map<std::string, std::pair<Action, const char*>> table = {
       {"status_show",
@@ -449,6 +541,10 @@ const std::map<std::string, std::pair<Action, const char*>>& actions() {
       {"package_search",
        {package_search, "Busca conjuntos de datos (q, fq, fq_list, rows, start, sort, facet.field, facet.limit, facet.mincount)."}},
       {"resource_show", {resource_show, "Un recurso por id (id)."}},
+      {"datastore_search",
+       {datastore_search,
+        "Filas de la tabla consultable de un recurso (resource_id, q, filters, fields, sort, limit, offset, "
+        "include_total, records_format)."}},
       {"organization_list",
        {organization_list, "Instituciones que publican datos (all_fields, sort, limit, offset, organizations)."}},
       {"organization_show", {organization_show, "Una institución por nombre o id (id, include_datasets)."}},
@@ -550,8 +646,9 @@ Response call(Context ctx, Request& request) {
 
 }  // namespace
 
-void register_ckan_api(web::Router& router, DatasetService& datasets, const std::string& public_url) {
-  Context ctx{datasets, public_url};
+void register_ckan_api(web::Router& router, DatasetService& datasets, DatastoreService& datastore,
+                       const std::string& public_url) {
+  Context ctx{datasets, datastore, public_url};
   for (const char* prefix : {"/api/3/action/{action}", "/api/action/{action}"}) {
     router.get(prefix, [ctx](Request& request) { return call(ctx, request); });
     router.post(prefix, [ctx](Request& request) { return call(ctx, request); });

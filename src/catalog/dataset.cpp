@@ -87,7 +87,8 @@ nlohmann::json Resource::to_json() const {
           {"link_checked_at", link_checked_at ? nlohmann::json(*link_checked_at) : nlohmann::json()},
           {"link_status", link_status ? nlohmann::json(*link_status) : nlohmann::json()},
           {"link_error", link_error},
-          {"downloads", downloads}};
+          {"downloads", downloads},
+          {"datastore_active", datastore_active}};
 }
 
 nlohmann::json DatasetEdition::to_json() const {

@@ -64,6 +64,7 @@ struct Resource {
   std::optional<int64_t> link_status;
   std::string link_error;
   int64_t downloads = 0;  // of a kept file (derived)
+  bool datastore_active = false;  // its rows are loaded in the datastore (derived)
 
   bool is_file() const { return !file_sha256.empty(); }
   // Checked, and the link did not answer with a page or a file.

@@ -147,6 +147,38 @@ TEST_P(CkanApiTest, ReadActionsAnswerLikeCkan) {
   EXPECT_FALSE(action("help_show", "name=package_search")["result"].get<std::string>().empty());
 }
 
+// The recorded answer is shaped like those of CKAN 2.9 and 2.10 portals (fields with CKAN's types, _links, total).
+TEST_P(CkanApiTest, DatastoreSearchAnswersLikeCkansDatastore) {
+  json resource = action("package_show", "id=presupuesto-2026")["result"]["resources"][0];
+  EXPECT_EQ(resource["datastore_active"], true);
+  std::string id = resource["id"].get<std::string>();
+  json found = action("datastore_search", "resource_id=" + id + "&limit=1");
+  json shape = recorded("datastore_search.json");
+  shape["result"]["records"] = json::array({{{"_id", 1}}});  // a record's other keys are the file's columns
+  expect_shape(shape, found, "datastore_search");
+  EXPECT_EQ(found["result"]["total"], 1);
+  EXPECT_EQ(found["result"]["fields"], (json::array({{{"id", "_id"}, {"type", "int"}}, {{"id", "a"}, {"type", "int"}},
+                                                      {{"id", "b"}, {"type", "int"}}})));
+  EXPECT_EQ(found["result"]["records"], (json::array({{{"_id", 1}, {"a", 1}, {"b", 2}}})));
+  EXPECT_EQ(found["result"]["_links"]["next"], "/api/3/action/datastore_search?resource_id=" + id + "&limit=1&offset=1");
+
+  // Filters as CKAN clients send them: a JSON object in the query string, or in a POSTed body.
+  EXPECT_EQ(action("datastore_search", "resource_id=" + id + "&filters=%7B%22a%22%3A%222%22%7D")["result"]["records"].size(), 0u);
+  auto posted = app_->client().send_json("POST", "/api/3/action/datastore_search",
+                                         {{"resource_id", id}, {"filters", {{"a", 1}}}, {"fields", "b"}, {"records_format", "lists"}}, false);
+  ASSERT_EQ(posted.status, 200u) << posted.body;
+  EXPECT_EQ(json::parse(posted.body)["result"]["records"], (json::array({json::array({1, 2})})));
+
+  json unknown = action("datastore_search", "resource_id=" + id + "&sort=zzz%20desc");
+  EXPECT_EQ(unknown["error"]["__type"], "Validation Error");
+  EXPECT_TRUE(unknown["error"].contains("sort"));
+  // A link resource has no table; neither has a draft's for strangers.
+  json pdf = action("package_show", "id=presupuesto-2026")["result"]["resources"][1];
+  EXPECT_EQ(pdf["datastore_active"], false);
+  EXPECT_EQ(action("datastore_search", "resource_id=" + pdf["id"].get<std::string>())["error"]["__type"], "Not Found Error");
+  EXPECT_EQ(action("datastore_search", "resource_id=nada")["error"]["__type"], "Not Found Error");
+}
+
 TEST_P(CkanApiTest, ErrorsComeInCkansEnvelope) {
   HttpClient client = app_->client();
   auto missing = client.get("/api/3/action/package_show?id=no-existe");
