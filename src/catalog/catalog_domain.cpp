@@ -22,7 +22,8 @@ CatalogDomain::CatalogDomain(store::Database& database, store::FileStore& files,
 }
 
 void CatalogDomain::install(web::Site& site) {
-  register_dataset_pages(site.router, datasets_, site.pages, public_url_);
+  register_dataset_pages(site.router, datasets_, datastore_, site.pages, public_url_);
+  register_datastore_pages(site.router, datasets_, datastore_, site.pages);
   register_dataset_api(site.router, datasets_, public_url_);
   register_ckan_api(site.router, datasets_, datastore_, public_url_);
   register_dcat_routes(site.router, datasets_, public_url_);

@@ -11,8 +11,11 @@
 namespace apertura::catalog {
 
 // `public_url` starts the absolute links that downloads and APIs carry.
-void register_dataset_pages(web::Router& router, DatasetService& datasets, const web::Pages& pages,
-                            const std::string& public_url);
+void register_dataset_pages(web::Router& router, DatasetService& datasets, DatastoreService& datastore,
+                            const web::Pages& pages, const std::string& public_url);
+// A resource's table: to page, sort and search, to download, and its column types to correct.
+void register_datastore_pages(web::Router& router, DatasetService& datasets, DatastoreService& datastore,
+                              const web::Pages& pages);
 void register_dataset_api(web::Router& router, DatasetService& datasets, const std::string& public_url);
 // DCAT (Turtle, JSON-LD) and Project Open Data's data.json, for harvesters.
 void register_dcat_routes(web::Router& router, DatasetService& datasets, const std::string& public_url);

@@ -36,7 +36,7 @@ nlohmann::json ckan_resource(const Dataset& dataset, const Resource& resource, c
           {"resource_type", nullptr},
           {"cache_url", nullptr},
           {"cache_last_updated", nullptr},
-          {"datastore_active", resource.datastore_active}};
+          {"datastore_active", resource.datastore_active()}};
 }
 
 nlohmann::json ckan_organization(const Publisher& publisher) {

@@ -88,7 +88,7 @@ nlohmann::json Resource::to_json() const {
           {"link_status", link_status ? nlohmann::json(*link_status) : nlohmann::json()},
           {"link_error", link_error},
           {"downloads", downloads},
-          {"datastore_active", datastore_active}};
+          {"datastore_active", datastore_active()}};
 }
 
 nlohmann::json DatasetEdition::to_json() const {

@@ -64,9 +64,11 @@ struct Resource {
   std::optional<int64_t> link_status;
   std::string link_error;
   int64_t downloads = 0;  // of a kept file (derived)
-  bool datastore_active = false;  // its rows are loaded in the datastore (derived)
+  // The datastore's last load of its file: "loaded", "invalid" (it has errors) or "" (never loaded; derived).
+  std::string datastore_status;
 
   bool is_file() const { return !file_sha256.empty(); }
+  bool datastore_active() const { return datastore_status == "loaded"; }
   // Checked, and the link did not answer with a page or a file.
   bool link_broken() const { return link_checked_at && (!link_status || *link_status == 0 || *link_status >= 400); }
   nlohmann::json to_json() const;

@@ -4,6 +4,7 @@
 
 #include "catalog/catalog_routes.h"
 #include "catalog/dataset_views.h"
+#include "catalog/datastore/datastore_views.h"
 #include "catalog/messages.h"
 #include "core/date_text.h"
 #include "core/markdown.h"
@@ -21,6 +22,7 @@ using web::Response;
 
 struct Context {
   DatasetService& datasets;
+  DatastoreService& datastore;
   const web::Pages& pages;
   std::string public_url;
 };
@@ -260,6 +262,20 @@ Response resource_page(Context ctx, const Request& request, const std::string& s
   data["license"] = web::license_json(License::find_or_default(dataset.license_id));
   data["breadcrumbs"] = breadcrumbs(&dataset);
   data["api_url"] = "/api/3/action/resource_show?id=" + std::to_string(resource.id);
+  // Its table: the first rows and the columns when loaded, the report when not.
+  if (auto table = ctx.datastore.table(request.actor, resource.id)) {
+    std::string url = dataset_path(dataset) + "/recursos/" + std::to_string(resource.id);
+    nlohmann::json summary = datastore_summary_view(*table, url);
+    summary["may_edit"] = ctx.datasets.may_edit(request.actor, dataset);
+    if (table->loaded()) {
+      DatastoreQuery first;
+      first.resource_id = resource.id;
+      first.limit = 5;
+      first.include_total = false;
+      if (auto rows = ctx.datastore.search(request.actor, first)) summary["preview"] = rows_view(rows->fields, rows->rows);
+    }
+    data["datastore"] = summary;
+  }
   return ctx.pages.render(request, "catalog/resource", data);
 }
 
@@ -357,9 +373,9 @@ Response step(Context ctx, const Request& request, const std::string& slug, cons
 
 }  // namespace
 
-void register_dataset_pages(web::Router& router, DatasetService& datasets, const web::Pages& pages,
-                            const std::string& public_url) {
-  Context ctx{datasets, pages, public_url};
+void register_dataset_pages(web::Router& router, DatasetService& datasets, DatastoreService& datastore,
+                            const web::Pages& pages, const std::string& public_url) {
+  Context ctx{datasets, datastore, pages, public_url};
   router.get("/datos", [ctx](Request& request) { return catalog_page(ctx, request); });
   for (std::string format : {"csv", "json"}) {
     router.get("/datos." + format, [ctx, format](Request& request) {

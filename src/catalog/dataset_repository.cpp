@@ -18,8 +18,7 @@ constexpr const char* kResourceColumns =
     "SELECT id, dataset_id, edition, position, name, description, format, media_type, url, file_sha256, file_name, "
     "size_bytes, last_modified, created_at, link_checked_at, link_status, link_error, "
     "COALESCE((SELECT downloads FROM resource_downloads WHERE resource_id = dataset_resources.id), 0) AS downloads, "
-    "CASE WHEN EXISTS (SELECT 1 FROM datastore_tables WHERE resource_id = dataset_resources.id AND status = 'loaded') "
-    "THEN 1 ELSE 0 END AS datastore_active "
+    "(SELECT status FROM datastore_tables WHERE resource_id = dataset_resources.id) AS datastore_status "
     "FROM dataset_resources ";
 
 Dataset dataset_from(const store::Row& row) {
@@ -68,7 +67,7 @@ Resource resource_from(const store::Row& row) {
   r.link_status = row.optional_integer("link_status");
   r.link_error = row.text("link_error");
   r.downloads = row.integer("downloads");
-  r.datastore_active = row.boolean("datastore_active");
+  r.datastore_status = row.optional_text("datastore_status").value_or("");
   return r;
 }
 

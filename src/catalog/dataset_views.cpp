@@ -57,7 +57,8 @@ nlohmann::json resource_view(const Dataset& dataset, const Resource& resource) {
   view["current"] = resource.edition == dataset.edition;
   view["last_modified_text"] = date_es(resource.last_modified);
   view["link_broken"] = resource.link_broken();
-  view["downloads_text"] = resource.downloads == 1 ? "1 descarga" : grouped(resource.downloads) + " descargas";
+  view["downloads_text"] = counted(resource.downloads, "descarga", "descargas");
+  view["datastore_invalid"] = resource.datastore_status == "invalid";
   return view;
 }
 

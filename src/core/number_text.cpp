@@ -32,6 +32,10 @@ std::optional<int64_t> whole_number(std::string_view text) {
   return value;
 }
 
+std::string counted(int64_t count, const char* one, const char* many) {
+  return grouped(count) + " " + (count == 1 ? one : many);
+}
+
 std::string cents_decimal(int64_t cents) {
   int64_t magnitude = cents < 0 ? -cents : cents;
   std::string rest = std::to_string(magnitude % 100);

@@ -9,6 +9,8 @@ namespace apertura {
 
 // 1234567 -> "1,234,567".
 std::string grouped(int64_t whole);
+// A count and its noun, singular or plural: "1 fila", "12,500 filas".
+std::string counted(int64_t count, const char* one, const char* many);
 // part / whole as "84.5 %"; "" when whole is not positive.
 std::string percent_text(double part, double whole);
 // A whole decimal number ("42", "-7"), or nullopt for anything else ("", "4a", "1.5").

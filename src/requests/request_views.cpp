@@ -8,13 +8,6 @@
 
 namespace apertura::requests {
 
-namespace {
-// "1 día hábil", "20 días hábiles": terms are small numbers.
-std::string counted(int value, const char* one, const char* many) {
-  return std::to_string(value) + " " + (value == 1 ? one : many);
-}
-}  // namespace
-
 nlohmann::json request_row(const InformationRequest& request, const std::string& institution_name) {
   nlohmann::json row = request.to_public_json();
   row["institution_name"] = institution_name;

@@ -19,10 +19,6 @@ std::string scope_label(const std::string& scope) {
 
 }  // namespace
 
-std::string counted(int64_t count, const char* one, const char* many) {
-  return grouped(count) + " " + (count == 1 ? one : many);
-}
-
 std::string scope_count_text(const std::string& scope, int64_t count) {
   if (scope == "process") return counted(count, "proceso", "procesos");
   if (scope == "buyer") return counted(count, "comprador", "compradores");

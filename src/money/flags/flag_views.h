@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "money/flags/red_flag.h"
+#include "core/number_text.h"
 #include "money/flags/red_flag_service.h"
 
 namespace apertura::money {
@@ -27,9 +28,6 @@ nlohmann::json flags_view(const std::vector<RedFlag>& list, const RedFlagService
 // and `total_text`, "89 señales de 12 indicadores".
 nlohmann::json indicator_summary(const RedFlagService& flags, const std::vector<FlagCount>& counts,
                                  const std::string& filter_query);
-
-// "1 señal", "2,309 señales": a count, grouped, and its noun.
-std::string counted(int64_t count, const char* one, const char* many);
 
 // "3 procesos", "1 comprador", "2 unidades compradoras": `count` subjects of a scope.
 std::string scope_count_text(const std::string& scope, int64_t count);
