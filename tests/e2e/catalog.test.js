@@ -1,5 +1,6 @@
-// The open-data catalog in a real browser: an official publishes a CSV, a
-// visitor finds it by a facet and downloads it; every page axe-clean.
+// The open-data catalog in a real browser: an official publishes a CSV and
+// corrects a column's type, a visitor finds it by a facet, browses its table
+// and downloads it; every page axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -11,7 +12,7 @@ let portal;
 before(async () => { portal = await startPortal(); });
 after(async () => { await portal?.stop(); });
 
-test('an official publishes a CSV and a visitor finds it by a facet', async () => {
+test('an official publishes a CSV, fixes a column type, and a visitor finds it by a facet', async () => {
   const page = await portal.newPage();
   await signInAt(portal, page, 'funcionaria@demo.apertura.mx', 'demo-official-2026');
   await page.goto(`${portal.url}/datos`);
@@ -34,11 +35,26 @@ test('an official publishes a CSV and a visitor finds it by a facet', async () =
 
   const dir = mkdtempSync(join(tmpdir(), 'apertura-catalog-'));
   const csv = join(dir, 'obras-2026.csv');
-  writeFileSync(csv, 'obra,municipio,monto_mxn\nPuente vehicular,Zapopan,12500000\nAulas,Tonalá,3400000\n');
+  writeFileSync(csv, 'obra,clave_municipio,municipio,monto_mxn\nPuente vehicular,120,Zapopan,12500000\nAulas,101,Tonalá,3400000\n');
   await page.getByLabel('Archivo (hasta 15 MB)').setInputFiles(csv);
   await page.getByRole('button', { name: 'Agregar', exact: true }).click();
   await page.getByRole('link', { name: 'obras-2026.csv', exact: true }).waitFor();
+  assert.match(await page.locator('main').innerText(), /Tabla consultable/);
   await expectAccessible(page);
+
+  // The municipality's INEGI key was read as a number; it is a code, so the official makes it text.
+  const draft = page.url();
+  await page.getByRole('link', { name: 'obras-2026.csv', exact: true }).click();
+  assert.match(await page.locator('#tabla').innerText(), /clave_municipio\s+Número entero/);
+  await page.getByRole('link', { name: 'Corregir los tipos de las columnas' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Columna 2: clave_municipio').selectOption('string');
+  await page.getByRole('button', { name: 'Guardar y revisar el archivo' }).click();
+  await page.getByRole('status').waitFor();
+  assert.match(await page.getByRole('status').innerText(), /cargamos la tabla: 2 filas/);
+  assert.match(await page.locator('#tabla').innerText(), /clave_municipio\s+Texto/);
+  await expectAccessible(page);
+  await page.goto(draft);
   await page.getByRole('button', { name: 'Publicar el conjunto de datos' }).click();
   await page.getByRole('status').waitFor();
   assert.match(await page.getByRole('status').innerText(), /Publicamos el conjunto de datos/);
@@ -67,6 +83,18 @@ test('an official publishes a CSV and a visitor finds it by a facet', async () =
   await visitor.getByRole('heading', { level: 1, name: 'obras-2026.csv' }).waitFor();
   assert.match(await visitor.locator('main').innerText(), /SHA-256/);
   await expectAccessible(visitor);
+  // Its table, sorted by a heading and searched.
+  await visitor.getByRole('link', { name: 'Explorar la tabla' }).click();
+  await visitor.getByRole('link', { name: 'monto_mxn' }).click();
+  assert.equal(await visitor.locator('th[aria-sort="ascending"]').innerText(), 'monto_mxn ↑');
+  assert.match(await visitor.locator('tbody tr').first().innerText(), /Aulas/);
+  await visitor.getByLabel('Buscar en la tabla').fill('zapopan');
+  await visitor.getByRole('button', { name: 'Buscar' }).click();
+  assert.match(await visitor.getByRole('status').innerText(), /1 fila con «zapopan»/);
+  for (const width of [1280, 360]) {
+    await visitor.setViewportSize({ width, height: 900 });
+    await expectAccessible(visitor);
+  }
   for (const width of [1280, 360]) {
     await visitor.setViewportSize({ width, height: 900 });
     await visitor.goto(`${portal.url}/datos`);
