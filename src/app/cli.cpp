@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iomanip>
 #include <fstream>
@@ -15,6 +16,7 @@
 
 #include "app/application.h"
 #include "app/demo.h"
+#include "catalog/messages.h"
 #include "core/crypto.h"
 #include "money/contracting/demo_contracts.h"
 #include "money/import/import_job_views.h"
@@ -164,6 +166,32 @@ int import_budget(Application& application, const Actor& actor, const std::strin
   }
   std::cout << file << ": " << result->created << " líneas nuevas, " << result->updated << " actualizadas\n";
   return 0;
+}
+
+// A file (or standard input, "-") read a megabyte at a time into a resource's table.
+int import_datastore(Application& application, const Actor& actor, int64_t resource_id, const std::string& file) {
+  std::FILE* in = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+  if (!in) {
+    std::cerr << "error: no se puede leer " << file << "\n";
+    return 1;
+  }
+  auto started = std::chrono::steady_clock::now();
+  auto result = application.datastore().load_from(
+      actor, resource_id, [in](char* buffer, size_t size) { return std::fread(buffer, 1, size, in); });
+  if (in != stdin) std::fclose(in);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!result) {
+    print_error(result.error());
+    return 1;
+  }
+  const auto& report = result->report;
+  std::cout << file << ": " << report.rows << " filas de " << report.columns << " columnas (" << report.encoding
+            << ") en " << std::fixed << std::setprecision(1) << seconds << " s, "
+            << static_cast<int64_t>(seconds > 0 ? static_cast<double>(report.rows) / seconds : 0) << " filas/s\n";
+  if (result->loaded()) return 0;
+  std::cout << "no se cargó: " << report.error_count << " errores\n";
+  for (const auto& error : report.errors) std::cout << "  " << catalog::data_error_text_es(error) << "\n";
+  return 3;
 }
 
 int import_ocds(Application& application, const Actor& actor, const std::vector<std::string>& files,
@@ -327,6 +355,16 @@ int run_cli(int argc, char** argv) {
   import_budget_cmd->add_option("--jurisdiction", import_jurisdiction, "Clave INEGI o nombre corto de la jurisdicción")
       ->required();
 
+  auto* import_datastore_cmd = import_cmd->add_subcommand(
+      "datastore",
+      "Carga un CSV en la tabla consultable de un recurso CSV del catálogo (para archivos que no caben en una "
+      "subida: se lee por partes). Si una fila tiene un error no se carga ninguna; sale con 3 y lista los "
+      "errores con su fila");
+  int64_t datastore_resource = 0;
+  std::string datastore_file;
+  import_datastore_cmd->add_option("resource", datastore_resource, "Id del recurso")->required();
+  import_datastore_cmd->add_option("file", datastore_file, "Archivo CSV, o - para la entrada estándar")->required();
+
   auto* flags_cmd = app.add_subcommand(
       "flags", "Recalcula todas las señales de riesgo (Cardinal R003-R058 y las mexicanas MX01-MX04); "
                "la configuración se lee de flags_settings (formato INI de Cardinal)");
@@ -362,6 +400,7 @@ int run_cli(int argc, char** argv) {
     if (import_ocds_cmd->parsed()) return import_ocds(application, cli, import_files, import_jurisdiction, import_license,
                                                      import_encoding, import_ocds_version, import_compiled);
     if (import_budget_cmd->parsed()) return import_budget(application, cli, budget_file, import_jurisdiction);
+    if (import_datastore_cmd->parsed()) return import_datastore(application, cli, datastore_resource, datastore_file);
     if (flags_cmd->parsed()) {
       auto started = std::chrono::steady_clock::now();
       money::FlagRun run = application.red_flags().recompute_all(cli);

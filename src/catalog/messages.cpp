@@ -7,7 +7,7 @@ std::string_view text(Msg message) {
     case Msg::dataset_not_found: return "No existe el conjunto de datos «{}».";
     case Msg::resource_not_found: return "No existe el recurso {}.";
     case Msg::datastore_none: return "El recurso {} no tiene una tabla consultable: solo los archivos CSV guardados en el portal se cargan como tabla, y solo si no tienen errores.";
-    case Msg::datastore_not_csv: return "Solo los archivos CSV guardados en el portal se cargan como tabla.";
+    case Msg::datastore_not_csv: return "Solo los recursos en formato CSV se cargan como tabla.";
     case Msg::datastore_field_unknown: return "la tabla no tiene el campo «{}»";
     case Msg::datastore_filter_value: return "«{}» no es un valor del campo «{}», que es de tipo {}";
     case Msg::datastore_sort: return "ordena por campos de la tabla, cada uno seguido de asc o desc (por ejemplo, «monto desc»)";

@@ -84,6 +84,17 @@ void DatastoreRepository::drop_table(store::Connection& connection, const std::s
   connection.execute("DROP TABLE IF EXISTS " + name);
 }
 
+void DatastoreRepository::index_column(store::Connection& connection, const std::string& name, size_t index) {
+  // SQLite's NULLs are smallest; PostgreSQL's index says so too, so either reads it forwards or backwards.
+  bool pg = connection.dialect() == Dialect::postgresql;
+  connection.execute("CREATE INDEX " + name + "_" + column(index) + " ON " + name + " (" + column(index) +
+                     (pg ? " NULLS FIRST" : "") + ")");
+}
+
+void DatastoreRepository::analyze(store::Connection& connection, const std::string& name) {
+  if (connection.dialect() == Dialect::postgresql) connection.execute("ANALYZE " + name);
+}
+
 DatastoreRows DatastoreRepository::select(store::Connection& connection, const DatastoreTable& table,
                                           const DatastoreSelection& selection) {
   store::Params params;
@@ -107,7 +118,15 @@ DatastoreRows DatastoreRepository::select(store::Connection& connection, const D
     if (!any.empty()) add_condition("(" + any + ")");
   }
   DatastoreRows rows;
-  if (selection.count) {
+  // A table's rows are numbered 1..N without gaps: paging the whole table in
+  // the file's order is a seek on _id, and its size is the count recorded at load.
+  bool whole = selection.filters.empty() && selection.text.empty() && selection.sort.empty();
+  if (whole) {
+    if (selection.count) rows.total = table.row_count;
+    where = " WHERE _id > ?";
+    params.push_back(selection.offset);
+  }
+  if (selection.count && !whole) {
     auto counted = connection.query_one("SELECT COUNT(*) AS n FROM " + table.table_name + where, params);
     rows.total = counted ? counted->integer("n") : 0;
   }
@@ -115,15 +134,13 @@ DatastoreRows DatastoreRepository::select(store::Connection& connection, const D
   for (size_t index : selection.columns) columns += ", " + column(index);
   std::string order;
   for (const auto& [index, descending] : selection.sort) {
-    // NULLs last either way, as people expect of an empty cell.
-    order += (order.empty() ? " ORDER BY " : ", ") + std::string("CASE WHEN ") + column(index) +
-             " IS NULL THEN 1 ELSE 0 END, " + column(index) + (descending ? " DESC" : " ASC");
+    order += (order.empty() ? " ORDER BY " : ", ") + column(index) + (descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
   }
   order += (order.empty() ? " ORDER BY " : ", ") + std::string("_id");
   params.push_back(selection.limit);
-  params.push_back(selection.offset);
+  if (!whole) params.push_back(selection.offset);
   for (const auto& row : connection.query("SELECT " + columns + " FROM " + table.table_name + where + order +
-                                              " LIMIT ? OFFSET ?",
+                                              (whole ? " LIMIT ?" : " LIMIT ? OFFSET ?"),
                                           params)) {
     rows.ids.push_back(row[0].as_integer());
     std::vector<store::Value> values;

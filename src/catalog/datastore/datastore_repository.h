@@ -18,7 +18,7 @@ namespace apertura::catalog {
 struct DatastoreSelection {
   std::vector<std::pair<size_t, std::vector<store::Value>>> filters;  // column index -> values
   std::string text;
-  std::vector<std::pair<size_t, bool>> sort;  // column index, descending; the file's order after them
+  std::vector<std::pair<size_t, bool>> sort;  // column index, descending (empty cells smallest); the file's order after them
   std::vector<size_t> columns;                // the columns to return, in order
   int64_t limit = 100;
   int64_t offset = 0;
@@ -39,6 +39,12 @@ class DatastoreRepository {
   static std::string table_name(int64_t resource_id);
   static void create_table(store::Connection& connection, const std::string& name, const TableSchema& schema);
   static void drop_table(store::Connection& connection, const std::string& name);
+  // An index on one column (0-based), for its filters and sorts; empty cells
+  // count as the smallest values on both databases.
+  static void index_column(store::Connection& connection, const std::string& name, size_t column);
+  // Statistics for PostgreSQL's planner (without them, a new table's filters
+  // read every row); SQLite's planner needs none to use the indexes.
+  static void analyze(store::Connection& connection, const std::string& name);
   static DatastoreRows select(store::Connection& connection, const DatastoreTable& table,
                               const DatastoreSelection& selection);
 };

@@ -9,6 +9,9 @@ namespace apertura::catalog {
 
 namespace {
 
+// Columns whose cells average more than this are descriptions, not keys: not indexed.
+constexpr int64_t kMaxIndexedCellBytes = 64;
+
 Error invalid_query(const std::string& field, const std::string& message) {
   return Error::invalid(say(Msg::datastore_search_invalid), {{field, message}});
 }
@@ -31,18 +34,33 @@ DatastoreTable DatastoreService::load(int64_t resource_id, const ByteSource& sou
     store::Transaction transaction(*connection);
     DatastoreRepository::drop_table(*connection, name);
     std::optional<RowInserter> inserter;
+    std::vector<int64_t> text_bytes;  // per column, to leave long texts unindexed
     TableReader reader;
     table.report = reader.read(
         source, given,
         [&](const TableSchema& schema) {
           DatastoreRepository::create_table(*connection, name, schema);
           inserter.emplace(*connection, name, schema.fields.size());
+          text_bytes.assign(schema.fields.size(), 0);
         },
-        [&](int64_t position, std::vector<store::Value>& values) { inserter->add(position, values); });
+        [&](int64_t position, std::vector<store::Value>& values) {
+          for (size_t i = 0; i < values.size(); ++i) {
+            if (auto* text = std::get_if<std::string>(&values[i].storage())) text_bytes[i] += static_cast<int64_t>(text->size());
+          }
+          inserter->add(position, values);
+        });
     table.schema = reader.schema();
     table.loaded_at = now_timestamp();
     if (table.report.valid() && inserter) {
       inserter->flush();
+      // Indexes after the rows (faster than keeping them while inserting) on
+      // every column people filter or sort by: all but long free text.
+      for (size_t i = 0; i < text_bytes.size(); ++i) {
+        if (table.report.rows == 0 || text_bytes[i] / table.report.rows <= kMaxIndexedCellBytes) {
+          DatastoreRepository::index_column(*connection, name, i);
+        }
+      }
+      DatastoreRepository::analyze(*connection, name);
       table.status = DatastoreStatus::loaded;
       table.table_name = name;
       table.row_count = table.report.rows;
@@ -60,6 +78,16 @@ DatastoreTable DatastoreService::load(int64_t resource_id, const ByteSource& sou
   if (also) also(*connection, table);
   transaction.commit();
   return DatastoreRepository::find(*connection, resource_id).value_or(table);
+}
+
+Result<DatastoreTable> DatastoreService::load_from(const Actor& actor, int64_t resource_id, const ByteSource& source) {
+  auto resource = datasets_.resource(actor, resource_id);
+  if (!resource) return resource.error();
+  auto dataset = datasets_.find(actor, std::to_string(resource->dataset_id));
+  if (!dataset) return dataset.error();
+  if (!datasets_.may_edit(actor, *dataset)) return Error::forbidden(say(Msg::own_institution_only));
+  if (to_lower_ascii(resource->format) != "csv") return Error::invalid(say(Msg::datastore_not_csv));
+  return load(resource_id, source);
 }
 
 void DatastoreService::load_added(const Resource& resource, const std::string& data) {

@@ -63,6 +63,10 @@ class DatastoreService {
   // `also` runs inside the load's transaction (an audit entry).
   DatastoreTable load(int64_t resource_id, const ByteSource& source, const std::optional<TableSchema>& given = {},
                       const std::function<void(store::Connection&, const DatastoreTable&)>& also = {});
+  // Loads a file too large to upload (a CSV resource published as a link, or
+  // a kept one) from `source`, for the command line: the resource's keepers
+  // (or the system) only.
+  Result<DatastoreTable> load_from(const Actor& actor, int64_t resource_id, const ByteSource& source);
   // Loads a resource just added (catalog_domain calls this after each add).
   void load_added(const Resource& resource, const std::string& data);
   // Forgets a resource's table, inside the caller's transaction (its resource is withdrawn).
