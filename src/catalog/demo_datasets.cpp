@@ -228,7 +228,21 @@ int load_demo_datasets(DatasetService& datasets, const Actor& loader) {
       draft.frequency = "monthly";
       draft.tags = "proveedores, compras públicas";
       draft.groups = {"dinero-publico"};
-      if (datasets.create(loader, draft).ok()) ++created;
+      // Its file has the error spreadsheets make most: a name with a comma, not
+      // quoted, so that row has a cell too many and the file is not loaded.
+      std::string csv = "rfc,razon_social,giro,municipio,estatus\n";
+      constexpr const char* kTrades[] = {"Papelería", "Medicamentos", "Construcción", "Limpieza", "Cómputo"};
+      constexpr const char* kTowns[] = {"Guadalajara", "Zapopan", "San Pedro Tlaquepaque", "Tonalá", "Tlajomulco de Zúñiga"};
+      for (int i = 1; i <= 40; ++i) {
+        std::string number = std::to_string(100 + i);
+        std::string name = i == 23 ? "Comercializadora del Bajío, S.A. de C.V." : "\"Proveedora " + number + ", S.A. de C.V.\"";
+        csv += "PRO" + number + "0101AB" + std::to_string(i % 10) + "," + name + "," + kTrades[i % 5] + "," +
+               kTowns[i % 5] + "," + (i % 7 ? "vigente" : "suspendido") + "\n";
+      }
+      if (datasets.create(loader, draft, {{"Padrón al 30 de noviembre (CSV)", "", "CSV", "", "padron-proveedores.csv", csv}})
+              .ok()) {
+        ++created;
+      }
     }
   }
   return created;

@@ -138,7 +138,9 @@ std::string data_error_text_es(const DataError& e) {
     case DataErrorKind::too_many_columns:
       return "El archivo tiene " + e.detail + " columnas; la tabla consultable admite hasta 1000.";
     case DataErrorKind::extra_cell:
-      return where + ": la fila tiene " + e.detail + " celdas, más que columnas el encabezado.";
+      return where + ": la fila tiene " + e.detail + " celdas, más que columnas el encabezado" +
+             (e.cell.empty() ? "" : " (la de más dice «" + e.cell + "»)") +
+             "; si un texto lleva comas, debe ir entre comillas.";
     case DataErrorKind::missing_cell:
       return where + ": la fila tiene solo " + e.detail + " celdas, menos que columnas el encabezado.";
     case DataErrorKind::type_error: {

@@ -103,8 +103,10 @@ Response table_download(Context ctx, const Request& request, const std::string& 
   query.include_total = false;
   // Past one search's rows, the rest follow in pages of the same size.
   web::Table table;
-  for (int64_t offset = 0; offset < web::kMaxDownloadRows; offset += query.limit) {
+  const int64_t page = query.limit;
+  for (int64_t offset = 0; offset < web::kMaxDownloadRows; offset += page) {
     query.offset = offset;
+    query.limit = std::min(page, web::kMaxDownloadRows - offset);
     DatastoreResult result = ctx.datastore.search(request.actor, query).take();
     web::Table part = datastore_download_table(result.fields, result.rows);
     if (table.columns.empty()) table.columns = part.columns;

@@ -38,6 +38,10 @@ json datastore_summary_view(const DatastoreTable& table, const std::string& reso
   view["json_url"] = resource_url + "/tabla.json";
   view["schema_url"] = resource_url + "/esquema";
   view["api_url"] = "/api/3/action/datastore_search?resource_id=" + std::to_string(table.resource_id);
+  // A download carries at most web::kMaxDownloadRows rows; the original file has them all.
+  if (table.row_count > web::kMaxDownloadRows) {
+    view["download_cap_text"] = "las primeras " + grouped(web::kMaxDownloadRows) + " filas; el archivo original las tiene todas";
+  }
   json fields = json::array();
   for (const auto& field : table.schema.fields) {
     std::string type = field_type_label_es(field.type);

@@ -37,7 +37,7 @@ struct SchemaField {
 
 struct TableSchema {
   std::vector<SchemaField> fields;
-  std::vector<std::string> missing_values{""};  // cells that mean "no value"
+  std::vector<std::string> missing_values{""};  // cells that stand for a missing value
 
   // {"fields": [{"name", "type", "format"?}], "missingValues": [...]}
   nlohmann::json to_json() const;
