@@ -20,7 +20,7 @@ cd "$root"
 fuzz_seconds=${APERTURA_FUZZ_SECONDS:-60}
 jobs=$(nproc)
 shared=${APERTURA_SHARED_DATA:-$root/../shared/data}
-targets=(budget_csv flag_settings forms http_request markdown ocds_stream turtle)
+targets=(budget_csv flag_settings forms http_request markdown ocds_stream table_reader turtle)
 
 configure() {  # folder, sanitizers, extra options...
   local folder=$1 sanitizers=$2
