@@ -449,8 +449,9 @@ json datastore_search(Context& ctx, const Params& p, const Request& request) {
     }
     query.text = p.text("q");
   }
+  json filters;  // as given, or parsed from the query string's text; echoed in the answer
   if (p.has("filters")) {
-    json filters = p.raw()["filters"];
+    filters = p.raw()["filters"];
     if (filters.is_string()) filters = json::parse(filters.get<std::string>(), nullptr, false);
     if (!filters.is_object()) {
       throw DomainException(Error::invalid(say(Msg::datastore_search_invalid), {{"filters", "debe ser un objeto JSON"}}));
@@ -506,9 +507,7 @@ json datastore_search(Context& ctx, const Params& p, const Request& request) {
   if (found.offset) result["offset"] = found.offset;
   if (found.rows.total) result["total"] = *found.rows.total;
   if (!query.text.empty()) result["q"] = query.text;
-  if (p.has("filters")) result["filters"] = p.raw()["filters"].is_string()
-                                               ? json::parse(p.raw()["filters"].get<std::string>(), nullptr, false)
-                                               : p.raw()["filters"];
+  if (!filters.is_null()) result["filters"] = filters;
   if (!query.sort.empty()) result["sort"] = query.sort;
   return result;
 }

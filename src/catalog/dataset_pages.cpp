@@ -252,9 +252,7 @@ Response dataset_page(Context ctx, const Request& request, const std::string& sl
 }
 
 Response resource_page(Context ctx, const Request& request, const std::string& slug, int64_t id) {
-  Dataset dataset = ctx.datasets.find(request.actor, slug).take();
-  Resource resource = ctx.datasets.resource(request.actor, id).take();
-  if (resource.dataset_id != dataset.id) throw DomainException(Error::not_found(say(Msg::resource_not_found, id)));
+  auto [dataset, resource] = ctx.datasets.resource_in(request.actor, slug, id).take();
   nlohmann::json data = resource_view(dataset, resource);
   data["title"] = resource.name + " — " + dataset.title;
   data["dataset_title"] = dataset.title;
@@ -463,9 +461,7 @@ void register_dataset_pages(web::Router& router, DatasetService& datasets, Datas
   });
   router.get("/datos/{slug}/recursos/{id}/descarga", [ctx](Request& request) {
     int64_t id = web::id_param(request, "id", "el recurso");
-    Dataset dataset = ctx.datasets.find(request.actor, request.param("slug")).take();
-    Resource resource = ctx.datasets.resource(request.actor, id).take();
-    if (resource.dataset_id != dataset.id) throw DomainException(Error::not_found(say(Msg::resource_not_found, id)));
+    auto [dataset, resource] = ctx.datasets.resource_in(request.actor, request.param("slug"), id).take();
     if (!resource.is_file()) return Response::redirect(resource.url, 302);
     ResourceFile file = ctx.datasets.resource_file(request.actor, id).take();
     if (dataset.published()) ctx.datasets.count_download(id);

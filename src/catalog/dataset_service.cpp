@@ -460,6 +460,15 @@ Result<Resource> DatasetService::resource(const Actor& actor, int64_t resource_i
   return *resource;
 }
 
+Result<std::pair<Dataset, Resource>> DatasetService::resource_in(const Actor& actor, const std::string& slug,
+                                                                 int64_t resource_id) {
+  auto dataset = find(actor, slug);
+  if (!dataset) return dataset.error();
+  auto resource = this->resource(actor, resource_id);
+  if (!resource || resource->dataset_id != dataset->id) return Error::not_found(say(Msg::resource_not_found, resource_id));
+  return std::pair<Dataset, Resource>{std::move(*dataset), std::move(*resource)};
+}
+
 Result<ResourceFile> DatasetService::resource_file(const Actor& actor, int64_t resource_id) {
   auto resource = this->resource(actor, resource_id);
   if (!resource) return resource.error();

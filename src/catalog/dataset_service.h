@@ -128,6 +128,8 @@ class DatasetService {
   // A dataset by slug (or numeric id, as CKAN clients ask): drafts only for their keepers.
   Result<Dataset> find(const Actor& actor, const std::string& slug_or_id);
   Result<Resource> resource(const Actor& actor, int64_t resource_id);
+  // A resource of the dataset at `slug` (not_found when it is another's), and that dataset.
+  Result<std::pair<Dataset, Resource>> resource_in(const Actor& actor, const std::string& slug, int64_t resource_id);
   Result<ResourceFile> resource_file(const Actor& actor, int64_t resource_id);
   // Every resource of every version, newest version first.
   std::vector<Resource> all_resources(const Dataset& dataset);

@@ -34,9 +34,7 @@ struct Found {
 // The dataset, its resource and the resource's table, as this account may see them.
 Found find(Context& ctx, const Request& request) {
   int64_t id = web::id_param(request, "id", "el recurso");
-  Dataset dataset = ctx.datasets.find(request.actor, request.param("slug")).take();
-  Resource resource = ctx.datasets.resource(request.actor, id).take();
-  if (resource.dataset_id != dataset.id) throw DomainException(Error::not_found(say(Msg::resource_not_found, id)));
+  auto [dataset, resource] = ctx.datasets.resource_in(request.actor, request.param("slug"), id).take();
   DatastoreTable table = ctx.datastore.table(request.actor, id).take();
   std::string url = dataset_path(dataset) + "/recursos/" + std::to_string(id);
   return {std::move(dataset), std::move(resource), std::move(table), std::move(url)};
